@@ -1,0 +1,9 @@
+/** A benchmark suite: measures its subject against a baseline run in the same process. */
+export interface BenchSuite {
+  name: string;
+  description: string;
+  run: () => Promise<void> | void;
+}
+
+/** Every suite, in the order `pnpm bench` runs them. Add new suites here. */
+export const suites: BenchSuite[] = [];

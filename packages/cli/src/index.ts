@@ -1,0 +1,3 @@
+export { main, buildProgram } from './main.js';
+export type { CommandRegistrar } from './main.js';
+export { UsageError, NoAnswerError } from './errors.js';

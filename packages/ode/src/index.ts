@@ -1,0 +1,12 @@
+export { InvalidArgumentError, IntegrationError, formatValue } from './errors.js';
+export type {
+  RhsFunction,
+  JacobianFunction,
+  Method,
+  EventFunction,
+  SolveOptions,
+  SolveStatus,
+  SolveStats,
+  EventRecord,
+  SolveResult,
+} from './solver/types.js';
