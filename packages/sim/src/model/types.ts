@@ -1,0 +1,31 @@
+/**
+ * The objects training works on: objectives, covariances, networks.
+ * @module
+ */
+
+/** Training objective (MATH.md §1): JEPA `½E‖VW̄x − sg(W̄y)‖²` or MAE `½E‖VW̄x − y‖²`. */
+export type Objective = 'jepa' | 'mae';
+
+/**
+ * Second moments of the two views (MATH.md §1), either diagonal in the feature
+ * basis (the paper's assumption; length-d vectors of the diagonals) or full
+ * d×d row-major matrices (e.g. empirical covariances of a finite sample).
+ * `sigmaYY = E[yyᵀ]` only enters the loss value, never the gradients; when
+ * omitted it is taken equal to `sigmaXX` (true for both generative models of MATH.md §4).
+ */
+export type Covariances =
+  | { kind: 'diagonal'; sigmaXX: Float64Array; sigmaYX: Float64Array; sigmaYY?: Float64Array }
+  | { kind: 'full'; sigmaXX: Float64Array; sigmaYX: Float64Array; sigmaYY?: Float64Array };
+
+/**
+ * A deep linear network: encoder layers `W_1 … W_L` (each d×d row-major,
+ * `layers[a−1] = W_a`, so `W̄ = W_L ⋯ W_1`) and the predictor (JEPA) or decoder (MAE) `V`.
+ */
+export interface Network {
+  /** Width d. */
+  d: number;
+  /** Encoder layers, `layers[a − 1] = W_a`. */
+  layers: Float64Array[];
+  /** Predictor / decoder V, d×d. */
+  predictor: Float64Array;
+}
