@@ -1,0 +1,85 @@
+/**
+ * Forward-difference Jacobian of a right-hand side, as the stiff method
+ * {@link RODAS4} forms it when the caller supplies none.
+ *
+ * @module
+ */
+
+import { InvalidArgumentError } from '../errors.js';
+import type { RhsFunction } from './types.js';
+
+/** Unit roundoff of IEEE double precision (2⁻⁵³ rounds to 1.1e-16; Hairer's UROUND). */
+const SQRT_UROUND = Math.sqrt(2 ** -53);
+
+/**
+ * Approximates `J = ∂f/∂y` at `(t, y)` by forward differences, one column per
+ * right-hand-side evaluation: column j is `(f(t, y + δ_j e_j) − f(t, y)) / δ_j` with
+ * `δ_j = sqrt(UROUND) · max(|y_j|, threshold_j)` (UROUND = 2⁻⁵³), which balances
+ * truncation (∝ δ) against rounding (∝ UROUND/δ): entries accurate to about
+ * `sqrt(UROUND) ≈ 1e-8` relative. The threshold is the scale below which a component
+ * counts as zero; the stiff solver passes its absolute tolerance (as scipy's
+ * `num_jac` does), because a fixed floor such as Hairer's `max(1e-5, |y_j|)` makes
+ * the increment far larger than a tiny component (Robertson's y₂ ≈ 1e-13) and the
+ * difference quotient of a nonlinear f then useless.
+ *
+ * @param f - the right-hand side.
+ * @param t - the time.
+ * @param y - the state (length n); temporarily perturbed one entry at a time and restored exactly.
+ * @param f0 - `f(t, y)`, already evaluated by the caller (length n).
+ * @param jac - receives J row-major: `jac[i * n + j] = ∂f_i/∂y_j` (length ≥ n²).
+ * @param work - scratch of length ≥ n.
+ * @param threshold - per-component scale floor (> 0 entries; where an entry is 0, 1e-5 is used), length n.
+ * @returns the number of right-hand-side evaluations spent (n).
+ * @throws {@link InvalidArgumentError} when the array lengths do not match.
+ * @example
+ * ```ts
+ * // f(y) = (y0², y0·y1): J = [[2 y0, 0], [y1, y0]]
+ * const f = (_t: number, y: Float64Array, d: Float64Array): void => { d[0] = y[0] * y[0]; d[1] = y[0] * y[1]; };
+ * const y = new Float64Array([1, 2]);
+ * const f0 = new Float64Array(2); f(0, y, f0);
+ * const jac = new Float64Array(4);
+ * finiteDifferenceJacobian(f, 0, y, f0, jac, new Float64Array(2), [1e-6, 1e-6]); // => 2
+ * Array.from(jac, (v) => Math.round(v * 1e6) / 1e6); // => [2, 0, 2, 1]
+ * ```
+ */
+export function finiteDifferenceJacobian(
+  f: RhsFunction,
+  t: number,
+  y: Float64Array,
+  f0: Float64Array,
+  jac: Float64Array,
+  work: Float64Array,
+  threshold: ArrayLike<number>,
+): number {
+  const n = y.length;
+  if (threshold.length !== n) throw new InvalidArgumentError('finiteDifferenceJacobian', 'threshold', `must have the length of y (${n})`, threshold.length);
+  if (f0.length !== n) throw new InvalidArgumentError('finiteDifferenceJacobian', 'f0', `must have the length of y (${n})`, f0.length);
+  if (jac.length < n * n) throw new InvalidArgumentError('finiteDifferenceJacobian', 'jac', `must have length at least n² = ${n * n}`, jac.length);
+  if (work.length < n) throw new InvalidArgumentError('finiteDifferenceJacobian', 'work', `must have length at least n = ${n}`, work.length);
+  return finiteDifferenceJacobianKernel(f, t, y, f0, jac, work, threshold);
+}
+
+/** {@link finiteDifferenceJacobian} without argument checks (hot path of the stiff solver). */
+export function finiteDifferenceJacobianKernel(
+  f: RhsFunction,
+  t: number,
+  y: Float64Array,
+  f0: Float64Array,
+  jac: Float64Array,
+  work: Float64Array,
+  threshold: ArrayLike<number>,
+): number {
+  const n = y.length;
+  for (let j = 0; j < n; j++) {
+    const yj = y[j];
+    const floor = threshold[j] > 0 ? threshold[j] : 1e-5;
+    const delta = SQRT_UROUND * Math.max(Math.abs(yj), floor);
+    y[j] = yj + delta;
+    // The increment actually applied (y_j + δ is rounded).
+    const h = y[j] - yj;
+    f(t, y, work);
+    y[j] = yj;
+    for (let i = 0; i < n; i++) jac[i * n + j] = (work[i] - f0[i]) / h;
+  }
+  return n;
+}
