@@ -1,4 +1,5 @@
 export { InvalidArgumentError, IntegrationError, formatValue } from './errors.js';
+export { solveIvp } from './solver/solveIvp.js';
 export type {
   RhsFunction,
   JacobianFunction,

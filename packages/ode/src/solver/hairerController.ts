@@ -1,0 +1,47 @@
+/**
+ * The step-size controller of Hairer's DOPRI5 and DOP853 (Hairer, Nørsett &
+ * Wanner, *Solving ODEs I*, 2nd ed., §II.4 and IV.2): the standard controller
+ * `h_new = h · min(facMax, max(facMin, safety / err^expo))` with Lund's
+ * stabilisation `err^expo / facold^β` on accepted steps.
+ *
+ * @module
+ */
+
+import type { ControllerSettings, StepSizeController } from './stepper.js';
+
+/**
+ * Hairer's controller, reproducing the arithmetic of DOPCOR/DP86CO:
+ * `FAC11 = ERR**EXPO1`, `FAC = FAC11/FACOLD**BETA`, clamped to
+ * `[1/FAC2, 1/FAC1]` after dividing by SAFE; `FACOLD = max(ERR, 1e-4)` after an
+ * accepted step, starting from 1e-4.
+ */
+export class HairerController implements StepSizeController {
+  private facold = 1e-4;
+  private readonly facc1: number;
+  private readonly facc2: number;
+
+  /**
+   * @param settings - safety, facMin, facMax, beta (validated).
+   * @param expo - the exponent of err: `0.2 − 0.75β` (DOPRI5) or `1/8 − 0.2β` (DOP853).
+   */
+  constructor(
+    private readonly settings: ControllerSettings,
+    private readonly expo: number,
+  ) {
+    this.facc1 = 1 / settings.facMin;
+    this.facc2 = 1 / settings.facMax;
+  }
+
+  accepted(err: number, hAbs: number): number {
+    const fac11 = err ** this.expo;
+    let fac = fac11 / this.facold ** this.settings.beta;
+    fac = Math.max(this.facc2, Math.min(this.facc1, fac / this.settings.safety));
+    this.facold = Math.max(err, 1e-4);
+    return hAbs / fac;
+  }
+
+  rejected(err: number, hAbs: number): number {
+    const fac11 = err ** this.expo;
+    return hAbs / Math.min(this.facc1, fac11 / this.settings.safety);
+  }
+}
