@@ -6,12 +6,14 @@
 import { Command, CommanderError } from 'commander';
 import { InvalidArgumentError } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from './errors.js';
+import { registerReproduce } from './commands/reproduce.js';
+import { registerOrder } from './commands/order.js';
 
 /** Every command registers itself on the program through one of these. */
 export type CommandRegistrar = (program: Command) => void;
 
 /** The commands, in the order `--help` lists them. Each lives in `commands/<name>.ts`. */
-const registrars: CommandRegistrar[] = [];
+const registrars: CommandRegistrar[] = [registerOrder, registerReproduce];
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {

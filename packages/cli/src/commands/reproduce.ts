@@ -1,0 +1,60 @@
+/**
+ * `jepa-dynamics reproduce [--out DIR] [--quick] [--json]`: the paper's results as
+ * data (JSON, CSV), figures (SVG, PNG) and summary.md, with a progress bar.
+ * Ctrl-C stops at the next unit of work; every file already written is whole.
+ * @module
+ */
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import type { CommandRegistrar } from '../main.js';
+import { printJson } from '../output.js';
+import { progressBar } from '../reproduce/progressBar.js';
+import { allResults } from '../reproduce/allResults.js';
+import { runReproduce } from '../reproduce/runReproduce.js';
+import { InterruptedError } from '../reproduce/types.js';
+
+/** Exit status after Ctrl-C (128 + SIGINT), as shells report it. */
+const EXIT_INTERRUPTED = 130;
+
+interface ReproduceFlags {
+  out: string;
+  quick?: boolean;
+  json?: boolean;
+}
+
+/** Registers `reproduce` on the program. */
+export const registerReproduce: CommandRegistrar = (program: Command) => {
+  program
+    .command('reproduce')
+    .description("Regenerate the paper's results as data (JSON, CSV), figures (SVG, PNG) and summary.md.")
+    .option('--out <dir>', 'output directory', './results')
+    .option('--quick', 'reduced grids and shorter training (for tests); same claims, less data')
+    .option('--json', 'print the run report as JSON instead of the summary')
+    .action(async (flags: ReproduceFlags) => {
+      const out = resolve(flags.out);
+      let interrupted = false;
+      const onSigint = (): void => {
+        if (interrupted) process.exit(EXIT_INTERRUPTED); // second Ctrl-C: no write is in progress between JS turns
+        interrupted = true;
+      };
+      process.on('SIGINT', onSigint);
+      try {
+        const report = await runReproduce(allResults, {
+          out,
+          config: { quick: flags.quick === true },
+          progress: progressBar(),
+          isInterrupted: () => interrupted,
+        });
+        if (flags.json === true) printJson({ out, ...report });
+        else process.stdout.write(`${report.summaryMarkdown}\nWritten to ${out}\n`);
+      } catch (error) {
+        if (!(error instanceof InterruptedError)) throw error;
+        process.stderr.write(
+          `jepa-dynamics: reproduce interrupted; the files already in ${out} are complete, rerun to finish.\n`,
+        );
+        process.exit(EXIT_INTERRUPTED);
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+    });
+};
