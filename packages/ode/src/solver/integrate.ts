@@ -35,7 +35,7 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
   const hMax = problem.maxStep;
   const rhs = new CountedRhs(problem.f);
   const wantsDense = problem.dense || problem.tEval !== null || problem.events.length > 0;
-  const stepper = method.create({ rhs, n, rtol, atol, dense: wantsDense });
+  const stepper = method.create({ rhs, n, rtol, atol, dense: wantsDense, jacobian: problem.jacobian });
   const recorder = new SolutionRecorder(problem, stepper.denseSize, (c, o, th, out) => stepper.interpolate(c, o, th, out));
   const controller = method.createController(problem.controller);
   const dense = wantsDense ? new Float64Array(stepper.denseSize) : null;
@@ -49,6 +49,10 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
 
   const finish = (status: SolveResult['status'], message: string): SolveResult => {
     stats.nfev = rhs.count;
+    if (stepper.workCounters !== undefined) {
+      stats.njev = stepper.workCounters.njev;
+      stats.nlu = stepper.workCounters.nlu;
+    }
     return recorder.result(status, message, stats);
   };
 

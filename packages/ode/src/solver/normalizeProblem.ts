@@ -6,7 +6,7 @@
  */
 
 import { InvalidArgumentError } from '../errors.js';
-import type { EventFunction, Method, RhsFunction, SolveOptions } from './types.js';
+import type { EventFunction, JacobianFunction, Method, RhsFunction, SolveOptions } from './types.js';
 import type { ControllerSettings } from './stepper.js';
 
 const WHERE = 'solveIvp';
@@ -45,10 +45,12 @@ export interface NormalizedProblem {
   controller: ControllerSettings;
   /** Stiffness test period in accepted steps; 0 = off. */
   stiffnessCheck: number;
+  /** The caller's Jacobian (stiff methods), or undefined for finite differences. */
+  jacobian: JacobianFunction | undefined;
 }
 
 /** Every method `solveIvp` knows, in the order messages list them. */
-export const METHODS: readonly Method[] = ['dopri5', 'dop853', 'odex'];
+export const METHODS: readonly Method[] = ['dopri5', 'dop853', 'odex', 'rodas4'];
 
 function finiteNumber(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
@@ -227,6 +229,11 @@ export function normalizeProblem(
   else if (Number.isInteger(sc) && sc >= 1) stiffnessCheck = sc;
   else throw new InvalidArgumentError(WHERE, 'options.stiffnessCheck', 'must be a positive integer or false', sc);
 
+  const jacobian = options.jacobian;
+  if (jacobian !== undefined && typeof jacobian !== 'function') {
+    throw new InvalidArgumentError(WHERE, 'options.jacobian', 'must be a function (t, y, jac) => void writing ∂f/∂y row-major', jacobian);
+  }
+
   return {
     f,
     t0,
@@ -245,5 +252,6 @@ export function normalizeProblem(
     events,
     controller,
     stiffnessCheck,
+    jacobian,
   };
 }

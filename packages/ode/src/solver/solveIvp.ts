@@ -9,6 +9,7 @@ import { DOP853 } from './dop853.js';
 import { DOPRI5 } from './dopri5.js';
 import { integrateWithStepper } from './integrate.js';
 import { METHODS, normalizeProblem } from './normalizeProblem.js';
+import { RODAS4 } from './rodas4.js';
 import type { ControllerSettings, MethodDefinition } from './stepper.js';
 import type { Method, RhsFunction, SolveOptions, SolveResult } from './types.js';
 
@@ -21,6 +22,8 @@ function rungeKuttaMethod(method: Method): MethodDefinition | null {
       return DOP853;
     case 'odex':
       return null;
+    case 'rodas4':
+      return RODAS4;
   }
 }
 

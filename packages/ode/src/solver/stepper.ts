@@ -45,7 +45,7 @@
  * @module
  */
 
-import type { RhsFunction } from './types.js';
+import type { JacobianFunction, RhsFunction } from './types.js';
 
 /** The right-hand side with an evaluation counter (Hairer's NFCN counts exactly these calls). */
 export class CountedRhs {
@@ -72,6 +72,8 @@ export interface StepperContext {
   readonly atol: Float64Array;
   /** Whether the run needs dense output (`dense`, `tEval` or `events`); some methods pay extra f-evaluations for it. */
   readonly dense: boolean;
+  /** The caller's `∂f/∂y` (`options.jacobian`), for methods that need one (stiff methods); explicit methods ignore it. */
+  readonly jacobian?: JacobianFunction;
 }
 
 /** One integration method, seen from the driver. */
@@ -105,6 +107,11 @@ export interface Stepper {
    * not depend on the stepper's current state.
    */
   interpolate(coef: Float64Array, offset: number, theta: number, out: Float64Array): void;
+  /**
+   * Optional work counters beyond f-evaluations (stiff methods: Jacobian evaluations
+   * and LU decompositions); the driver copies them into the result's statistics.
+   */
+  readonly workCounters?: { readonly njev: number; readonly nlu: number };
 }
 
 /** Step-size controller constants after defaults are applied. */

@@ -26,8 +26,11 @@ export type JacobianFunction = (t: number, y: Float64Array, jac: Float64Array) =
  * - `'dopri5'`: Dormand–Prince 5(4) with 4th-order dense output (Hairer's DOPRI5). Default.
  * - `'dop853'`: Dormand–Prince 8(5,3) with 7th-order dense output (Hairer's DOP853).
  * - `'odex'`: Gragg–Bulirsch–Stoer extrapolation, the npm package `odex` (Hairer's ODEX).
+ * - `'rodas4'`: the stiffly accurate, L-stable Rosenbrock method RODAS of order 4(3) with
+ *   3rd-order dense output (Hairer–Wanner's RODAS); for stiff problems. Uses `jacobian`
+ *   (or forward differences) and adds `njev`/`nlu` to the statistics.
  */
-export type Method = 'dopri5' | 'dop853' | 'odex';
+export type Method = 'dopri5' | 'dop853' | 'odex' | 'rodas4';
 
 /**
  * A scalar event function `g(t, y)`: an event occurs where `g` changes sign.
@@ -83,6 +86,12 @@ export interface SolveOptions {
    * `false` turns it off. On detection the run ends with status `'stiff'`.
    */
   stiffnessCheck?: number | false;
+  /**
+   * `∂f/∂y` for the stiff method `'rodas4'` (ignored by the explicit methods). When
+   * omitted, it is formed by forward differences: n extra f-evaluations per Jacobian,
+   * counted in `nfev`. RODAS needs a fresh Jacobian at every accepted step.
+   */
+  jacobian?: JacobianFunction;
 }
 
 /** Why an integration ended. Only `'success'` and `'event'` mean the run reached its goal. */
@@ -98,6 +107,10 @@ export interface SolveStats {
   naccepted: number;
   /** Rejected steps. */
   nrejected: number;
+  /** Jacobian evaluations (analytic calls or finite-difference formations); stiff methods only. */
+  njev?: number;
+  /** LU decompositions of the iteration matrix; stiff methods only. */
+  nlu?: number;
 }
 
 /** One located event. */
