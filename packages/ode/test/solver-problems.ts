@@ -63,3 +63,25 @@ export function plateauTime(u: number): number {
   for (let k = 2; k <= n; k++) s += (rho ** (k - n - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
   return s / sigma2;
 }
+
+/** y' = y·cos t, exact solution y = y0·exp(sin t). */
+export const expSin: RhsFunction = (t, y, dy) => {
+  dy[0] = y[0] * Math.cos(t);
+};
+
+/**
+ * Free fall with drag-free gravity, z = (height, velocity), z' = (v, −g): the
+ * exact solution is a quadratic, reproduced exactly (up to rounding) by any
+ * Runge–Kutta method of order ≥ 2 and by the dense outputs of order ≥ 2.
+ */
+export const GRAVITY = 9.81;
+export const freeFall: RhsFunction = (_t, y, dy) => {
+  dy[0] = y[1];
+  dy[1] = -GRAVITY;
+};
+
+/** Lotka–Volterra predator–prey system (nonlinear, non-stiff, no closed form). */
+export const lotkaVolterra: RhsFunction = (_t, y, dy) => {
+  dy[0] = y[0] * (1.5 - y[1]);
+  dy[1] = y[1] * (y[0] - 3);
+};

@@ -16,8 +16,11 @@ import type { SolveResult, SolveStats } from './types.js';
 
 /** Hairer's default unit roundoff UROUND, used in the step-size underflow test. */
 const UROUND = 2.3e-16;
-/** Consecutive non-finite trial steps (each 10× shorter) before giving up. */
-const NON_FINITE_RETRIES = 3;
+/**
+ * Non-finite trial steps (each retried 10× shorter) tolerated before the run has
+ * passed the end of the first failed trial step; one more ends the run.
+ */
+const NON_FINITE_RETRIES = 6;
 /** Hairer's stiffness test: this many positive checks in a row mean "stiff". */
 const STIFF_HITS = 15;
 
@@ -77,6 +80,9 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
   let reject = false;
   let last = false;
   let nonFiniteTries = 0;
+  // End of the earliest trial step that produced non-finite values; the counter
+  // resets once the integration has passed it.
+  let nonFiniteEnd = t0;
   let iasti = 0;
   let nonsti = 0;
 
@@ -107,6 +113,7 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
         stats.nrejected++;
         reject = true;
         last = false;
+        if (nonFiniteTries === 0 || (t + h - nonFiniteEnd) * direction < 0) nonFiniteEnd = t + h;
         if (++nonFiniteTries > NON_FINITE_RETRIES) return finish('non-finite', nonFiniteMessage(name, rhs, t, y, h, n));
         h *= 0.1;
         continue;
@@ -119,7 +126,7 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
     }
 
     // Accepted.
-    nonFiniteTries = 0;
+    if (nonFiniteTries > 0 && (t + h - nonFiniteEnd) * direction > 0) nonFiniteTries = 0;
     let hNew = controller.accepted(err, Math.abs(h)) * direction;
     stats.naccepted++;
     stepper.accept(t, y, h, yNew, dense);
@@ -134,7 +141,7 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
           recorder.step(t, h, tNow, yNew, dense ?? yNew);
           return finish(
             'stiff',
-            `solveIvp (${name}): the problem appears stiff at t = ${fmt(tNow)} (Hairer's test: |h·λ| > ${stiffThreshold} in ${STIFF_HITS} checks); use a stiff method for it, or pass stiffnessCheck: false to continue with ${name} regardless.`,
+            `solveIvp (${name}): the problem appears stiff at t = ${fmt(tNow)} (Hairer's test: |h·λ| > ${stiffThreshold} in ${STIFF_HITS} checks); use a stiff method for it (method: 'rodas4'), or pass stiffnessCheck: false to continue with ${name} regardless.`,
           );
         }
       } else {
@@ -172,13 +179,25 @@ function firstNonFinite(v: Float64Array): number {
   return -1;
 }
 
-/** Says where the non-finite values came from, with one diagnostic f-evaluation. */
+/**
+ * Says where the non-finite values came from, with at most two diagnostic
+ * f-evaluations: at (t, y), then at the Euler predictor (t + h, y + h·f(t, y))
+ * of the last trial step.
+ */
 function nonFiniteMessage(name: string, rhs: CountedRhs, t: number, y: Float64Array, h: number, n: number): string {
   const f = new Float64Array(n);
   rhs.eval(t, y, f);
-  const bad = firstNonFinite(f);
+  let bad = firstNonFinite(f);
   if (bad >= 0) {
     return `solveIvp (${name}): f returned ${f[bad]} in component ${bad} at t = ${fmt(t)}; the integration stopped there. Check the right-hand side.`;
   }
-  return `solveIvp (${name}): every trial step from t = ${fmt(t)} (down to h = ${h}) produced non-finite values (NaN or ±Infinity) although f is finite at t; f probably returns NaN or overflows just after t = ${fmt(t)}, or the solution blows up there.`;
+  const yp = new Float64Array(n);
+  for (let i = 0; i < n; i++) yp[i] = y[i] + h * f[i];
+  const fp = new Float64Array(n);
+  rhs.eval(t + h, yp, fp);
+  bad = firstNonFinite(fp);
+  if (bad >= 0) {
+    return `solveIvp (${name}): f returned ${fp[bad]} in component ${bad} at t = ${fmt(t + h)} (probed near the solution); the integration stopped at t = ${fmt(t)}. Check the right-hand side there.`;
+  }
+  return `solveIvp (${name}): every trial step from t = ${fmt(t)} (down to h = ${h}) produced non-finite values (NaN or ±Infinity); the integration stopped at t = ${fmt(t)}. f probably returns NaN or overflows just after it, or the solution blows up there.`;
 }

@@ -4,11 +4,11 @@
  * @module
  */
 
-import { InvalidArgumentError } from '../errors.js';
 import { DOP853 } from './dop853.js';
 import { DOPRI5 } from './dopri5.js';
 import { integrateWithStepper } from './integrate.js';
-import { METHODS, normalizeProblem } from './normalizeProblem.js';
+import { normalizeProblem } from './normalizeProblem.js';
+import { integrateWithOdex } from './odex.js';
 import { RODAS4 } from './rodas4.js';
 import type { ControllerSettings, MethodDefinition } from './stepper.js';
 import type { Method, RhsFunction, SolveOptions, SolveResult } from './types.js';
@@ -64,7 +64,7 @@ export function solveIvp(
   const problem = normalizeProblem(f, tspan, y0, options, controllerDefaults);
   const rk = rungeKuttaMethod(problem.method);
   if (rk !== null) return integrateWithStepper(rk, problem);
-  throw new InvalidArgumentError('solveIvp', 'options.method', `must be one of ${METHODS.join(', ')}`, problem.method);
+  return integrateWithOdex(problem);
 }
 
 function controllerDefaults(method: Method): ControllerSettings | null {
