@@ -75,6 +75,16 @@ export interface TrainOptions {
   ema?: number;
   /** Record every this many steps (steps 0 and K always); default ⌈K/100⌉. */
   recordEvery?: number;
+  /**
+   * Optional step-size control, for runs whose stiffness grows by orders of
+   * magnitude (deep JEPA with ρ > 1, where a fixed η stable at the fixed point
+   * would need ~10¹⁰ steps). With `{ maxRelativeChange: c }` step k uses
+   * `η_k = min(η, c · min_θ ‖θ‖_F/‖∇θ‖_F)` over θ ∈ {W_1, …, W_L, V}: still
+   * gradient descent with one learning rate per step for all parameters, now an
+   * explicit Euler scheme with relative-change control; time is `t_k = Σ_{j<k} η_j`
+   * (which is kη when no step is limited). Default: constant η.
+   */
+  stepControl?: { maxRelativeChange: number };
   measure?: MeasureOptions;
   criticalTimes?: CriticalTimeOptions;
   /** Matrix-product backend; default `'auto'`. All backends give identical results. */
@@ -94,7 +104,7 @@ export interface TrainResult {
   stoppedAt: number;
   /** Recorded steps k. */
   steps: number[];
-  /** Recorded times t = kη. */
+  /** Recorded times t = kη (Σ η_j with `stepControl`). */
   t: number[];
   /** `wbar[i][r]`: `(RᵀW̄)_ii` at record r (R the feature basis of the initialisation). */
   wbar: number[][];
@@ -157,6 +167,10 @@ export function train(options: TrainOptions): TrainResult {
   }
   const recordEvery = options.recordEvery ?? Math.max(1, Math.ceil(K / 100));
   if (!Number.isSafeInteger(recordEvery) || recordEvery < 1) throw new InvalidArgumentError(where, 'recordEvery', 'must be a positive integer', recordEvery);
+  const maxRelativeChange = options.stepControl?.maxRelativeChange;
+  if (maxRelativeChange !== undefined && !(Number.isFinite(maxRelativeChange) && maxRelativeChange > 0)) {
+    throw new InvalidArgumentError(where, 'stepControl.maxRelativeChange', 'must be a positive finite number', maxRelativeChange);
+  }
   const progressEvery = options.progressEvery ?? Math.max(1, Math.ceil(K / 100));
   if (!Number.isSafeInteger(progressEvery) || progressEvery < 1) throw new InvalidArgumentError(where, 'progressEvery', 'must be a positive integer', progressEvery);
 
@@ -275,7 +289,7 @@ export function train(options: TrainOptions): TrainResult {
   };
   const record = (k: number): void => {
     rec.steps.push(k);
-    rec.t.push(k * eta);
+    rec.t.push(time);
     const v = kernel.predictor;
     for (let i = 0; i < d; i++) {
       rec.wbar[i].push(basisIsIdentity ? wbar[i * d + i] : basisDiagonal(basis, wbar, d, i));
@@ -293,6 +307,8 @@ export function train(options: TrainOptions): TrainResult {
   };
 
   let k = 0;
+  let time = 0; // Σ η_j: kη unless stepControl limited a step
+  const crossedTime: (number | null)[] = new Array<number | null>(d).fill(null);
   for (;;) {
     kernel.forward();
     // divergence check: O(d²), catches overflow and NaN within a step or two
@@ -300,7 +316,7 @@ export function train(options: TrainOptions): TrainResult {
     for (let i = 0; i < d * d; i++) s += wbar[i] + kernel.predictor[i];
     if (!Number.isFinite(s)) {
       rec.status = 'diverged';
-      rec.message = `train: diverged at step ${k} (t = ${k * eta}): W̄ or V has non-finite entries; the learning rate ${eta} is likely too large for these covariances and this initialisation. Records up to step ${rec.steps.length > 0 ? rec.steps[rec.steps.length - 1] : 0} are kept.`;
+      rec.message = `train: diverged at step ${k} (t = ${time}): W̄ or V has non-finite entries; the learning rate ${eta} is likely too large for these covariances and this initialisation. Records up to step ${rec.steps.length > 0 ? rec.steps[rec.steps.length - 1] : 0} are kept.`;
       break;
     }
     if (k % recordEvery === 0 || k === K) record(k);
@@ -309,23 +325,28 @@ export function train(options: TrainOptions): TrainResult {
         if (crossedStep[i] !== null || startedAbove[i]) continue;
         if (featureValue(i) >= thresholds[i]) {
           if (k === 0) startedAbove[i] = true;
-          else crossedStep[i] = k;
+          else {
+            crossedStep[i] = k;
+            crossedTime[i] = time;
+          }
         }
       }
     }
     if (k === K) break;
     if (batchDoubles > 0) loadBatch();
     kernel.gradients();
-    kernel.update(eta, tau);
+    const etaK = maxRelativeChange === undefined ? eta : Math.min(eta, maxRelativeChange * relativeScale(kernel.layers, kernel.gradLayers, kernel.predictor, kernel.gradPredictor));
+    kernel.update(etaK, tau);
+    time = maxRelativeChange === undefined ? (k + 1) * eta : time + etaK;
     k++;
     if (options.onProgress !== undefined && k % progressEvery === 0) options.onProgress(k, K);
   }
   rec.stoppedAt = k;
-  if (rec.status === 'completed') rec.message = `train: completed ${K} steps (t = ${K * eta}).`;
+  if (rec.status === 'completed') rec.message = `train: completed ${K} steps (t = ${time}).`;
   rec.network = snapshot(kernel.layers, kernel.predictor, d);
   if (thresholds !== null) {
     rec.criticalSteps = crossedStep;
-    rec.criticalTimes = crossedStep.map((c) => (c === null ? null : c * eta));
+    rec.criticalTimes = crossedTime;
   }
   return rec;
 }
@@ -350,6 +371,22 @@ export function empiricalMoments(x: Float64Array, y: Float64Array, from: number,
     syy[i] /= m;
   }
   return { kind: 'full', sigmaXX: sxx, sigmaYX: syx, sigmaYY: syy };
+}
+
+/** `min_θ ‖θ‖_F / ‖∇θ‖_F` over the layers and V (∞ when every gradient vanishes). */
+function relativeScale(layers: Float64Array[], grads: Float64Array[], v: Float64Array, gv: Float64Array): number {
+  let m = Number.POSITIVE_INFINITY;
+  const ratio = (x: Float64Array, g: Float64Array): void => {
+    let xx = 0, gg = 0;
+    for (let i = 0; i < x.length; i++) {
+      xx += x[i] * x[i];
+      gg += g[i] * g[i];
+    }
+    if (gg > 0) m = Math.min(m, Math.sqrt(xx / gg));
+  };
+  layers.forEach((w, a) => ratio(w, grads[a]));
+  ratio(v, gv);
+  return m;
 }
 
 function isIdentity(m: Float64Array, d: number): boolean {
