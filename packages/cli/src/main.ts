@@ -8,12 +8,14 @@ import { InvalidArgumentError } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from './errors.js';
 import { registerReproduce } from './commands/reproduce.js';
 import { registerOrder } from './commands/order.js';
+import { registerCriticalTime } from './commands/critical-time.js';
+import { registerSolve } from './commands/solve.js';
 
 /** Every command registers itself on the program through one of these. */
 export type CommandRegistrar = (program: Command) => void;
 
 /** The commands, in the order `--help` lists them. Each lives in `commands/<name>.ts`. */
-const registrars: CommandRegistrar[] = [registerOrder, registerReproduce];
+const registrars: CommandRegistrar[] = [registerCriticalTime, registerSolve, registerOrder, registerReproduce];
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {

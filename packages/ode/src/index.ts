@@ -11,3 +11,22 @@ export type {
   EventRecord,
   SolveResult,
 } from './solver/types.js';
+export type { Objective, TimeUnit, FeatureInput, Feature, Formulation, NoCriticalTimeReason, CriticalTimeResult } from './flows/types.js';
+export { resolveFeature, FEATURE_CONSISTENCY_RTOL } from './flows/resolveFeature.js';
+export { perLayerFlow, perLayerRate } from './flows/perLayerFlow.js';
+export { endToEndFlow, endToEndRate } from './flows/endToEndFlow.js';
+export { layerwiseFlow } from './flows/layerwiseFlow.js';
+export { fixedPoint } from './flows/fixedPoint.js';
+export type { FixedPoint } from './flows/fixedPoint.js';
+export { implicitTime } from './flows/implicitTime.js';
+export type { ImplicitTimeOptions } from './flows/implicitTime.js';
+export { leadingOrderCriticalTime } from './flows/leadingOrderCriticalTime.js';
+export type { LeadingOrderOptions } from './flows/leadingOrderCriticalTime.js';
+export { criticalTime, criticalTimes } from './flows/criticalTime.js';
+export type { CriticalTimeMethod, CriticalTimeOptions } from './flows/criticalTime.js';
+export { flowTrajectory, flowTrajectories } from './flows/flowTrajectory.js';
+export type { TrajectoryOptions, Trajectory } from './flows/flowTrajectory.js';
+export { criticalTimeRatio } from './flows/criticalTimeRatio.js';
+export type { CriticalTimeRatio } from './flows/criticalTimeRatio.js';
+export { learningOrder, orderFlipDepth } from './flows/learningOrder.js';
+export type { LearningOrder, OrderFlipDepth } from './flows/learningOrder.js';

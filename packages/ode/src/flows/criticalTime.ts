@@ -1,0 +1,264 @@
+import { IntegrationError, InvalidArgumentError } from '../errors.js';
+import { solveIvp } from '../solver/solveIvp.js';
+import type { Method } from '../solver/types.js';
+import { criticalTarget } from './criticalTarget.js';
+import { implicitTimeKernel } from './implicitTime.js';
+import { leadingOrderKernel } from './leadingOrderCriticalTime.js';
+import { perLayerRate } from './perLayerFlow.js';
+import { resolveFeature } from './resolveFeature.js';
+import type { CriticalTimeResult, Feature, FeatureInput, Objective, TimeUnit } from './types.js';
+import {
+  timeFactor,
+  validateDepth,
+  validateEpsilon,
+  validateFraction,
+  validateObjective,
+  validatePositive,
+  validateTimeUnit,
+} from './validateSetting.js';
+
+/**
+ * How {@link criticalTime} computes t*_p.
+ * - `'exact'`: the closed-form implicit solution `t(u*)` of MATH.md §3 ({@link implicitTime}). No integration.
+ * - `'ode'`: integrates the balanced per-layer flow `du/dt` in time from `u(0) = ε^{1/L}` and
+ *   locates the event `u = u*` (equivalently `w̄ = p·w̄∞`) on the dense output. The clock is
+ *   restarted whenever u doubles (stages ending at events `u = 2u_k`), because the transition
+ *   can be far shorter than the resolution of double precision at t ≈ t*; t* is the sum of
+ *   the stage durations.
+ * - `'inverse-ode'`: integrates the same flow with the roles of time and state exchanged,
+ *   `dt/dx = 1/(σ² u^{2L−1}(ρ − u))` (JEPA) or `1/(σ² u^{L−1}(ρ − u^{L+1}))` (MAE) with
+ *   `x = ln u`, from `ln u0` to `ln u*`. A change of variables, still a numerical integration;
+ *   smooth in x where the time-domain solution has a long plateau and a sharp transition,
+ *   hence far fewer steps.
+ * - `'leading-order'`: the ε → 0 approximation of MATH.md §3 ({@link leadingOrderCriticalTime}).
+ */
+export type CriticalTimeMethod = 'exact' | 'ode' | 'inverse-ode' | 'leading-order';
+
+/** Settings of {@link criticalTime}. */
+export interface CriticalTimeOptions {
+  /** `'jepa'` or `'mae'`. */
+  objective: Objective;
+  /** Encoder depth L, integer ≥ 1. */
+  depth: number;
+  /** Initialisation scale ε > 0 (`w̄(0) = ε`, balanced aligned init). */
+  epsilon: number;
+  /** Fraction p of `w̄∞` to reach, 0 < p < 1; default ½. */
+  fraction?: number;
+  /** Default `'exact'`. */
+  method?: CriticalTimeMethod;
+  /** `'gradient-flow'` (default) or `'paper'` (τ = L t). */
+  timeUnit?: TimeUnit;
+  /** Relative tolerance of the `'ode'` and `'inverse-ode'` integrations; default 1e-12. */
+  rtol?: number;
+  /** Integrator of the `'ode'` and `'inverse-ode'` methods; default `'dopri5'`. */
+  solver?: Method;
+}
+
+/** Validated settings (internal). */
+interface Setting {
+  objective: Objective;
+  depth: number;
+  epsilon: number;
+  fraction: number;
+  method: CriticalTimeMethod;
+  factor: number;
+  rtol: number;
+  solver: Method;
+}
+
+function validateSetting(where: string, options: CriticalTimeOptions): Setting {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError(where, 'options', 'must be an object', options);
+  const method = options.method ?? 'exact';
+  if (method !== 'exact' && method !== 'ode' && method !== 'inverse-ode' && method !== 'leading-order') {
+    throw new InvalidArgumentError(where, 'method', "must be 'exact', 'ode', 'inverse-ode' or 'leading-order'", method);
+  }
+  const solver = options.solver ?? 'dopri5';
+  if (solver !== 'dopri5' && solver !== 'dop853' && solver !== 'odex') {
+    throw new InvalidArgumentError(where, 'solver', "must be 'dopri5', 'dop853' or 'odex'", solver);
+  }
+  const depth = validateDepth(where, options.depth);
+  return {
+    objective: validateObjective(where, options.objective),
+    depth,
+    epsilon: validateEpsilon(where, options.epsilon),
+    fraction: validateFraction(where, options.fraction ?? 0.5),
+    method,
+    factor: timeFactor(validateTimeUnit(where, options.timeUnit), depth),
+    rtol: validatePositive(where, 'rtol', options.rtol ?? 1e-12),
+    solver,
+  };
+}
+
+/**
+ * The critical time t*_p of one feature: the time at which the end-to-end weight `w̄`
+ * of the balanced flow from `w̄(0) = ε` reaches `p·w̄∞` (MATH.md §3), computed by the
+ * chosen {@link CriticalTimeMethod}.
+ *
+ * It does not exist, and the result says why (`{ exists: false, reason, message }`), when
+ * ρ ≤ 0 (the flow from the positive start decays to 0, for JEPA and MAE alike) or
+ * ε ≥ p·w̄∞ (the start is not below the target).
+ *
+ * @param feature - any two of σ², λ, ρ.
+ * @param options - objective, depth, epsilon; fraction (default ½), method (default `'exact'`),
+ *   timeUnit (default `'gradient-flow'`), rtol and solver for the integrating methods.
+ * @returns a {@link CriticalTimeResult} with `t` in the requested unit.
+ * @throws {@link InvalidArgumentError} for invalid input; {@link IntegrationError} (with the
+ *   time reached) when an integration fails or ends without reaching `u*`.
+ * @example
+ * ```ts
+ * // JEPA, L = 1, σ² = ρ = 1, u0 = ¼, u* = ½: t* = ln 3 + (1/u0 − 1/u*) = 2 + ln 3
+ * const r = criticalTime({ lambda: 1, rho: 1 }, { objective: 'jepa', depth: 1, epsilon: 0.25 });
+ * r.exists && r.t; // => 3.09861228866811 (to 15 digits)
+ * criticalTime({ lambda: 1, rho: 1 }, { objective: 'jepa', depth: 1, epsilon: 0.6 }).exists; // => false (ε ≥ p·w̄∞ = ½)
+ * ```
+ */
+export function criticalTime(feature: FeatureInput, options: CriticalTimeOptions): CriticalTimeResult {
+  const where = 'criticalTime';
+  const resolved = resolveFeature(feature, where);
+  return criticalTimeKernel(resolved, validateSetting(where, options));
+}
+
+/**
+ * Critical times of many features with one setting. Each feature is computed on its own
+ * (its own integration and step-size sequence), so a slow feature costs only its own time.
+ *
+ * @param features - an array of features, each any two of σ², λ, ρ.
+ * @param options - as for {@link criticalTime}.
+ * @returns one {@link CriticalTimeResult} per feature, in order.
+ * @throws {@link InvalidArgumentError} naming `features[i]` for an invalid feature; {@link IntegrationError} as {@link criticalTime}.
+ * @example
+ * ```ts
+ * criticalTimes([{ lambda: 1, rho: 1 }, { lambda: -1, rho: -1 }], { objective: 'jepa', depth: 1, epsilon: 0.6 })
+ *   .map((r) => r.exists); // => [false, false]
+ * ```
+ */
+export function criticalTimes(features: readonly FeatureInput[], options: CriticalTimeOptions): CriticalTimeResult[] {
+  const where = 'criticalTimes';
+  if (!Array.isArray(features)) throw new InvalidArgumentError(where, 'features', 'must be an array of features', features);
+  const setting = validateSetting(where, options);
+  const resolved = features.map((f, i) => resolveFeature(f, `${where}: features[${i}]`));
+  return resolved.map((f) => criticalTimeKernel(f, setting));
+}
+
+function criticalTimeKernel(feature: Feature, s: Setting): CriticalTimeResult {
+  const { sigma2, lambda, rho } = feature;
+  const target = criticalTarget(s.objective, rho, s.depth, s.epsilon, s.fraction);
+  if (!target.exists) return target;
+  let t: number;
+  switch (s.method) {
+    case 'exact':
+      t = implicitTimeKernel(s.objective, sigma2, lambda, rho, s.depth, target.u0, target.uStar);
+      break;
+    case 'leading-order':
+      t = leadingOrderKernel(s.objective, lambda, rho, s.depth, s.epsilon, s.fraction);
+      break;
+    case 'ode':
+      t = timeDomainCriticalTime(s, sigma2, rho, target.u0, target.uStar);
+      break;
+    case 'inverse-ode':
+      t = inverseCriticalTime(s, sigma2, rho, target.u0, target.uStar);
+      break;
+    default: {
+      const never: never = s.method;
+      t = never;
+    }
+  }
+  return { exists: true, t: s.factor * t, uStar: target.uStar, wbarTarget: target.wbarTarget };
+}
+
+/**
+ * A rigorous upper bound on t*: on [u0, u*] the rate is at least `σ² u^{2L}(ρ − u*)` (JEPA)
+ * or `σ² u^L (ρ − u*^{L+1})` (MAE), whose integral is elementary.
+ */
+function criticalTimeUpperBound(objective: Objective, sigma2: number, rho: number, depth: number, u0: number, uStar: number): number {
+  switch (objective) {
+    case 'jepa':
+      return (Math.pow(u0, 1 - 2 * depth) - Math.pow(uStar, 1 - 2 * depth)) / ((2 * depth - 1) * sigma2 * (rho - uStar));
+    case 'mae': {
+      const power = depth === 1 ? Math.log(uStar / u0) : (Math.pow(u0, 1 - depth) - Math.pow(uStar, 1 - depth)) / (depth - 1);
+      return power / (sigma2 * (rho - Math.pow(uStar, depth + 1)));
+    }
+    default: {
+      const never: never = objective;
+      return never;
+    }
+  }
+}
+
+/**
+ * MATH.md §2 per-layer flow in time, event located on the dense output. The clock is
+ * restarted each time u doubles (event `u = min(2u_k, u*)`, stage k starting at local time 0):
+ * the transition is so sharp (its duration `1/(σ² u^{2L−1}(ρ − u))` can be below 1e-13·t*,
+ * even below one ulp of t*) that a single time axis starting at 0 cannot resolve it in double
+ * precision. t* is the (compensated) sum of the stage durations.
+ */
+function timeDomainCriticalTime(s: Setting, sigma2: number, rho: number, u0: number, uStar: number): number {
+  const { objective, depth } = s;
+  const rhs = (_t: number, y: Float64Array, dydt: Float64Array): void => {
+    dydt[0] = perLayerRate(objective, sigma2, rho, depth, y[0]);
+  };
+  let total = 0;
+  let compensation = 0; // Kahan summation of the stage durations
+  let uStart = u0;
+  for (let stage = 0; stage < 10_000; stage++) {
+    const uEnd = Math.min(2 * uStart, uStar);
+    const tEnd = 1.01 * criticalTimeUpperBound(objective, sigma2, rho, depth, uStart, uEnd);
+    const result = solveIvp(rhs, [0, tEnd], Float64Array.of(uStart), {
+      method: s.solver,
+      rtol: s.rtol,
+      atol: 0,
+      maxSteps: 1_000_000,
+      events: [{ g: (_t, y) => y[0] - uEnd, direction: 1, terminal: true }],
+    });
+    const event = result.events[0];
+    if (result.status !== 'event' || event === undefined) {
+      const tReached = total + (result.t.length > 0 ? result.t[result.t.length - 1] : 0);
+      throw new IntegrationError(
+        `criticalTime: the time-domain integration ended with status '${result.status}' at t = ${tReached} without reaching u = ${uEnd} (${result.message})`,
+        result.status,
+        tReached,
+      );
+    }
+    const term = event.t - compensation;
+    const sum = total + term;
+    compensation = sum - total - term;
+    total = sum;
+    if (uEnd === uStar) return total;
+    uStart = uEnd;
+  }
+  throw new IntegrationError(`criticalTime: more than 10000 stages before reaching u* = ${uStar}`, 'max-steps', total);
+}
+
+/** MATH.md §3 integrand dt/dx, x = ln u, integrated by solveIvp from ln u0 to ln u*. */
+function inverseCriticalTime(s: Setting, sigma2: number, rho: number, u0: number, uStar: number): number {
+  const { objective, depth } = s;
+  const x0 = Math.log(u0);
+  const x1 = Math.log(uStar);
+  // u^{-(2L-1)} = e^{-(2L-1)x} (JEPA), u^{-(L-1)} = e^{-(L-1)x} (MAE): one exp instead of exp and pow
+  const jepaPower = 2 * depth - 1;
+  const maePower = depth - 1;
+  const rhs =
+    objective === 'jepa'
+      ? (x: number, _y: Float64Array, dydx: Float64Array): void => {
+          dydx[0] = Math.exp(-jepaPower * x) / (sigma2 * (rho - Math.exp(x)));
+        }
+      : (x: number, _y: Float64Array, dydx: Float64Array): void => {
+          dydx[0] = Math.exp(-maePower * x) / (sigma2 * (rho - Math.exp((depth + 1) * x)));
+        };
+  const result = solveIvp(rhs, [x0, x1], Float64Array.of(0), {
+    method: s.solver,
+    rtol: s.rtol,
+    atol: 0,
+    firstStep: Math.min(x1 - x0, 0.1 / (2 * depth)),
+    maxSteps: 1_000_000,
+  });
+  if (result.status !== 'success') {
+    const last = result.y.length > 0 ? result.y[result.y.length - 1][0] : 0;
+    throw new IntegrationError(
+      `criticalTime: the inverse (t as a function of ln u) integration ended with status '${result.status}' at ln u = ${result.t[result.t.length - 1]}, t = ${last} (${result.message})`,
+      result.status,
+      last,
+    );
+  }
+  return result.y[result.y.length - 1][0];
+}

@@ -1,0 +1,60 @@
+import { digamma } from './digamma.js';
+
+const EULER_GAMMA = 0.5772156649015329;
+/** Below this `z = u^{L+1}/ρ` the power series is summed; above it the z → 1 − z continuation. Both then converge at least like 2^{−n}. */
+const SERIES_LIMIT = 0.5;
+
+/**
+ * `G(u) = ∫_0^u s/(ρ − s^{L+1}) ds` for `0 ≤ u`, `u^{L+1} < ρ` (MATH.md §3), equal to
+ * `(u²/(2ρ)) ₂F₁(1, b; 1+b; z)` with `b = 2/(L+1)`, `z = u^{L+1}/ρ`.
+ *
+ * For z ≤ ½ the power series `(u²/ρ) Σ_k z^k/((L+1)k + 2)`; for z > ½ the logarithmic
+ * case of the z → 1 − z transformation (Abramowitz & Stegun 15.3.10 with a = 1, c = a + b):
+ * `₂F₁(1, b; 1+b; z) = b Σ_n ((b)_n/n!) [ψ(n+1) − ψ(b+n) − ln(1−z)] (1−z)^n`.
+ * Internal kernel, no validation.
+ */
+export function maeAntiderivative(rho: number, depth: number, u: number): number {
+  const z = Math.pow(u, depth + 1) / rho;
+  if (z <= SERIES_LIMIT) return ((u * u) / rho) * seriesSum(z, depth, null);
+  const b = 2 / (depth + 1);
+  const w = 1 - z;
+  const logW = Math.log((rho - Math.pow(u, depth + 1)) / rho);
+  let c = 1; // (b)_n / n!
+  let d = -EULER_GAMMA - digamma(b); // ψ(n+1) − ψ(b+n) at n = 0
+  let wn = 1;
+  let sum = 0;
+  for (let n = 0; n < 10_000; n++) {
+    const term = c * (d - logW) * wn;
+    sum += term;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum) && n > 2) break;
+    c *= (b + n) / (n + 1);
+    d += 1 / (n + 1) - 1 / (b + n);
+    wn *= w;
+  }
+  return ((u * u) / (2 * rho)) * b * sum;
+}
+
+/**
+ * `G(u) − G(u0)` for `0 < u0 ≤ u`, `u^{L+1} < ρ`, without cancellation when u0 is close
+ * to u: term by term `u^m (1 − (u0/u)^m)` with `−expm1`. Internal kernel.
+ */
+export function maeAntiderivativeDifference(rho: number, depth: number, u0: number, u: number): number {
+  const z = Math.pow(u, depth + 1) / rho;
+  if (z <= SERIES_LIMIT) return ((u * u) / rho) * seriesSum(z, depth, Math.log(u0 / u));
+  return maeAntiderivative(rho, depth, u) - maeAntiderivative(rho, depth, u0);
+}
+
+/** Σ_k z^k (1 − e^{m_k logRatio}) / m_k with m_k = (L+1)k + 2; logRatio = null means the plain sum Σ z^k/m_k. */
+function seriesSum(z: number, depth: number, logRatio: number | null): number {
+  let sum = 0;
+  let zk = 1;
+  for (let k = 0; k < 10_000; k++) {
+    const m = (depth + 1) * k + 2;
+    const factor = logRatio === null ? 1 : -Math.expm1(m * logRatio);
+    const term = (zk * factor) / m;
+    sum += term;
+    if (term <= 1e-17 * sum || sum === 0) break;
+    zk *= z;
+  }
+  return sum;
+}

@@ -1,0 +1,55 @@
+import type { RhsFunction } from '../solver/types.js';
+import { resolveFeature } from './resolveFeature.js';
+import type { FeatureInput, Objective, TimeUnit } from './types.js';
+import { timeFactor, validateDepth, validateObjective, validateTimeUnit } from './validateSetting.js';
+
+/**
+ * Kernel of the balanced per-layer flow, gradient-flow time (MATH.md §2):
+ * JEPA `du/dt = σ² u^{2L} (ρ − u)`, MAE `du/dt = σ² u^L (ρ − u^{L+1})`. No validation.
+ */
+export function perLayerRate(objective: Objective, sigma2: number, rho: number, depth: number, u: number): number {
+  switch (objective) {
+    case 'jepa':
+      return sigma2 * Math.pow(u, 2 * depth) * (rho - u);
+    case 'mae': {
+      const uL = Math.pow(u, depth);
+      return sigma2 * uL * (rho - uL * u);
+    }
+    default: {
+      const never: never = objective;
+      return never;
+    }
+  }
+}
+
+/**
+ * The balanced per-layer flow of one feature as a right-hand side for {@link solveIvp}:
+ * state `[u]` with `v = w_1 = … = w_L = u` and `w̄ = u^L` (MATH.md §2; balance is
+ * preserved because `v² − w_a²` is conserved). JEPA `du/dt = σ² u^{2L}(ρ − u)`,
+ * MAE `du/dt = σ² u^L(ρ − u^{L+1})`; in paper time the rate is divided by L (`τ = L t`).
+ * Start at `u(0) = ε^{1/L}` for `w̄(0) = ε`.
+ *
+ * @param feature - any two of σ², λ, ρ.
+ * @param objective - `'jepa'` or `'mae'`.
+ * @param depth - encoder depth L, integer ≥ 1.
+ * @param timeUnit - `'gradient-flow'` (default) or `'paper'`.
+ * @returns `f(t, y, dydt)` writing `du/dt` into `dydt[0]`.
+ * @throws {@link InvalidArgumentError} for an invalid feature, objective, depth or time unit.
+ * @example
+ * ```ts
+ * const f = perLayerFlow({ lambda: 1, rho: 2 }, 'jepa', 1);
+ * const d = new Float64Array(1);
+ * f(0, Float64Array.of(1), d);
+ * d[0]; // => 0.5   (σ² = 1/2, u² (ρ − u) = 1)
+ * ```
+ */
+export function perLayerFlow(feature: FeatureInput, objective: Objective, depth: number, timeUnit: TimeUnit = 'gradient-flow'): RhsFunction {
+  const where = 'perLayerFlow';
+  const { sigma2, rho } = resolveFeature(feature, where);
+  const obj = validateObjective(where, objective);
+  const L = validateDepth(where, depth);
+  const scale = 1 / timeFactor(validateTimeUnit(where, timeUnit), L);
+  return (_t, y, dydt) => {
+    dydt[0] = scale * perLayerRate(obj, sigma2, rho, L, y[0]);
+  };
+}
