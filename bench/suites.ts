@@ -1,3 +1,5 @@
+import { solverSuite } from './solver.js';
+
 /** A benchmark suite: measures its subject against a baseline run in the same process. */
 export interface BenchSuite {
   name: string;
@@ -6,4 +8,4 @@ export interface BenchSuite {
 }
 
 /** Every suite, in the order `pnpm bench` runs them. Add new suites here. */
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [solverSuite];

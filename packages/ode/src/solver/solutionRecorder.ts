@@ -36,8 +36,10 @@ class GrowableArray {
   }
   append(values: Float64Array, count: number): void {
     this.reserve(count);
-    this.data.set(values.subarray(0, count), this.length);
-    this.length += count;
+    const data = this.data;
+    let j = this.length;
+    for (let i = 0; i < count; i++) data[j++] = values[i];
+    this.length = j;
   }
 }
 
@@ -55,8 +57,9 @@ export class SolutionRecorder {
   tReached: number;
 
   private readonly n: number;
-  private readonly outT: number[] = [];
-  private readonly outY: Float64Array[] = [];
+  private readonly outT = new GrowableArray(64);
+  /** Output states, row after row (n numbers each); split into rows at the end. */
+  private readonly outY: GrowableArray;
   private readonly events: EventRecord[] = [];
   private tEvalIndex = 0;
   private readonly gOld: Float64Array;
@@ -82,18 +85,23 @@ export class SolutionRecorder {
     this.gOld = new Float64Array(problem.events.length);
     this.scratch = new Float64Array(problem.n);
     this.stepCoef = new GrowableArray(problem.dense ? 64 * denseSize : 0);
+    this.outY = new GrowableArray(64 * problem.n);
+  }
+
+  /** Appends one output point. */
+  private output(t: number, y: Float64Array): void {
+    this.outT.push(t);
+    this.outY.append(y, this.n);
   }
 
   /** Records the initial point and the event functions' values there. */
   start(): void {
     const { t0, y0, tEval, events } = this.problem;
     if (tEval === null) {
-      this.outT.push(t0);
-      this.outY.push(y0.slice());
+      this.output(t0, y0);
     } else {
       while (this.tEvalIndex < tEval.length && tEval[this.tEvalIndex] === t0) {
-        this.outT.push(t0);
-        this.outY.push(y0.slice());
+        this.output(t0, y0);
         this.tEvalIndex++;
       }
     }
@@ -149,13 +157,15 @@ export class SolutionRecorder {
     }
 
     if (tEval === null) {
-      this.outT.push(tEnd);
-      this.outY.push(yEnd.slice());
+      this.output(tEnd, yEnd);
     } else {
       while (this.tEvalIndex < tEval.length && (tEval[this.tEvalIndex] - tEnd) * direction <= 0) {
         const te = tEval[this.tEvalIndex++];
-        this.outT.push(te);
-        this.outY.push(te === tEnd ? yEnd.slice() : this.stateAt(tOld, h, tNew, yNew, coef, te));
+        if (te === tEnd) this.output(te, yEnd);
+        else {
+          this.interpolate(coef, 0, (te - tOld) / h, this.scratch);
+          this.output(te, this.scratch);
+        }
       }
     }
 
@@ -203,9 +213,15 @@ export class SolutionRecorder {
 
   /** Assembles the result. */
   result(status: SolveStatus, message: string, stats: SolveStats): SolveResult {
+    const count = this.outT.length;
+    const n = this.n;
+    // One buffer for all rows: each row is a view of its own n numbers.
+    const buffer = this.outY.data.slice(0, count * n);
+    const y: Float64Array[] = new Array<Float64Array>(count);
+    for (let k = 0; k < count; k++) y[k] = buffer.subarray(k * n, (k + 1) * n);
     const res: SolveResult = {
-      t: Float64Array.from(this.outT),
-      y: this.outY,
+      t: this.outT.data.slice(0, count),
+      y,
       status,
       message,
       stats,

@@ -31,8 +31,10 @@ function rungeKuttaMethod(method: Method): MethodDefinition | null {
  * Solves the initial-value problem `y' = f(t, y)`, `y(t0) = y0` on `[t0, t1]`
  * (or `[t1, t0]` backwards when `t1 < t0`) with an adaptive explicit method:
  * Hairer's DOPRI5 (default) or DOP853, or Hairer's GBS extrapolation code ODEX
- * (the npm package `odex`). Step control, initial step, stiffness test and work
+ * (the npm package `odex`); for stiff problems the Rosenbrock method `'rodas4'`.
+ * For DOPRI5 and DOP853, step control, initial step, stiffness test and work
  * counters follow Hairer's Fortran codes, so the f-evaluation counts match theirs.
+ * A guide with a runnable example: docs/solver.md.
  *
  * Cost: per accepted step 6 f-evaluations (dopri5) or 12 (dop853; 15 when dense
  * output is needed), plus output storage. Nothing is allocated per f-call.

@@ -1,7 +1,7 @@
 /**
  * The internal plug-in interface between the generic driver
  * ({@link integrateWithStepper} in `integrate.ts`) and one integration method.
- * Not part of the public API; exported from the package only for method authors.
+ * Internal: not exported from the package (methods live inside `src/solver/`).
  *
  * How to add a method (e.g. a stiff Rosenbrock or Radau code):
  *
