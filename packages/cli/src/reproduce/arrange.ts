@@ -20,9 +20,9 @@ export function objectiveLabel(objective: Objective): string {
   }
 }
 
-/** `λ=1, ρ=2` (shortest round-trip formatting of each number). */
+/** `(1, 2)` for λ = 1, ρ = 2: the label under a legend titled "feature (λ, ρ)". */
 export function featureLabel(feature: { lambda: number; rho: number }): string {
-  return `λ=${feature.lambda}, ρ=${feature.rho}`;
+  return `(${feature.lambda}, ${feature.rho})`;
 }
 
 /** The time of a critical-time result, or `null` when it does not exist. */

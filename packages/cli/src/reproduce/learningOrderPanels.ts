@@ -75,8 +75,8 @@ function panelSpec(panel: LearningOrderPanel): Record<string, unknown> {
   const order = panel.order.map((i) => panel.features[i].label).join(' → ');
   const color = { field: 'feature', type: 'nominal', title: 'feature (λ, ρ)', sort: panel.features.map((f) => f.label), legend: { orient: 'bottom', direction: 'vertical' } };
   return {
-    title: { text: `${objectiveLabel(panel.objective)}: ${panel.title}`, subtitle: `learned first → last: ${order}` },
-    width: 260,
+    title: { text: `${objectiveLabel(panel.objective)}: ${panel.title}`, subtitle: `(λ, ρ) learned first → last: ${order}` },
+    width: 300,
     height: 180,
     layer: [
       {
@@ -133,6 +133,9 @@ export const learningOrderPanels: ResultDefinition = {
       },
       vconcat: OBJECTIVES.map((objective) => ({
         hconcat: panels.filter((p) => p.objective === objective).map(panelSpec),
+        // vega estimates text widths without a canvas, generously: lay out by the plots, not the subtitles
+        bounds: 'flush',
+        spacing: 70,
         resolve: { scale: { color: 'independent', x: 'independent' } },
       })),
       resolve: { scale: { color: 'independent', x: 'independent' } },
