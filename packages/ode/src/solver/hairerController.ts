@@ -12,10 +12,12 @@ import type { ControllerSettings, StepSizeController } from './stepper.js';
 const LOG_1E_4 = Math.log(1e-4);
 
 /**
- * Hairer's controller, reproducing the arithmetic of DOPCOR/DP86CO:
- * `FAC11 = ERR**EXPO1`, `FAC = FAC11/FACOLD**BETA`, clamped to
- * `[1/FAC2, 1/FAC1]` after dividing by SAFE; `FACOLD = max(ERR, 1e-4)` after an
- * accepted step, starting from 1e-4.
+ * Hairer's controller, the formulas of DOPCOR/DP86CO: `FAC11 = ERR**EXPO1`,
+ * `FAC = FAC11/FACOLD**BETA`, clamped to `[1/FAC2, 1/FAC1]` after dividing by
+ * SAFE; `FACOLD = max(ERR, 1e-4)` after an accepted step, starting from 1e-4;
+ * after a rejection `h/min(1/FAC1, FAC11/SAFE)`. On accepted steps the powers are
+ * evaluated as one exp of logs, which can differ from Fortran's `**` in the last
+ * bit; the f-evaluation counts on the Arenstorf orbit still equal Hairer's (tested).
  */
 export class HairerController implements StepSizeController {
   /** ln(FACOLD); FACOLD starts at 1e-4. */

@@ -99,13 +99,13 @@ export type SolveStatus = 'success' | 'event' | 'max-steps' | 'step-too-small' |
 
 /** Work counters, counted as Hairer's codes count them (NFCN, NSTEP, NACCPT, NREJCT). */
 export interface SolveStats {
-  /** Right-hand-side evaluations. */
+  /** Right-hand-side evaluations: every call of `f` (for dopri5/dop853 with default options, Hairer's NFCN). */
   nfev: number;
   /** Steps attempted (accepted + rejected). */
   nsteps: number;
   /** Accepted steps. */
   naccepted: number;
-  /** Rejected steps. */
+  /** Rejected steps, all of them (Hairer's NREJCT omits rejections before the first accepted step). */
   nrejected: number;
   /** Jacobian evaluations (analytic calls or finite-difference formations); stiff methods only. */
   njev?: number;
