@@ -10,12 +10,13 @@ import { registerReproduce } from './commands/reproduce.js';
 import { registerOrder } from './commands/order.js';
 import { registerCriticalTime } from './commands/critical-time.js';
 import { registerSolve } from './commands/solve.js';
+import { registerSimulate } from './commands/simulate.js';
 
 /** Every command registers itself on the program through one of these. */
 export type CommandRegistrar = (program: Command) => void;
 
 /** The commands, in the order `--help` lists them. Each lives in `commands/<name>.ts`. */
-const registrars: CommandRegistrar[] = [registerCriticalTime, registerSolve, registerOrder, registerReproduce];
+const registrars: CommandRegistrar[] = [registerCriticalTime, registerSolve, registerOrder, registerSimulate, registerReproduce];
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {

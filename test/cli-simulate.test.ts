@@ -1,0 +1,120 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
+
+function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface SimulateJson {
+  t: number[];
+  wbar: number[][];
+  ode: number[][];
+  maxDeviation: number;
+  perFeatureDeviation: number[];
+  steps: number[];
+  status: string;
+  message: string;
+  stoppedAt: number;
+  criticalTimes: { simulated: (number | null)[]; predicted: (number | null)[] };
+  order: { simulated: { order: number[] }; predicted: { order: number[] } };
+  lr: number;
+}
+
+const base = ['simulate', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '1', '--epsilon', '0.05', '--steps', '2000'];
+
+describe('jepa-dynamics simulate', () => {
+  beforeAll(() => {
+    // the root test script builds first; this keeps a lone `vitest run` honest too
+    execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
+  });
+
+  it('--json gives t = kη, wbar[i][k], and maxDeviation = max |wbar − ode| over records and features', () => {
+    const r = runCli([...base, '--lr', '0.1', '--record-every', '20', '--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as SimulateJson;
+    expect(out.t.length).toBe(101);
+    out.t.forEach((t, k) => expect(t).toBe(out.steps[k] * 0.1));
+    expect(out.steps[out.steps.length - 1]).toBe(2000);
+    expect(out.wbar.length).toBe(1);
+    expect(out.wbar[0][0]).toBeCloseTo(0.05, 15);
+    let m = 0;
+    out.wbar.forEach((w, i) => w.forEach((x, k) => (m = Math.max(m, Math.abs(x - out.ode[i][k])))));
+    expect(out.maxDeviation).toBe(m);
+    expect(out.maxDeviation).toBeGreaterThan(0);
+    expect(out.status).toBe('completed');
+  });
+
+  it('halving --lr (and doubling --steps) halves maxDeviation', () => {
+    const a = JSON.parse(runCli([...base.slice(0, -1), '4000', '--lr', '0.05', '--record-every', '40', '--json']).stdout) as SimulateJson;
+    const b = JSON.parse(runCli([...base.slice(0, -1), '8000', '--lr', '0.025', '--record-every', '80', '--json']).stdout) as SimulateJson;
+    const ratio = a.maxDeviation / b.maxDeviation;
+    expect(ratio).toBeGreaterThan(1.7);
+    expect(ratio).toBeLessThan(2.3);
+  });
+
+  it('--features FILE trains one width per feature and reports both learning orders', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jd-sim-'));
+    const file = join(dir, 'features.json');
+    writeFileSync(file, JSON.stringify([{ lambda: 1, rho: 3 }, { lambda: 2, rho: 1 }]));
+    const r = runCli(['simulate', '--objective', 'mae', '--depth', '1', '--features', file, '--epsilon', '0.01', '--lr', '0.01', '--steps', '1000', '--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as SimulateJson;
+    expect(out.wbar.length).toBe(2);
+    expect(out.order.predicted.order).toEqual([1, 0]);
+    expect(out.order.simulated.order).toEqual([1, 0]);
+    const human = runCli(['simulate', '--objective', 'mae', '--depth', '1', '--features', file, '--epsilon', '0.01', '--lr', '0.01', '--steps', '1000']);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toMatch(/max \|w̄_sim − w̄_ode\|/);
+    expect(human.stdout).toMatch(/learning order \(simulated\): 1, 0/);
+  });
+
+  it('--seed makes random init reproducible; another seed changes it', () => {
+    const args = [...base.slice(0, -1), '200', '--lr', '0.1', '--init', 'random', '--json'];
+    const a = runCli([...args, '--seed', '3']);
+    const b = runCli([...args, '--seed', '3']);
+    const c = runCli([...args, '--seed', '4']);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect((JSON.parse(c.stdout) as SimulateJson).wbar).not.toEqual((JSON.parse(a.stdout) as SimulateJson).wbar);
+  });
+
+  it('a diverging run prints what it recorded, names the step on stderr, and exits 1', () => {
+    const r = runCli(['simulate', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '1', '--epsilon', '2', '--lr', '5', '--steps', '1000', '--record-every', '1', '--json']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as SimulateJson;
+    expect(out.status).toBe('diverged');
+    expect(out.t.length).toBe(out.stoppedAt);
+    expect(r.stderr).toMatch(new RegExp(`diverged at step ${out.stoppedAt} `));
+  });
+
+  it.each([
+    [['--lr', '0'], /--lr must be a positive number/],
+    [['--lr', '-0.1'], /--lr must be a positive number/],
+    [['--lr', 'abc'], /--lr must be a finite number/],
+    [['--lr', '0.1', '--init', 'diagonal'], /--init must be one of aligned, rotated, random/],
+    [['--lr', '0.1', '--ema', '1'], /--ema must be a number with 0 ≤ τ < 1/],
+    [['--lr', '0.1', '--batch-size', '4'], /--batch-size needs --samples/],
+    [['--lr', '0.1', '--samples', '0'], /--samples must be an integer ≥ 1/],
+  ])('bad input %j exits 2 with one sentence naming the flag', (extra, message) => {
+    const r = runCli([...base, ...extra]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a missing --steps or --lr exits 2; features a generative model cannot produce are refused with --samples', () => {
+    expect(runCli(base.slice(0, -2).concat(['--lr', '0.1'])).stderr).toMatch(/--steps is required/);
+    expect(runCli(base).stderr).toMatch(/--lr is required/);
+    const r = runCli(['simulate', '--objective', 'mae', '--depth', '1', '--lambda', '1', '--rho', '3', '--epsilon', '0.1', '--lr', '0.1', '--steps', '10', '--samples', '100']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/features\[0\]\.rho: must be in \(0, 1\]/);
+  });
+});
