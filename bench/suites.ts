@@ -1,3 +1,4 @@
+import { simSuite } from './sim.js';
 import { solverSuite } from './solver.js';
 
 /** A benchmark suite: measures its subject against a baseline run in the same process. */
@@ -8,4 +9,4 @@ export interface BenchSuite {
 }
 
 /** Every suite, in the order `pnpm bench` runs them. Add new suites here. */
-export const suites: BenchSuite[] = [solverSuite];
+export const suites: BenchSuite[] = [solverSuite, simSuite];
