@@ -1,5 +1,6 @@
 import { simSuite } from './sim.js';
 import { solverSuite } from './solver.js';
+import { stiffSuite } from './stiff.js';
 
 /** A benchmark suite: measures its subject against a baseline run in the same process. */
 export interface BenchSuite {
@@ -9,4 +10,4 @@ export interface BenchSuite {
 }
 
 /** Every suite, in the order `pnpm bench` runs them. Add new suites here. */
-export const suites: BenchSuite[] = [solverSuite, simSuite];
+export const suites: BenchSuite[] = [solverSuite, simSuite, stiffSuite];

@@ -1,0 +1,111 @@
+/**
+ * The stiff method against the explicit one on the issue's 50-feature problem:
+ * L = 3, ε = 1e-3, σ² = logspace(−2, 2, 50), ρ uniform in (0.1, 0.9) (mulberry32, seed
+ * 2024, as in packages/ode/test/stiff-fifty-features.test.ts), JEPA per-layer flows
+ * integrated as ONE system to the median of the features' times to reach 0.99ρ,
+ * rtol = atol = 1e-6. Baseline: dopri5 with the stiffness test off, same run.
+ * Also: Van der Pol (μ = 1000) and Robertson work counts at several tolerances.
+ */
+import { coupledFlow, solveIvp, type RhsFunction, type SolveResult } from '../packages/ode/dist/index.js';
+import type { BenchSuite } from './suites.js';
+import { medianMs, printTable } from './timing.js';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function fiftyFeatures(): { sigma2: number[]; rho: number[]; T: number; exact: (i: number) => number } {
+  const N = 50;
+  const L = 3;
+  const u0 = 1e-3 ** (1 / L);
+  const random = mulberry32(2024);
+  const sigma2 = Array.from({ length: N }, (_, i) => 10 ** (-2 + (4 * i) / (N - 1)));
+  const rho = Array.from({ length: N }, () => 0.1 + 0.8 * random());
+  // MATH.md §3 (JEPA): exact t(u); inverted by bisection for the reference.
+  const tOf = (u: number, i: number): number => {
+    const p = rho[i];
+    let s = p ** (-2 * L) * Math.log((u * (p - u0)) / (u0 * (p - u)));
+    for (let k = 2; k <= 2 * L; k++) s += (p ** (k - 2 * L - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
+    return s / sigma2[i];
+  };
+  const reach = rho.map((p, i) => tOf(0.99 * p, i)).sort((a, b) => a - b);
+  const T = 0.5 * (reach[N / 2 - 1] + reach[N / 2]);
+  const exact = (i: number): number => {
+    let a = u0;
+    let b = rho[i];
+    for (let it = 0; it < 200 && b - a > 1e-16; it++) {
+      const m = 0.5 * (a + b);
+      if (tOf(m, i) < T) a = m;
+      else b = m;
+    }
+    return 0.5 * (a + b);
+  };
+  return { sigma2, rho, T, exact };
+}
+
+function maxError(r: SolveResult, exact: (i: number) => number): number {
+  const y = r.y[r.y.length - 1];
+  let e = 0;
+  for (let i = 0; i < y.length; i++) e = Math.max(e, Math.abs(y[i] - exact(i)));
+  return e;
+}
+
+export const stiffSuite: BenchSuite = {
+  name: 'stiff',
+  description: 'rodas4 vs dopri5 (stiffness test off) on the 50-feature coupled JEPA problem; VdP and Robertson counts',
+  run: () => {
+    const { sigma2, rho, T, exact } = fiftyFeatures();
+    const flow = coupledFlow(sigma2.map((s, i) => ({ sigma2: s, rho: rho[i] })), 'jepa', 3);
+    const y0 = flow.initial(1e-3);
+    const base = { rtol: 1e-6, atol: 1e-6 };
+    const runs: [string, () => SolveResult, number][] = [
+      ['rodas4, exact Jacobian', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'rodas4', jacobian: flow.jacobian }), 7],
+      ['rodas4, finite-difference Jacobian', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'rodas4' }), 5],
+      ['dopri5, stiffness test off', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'dopri5', stiffnessCheck: false, maxSteps: 50_000_000 }), 3],
+    ];
+    const rows: (string | number)[][] = [];
+    const times: number[] = [];
+    for (const [name, run, repeats] of runs) {
+      const r = run();
+      const ms = medianMs(() => {
+        run();
+      }, repeats);
+      times.push(ms);
+      rows.push([name, r.status, r.stats.naccepted, r.stats.nfev, r.stats.njev ?? '-', r.stats.nlu ?? '-', maxError(r, exact).toExponential(2), ms.toFixed(1)]);
+    }
+    process.stdout.write(`50 features to T = ${T.toPrecision(6)} (median time to 0.99ρ), rtol = atol = 1e-6\n\n`);
+    printTable(['method', 'status', 'steps', 'nfev', 'njev', 'nlu', 'max |u − exact|', 'median ms'], rows);
+    process.stdout.write(
+      `\ndopri5 / rodas4 (exact J) time ratio: ${(times[2] / times[0]).toFixed(0)}×; dopri5 / rodas4 (FD J): ${(times[2] / times[1]).toFixed(0)}×\n\n`,
+    );
+
+    const vdp: RhsFunction = (_t, y, d) => {
+      d[0] = y[1];
+      d[1] = ((1 - y[0] * y[0]) * y[1] - y[0]) / 1e-6;
+    };
+    const rob: RhsFunction = (_t, y, d) => {
+      d[0] = -0.04 * y[0] + 1e4 * y[1] * y[2];
+      d[2] = 3e7 * y[1] * y[1];
+      d[1] = -d[0] - d[2];
+    };
+    // Published values (Test Set for IVP Solvers; our scipy-Radau fixture agrees to 1e-14).
+    const vdpRef = [1.706167732170483, -0.8928097010247975];
+    const robRef = [0.2083340149701255e-7, 0.8333360770334713e-13, 0.999999979166505];
+    const rel = (y: Float64Array, ref: number[]): number => Math.max(...ref.map((v, i) => Math.abs(y[i] - v) / Math.abs(v)));
+    const rows2: (string | number)[][] = [];
+    for (const tol of [1e-4, 1e-6, 1e-8]) {
+      const a = solveIvp(vdp, [0, 2], [2, 0], { method: 'rodas4', rtol: tol, atol: tol });
+      const b = solveIvp(rob, [0, 1e11], [1, 0, 0], { method: 'rodas4', rtol: tol, atol: [1e-6 * tol, 1e-10 * tol, 1e-6 * tol] });
+      rows2.push(['Van der Pol μ=1000, t=2', tol, a.stats.naccepted, a.stats.nrejected, a.stats.nfev, a.stats.njev ?? '-', rel(a.y[a.y.length - 1], vdpRef).toExponential(2)]);
+      rows2.push(['Robertson, t=1e11', tol, b.stats.naccepted, b.stats.nrejected, b.stats.nfev, b.stats.njev ?? '-', rel(b.y[b.y.length - 1], robRef).toExponential(2)]);
+    }
+    printTable(['problem (rodas4, FD Jacobian)', 'rtol', 'steps', 'rejected', 'nfev', 'njev', 'max rel. error'], rows2);
+  },
+};

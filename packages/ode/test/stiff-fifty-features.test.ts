@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { coupledFlow, coupledTrajectories } from '../src/flows/coupledFlow.js';
+import { solveIvp } from '../src/solver/solveIvp.js';
+
+/** mulberry32: a tiny documented 32-bit PRNG, so the problem is fixed by its seed (bench/stiff.ts uses the same). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// The problem: L = 3, ε = 1e-3, σ² = logspace(−2, 2, 50), ρ uniform in (0.1, 0.9), seed 2024.
+const N = 50;
+const L = 3;
+const EPS = 1e-3;
+const random = mulberry32(2024);
+const sigma2 = Array.from({ length: N }, (_, i) => 10 ** (-2 + (4 * i) / (N - 1)));
+const rho = Array.from({ length: N }, () => 0.1 + 0.8 * random());
+const u0 = EPS ** (1 / L);
+
+/** MATH.md §3, JEPA, n = 2L: the exact time to go from u0 to u (closed form). */
+function tOf(u: number, i: number): number {
+  const p = rho[i];
+  let s = p ** (-2 * L) * Math.log((u * (p - u0)) / (u0 * (p - u)));
+  for (let k = 2; k <= 2 * L; k++) s += (p ** (k - 2 * L - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
+  return s / sigma2[i];
+}
+/** Exact u_i(t): t(u) is increasing on (u0, ρ); bisection to 1 ulp-ish. */
+function exactU(t: number, i: number): number {
+  let a = u0;
+  let b = rho[i];
+  for (let it = 0; it < 200 && b - a > 1e-16; it++) {
+    const m = 0.5 * (a + b);
+    if (tOf(m, i) < t) a = m;
+    else b = m;
+  }
+  return 0.5 * (a + b);
+}
+const reach = rho.map((p, i) => tOf(0.99 * p, i)).sort((a, b) => a - b);
+const T = 0.5 * (reach[N / 2 - 1] + reach[N / 2]); // median of 50 times
+
+describe('the 50-feature stiff problem, integrated as one coupled system with rodas4', () => {
+  const features = sigma2.map((s, i) => ({ sigma2: s, rho: rho[i] }));
+  const flow = coupledFlow(features, 'jepa', L);
+
+  it('is stiff: the settled fast features have |∂f/∂u| = σ² ρ^{2L} up to ~50 while T ≈ 1e5', () => {
+    expect(T).toBeGreaterThan(5e4);
+    expect(Math.max(...rho.map((p, i) => sigma2[i] * p ** (2 * L)))).toBeGreaterThan(10);
+  });
+
+  it('with the exact Jacobian: every u_i(T) within 1e-5 of the exact solution, in ≤ 20,000 evaluations (RHS + Jacobian calls)', () => {
+    const r = solveIvp(flow.rhs, [0, T], flow.initial(EPS), { method: 'rodas4', rtol: 1e-6, atol: 1e-6, jacobian: flow.jacobian });
+    expect(r.status).toBe('success');
+    const y = r.y[r.y.length - 1];
+    let worst = 0;
+    for (let i = 0; i < N; i++) worst = Math.max(worst, Math.abs(y[i] - exactU(T, i)));
+    expect(worst).toBeLessThan(1e-5); // measured ≈ 1.5e-7
+    const njev = r.stats.njev ?? Number.NaN;
+    // Measured: nfev ≈ 6.7e3, njev ≈ 0.9e3 (each Jacobian call costs about one RHS call here).
+    expect(r.stats.nfev + njev).toBeLessThanOrEqual(20_000);
+  });
+
+  it('with a finite-difference Jacobian: same accuracy (its 50 columns per step are counted in nfev)', () => {
+    const r = solveIvp(flow.rhs, [0, T], flow.initial(EPS), { method: 'rodas4', rtol: 1e-6, atol: 1e-6 });
+    expect(r.status).toBe('success');
+    const y = r.y[r.y.length - 1];
+    for (let i = 0; i < N; i++) expect(Math.abs(y[i] - exactU(T, i))).toBeLessThan(1e-5);
+    // RODAS needs a fresh Jacobian every accepted step: N columns per accepted step on top of ∂f/∂t, f(new point) and 5 stages per attempt.
+    expect(r.stats.nfev).toBe(2 + (N + 2) * r.stats.naccepted + 5 * r.stats.nsteps);
+  });
+
+  it('coupledTrajectories returns w̄_i = u_i^L on a grid, matching the exact solution', () => {
+    const r = coupledTrajectories(features, { objective: 'jepa', depth: L, epsilon: EPS, times: [0, T / 4, T], rtol: 1e-6, atol: 1e-6 });
+    expect(r.wbar).toHaveLength(N);
+    for (let i = 0; i < N; i++) {
+      expect(r.wbar[i][0]).toBeCloseTo(EPS, 15);
+      for (let k = 1; k < 3; k++) {
+        const u = exactU(r.t[k], i);
+        // |Δw̄| = L u^{L−1} |Δu| ≤ 3 · 0.81 · 1e-5.
+        expect(Math.abs(r.wbar[i][k] - u ** L)).toBeLessThan(3e-5);
+      }
+    }
+  });
+
+  it('coupledFlow.jacobian is the derivative of coupledFlow.rhs (JEPA and MAE, central differences)', () => {
+    for (const objective of ['jepa', 'mae'] as const) {
+      const c = coupledFlow(features.slice(0, 5), objective, L);
+      const y = Float64Array.from({ length: 5 }, (_, i) => 0.2 + 0.1 * i);
+      const J = new Float64Array(25);
+      c.jacobian(0, y, J);
+      const fp = new Float64Array(5);
+      const fm = new Float64Array(5);
+      for (let j = 0; j < 5; j++) {
+        const yp = Float64Array.from(y);
+        const ym = Float64Array.from(y);
+        yp[j] += 1e-6;
+        ym[j] -= 1e-6;
+        c.rhs(0, yp, fp);
+        c.rhs(0, ym, fm);
+        for (let i = 0; i < 5; i++) expect(Math.abs(J[i * 5 + j] - (fp[i] - fm[i]) / 2e-6)).toBeLessThan(1e-8 * Math.max(1, Math.abs(J[i * 5 + j])));
+      }
+    }
+  });
+});
