@@ -8,10 +8,6 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { CommandRegistrar } from '../main.js';
 import { printJson } from '../output.js';
-import { progressBar } from '../reproduce/progressBar.js';
-import { allResults } from '../reproduce/allResults.js';
-import { runReproduce } from '../reproduce/runReproduce.js';
-import { InterruptedError } from '../reproduce/types.js';
 
 /** Exit status after Ctrl-C (128 + SIGINT), as shells report it. */
 const EXIT_INTERRUPTED = 130;
@@ -31,6 +27,13 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
     .option('--quick', 'reduced grids and shorter training (for tests); same claims, less data')
     .option('--json', 'print the run report as JSON instead of the summary')
     .action(async (flags: ReproduceFlags) => {
+      // loaded here, not at start-up: vega, vega-lite and resvg would slow every other command
+      const [{ progressBar }, { allResults }, { runReproduce }, { InterruptedError }] = await Promise.all([
+        import('../reproduce/progressBar.js'),
+        import('../reproduce/allResults.js'),
+        import('../reproduce/runReproduce.js'),
+        import('../reproduce/types.js'),
+      ]);
       const out = resolve(flags.out);
       let interrupted = false;
       const onSigint = (): void => {

@@ -1,0 +1,153 @@
+/**
+ * `jepa-dynamics order` end to end: the orders it prints are checked against critical
+ * times computed here from the closed form of MATH.md §3 (JEPA) and the MAE split with
+ * G's power series, independently of @jepa-dynamics/ode; bad input exits 2 naming the flag.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
+const run = (args: string[]): { status: number | null; stdout: string; stderr: string } => {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+type Objective = 'jepa' | 'mae';
+
+/** Exact t*_p (MATH.md §3), or null when ε ≥ p·w̄∞. */
+function criticalTime(objective: Objective, lambda: number, rho: number, L: number, epsilon: number, p = 0.5): number | null {
+  const u0 = epsilon ** (1 / L);
+  if (objective === 'jepa') {
+    if (!(epsilon < p * rho ** L)) return null;
+    const u = p ** (1 / L) * rho;
+    const n = 2 * L;
+    let t = rho ** -n * Math.log((u * (rho - u0)) / (u0 * (rho - u)));
+    for (let k = 2; k <= n; k++) t += (rho ** (k - n - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
+    return (t * rho) / lambda;
+  }
+  if (!(epsilon < p * rho ** (L / (L + 1)))) return null;
+  const u = p ** (1 / L) * rho ** (1 / (L + 1));
+  const G = (x: number): number => {
+    let term = (x * x) / rho;
+    let sum = 0;
+    for (let k = 0; k < 10_000_000; k++) {
+      const add = term / ((L + 1) * k + 2);
+      sum += add;
+      if (add < 1e-18 * sum) break;
+      term *= x ** (L + 1) / rho;
+    }
+    return sum;
+  };
+  const power = L === 1 ? Math.log(u / u0) : (u0 ** (1 - L) - u ** (1 - L)) / (L - 1);
+  return (power + G(u) - G(u0)) / lambda;
+}
+
+let dir = '';
+beforeAll(() => {
+  execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
+  dir = mkdtempSync(join(tmpdir(), 'jd-order-'));
+});
+afterAll(() => {
+  if (dir !== '') rmSync(dir, { recursive: true, force: true });
+});
+
+function featuresFile(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+interface OrderJson {
+  depth: number;
+  epsilon: number;
+  fraction: number;
+  features: { lambda: number; rho: number; sigma2: number }[];
+  jepa: { order: number[]; never: { index: number; reason: string }[]; criticalTimes: (number | null)[] };
+  mae: { order: number[]; never: { index: number; reason: string }[]; criticalTimes: (number | null)[] };
+}
+
+describe('jepa-dynamics order', () => {
+  const features = [
+    { lambda: 1, rho: 3 },
+    { lambda: 2, rho: 1 },
+    { sigma2: 4, rho: 0.5 },
+    { lambda: 0.5, rho: 0.05 },
+  ];
+
+  it('prints the orders of the closed-form critical times at every depth 1…10, and the depth flip of MATH.md §3', () => {
+    const file = featuresFile('four.json', features);
+    const resolved = [
+      { lambda: 1, rho: 3 },
+      { lambda: 2, rho: 1 },
+      { lambda: 2, rho: 0.5 },
+      { lambda: 0.5, rho: 0.05 },
+    ];
+    let jepaFlip: number | null = null;
+    for (let L = 1; L <= 10; L++) {
+      const r = run(['order', '--features', file, '--depth', String(L), '--epsilon', '0.01', '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as OrderJson;
+      expect(out.depth).toBe(L);
+      expect(out.epsilon).toBe(0.01);
+      expect(out.fraction).toBe(0.5);
+      for (const objective of ['jepa', 'mae'] as const) {
+        const times = resolved.map((f) => criticalTime(objective, f.lambda, f.rho, L, 0.01));
+        const want = times
+          .map((t, i) => [t, i] as const)
+          .filter((x): x is readonly [number, number] => x[0] !== null)
+          .sort((a, b) => a[0] - b[0])
+          .map((x) => x[1]);
+        expect(out[objective].order).toEqual(want);
+        expect(out[objective].never.map((n) => n.index)).toEqual(times.flatMap((t, i) => (t === null ? [i] : [])));
+        times.forEach((t, i) => {
+          const got = out[objective].criticalTimes[i];
+          if (t === null) expect(got).toBeNull();
+          else expect(Math.abs((got as number) - t) / t).toBeLessThan(1e-9);
+        });
+      }
+      if (jepaFlip === null && out.jepa.order.indexOf(0) < out.jepa.order.indexOf(1)) jepaFlip = L;
+      expect(out.mae.order.indexOf(1)).toBeLessThan(out.mae.order.indexOf(0));
+    }
+    expect(jepaFlip).toBe(8);
+  });
+
+  it('echoes ε, p and the features in the human output, and lists features with no critical time with the reason', () => {
+    const r = run(['order', '--features', featuresFile('h.json', features), '--depth', '3']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('ε = 0.01');
+    expect(r.stdout).toContain('p = 0.5');
+    expect(r.stdout).toMatch(/JEPA:[\s\S]*never: #3 \(λ=0\.5, ρ=0\.05/);
+  });
+
+  it('exits 1 when no feature has a critical time', () => {
+    const r = run(['order', '--features', featuresFile('none.json', [{ lambda: 0.01, rho: 0.01 }]), '--depth', '2', '--epsilon', '0.1']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no feature has a critical time/);
+  });
+
+  it('exits 2 with the flag named for bad input', () => {
+    const good = featuresFile('good.json', features);
+    const cases: [string[], RegExp][] = [
+      [['order', '--depth', '2'], /--features/],
+      [['order', '--features', good], /--depth/],
+      [['order', '--features', good, '--depth', '0'], /--depth/],
+      [['order', '--features', good, '--depth', '2.5'], /--depth/],
+      [['order', '--features', good, '--depth', '2', '--epsilon', '-1'], /--epsilon/],
+      [['order', '--features', good, '--depth', '2', '--fraction', '1'], /--fraction/],
+      [['order', '--features', join(dir, 'missing.json'), '--depth', '2'], /--features/],
+      [['order', '--features', featuresFile('bad.json', '[{"lambda": 1}]'), '--depth', '2'], /--features/],
+      [['order', '--features', featuresFile('text.json', 'not json'), '--depth', '2'], /--features/],
+    ];
+    for (const [args, flag] of cases) {
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(flag);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
