@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { flowTrajectories, IntegrationError, type Feature } from '@jepa-dynamics/ode';
+import { coupledTrajectories, flowTrajectories, IntegrationError, type Feature, type SolveStats } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
 import { parseChoice, parseInteger, parsePositiveNumber, required } from '../options.js';
@@ -59,7 +59,8 @@ interface SolveFlags extends FeatureFlags {
   features?: string;
   tEnd?: string;
   points: string;
-  method: string;
+  method?: string;
+  coupled?: boolean;
   formulation: string;
   time: string;
   rtol: string;
@@ -84,7 +85,8 @@ export function registerSolve(program: Command): void {
     .option('--epsilon <ε>', 'initialisation scale ε > 0 (w̄(0) = ε)')
     .option('--t-end <T>', 'end time T > 0 (in the --time unit)')
     .option('--points <N>', 'number of output times from 0 to T, integer ≥ 2', '101')
-    .option('--method <method>', 'dopri5, dop853 or odex', 'dopri5')
+    .option('--method <method>', 'dopri5, dop853, odex or rodas4 (stiff); default dopri5, or rodas4 with --coupled')
+    .option('--coupled', 'integrate all features as ONE system (one step-size sequence; stiff when features have very different time scales); per-layer formulation only')
     .option('--formulation <f>', 'per-layer (u), end-to-end (w̄) or layerwise (v, w_1…w_L)', 'per-layer')
     .option('--time <unit>', 'gradient-flow (t = kη) or paper (τ = L t)', 'gradient-flow')
     .option('--rtol <r>', 'relative tolerance', '1e-10')
@@ -104,14 +106,18 @@ export function registerSolve(program: Command): void {
       const epsilon = parsePositiveNumber('--epsilon', required('--epsilon', flags.epsilon));
       const tEnd = parsePositiveNumber('--t-end', required('--t-end', flags.tEnd));
       const points = parseInteger('--points', flags.points, 2, 10_000_000);
-      const method = parseChoice('--method', flags.method, ['dopri5', 'dop853', 'odex'] as const);
+      const coupled = flags.coupled === true;
+      const method = parseChoice('--method', flags.method ?? (coupled ? 'rodas4' : 'dopri5'), ['dopri5', 'dop853', 'odex', 'rodas4'] as const);
       const formulation = parseChoice('--formulation', flags.formulation, ['per-layer', 'end-to-end', 'layerwise'] as const);
       const time = parseChoice('--time', flags.time, ['gradient-flow', 'paper'] as const);
       const rtol = parsePositiveNumber('--rtol', flags.rtol);
       if (flags.json === true && flags.csv === true) throw new UsageError('--json and --csv exclude each other.');
-      let result: ReturnType<typeof flowTrajectories>;
+      if (coupled && formulation !== 'per-layer') throw new UsageError(`--coupled integrates the per-layer formulation only; got --formulation ${formulation}.`);
+      let result: { t: Float64Array; wbar: Float64Array[]; stats?: SolveStats };
       try {
-        result = flowTrajectories(features, { objective, depth, epsilon, tEnd, points, method, formulation, timeUnit: time, rtol });
+        result = coupled
+          ? coupledTrajectories(features, { objective, depth, epsilon, tEnd, points, method, timeUnit: time, rtol })
+          : flowTrajectories(features, { objective, depth, epsilon, tEnd, points, method, formulation, timeUnit: time, rtol });
       } catch (error) {
         if (error instanceof IntegrationError) throw new NoAnswerError(error.message);
         throw error;
@@ -130,6 +136,8 @@ export function registerSolve(program: Command): void {
           formulation,
           time,
           rtol,
+          coupled,
+          ...(coupled && result.stats !== undefined ? { stats: result.stats } : {}),
         });
         return;
       }
