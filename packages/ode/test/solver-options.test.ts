@@ -18,9 +18,11 @@ describe('solveIvp options', () => {
       for (let k = 1; k < r.t.length; k++) expect(r.t[k] - r.t[k - 1]).toBeLessThanOrEqual(0.05 + 4 * Number.EPSILON * r.t[k]);
     });
 
-    it(`${method}: firstStep is the first step taken when it is accepted`, () => {
+    it(`${method}: firstStep is the first step taken when it is accepted, clamped to maxStep`, () => {
       const r = solveIvp(rotation, [0, 1], [1, 0], { method, firstStep: 1e-3 });
       expect(r.t[1]).toBe(1e-3);
+      const c = solveIvp(rotation, [0, 1], [1, 0], { method, firstStep: 0.5, maxStep: 0.01, rtol: 1e3, atol: 1e3 });
+      expect(c.t[1]).toBe(0.01);
     });
 
     it(`${method}: atol per component weighs each component separately`, () => {

@@ -69,7 +69,9 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
   }
 
   let h: number;
-  if (problem.firstStep > 0) h = problem.firstStep * direction;
+  // A given first step is clamped to maxStep (Hairer's code does not; it matters
+  // only for inconsistent options, and maxStep is documented as a hard bound).
+  if (problem.firstStep > 0) h = Math.min(problem.firstStep, hMax) * direction;
   else {
     h = initialStepSize(
       rhs, t0, y, stepper.f0, direction, method.order, hMax, rtol, atol, yNew, new Float64Array(n),
@@ -138,7 +140,9 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
         iasti++;
         if (iasti === STIFF_HITS) {
           const tNow = last ? t1 : t + h;
-          recorder.step(t, h, tNow, yNew, dense ?? yNew);
+          if (recorder.step(t, h, tNow, yNew, dense ?? yNew)) {
+            return finish('event', `solveIvp (${name}): a terminal event stopped the integration at t = ${fmt(recorder.tReached)}.`);
+          }
           return finish(
             'stiff',
             `solveIvp (${name}): the problem appears stiff at t = ${fmt(tNow)} (Hairer's test: |h·λ| > ${stiffThreshold} in ${STIFF_HITS} checks); use a stiff method for it (method: 'rodas4'), or pass stiffnessCheck: false to continue with ${name} regardless.`,
