@@ -72,7 +72,7 @@ export function registerCriticalTime(program: Command): void {
     .command('critical-time')
     .description(
       'Critical time t*_p: when w̄ reaches p·w̄∞ from w̄(0) = ε (balanced init). Methods: exact = closed-form implicit solution t(u*) of MATH.md §3; ' +
-        'ode = time-domain integration of du/dt (DOPRI5, rtol 1e-12) with event location; leading-order = the ε → 0 approximation. Exit 1 if it does not exist.',
+        'ode = time-domain integration of du/dt (DOP853, rtol 1e-12) with event location; leading-order = the ε → 0 approximation. Exit 1 if it does not exist.',
     )
     .option('--objective <objective>', 'jepa or mae')
     .option('--depth <L>', 'encoder depth L, integer ≥ 1')

@@ -50,7 +50,7 @@ export interface CriticalTimeOptions {
   timeUnit?: TimeUnit;
   /** Relative tolerance of the `'ode'` and `'inverse-ode'` integrations; default 1e-12. */
   rtol?: number;
-  /** Integrator of the `'ode'` and `'inverse-ode'` methods; default `'dopri5'`. */
+  /** Integrator of the `'ode'` and `'inverse-ode'` methods; default `'dop853'`. */
   solver?: Method;
 }
 
@@ -72,7 +72,7 @@ function validateSetting(where: string, options: CriticalTimeOptions): Setting {
   if (method !== 'exact' && method !== 'ode' && method !== 'inverse-ode' && method !== 'leading-order') {
     throw new InvalidArgumentError(where, 'method', "must be 'exact', 'ode', 'inverse-ode' or 'leading-order'", method);
   }
-  const solver = options.solver ?? 'dopri5';
+  const solver = options.solver ?? 'dop853';
   if (solver !== 'dopri5' && solver !== 'dop853' && solver !== 'odex') {
     throw new InvalidArgumentError(where, 'solver', "must be 'dopri5', 'dop853' or 'odex'", solver);
   }

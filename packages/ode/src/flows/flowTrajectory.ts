@@ -37,7 +37,7 @@ export interface TrajectoryOptions {
   dense?: boolean;
   /** `'gradient-flow'` (default) or `'paper'` (τ = L t): the unit of `times`/`tEnd` and of the output. */
   timeUnit?: TimeUnit;
-  /** Integrator; default `'dopri5'`. */
+  /** Integrator; default `'dop853'`. */
   method?: Method;
   /** Relative tolerance; default 1e-10. */
   rtol?: number;
@@ -113,7 +113,7 @@ function validateSetting(where: string, o: TrajectoryOptions): Setting {
     for (let k = 0; k < points; k++) times[k] = (tEnd * k) / (points - 1);
     times[points - 1] = tEnd;
   }
-  const method = o.method ?? 'dopri5';
+  const method = o.method ?? 'dop853';
   if (method !== 'dopri5' && method !== 'dop853' && method !== 'odex') {
     throw new InvalidArgumentError(where, 'method', "must be 'dopri5', 'dop853' or 'odex'", method);
   }
@@ -240,6 +240,8 @@ function trajectoryKernel(feature: Feature, s: Setting, where: string): Trajecto
   }
   let tStart = 0;
   let y = Float64Array.from(y0);
+  // switches to the stiff method once the explicit one reports stiffness (near a fixed point)
+  let method: Method = s.method;
   for (let stage = 0; k < times.length || (s.dense && tStart < tLast); stage++) {
     if (stage >= 100_000) throw new IntegrationError(`${where}: more than 100000 stages (w̄ doubled too often) at t = ${tStart}`, 'max-steps', tStart);
     const span = tLast - tStart;
@@ -255,7 +257,7 @@ function trajectoryKernel(feature: Feature, s: Setting, where: string): Trajecto
     for (let j = k; j < times.length; j++) local.push(Math.min(span, Math.max(0, times[j] - tStart)));
     const wbarStart = Math.abs(wbarOf(y));
     const result = solveIvp(rhs, [0, span], y, {
-      method: s.method,
+      method,
       rtol: s.rtol,
       atol,
       maxSteps: s.maxSteps,
@@ -270,6 +272,22 @@ function trajectoryKernel(feature: Feature, s: Setting, where: string): Trajecto
     stats.nsteps += result.stats.nsteps;
     stats.naccepted += result.stats.naccepted;
     stats.nrejected += result.stats.nrejected;
+    if (result.status === 'stiff' && method !== 'rodas4') {
+      // Near the fixed point the flow is stiff for an explicit method: keep the outputs reached,
+      // then go on from the last of them (or redo this stage) with the Rosenbrock method RODAS4.
+      method = 'rodas4';
+      const reached = local.length > 0 ? result.t.length : 0;
+      if (reached > 0) {
+        if (s.dense && result.sol !== undefined) stages.push({ start: tStart, end: tStart + result.t[reached - 1], sol: result.sol });
+        for (let j = 0; j < reached; j++, k++) {
+          outT.push(times[k]);
+          outY.push(result.y[j]);
+        }
+        tStart += result.t[reached - 1];
+        y = Float64Array.from(result.y[reached - 1]);
+      }
+      continue;
+    }
     if (result.status !== 'success' && result.status !== 'event') {
       const tReached = tStart + (result.t.length > 0 ? result.t[result.t.length - 1] : 0);
       throw new IntegrationError(`${where}: integration ended with status '${result.status}' at t = ${tReached} (${result.message})`, result.status, tReached);

@@ -1,0 +1,114 @@
+/**
+ * `jepa-dynamics critical-time` end to end: the printed t against closed forms computed
+ * here, exit status 2 with one sentence naming the flag for bad input, 1 when no critical
+ * time exists.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
+
+function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** MATH.md §3, MAE at L = 1, exact: t* = (1/(2λ)) ln[(p²/(1−p²)) (ρ − ε²)/ε²]. */
+const maeDepthOne = (lambda: number, rho: number, epsilon: number, p: number): number =>
+  Math.log(((p * p) / (1 - p * p)) * ((rho - epsilon * epsilon) / (epsilon * epsilon))) / (2 * lambda);
+
+/** MATH.md §3, JEPA at L = 1: t = (1/σ²)[ρ^{−2} ln(u(ρ−u0)/(u0(ρ−u))) + ρ^{−1}(1/u0 − 1/u)], u* = pρ. */
+const jepaDepthOne = (lambda: number, rho: number, epsilon: number, p: number): number => {
+  const u = p * rho;
+  return (rho / lambda) * (Math.log((u * (rho - epsilon)) / (epsilon * (rho - u))) / (rho * rho) + (1 / epsilon - 1 / u) / rho);
+};
+
+const base = ['critical-time', '--objective', 'mae', '--depth', '1', '--lambda', '2', '--rho', '3', '--epsilon', '1e-3'];
+
+describe('jepa-dynamics critical-time', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
+  });
+
+  it('--json prints t equal to the MAE L = 1 closed form and echoes the inputs', () => {
+    const r = runCli([...base, '--fraction', '0.7', '--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    const expected = maeDepthOne(2, 3, 1e-3, 0.7);
+    expect(Math.abs((out.t as number) - expected) / expected).toBeLessThan(1e-12);
+    expect(out).toMatchObject({ objective: 'mae', depth: 1, lambda: 2, rho: 3, epsilon: 1e-3, fraction: 0.7, method: 'exact', time: 'gradient-flow' });
+  });
+
+  it('--method ode and leading-order, --sigma2 for --rho, and --time paper', () => {
+    const expected = maeDepthOne(2, 3, 1e-3, 0.5);
+    for (const method of ['ode', 'leading-order']) {
+      const r = runCli([...base, '--method', method, '--json']);
+      expect(r.status).toBe(0);
+      expect(Math.abs((JSON.parse(r.stdout) as { t: number }).t - expected) / expected).toBeLessThan(1e-9);
+    }
+    const bySigma = runCli(['critical-time', '--objective', 'mae', '--depth', '1', '--lambda', '2', '--sigma2', String(2 / 3), '--epsilon', '1e-3', '--json']);
+    expect(bySigma.status).toBe(0);
+    expect(Math.abs((JSON.parse(bySigma.stdout) as { t: number }).t - expected) / expected).toBeLessThan(1e-12);
+    const jepa = ['critical-time', '--objective', 'jepa', '--depth', '1', '--lambda', '1', '--rho', '3', '--epsilon', '0.01', '--json'];
+    const g = JSON.parse(runCli(jepa).stdout) as { t: number };
+    expect(Math.abs(g.t - jepaDepthOne(1, 3, 0.01, 0.5)) / g.t).toBeLessThan(1e-12);
+    const deep = ['critical-time', '--objective', 'jepa', '--depth', '3', '--lambda', '1', '--rho', '3', '--epsilon', '0.01', '--json'];
+    const tg = (JSON.parse(runCli(deep).stdout) as { t: number }).t;
+    const tp = (JSON.parse(runCli([...deep, '--time', 'paper']).stdout) as { t: number; time: string }).t;
+    expect(tp).toBe(3 * tg);
+  });
+
+  it('prints one human line without --json', () => {
+    const r = runCli(base);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toMatch(/^t\* = /);
+  });
+
+  it.each([
+    [['--depth', '0'], '--depth'],
+    [['--depth', '2.5'], '--depth'],
+    [['--epsilon', '-1'], '--epsilon'],
+    [['--rho', 'abc'], '--rho'],
+    [['--sigma2', '0'], '--sigma2'],
+    [['--objective', 'byol'], '--objective'],
+    [['--fraction', '1'], '--fraction'],
+    [['--method', 'guess'], '--method'],
+    [['--time', 'steps'], '--time'],
+    [['--sigma2', '5'], '--lambda'], // λ = 2, ρ = 3, σ² = 5: inconsistent (σ²ρ = 15)
+    [['--rho', '-3'], '--rho'], // λ > 0, ρ < 0
+  ])('bad input %j exits 2 with one sentence naming %s', (override, flag) => {
+    const args = [...base];
+    const i = args.indexOf(override[0]);
+    if (i >= 0) args[i + 1] = override[1];
+    else args.push(...override);
+    const r = runCli(args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(flag);
+  });
+
+  it.each([
+    ['--depth', ['critical-time', '--objective', 'mae', '--lambda', '2', '--rho', '3', '--epsilon', '1e-3']],
+    ['--epsilon', ['critical-time', '--objective', 'mae', '--depth', '2', '--lambda', '2', '--rho', '3']],
+    ['--objective', ['critical-time', '--depth', '2', '--lambda', '2', '--rho', '3', '--epsilon', '1e-3']],
+    ['--rho', ['critical-time', '--objective', 'mae', '--depth', '2', '--lambda', '2', '--epsilon', '1e-3']],
+  ])('a missing %s exits 2 and names it', (flag, args) => {
+    const r = runCli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(flag);
+  });
+
+  it('a critical time that does not exist exits 1 with the reason', () => {
+    const above = runCli(['critical-time', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '0.1', '--epsilon', '0.01']);
+    expect(above.status).toBe(1);
+    expect(above.stdout).toBe('');
+    expect(above.stderr).toContain('not below the target');
+    const negative = runCli(['critical-time', '--objective', 'mae', '--depth', '2', '--lambda', '-1', '--rho', '-2', '--epsilon', '0.01', '--json']);
+    expect(negative.status).toBe(1);
+    expect(negative.stderr).toContain('rho = -2');
+  });
+});
