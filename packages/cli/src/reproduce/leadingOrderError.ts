@@ -74,7 +74,7 @@ export const leadingOrderError: ResultDefinition = {
     };
     const at = (o: Objective, depth: number, epsilon: number): string => {
       const r = rows.find((q) => q.objective === o && q.depth === depth && q.epsilon === epsilon);
-      return r?.relativeError === null || r === undefined ? '—' : `${fmt(100 * r.relativeError, 2)}%`;
+      return r?.relativeError === null || r === undefined ? '—' : r.relativeError.toExponential(1);
     };
     const worstEps = epsilons[epsilons.length - 1];
     const bestEps = epsilons[0];

@@ -193,7 +193,7 @@ export const theoryVsTraining: ResultDefinition = {
       if (a === undefined || h === undefined || rnd === undefined) return '';
       return (
         `${objectiveLabel(objective)}: aligned init max deviation ${fmt(a.maxDeviation)} at η = ${a.learningRate}, ${fmt(h.maxDeviation)} at η = ${h.learningRate} ` +
-        `(ratio ${fmt(a.maxDeviation / h.maxDeviation)}, first order in η); random init ${fmt(rnd.maxDeviation)} (singular values of W̄ vs sorted ODE values); ` +
+        `(ratio ${fmt(a.maxDeviation / h.maxDeviation)}, first order in η); random orthogonal init: max deviation ${fmt(rnd.maxDeviation)} between W̄'s singular values and the sorted ODE values (the per-feature ODE does not give the timing from a random init); ` +
         `simulated learning order ${a.order.simulated.join(',')} vs predicted ${a.order.predicted.join(',')}`
       );
     };
