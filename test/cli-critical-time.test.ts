@@ -102,6 +102,13 @@ describe('jepa-dynamics critical-time', () => {
     expect(r.stderr).toContain(flag);
   });
 
+  it('an ε so small that t* overflows double precision exits 2 naming --epsilon', () => {
+    const r = runCli(['critical-time', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '1', '--epsilon', '1e-300']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--epsilon');
+    expect(r.stderr).toContain('overflows');
+  });
+
   it('a critical time that does not exist exits 1 with the reason', () => {
     const above = runCli(['critical-time', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '0.1', '--epsilon', '0.01']);
     expect(above.status).toBe(1);

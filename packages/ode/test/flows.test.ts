@@ -229,3 +229,10 @@ describe('implicitTime', () => {
     expect(() => implicitTime({ lambda: 1, rho: 1 }, { objective: 'jepa', depth: 1, epsilon: 0.25, u: 0.2 })).toThrow(InvalidArgumentError);
   });
 });
+
+describe('critical time overflow', () => {
+  it('an ε so small that t* exceeds the largest double is an error naming epsilon, not Infinity', () => {
+    // JEPA, L = 2: t* ≈ ε^{−3/2}/(3λ) = 1e450/3 for ε = 1e-300
+    expect(() => criticalTime({ lambda: 1, rho: 1 }, { objective: 'jepa', depth: 2, epsilon: 1e-300 })).toThrow(/epsilon.*overflows/);
+  });
+});

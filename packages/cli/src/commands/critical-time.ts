@@ -5,7 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { criticalTime, InvalidArgumentError, resolveFeature, type CriticalTimeMethod, type Feature, type FeatureInput } from '@jepa-dynamics/ode';
+import { criticalTime, IntegrationError, InvalidArgumentError, resolveFeature, type CriticalTimeMethod, type Feature, type FeatureInput } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
 import { parseChoice, parseFiniteNumber, parseInteger, parsePositiveNumber, required } from '../options.js';
@@ -92,7 +92,15 @@ export function registerCriticalTime(program: Command): void {
       const fraction = parseFraction(flags.fraction);
       const method: CriticalTimeMethod = parseChoice('--method', flags.method, ['exact', 'ode', 'leading-order'] as const);
       const time = parseChoice('--time', flags.time, ['gradient-flow', 'paper'] as const);
-      const result = criticalTime(feature, { objective, depth, epsilon, fraction, method, timeUnit: time });
+      let result: ReturnType<typeof criticalTime>;
+      try {
+        result = criticalTime(feature, { objective, depth, epsilon, fraction, method, timeUnit: time });
+      } catch (error) {
+        // the library names its argument; the user typed the flag
+        if (error instanceof InvalidArgumentError) throw new UsageError(`--${error.argument} ${error.rule}; got ${String(error.value)}.`);
+        if (error instanceof IntegrationError) throw new NoAnswerError(error.message);
+        throw error;
+      }
       if (!result.exists) throw new NoAnswerError(result.message);
       if (flags.json === true) {
         printJson({

@@ -102,8 +102,9 @@ function validateSetting(where: string, options: CriticalTimeOptions): Setting {
  * @param options - objective, depth, epsilon; fraction (default ½), method (default `'exact'`),
  *   timeUnit (default `'gradient-flow'`), rtol and solver for the integrating methods.
  * @returns a {@link CriticalTimeResult} with `t` in the requested unit.
- * @throws {@link InvalidArgumentError} for invalid input; {@link IntegrationError} (with the
- *   time reached) when an integration fails or ends without reaching `u*`.
+ * @throws {@link InvalidArgumentError} for invalid input, or an ε so small that t* exceeds the
+ *   largest double; {@link IntegrationError} (with the time reached) when an integration fails
+ *   or ends without reaching `u*`.
  * @example
  * ```ts
  * // JEPA, L = 1, σ² = ρ = 1, u0 = ¼, u* = ½: t* = ln 3 + (1/u0 − 1/u*) = 2 + ln 3
@@ -163,7 +164,12 @@ function criticalTimeKernel(feature: Feature, s: Setting): CriticalTimeResult {
       t = never;
     }
   }
-  return { exists: true, t: s.factor * t, uStar: target.uStar, wbarTarget: target.wbarTarget };
+  const scaled = s.factor * t;
+  if (!Number.isFinite(scaled)) {
+    // e.g. ε = 1e-300 at L = 2: t* ~ ε^{−3/2} is beyond the largest double; a number here would be a lie
+    throw new InvalidArgumentError('criticalTime', 'epsilon', `is so small that t* overflows double precision (method ${s.method}, t = ${scaled})`, s.epsilon);
+  }
+  return { exists: true, t: scaled, uStar: target.uStar, wbarTarget: target.wbarTarget };
 }
 
 /**

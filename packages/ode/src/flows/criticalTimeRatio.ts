@@ -31,7 +31,7 @@ export type CriticalTimeRatio =
  * @throws as {@link criticalTime}.
  * @example
  * ```ts
- * // JEPA, L = 1: t* = (1/σ²)[ρ^{-2} ln(…) + ρ^{-2}(1/u0 − 1/u*)], B (λ=2, ρ=1) is learned first
+ * // JEPA, L = 1, ε = 0.01: t*_A ≈ 101.23, t*_B ≈ 51.30, so B (λ=2, ρ=1) is learned first
  * const r = criticalTimeRatio({ lambda: 1, rho: 3 }, { lambda: 2, rho: 1 }, { objective: 'jepa', depth: 1, epsilon: 0.01 });
  * r.exists && r.ratio > 1; // => true
  * ```
