@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { criticalTime, fixedPoint, flowTrajectory } from '../src/index.js';
+import { criticalTime, fixedPoint, flowTrajectories, flowTrajectory } from '../src/index.js';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -210,4 +210,43 @@ describe('layerwise flow: v² − w_a² is conserved (unbalanced starts)', () =>
       }
     });
   }
+});
+
+describe('trajectory details', () => {
+  it('a start above the fixed point decays to it along the closed form (JEPA, L = 2)', () => {
+    // u0 = 2.5 > ρ = 2: t(u) of MATH.md §3 holds on (ρ, u0] as well (all factors change sign together)
+    const feature = { lambda: 1.5, rho: 2 };
+    const epsilon = 2.5 * 2.5;
+    const times = [0.001, 0.01, 0.05, 0.2];
+    const run = flowTrajectory(feature, { objective: 'jepa', depth: 2, epsilon, times, rtol: 1e-12 });
+    run.wbar.forEach((w, k) => {
+      const u = Math.sqrt(w);
+      expect(u).toBeLessThan(2.5);
+      expect(u).toBeGreaterThan(2);
+      // time at which the exact flow has this u, relative to the requested time
+      expect(Math.abs(closedFormTime('jepa', 2, 1.5, 2, epsilon, u) - times[k]) / times[k]).toBeLessThan(1e-9);
+    });
+  });
+
+  it('dense output across the restarted clock agrees with the gridded output, and flowTrajectories = separate runs', () => {
+    const feature = { lambda: 0.3, rho: 2.5 };
+    const options = { objective: 'jepa' as const, depth: 6, epsilon: 1e-5 };
+    const ct = criticalTime(feature, options);
+    if (!ct.exists) throw new Error('expected a critical time');
+    const times = [0.2, 0.7, 0.95, 0.999, 1, 1.001, 1.2, 2].map((f) => f * ct.t);
+    const run = flowTrajectory(feature, { ...options, times, rtol: 1e-12, dense: true });
+    const wbarAt = run.wbarAt;
+    if (wbarAt === undefined) throw new Error('dense output requested');
+    const u0 = Math.pow(options.epsilon, 1 / 6);
+    times.forEach((t, k) => {
+      const u = Math.pow(run.wbar[k], 1 / 6);
+      const slope = 6 * Math.pow(u, 5) * rate('jepa', 6, 0.3 / 2.5, 2.5, u);
+      // dense output (interpolant of each stage) vs the solver's own output at t: same mixed bound as above
+      expect(Math.abs(wbarAt(t) - run.wbar[k])).toBeLessThanOrEqual(1e-9 * (run.wbar[k] + t * slope));
+    });
+    expect(wbarAt(0)).toBeCloseTo(Math.pow(u0, 6), 15);
+    const many = flowTrajectories([feature, { lambda: 5, rho: 0.5 }, { lambda: -1, rho: -1 }], { ...options, times, rtol: 1e-12 });
+    expect(Array.from(many.wbar[0])).toEqual(Array.from(run.wbar));
+    expect(many.wbar[2].every((w, k) => w > 0 && (k === 0 || w < many.wbar[2][k - 1]))).toBe(true); // ρ < 0: decays
+  });
 });
