@@ -109,8 +109,9 @@ function validateSetting(where: string, options: CriticalTimeOptions): Setting {
  * ```ts
  * // JEPA, L = 1, σ² = ρ = 1, u0 = ¼, u* = ½: t* = ln 3 + (1/u0 − 1/u*) = 2 + ln 3
  * const r = criticalTime({ lambda: 1, rho: 1 }, { objective: 'jepa', depth: 1, epsilon: 0.25 });
- * r.exists && r.t; // => 3.09861228866811 (to 15 digits)
- * criticalTime({ lambda: 1, rho: 1 }, { objective: 'jepa', depth: 1, epsilon: 0.6 }).exists; // => false (ε ≥ p·w̄∞ = ½)
+ * r.exists && r.t; // => 3.0986122886681096
+ * // ε ≥ p·w̄∞ = ½: no critical time
+ * criticalTime({ lambda: 1, rho: 1 }, { objective: 'jepa', depth: 1, epsilon: 0.6 }).exists; // => false
  * ```
  */
 export function criticalTime(feature: FeatureInput, options: CriticalTimeOptions): CriticalTimeResult {

@@ -39,7 +39,7 @@ export function endToEndRate(objective: Objective, sigma2: number, rho: number, 
  * const f = endToEndFlow({ lambda: 1, rho: 2 }, 'jepa', 2);
  * const d = new Float64Array(1);
  * f(0, Float64Array.of(1), d);
- * d[0]; // => 1   (2·(1 − 1/2))
+ * d[0]; // => 1
  * ```
  */
 export function endToEndFlow(feature: FeatureInput, objective: Objective, depth: number, timeUnit: TimeUnit = 'gradient-flow'): RhsFunction {

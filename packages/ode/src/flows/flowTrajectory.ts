@@ -153,7 +153,7 @@ function validateSetting(where: string, o: TrajectoryOptions): Setting {
  * ```ts
  * // MAE, L = 1, λ = σ² = ρ = 1: u' = u(1 − u²), so w̄(t) = u = 1/√(1 + 3e^{−2t}) from ½
  * const r = flowTrajectory({ lambda: 1, rho: 1 }, { objective: 'mae', depth: 1, epsilon: 0.5, times: [0, 1] });
- * r.wbar[1]; // ≈ 0.843347 (1/√(1 + 3e^{−2}) = 0.8433472…)
+ * Math.abs(r.wbar[1] - 1 / Math.sqrt(1 + 3 * Math.exp(-2))) < 1e-9; // => true
  * ```
  */
 export function flowTrajectory(feature: FeatureInput, options: TrajectoryOptions): Trajectory {

@@ -27,7 +27,7 @@ import { timeFactor, validateDepth, validateObjective, validateTimeUnit } from '
  * const f = layerwiseFlow({ sigma2: 1, lambda: 2 }, 'mae', 2);
  * const d = new Float64Array(3);
  * f(0, Float64Array.of(1, 1, 1), d);
- * Array.from(d); // => [1, 1, 1]   (w̄ = 1, λ − σ² v w̄ = 1)
+ * Array.from(d); // => [1, 1, 1]
  * ```
  */
 export function layerwiseFlow(feature: FeatureInput, objective: Objective, depth: number, timeUnit: TimeUnit = 'gradient-flow'): RhsFunction {

@@ -58,7 +58,7 @@ export function leadingOrderKernel(objective: Objective, lambda: number, rho: nu
  * @example
  * ```ts
  * const r = leadingOrderCriticalTime({ lambda: 1, rho: 1 }, { objective: 'jepa', depth: 1, epsilon: 0.01 });
- * r.exists && r.t; // => 100   (1/(λ ε))
+ * r.exists && r.t; // => 100
  * ```
  */
 export function leadingOrderCriticalTime(feature: FeatureInput, options: LeadingOrderOptions): CriticalTimeResult {

@@ -40,7 +40,7 @@ export function perLayerRate(objective: Objective, sigma2: number, rho: number, 
  * const f = perLayerFlow({ lambda: 1, rho: 2 }, 'jepa', 1);
  * const d = new Float64Array(1);
  * f(0, Float64Array.of(1), d);
- * d[0]; // => 0.5   (σ² = 1/2, u² (ρ − u) = 1)
+ * d[0]; // => 0.5
  * ```
  */
 export function perLayerFlow(feature: FeatureInput, objective: Objective, depth: number, timeUnit: TimeUnit = 'gradient-flow'): RhsFunction {

@@ -22,10 +22,8 @@ export const FEATURE_CONSISTENCY_RTOL = 1e-9;
  * @throws {@link InvalidArgumentError} naming `feature.sigma2`, `feature.lambda` or `feature.rho` and the broken rule.
  * @example
  * ```ts
- * resolveFeature({ lambda: 1, rho: 4 });
- * // => { sigma2: 0.25, lambda: 1, rho: 4 }
- * resolveFeature({ sigma2: 2, rho: 3 });
- * // => { sigma2: 2, lambda: 6, rho: 3 }
+ * resolveFeature({ lambda: 1, rho: 4 }); // => { sigma2: 0.25, lambda: 1, rho: 4 }
+ * resolveFeature({ sigma2: 2, rho: 3 }); // => { sigma2: 2, lambda: 6, rho: 3 }
  * ```
  */
 export function resolveFeature(input: FeatureInput, where = 'resolveFeature'): Feature {
