@@ -312,9 +312,7 @@ export function train(options: TrainOptions): TrainResult {
   for (;;) {
     kernel.forward();
     // divergence check: O(d²), catches overflow and NaN within a step or two
-    let s = 0;
-    for (let i = 0; i < d * d; i++) s += wbar[i] + kernel.predictor[i];
-    if (!Number.isFinite(s)) {
+    if (!Number.isFinite(entrySum(wbar, kernel.predictor, d * d))) {
       rec.status = 'diverged';
       rec.message = `train: diverged at step ${k} (t = ${time}): W̄ or V has non-finite entries; the learning rate ${eta} is likely too large for these covariances and this initialisation. Records up to step ${rec.steps.length > 0 ? rec.steps[rec.steps.length - 1] : 0} are kept.`;
       break;
@@ -371,6 +369,13 @@ export function empiricalMoments(x: Float64Array, y: Float64Array, from: number,
     syy[i] /= m;
   }
   return { kind: 'full', sigmaXX: sxx, sigmaYX: syx, sigmaYY: syy };
+}
+
+/** Σ a_i + Σ b_i: finite exactly when no entry is NaN or ±∞ (barring an overflow of the sum, itself a divergence). */
+function entrySum(a: Float64Array, b: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i] + b[i];
+  return s;
 }
 
 /** `min_θ ‖θ‖_F / ‖∇θ‖_F` over the layers and V (∞ when every gradient vanishes). */

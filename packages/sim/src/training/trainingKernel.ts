@@ -113,7 +113,7 @@ export function createTrainingKernel(ws: MatrixWorkspace, objective: Objective, 
       case 'jepa':
         if (kind === 'diagonal') scaleColumns(targ, targetBar, cov.sigmaYX, d, d);
         else ws.matmul(targ, targetBar, cov.sigmaYX, d, d, d);
-        for (let i = 0; i < dd; i++) residual[i] -= targ[i];
+        subtractInPlace(residual, targ, dd);
         break;
       case 'mae':
         if (kind === 'diagonal') for (let i = 0; i < d; i++) residual[i * d + i] -= cov.sigmaYX[i];
@@ -134,20 +134,29 @@ export function createTrainingKernel(ws: MatrixWorkspace, objective: Objective, 
   };
 
   const update = (eta: number, tau: number): void => {
-    for (let a = 0; a < depth; a++) {
-      const w = layers[a], g = gradLayers[a];
-      for (let i = 0; i < dd; i++) w[i] -= eta * g[i];
-    }
-    for (let i = 0; i < dd; i++) predictor[i] -= eta * gradPredictor[i];
+    for (let a = 0; a < depth; a++) descend(layers[a], gradLayers[a], eta, dd);
+    descend(predictor, gradPredictor, eta, dd);
     if (targetLayers !== null) {
-      const keep = 1 - tau;
-      for (let a = 0; a < depth; a++) {
-        const w = layers[a], tw = targetLayers[a];
-        // target ← τ·target + (1 − τ)·online
-        for (let i = 0; i < dd; i++) tw[i] = tau * tw[i] + keep * w[i];
-      }
+      // target ← τ·target + (1 − τ)·online
+      for (let a = 0; a < depth; a++) blend(targetLayers[a], layers[a], tau, dd);
     }
   };
 
   return { d, depth, layers, predictor, targetLayers, gradLayers, gradPredictor, wbar, cov, targetProduct: () => targetBar, forward, gradients, update };
+}
+
+/** `w ← w − η g` (module-level so the engine optimises one monomorphic loop). */
+function descend(w: Float64Array, g: Float64Array, eta: number, n: number): void {
+  for (let i = 0; i < n; i++) w[i] -= eta * g[i];
+}
+
+/** `r ← r − t`. */
+function subtractInPlace(r: Float64Array, t: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) r[i] -= t[i];
+}
+
+/** `target ← τ·target + (1 − τ)·online`. */
+function blend(target: Float64Array, online: Float64Array, tau: number, n: number): void {
+  const keep = 1 - tau;
+  for (let i = 0; i < n; i++) target[i] = tau * target[i] + keep * online[i];
 }
