@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../src/errors.js';
-import { finiteDifferenceJacobian } from '../src/solver/jacobian.js';
+import { finiteDifferenceJacobian, groupedFiniteDifferenceJacobianKernel, jacobianColumnGroups } from '../src/solver/jacobian.js';
 
 // f(t, y) = (y0² y1 + sin t, exp(y1) − y2³, y0 y2 / (1 + y1²)) and its exact Jacobian.
 const f = (t: number, y: Float64Array, d: Float64Array): void => {
@@ -53,5 +53,44 @@ describe('finiteDifferenceJacobian', () => {
     const y = new Float64Array(2);
     expect(() => finiteDifferenceJacobian(f, 0, y, new Float64Array(3), new Float64Array(4), new Float64Array(2), [1, 1])).toThrow(InvalidArgumentError);
     expect(() => finiteDifferenceJacobian(f, 0, y, new Float64Array(2), new Float64Array(3), new Float64Array(2), [1, 1])).toThrow(/invalid argument jac/);
+  });
+
+  it('groupedFiniteDifferenceJacobianKernel: a tridiagonal pattern needs 3 evaluations for any n and matches the exact Jacobian', () => {
+    // f_i = y_{i−1} y_i − sin(y_{i+1}) (missing neighbours are 0): tridiagonal.
+    const n = 10;
+    const g = (_t: number, y: Float64Array, d: Float64Array): void => {
+      for (let i = 0; i < n; i++) d[i] = (i > 0 ? y[i - 1] : 0) * y[i] - (i < n - 1 ? Math.sin(y[i + 1]) : 0);
+    };
+    const pattern = Array.from({ length: n }, (_, i) => [i - 1, i, i + 1].filter((j) => j >= 0 && j < n));
+    const cols = jacobianColumnGroups('test', 'pattern', pattern, n);
+    expect(cols.groups.map((c) => Array.from(c))).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+    const y = Float64Array.from({ length: n }, (_, i) => 0.3 + 0.1 * i);
+    const f0 = new Float64Array(n);
+    g(0, y, f0);
+    const jac = new Float64Array(n * n).fill(7); // stale values must be cleared
+    let calls = 0;
+    const counted = (t: number, yy: Float64Array, d: Float64Array): void => {
+      calls++;
+      g(t, yy, d);
+    };
+    const spent = groupedFiniteDifferenceJacobianKernel(counted, 0, y, f0, jac, new Float64Array(n), new Float64Array(n).fill(1e-6), cols, new Float64Array(n), new Float64Array(n));
+    expect(spent).toBe(3);
+    expect(calls).toBe(3);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        let exact = 0;
+        if (j === i - 1) exact = y[i];
+        else if (j === i) exact = i > 0 ? y[i - 1] : 0;
+        else if (j === i + 1) exact = -Math.cos(y[i + 1]);
+        expect(Math.abs(jac[i * n + j] - exact)).toBeLessThan(1e-7);
+      }
+    }
+    expect(Array.from(y)).toEqual(Array.from({ length: n }, (_, i) => 0.3 + 0.1 * i));
+  });
+
+  it('jacobianColumnGroups rejects a malformed pattern, naming the argument and row', () => {
+    expect(() => jacobianColumnGroups('solveIvp', 'options.jacobianSparsity', [[0]], 2)).toThrow(/options\.jacobianSparsity: must be an array of n = 2 rows/);
+    expect(() => jacobianColumnGroups('solveIvp', 'options.jacobianSparsity', [[0], [2]], 2)).toThrow(/options\.jacobianSparsity\[1\]/);
+    expect(() => jacobianColumnGroups('solveIvp', 'options.jacobianSparsity', [[0], 1], 2)).toThrow(InvalidArgumentError);
   });
 });

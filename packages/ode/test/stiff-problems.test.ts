@@ -145,6 +145,15 @@ describe('solveIvp with method rodas4 on standard stiff problems', () => {
     });
   });
 
+  it('jacobianSparsity: the true pattern of Van der Pol reproduces the dense finite-difference run exactly; a bad pattern is rejected', () => {
+    const dense = solveIvp(vdp, [0, 2], [2, 0], { method: 'rodas4', rtol: 1e-6, atol: 1e-6 });
+    // f_0 = y_1, f_1 = f(y_0, y_1): columns share row 1, so two groups — the same increments and quotients.
+    const sparse = solveIvp(vdp, [0, 2], [2, 0], { method: 'rodas4', rtol: 1e-6, atol: 1e-6, jacobianSparsity: [[1], [0, 1]] });
+    expect(Array.from(sparse.y[sparse.y.length - 1])).toEqual(Array.from(dense.y[dense.y.length - 1]));
+    expect(sparse.stats).toEqual(dense.stats);
+    expect(() => solveIvp(vdp, [0, 1], [2, 0], { method: 'rodas4', jacobianSparsity: [[0, 1]] })).toThrow(/options\.jacobianSparsity/);
+  });
+
   it('rejects a jacobian option that is not a function, naming it', () => {
     expect(() => solveIvp(vdp, [0, 1], [2, 0], { method: 'rodas4', jacobian: 3 as unknown as JacobianFunction })).toThrow(InvalidArgumentError);
     expect(() => solveIvp(vdp, [0, 1], [2, 0], { method: 'rodas4', jacobian: 3 as unknown as JacobianFunction })).toThrow(/options\.jacobian/);

@@ -38,7 +38,7 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
   const hMax = problem.maxStep;
   const rhs = new CountedRhs(problem.f);
   const wantsDense = problem.dense || problem.tEval !== null || problem.events.length > 0;
-  const stepper = method.create({ rhs, n, rtol, atol, dense: wantsDense, jacobian: problem.jacobian });
+  const stepper = method.create({ rhs, n, rtol, atol, dense: wantsDense, jacobian: problem.jacobian, jacobianColumns: problem.jacobianColumns });
   const recorder = new SolutionRecorder(problem, stepper.denseSize, (c, o, th, out) => stepper.interpolate(c, o, th, out));
   const controller = method.createController(problem.controller);
   const dense = wantsDense ? new Float64Array(stepper.denseSize) : null;

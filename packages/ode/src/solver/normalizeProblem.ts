@@ -8,6 +8,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import type { EventFunction, JacobianFunction, Method, RhsFunction, SolveOptions } from './types.js';
 import type { ControllerSettings } from './stepper.js';
+import { jacobianColumnGroups, type JacobianColumnGroups } from './jacobian.js';
 
 const WHERE = 'solveIvp';
 
@@ -47,6 +48,8 @@ export interface NormalizedProblem {
   stiffnessCheck: number;
   /** The caller's Jacobian (stiff methods), or undefined for finite differences. */
   jacobian: JacobianFunction | undefined;
+  /** Column groups from `options.jacobianSparsity`, or undefined (one column per evaluation). */
+  jacobianColumns: JacobianColumnGroups | undefined;
 }
 
 /** Every method `solveIvp` knows, in the order messages list them. */
@@ -233,6 +236,8 @@ export function normalizeProblem(
   if (jacobian !== undefined && typeof jacobian !== 'function') {
     throw new InvalidArgumentError(WHERE, 'options.jacobian', 'must be a function (t, y, jac) => void writing ∂f/∂y row-major', jacobian);
   }
+  const jacobianColumns =
+    options.jacobianSparsity === undefined ? undefined : jacobianColumnGroups(WHERE, 'options.jacobianSparsity', options.jacobianSparsity, n);
 
   return {
     f,
@@ -253,5 +258,6 @@ export function normalizeProblem(
     controller,
     stiffnessCheck,
     jacobian,
+    jacobianColumns,
   };
 }

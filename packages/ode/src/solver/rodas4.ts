@@ -19,7 +19,7 @@
  */
 
 import { luDecomposeKernel, luSolveKernel } from './lu.js';
-import { finiteDifferenceJacobianKernel } from './jacobian.js';
+import { finiteDifferenceJacobianKernel, groupedFiniteDifferenceJacobianKernel, type JacobianColumnGroups } from './jacobian.js';
 import type { ControllerSettings, CountedRhs, MethodDefinition, Stepper, StepperContext, StepSizeController } from './stepper.js';
 import type { JacobianFunction } from './types.js';
 
@@ -108,6 +108,9 @@ export class Rodas4Stepper implements Stepper {
   private readonly rtol: number;
   private readonly atol: Float64Array;
   private readonly jacobian: JacobianFunction | undefined;
+  private readonly jacobianColumns: JacobianColumnGroups | undefined;
+  private readonly delta: Float64Array;
+  private readonly saved: Float64Array;
   private jacobianFresh = false;
   private readonly jac: Float64Array;
   private readonly dfdt: Float64Array;
@@ -130,6 +133,9 @@ export class Rodas4Stepper implements Stepper {
     this.rtol = context.rtol;
     this.atol = context.atol;
     this.jacobian = context.jacobian;
+    this.jacobianColumns = context.jacobianColumns;
+    this.delta = new Float64Array(n);
+    this.saved = new Float64Array(n);
     this.denseSize = 4 * n;
     this.f0 = new Float64Array(n);
     this.jac = new Float64Array(n * n);
@@ -154,13 +160,16 @@ export class Rodas4Stepper implements Stepper {
   /**
    * Forms `J = ∂f/∂y` and `∂f/∂t` at (t, y) from `f0 = f(t, y)`. ∂f/∂t is a forward
    * difference (one f-evaluation, increment `sqrt(UROUND · max(1e-5, |t|))`); J is the
-   * caller's function or n forward-difference columns with increments scaled by
-   * `max(|y_j|, atol_j)` (see {@link finiteDifferenceJacobian}). `y` is restored exactly.
+   * caller's function, or forward differences with increments scaled by `max(|y_j|, atol_j)`
+   * (see {@link finiteDifferenceJacobian}): n evaluations, or one per column group when a
+   * sparsity pattern was given. `y` is restored exactly.
    */
   private formJacobian(t: number, y: Float64Array): void {
     const n = this.n;
     if (this.jacobian !== undefined) this.jacobian(t, y, this.jac);
-    else finiteDifferenceJacobianKernel(this.rhsFn, t, y, this.f0, this.jac, this.ftmp, this.atol);
+    else if (this.jacobianColumns !== undefined) {
+      groupedFiniteDifferenceJacobianKernel(this.rhsFn, t, y, this.f0, this.jac, this.ftmp, this.atol, this.jacobianColumns, this.delta, this.saved);
+    } else finiteDifferenceJacobianKernel(this.rhsFn, t, y, this.f0, this.jac, this.ftmp, this.atol);
     this.workCounters.njev++;
     const th = t + Math.sqrt(UROUND * Math.max(1e-5, Math.abs(t))) - t;
     this.rhs.eval(t + th, y, this.ftmp);

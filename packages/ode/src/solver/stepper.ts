@@ -45,6 +45,7 @@
  * @module
  */
 
+import type { JacobianColumnGroups } from './jacobian.js';
 import type { JacobianFunction, RhsFunction } from './types.js';
 
 /** The right-hand side with an evaluation counter (Hairer's NFCN counts exactly these calls). */
@@ -74,6 +75,8 @@ export interface StepperContext {
   readonly dense: boolean;
   /** The caller's `∂f/∂y` (`options.jacobian`), for methods that need one (stiff methods); explicit methods ignore it. */
   readonly jacobian?: JacobianFunction;
+  /** Column groups of the finite-difference Jacobian (`options.jacobianSparsity`), for stiff methods. */
+  readonly jacobianColumns?: JacobianColumnGroups;
 }
 
 /** One integration method, seen from the driver. */

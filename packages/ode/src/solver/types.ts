@@ -92,6 +92,14 @@ export interface SolveOptions {
    * counted in `nfev`. RODAS needs a fresh Jacobian at every accepted step.
    */
   jacobian?: JacobianFunction;
+  /**
+   * Sparsity pattern of `∂f/∂y` for the finite-difference Jacobian of `'rodas4'`:
+   * `jacobianSparsity[i]` lists the columns j on which `f_i` may depend. Columns that
+   * share no row are perturbed together (Curtis–Powell–Reid), so a Jacobian costs one
+   * f-evaluation per group instead of n (e.g. 1 for a diagonal Jacobian). Ignored when
+   * `jacobian` is given and by the explicit methods.
+   */
+  jacobianSparsity?: readonly (readonly number[])[];
 }
 
 /** Why an integration ended. Only `'success'` and `'event'` mean the run reached its goal. */
