@@ -21,7 +21,8 @@ export interface QrFactors {
  * @example
  * ```ts
  * const { q, r } = householderQr(Float64Array.of(3, 0, 4, 5), 2);
- * // q => [-0.6, -0.8, -0.8, 0.6] (to rounding), r => [-5, -4, 0, 3] (to rounding)
+ * // q => ≈ Float64Array [-0.6, -0.8, -0.8, 0.6]
+ * // r => Float64Array [-5, -4, 0, 3]
  * ```
  */
 export function householderQr(a: Float64Array, n: number): QrFactors {

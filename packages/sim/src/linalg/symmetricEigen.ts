@@ -22,7 +22,7 @@ export interface SymmetricEigen {
  * @example
  * ```ts
  * symmetricEigen(Float64Array.of(2, 1, 1, 2), 2).values;
- * // => Float64Array [3, 1] (to rounding)
+ * // => ≈ Float64Array [3, 1]
  * ```
  */
 export function symmetricEigen(a: Float64Array, n: number): SymmetricEigen {

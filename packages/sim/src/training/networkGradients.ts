@@ -32,8 +32,9 @@ export interface NetworkGradients {
  * @example
  * ```ts
  * const s = (x: number) => Float64Array.of(x);
- * networkGradients({ d: 1, layers: [s(1)], predictor: s(2) }, { kind: 'diagonal', sigmaXX: s(1), sigmaYX: s(0.5) }, 'mae');
- * // => { layers: [Float64Array [3]], predictor: Float64Array [1.5] }   (E = 2 − 0.5)
+ * const g = networkGradients({ d: 1, layers: [s(1)], predictor: s(2) }, { kind: 'diagonal', sigmaXX: s(1), sigmaYX: s(0.5) }, 'mae');
+ * g.predictor; // => Float64Array [1.5]  (∇V = E W̄ᵀ with E = VW̄σ² − λ = 1.5)
+ * g.layers[0]; // => Float64Array [3]  (∇W̄ = VᵀE)
  * ```
  */
 export function networkGradients(network: Network, cov: Covariances, objective: Objective, targetLayers?: Float64Array[], backend: KernelBackend | 'auto' = 'auto'): NetworkGradients {

@@ -150,7 +150,7 @@ export interface TrainResult {
  *   init: { kind: 'aligned', epsilon: 0.5 },
  * });
  * r.t;    // => [0, 0.1, 0.2]
- * r.wbar; // => [[0.5, 0.5125, 0.52530...]]   (dw/dt = w²(1 − w) for L = 1, one Euler step: 0.5 + 0.1·0.125)
+ * r.wbar; // => [[0.5, 0.5125, 0.5253044921875]]  (L = 1: u ← u + η u²(1 − u); 0.5 + 0.1·0.125 = 0.5125)
  * ```
  */
 export function train(options: TrainOptions): TrainResult {
