@@ -11,12 +11,13 @@ import { registerOrder } from './commands/order.js';
 import { registerCriticalTime } from './commands/critical-time.js';
 import { registerSolve } from './commands/solve.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerDerive } from './commands/derive.js';
 
 /** Every command registers itself on the program through one of these. */
 export type CommandRegistrar = (program: Command) => void;
 
 /** The commands, in the order `--help` lists them. Each lives in `commands/<name>.ts`. */
-const registrars: CommandRegistrar[] = [registerCriticalTime, registerSolve, registerOrder, registerSimulate, registerReproduce];
+const registrars: CommandRegistrar[] = [registerCriticalTime, registerSolve, registerOrder, registerSimulate, registerReproduce, registerDerive];
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {

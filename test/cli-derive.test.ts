@@ -1,0 +1,67 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { runInNewContext } from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jepaTime, maeTime } from '@jepa-dynamics/symbolic';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
+
+function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('jepa-dynamics derive', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
+  });
+
+  it('--json prints the derivation with every certificate holding', () => {
+    const r = runCli(['derive', '--objective', 'jepa', '--depth', '2', '--json']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { objective: string; depth: number; dudt: { cas: string }; tStar: { latex: string }; allCertificatesHold: boolean; certificates: { holds: boolean }[] };
+    expect(doc.objective).toBe('jepa');
+    expect(doc.depth).toBe(2);
+    expect(doc.dudt.cas).toBe('lam*u^4-s2*u^5');
+    expect(doc.tStar.latex).toContain('\\lambda');
+    expect(doc.allCertificatesHold).toBe(true);
+    expect(doc.certificates.every((c) => c.holds)).toBe(true);
+  });
+
+  it('--format latex prints LaTeX in the paper notation', () => {
+    const r = runCli(['derive', '--objective', 'mae', '--depth', '1', '--format', 'latex']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\\rho');
+    expect(r.stdout).toContain('\\sigma^2');
+  });
+
+  for (const [objective, L] of [['jepa', 3], ['mae', 4], ['mae', 1]] as const) {
+    it(`--format js (${objective}, L = ${L}) prints a standalone function that equals the library evaluator`, () => {
+      const r = runCli(['derive', '--objective', objective, '--depth', String(L), '--format', 'js']);
+      expect(r.status).toBe(0);
+      const sandbox: Record<string, unknown> = {};
+      runInNewContext(`${r.stdout}\nthis.criticalTime = criticalTime; this.tOfU = tOfU;`, sandbox);
+      const ct = sandbox.criticalTime as (l: number, r: number, e: number, p: number) => number | null;
+      const ev = objective === 'jepa' ? jepaTime(L) : maeTime(L);
+      for (const [lam, rho, eps, p] of [[1, 1, 1e-3, 0.5], [0.2, 3.5, 1e-6, 0.9], [40, 0.3, 1e-5, 0.1]]) {
+        const a = ct(lam, rho, eps, p) ?? Number.NaN;
+        const b = ev.tStar(lam, rho, eps, p) ?? Number.NaN;
+        expect(Math.abs(a - b) / b).toBeLessThan(1e-14);
+      }
+      expect(ct(1, 1, 0.9, 0.5)).toBeNull();
+    });
+  }
+
+  it('a depth outside 1…12 exits 2 naming --depth', () => {
+    const r = runCli(['derive', '--objective', 'jepa', '--depth', '13']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--depth');
+  });
+
+  it('an unknown objective exits 2 naming --objective', () => {
+    const r = runCli(['derive', '--objective', 'vae', '--depth', '2']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--objective');
+  });
+});
