@@ -211,27 +211,44 @@ describe('result 2: depth amplifies the dependence on ρ', () => {
 });
 
 describe('result 3: the depth flip', () => {
-  it('ratios and the flip depth agree with the closed form; MAE never flips', () => {
+  it('ratios and flip depth by every route (closed form, CAS formula, ODE, gradient descent) agree with the closed form written here; MAE never flips', () => {
+    type Times = { tA: number | null; tB: number | null; ratio: number | null };
     const data = read<{
-      table: { objective: Objective; depth: number; ratio: number }[];
-      flipDepth: { jepa: number | null; mae: number | null };
+      table: { objective: Objective; depth: number; exact: Times; formula: Times; ode: Times; simulation: Times & { learningRate: number } }[];
+      flipDepth: Record<Objective, Record<'exact' | 'formula' | 'ode' | 'simulation', number | null>>;
       setting: { featureA: { lambda: number; rho: number }; featureB: { lambda: number; rho: number }; epsilon: number; maxDepth: number };
     }>('3-depth-flip');
     const { featureA: A, featureB: B, epsilon, maxDepth } = data.setting;
     expect(A).toEqual({ lambda: 1, rho: 3 });
     expect(B).toEqual({ lambda: 2, rho: 1 });
     expect(epsilon).toBe(1e-2);
+    expect(maxDepth).toBeGreaterThanOrEqual(9);
     const flip: Record<Objective, number | null> = { jepa: null, mae: null };
     for (const objective of ['jepa', 'mae'] as const) {
       for (let L = 1; L <= maxDepth; L++) {
         const tA = criticalTime(objective, A.lambda, A.rho, L, epsilon) as number;
         const tB = criticalTime(objective, B.lambda, B.rho, L, epsilon) as number;
         const row = data.table.find((r) => r.objective === objective && r.depth === L);
-        expect(rel(row?.ratio ?? Number.NaN, tA / tB)).toBeLessThan(1e-8);
+        expect(row).toBeDefined();
+        if (row === undefined) continue;
+        for (const route of ['exact', 'formula', 'ode'] as const) {
+          expect(rel(row[route].tA as number, tA)).toBeLessThan(1e-8);
+          expect(rel(row[route].tB as number, tB)).toBeLessThan(1e-8);
+          expect(rel(row[route].ratio as number, tA / tB)).toBeLessThan(1e-8);
+        }
+        // gradient descent: the first step at which the exact scalar recursion reaches p·w̄∞ (± one step for rounding)
+        const eta = row.simulation.learningRate;
+        for (const [f, got, t] of [[A, row.simulation.tA, tA], [B, row.simulation.tB, tB]] as const) {
+          const gd = scalarGradientDescent(objective, f.lambda, f.rho, L, epsilon, eta, Math.ceil((1.1 * t) / eta));
+          const target = 0.5 * wbarInfinity(objective, f.rho, L);
+          const k = gd.findIndex((w) => w >= target);
+          expect(k).toBeGreaterThan(0);
+          expect(Math.abs((got as number) - k * eta)).toBeLessThanOrEqual(eta * 1.000001);
+        }
         if (flip[objective] === null && tA < tB) flip[objective] = L;
       }
+      for (const route of ['exact', 'formula', 'ode', 'simulation'] as const) expect(data.flipDepth[objective][route]).toBe(flip[objective]);
     }
-    expect(data.flipDepth).toEqual(flip);
     expect(flip.jepa).toBe(8);
     expect(flip.mae).toBeNull();
   });
