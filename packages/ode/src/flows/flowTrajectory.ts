@@ -114,8 +114,8 @@ function validateSetting(where: string, o: TrajectoryOptions): Setting {
     times[points - 1] = tEnd;
   }
   const method = o.method ?? 'dop853';
-  if (method !== 'dopri5' && method !== 'dop853' && method !== 'odex') {
-    throw new InvalidArgumentError(where, 'method', "must be 'dopri5', 'dop853' or 'odex'", method);
+  if (method !== 'dopri5' && method !== 'dop853' && method !== 'odex' && method !== 'rodas4') {
+    throw new InvalidArgumentError(where, 'method', "must be 'dopri5', 'dop853', 'odex' or 'rodas4'", method);
   }
   const maxSteps = o.maxSteps ?? 1_000_000;
   if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new InvalidArgumentError(where, 'maxSteps', 'must be an integer ≥ 1', maxSteps);
