@@ -73,6 +73,13 @@ describe('train: EMA target, backends, divergence, bad input', () => {
     }
   });
 
+  it('recordAt adds chosen steps to the records, in step order; out-of-range steps are refused', () => {
+    const r = train({ ...base, steps: 100, recordEvery: 50, recordAt: [7, 93, 7] });
+    expect(r.steps).toEqual([0, 7, 50, 93, 100]);
+    expect(r.t).toEqual([0, 7, 50, 93, 100].map((k) => k * 0.2));
+    expect(() => train({ ...base, steps: 10, recordAt: [11] })).toThrow(/recordAt\[0\]: must be an integer step from 0 to steps = 10/);
+  });
+
   it('a diverging run stops with status, step and reason, keeping what it recorded', () => {
     const r = train({ ...base, init: { kind: 'aligned', epsilon: 2 }, learningRate: 5, steps: 1000, recordEvery: 1 });
     expect(r.status).toBe('diverged');

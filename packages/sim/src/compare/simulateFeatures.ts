@@ -41,6 +41,8 @@ export interface SimulateFeaturesOptions {
   ema?: number;
   /** Record every this many steps; default ⌈K/100⌉. */
   recordEvery?: number;
+  /** Also record at these steps. */
+  recordAt?: readonly number[];
   /** Step-size control (see {@link TrainOptions.stepControl}); default constant η. */
   stepControl?: { maxRelativeChange: number };
   /** Fraction p of the critical times; default ½. */
@@ -137,6 +139,7 @@ export function simulateFeatures(options: SimulateFeaturesOptions): SimulateFeat
     steps: options.steps,
     ema: options.ema,
     recordEvery: options.recordEvery,
+    recordAt: options.recordAt,
     stepControl: options.stepControl,
     backend: options.backend,
     onProgress: options.onProgress,

@@ -75,6 +75,8 @@ export interface TrainOptions {
   ema?: number;
   /** Record every this many steps (steps 0 and K always); default ⌈K/100⌉. */
   recordEvery?: number;
+  /** Also record at these steps (integers in [0, K]; any order). */
+  recordAt?: readonly number[];
   /**
    * Optional step-size control, for runs whose stiffness grows by orders of
    * magnitude (deep JEPA with ρ > 1, where a fixed η stable at the fixed point
@@ -167,6 +169,11 @@ export function train(options: TrainOptions): TrainResult {
   }
   const recordEvery = options.recordEvery ?? Math.max(1, Math.ceil(K / 100));
   if (!Number.isSafeInteger(recordEvery) || recordEvery < 1) throw new InvalidArgumentError(where, 'recordEvery', 'must be a positive integer', recordEvery);
+  const recordAt = new Set<number>();
+  (options.recordAt ?? []).forEach((s, i) => {
+    if (!Number.isSafeInteger(s) || s < 0 || s > K) throw new InvalidArgumentError(where, `recordAt[${i}]`, `must be an integer step from 0 to steps = ${K}`, s);
+    recordAt.add(s);
+  });
   const maxRelativeChange = options.stepControl?.maxRelativeChange;
   if (maxRelativeChange !== undefined && !(Number.isFinite(maxRelativeChange) && maxRelativeChange > 0)) {
     throw new InvalidArgumentError(where, 'stepControl.maxRelativeChange', 'must be a positive finite number', maxRelativeChange);
@@ -317,7 +324,7 @@ export function train(options: TrainOptions): TrainResult {
       rec.message = `train: diverged at step ${k} (t = ${time}): W̄ or V has non-finite entries; the learning rate ${eta} is likely too large for these covariances and this initialisation. Records up to step ${rec.steps.length > 0 ? rec.steps[rec.steps.length - 1] : 0} are kept.`;
       break;
     }
-    if (k % recordEvery === 0 || k === K) record(k);
+    if (k % recordEvery === 0 || k === K || recordAt.has(k)) record(k);
     if (thresholds !== null) {
       for (let i = 0; i < d; i++) {
         if (crossedStep[i] !== null || startedAbove[i]) continue;
