@@ -3,7 +3,8 @@
  *
  * THE CONVENTION (write examples so that this test can check them)
  *
- * 1. The example is a fenced ```ts block after `@example`. It runs as written, with
+ * 1. The example is the code after `@example`: a fenced ```ts block, or, unfenced, every
+ *    line up to the next tag or the end of the comment. It runs as written, with
  *    these names in scope: every export of its package (`@jepa-dynamics/<pkg>`), every
  *    export of the file it is in, and whatever it imports itself
  *    (`import { solveIvp } from '@jepa-dynamics/ode'`). Top-level `await` is allowed.
@@ -71,10 +72,18 @@ export function extractExamples(file: string, text: string, pkg: Example['pkg'])
       if (!/^@example\b/.test(lines[i].trim())) continue;
       let j = i + 1;
       while (j < lines.length && !/^```/.test(lines[j].trim()) && !/^@\w/.test(lines[j].trim())) j++;
-      if (j >= lines.length || !/^```/.test(lines[j].trim())) continue;
       const body: string[] = [];
-      let k = j + 1;
-      while (k < lines.length && !/^```/.test(lines[k].trim())) body.push(lines[k++]);
+      let k: number;
+      if (j < lines.length && /^```/.test(lines[j].trim())) {
+        k = j + 1;
+        while (k < lines.length && !/^```/.test(lines[k].trim())) body.push(lines[k++]);
+      } else {
+        // TSDoc also allows an unfenced example: the code runs to the next tag or the end of the comment
+        k = i + 1;
+        while (k < lines.length && !/^@\w/.test(lines[k].trim())) body.push(lines[k++]);
+        k -= 1;
+      }
+      if (body.every((l) => l.trim() === '')) continue;
       examples.push({ where: `${relative(root, file)}:${startLine + i}`, file, pkg, code: body.join('\n') });
       i = k;
     }
