@@ -162,7 +162,15 @@ function compiledModule(): object | null {
   if (compiled !== undefined) return compiled;
   const api = wasmApi();
   const bytes = wasmGemmBytes();
-  compiled = api !== undefined && api.validate(bytes) ? new api.Module(bytes) : null;
+  compiled = null;
+  if (api !== undefined && api.validate(bytes)) {
+    try {
+      compiled = new api.Module(bytes);
+    } catch {
+      // e.g. a host that forbids synchronous compilation: the JavaScript kernel takes over
+      compiled = null;
+    }
+  }
   return compiled;
 }
 
