@@ -2,6 +2,7 @@ import { simSuite } from './sim.js';
 import { solverSuite } from './solver.js';
 import { stiffSuite } from './stiff.js';
 import { flowsSuite } from './flows.js';
+import { symbolicSuite } from './symbolic.js';
 
 /** A benchmark suite: measures its subject against a baseline run in the same process. */
 export interface BenchSuite {
@@ -11,4 +12,4 @@ export interface BenchSuite {
 }
 
 /** Every suite, in the order `pnpm bench` runs them. Add new suites here. */
-export const suites: BenchSuite[] = [solverSuite, simSuite, stiffSuite, flowsSuite];
+export const suites: BenchSuite[] = [solverSuite, simSuite, stiffSuite, flowsSuite, symbolicSuite];

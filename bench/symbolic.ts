@@ -1,0 +1,86 @@
+/**
+ * @jepa-dynamics/symbolic: (1) the CAS derivation with every certificate, JEPA and MAE,
+ * L = 1…8 (target: under 10 s in total); (2) the compiled t*_p at L = 4 (target ≥ 2e6
+ * evaluations/s) against a baseline in the same run: the same derived t*_p as a mathjs
+ * compiled expression tree; (3) the leading-order relative error table of docs/derivation.md.
+ */
+import { casFunction, derive, jepaTime, maeTime } from '../packages/symbolic/dist/index.js';
+import type { BenchSuite } from './suites.js';
+import { printTable } from './timing.js';
+
+function throughput(fn: (i: number) => number, n: number): number {
+  let sink = 0;
+  for (let i = 0; i < Math.min(n, 20000); i++) sink += fn(i); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < n; i++) sink += fn(i);
+  const s = (performance.now() - start) / 1000;
+  if (Number.isNaN(sink)) process.stdout.write('(NaN seen)\n');
+  return n / s;
+}
+
+function paperJepa(L: number, lam: number, rho: number, eps: number): number {
+  let s = 0;
+  for (let n = 1; n < 2 * L; n++) s += 1 / (n * rho ** (2 * L - 1 - n) * lam * eps ** (n / L));
+  return s;
+}
+
+export const symbolicSuite: BenchSuite = {
+  name: 'symbolic',
+  description: 'CAS derivation with certificates (L = 1…8) and compiled t*_p throughput at L = 4',
+  run: () => {
+    const rows: (string | number)[][] = [];
+    let total = 0;
+    for (const objective of ['jepa', 'mae'] as const) {
+      for (let L = 1; L <= 8; L++) {
+        const start = performance.now();
+        const d = derive(objective, L);
+        const ms = performance.now() - start;
+        total += ms;
+        rows.push([objective, L, ms.toFixed(0), d.certificates.length, d.certificates.every((c) => c.holds) ? 'yes' : 'NO']);
+      }
+    }
+    printTable(['objective', 'L', 'ms', 'certificates', 'all hold'], rows);
+    process.stdout.write(`\nderivation total, both objectives, L = 1…8: ${(total / 1000).toFixed(2)} s (target < 10 s)\n\n`);
+
+    const N = 2_000_000;
+    const lam = new Float64Array(1024);
+    const rho = new Float64Array(1024);
+    const eps = new Float64Array(1024);
+    for (let i = 0; i < 1024; i++) {
+      lam[i] = 0.1 + (i % 17) * 0.3;
+      rho[i] = 0.3 + (i % 13) * 0.25;
+      eps[i] = 1e-6 * (1 + (i % 7));
+    }
+    const tRows: (string | number)[][] = [];
+    for (const objective of ['jepa', 'mae'] as const) {
+      const ev = objective === 'jepa' ? jepaTime(4) : maeTime(4);
+      const fast = throughput((i) => ev.tStar(lam[i & 1023], rho[i & 1023], eps[i & 1023], 0.5) ?? 0, N);
+      const compiled = casFunction(derive(objective, 4).integral.tStar.cas);
+      const base = throughput((i) => compiled({ lam: lam[i & 1023], rho: rho[i & 1023], u0: eps[i & 1023] ** 0.25, p: 0.5 }), 50_000);
+      tRows.push([objective, (fast / 1e6).toFixed(2), (base / 1e6).toFixed(3), (fast / base).toFixed(0)]);
+    }
+    printTable(['objective (L = 4)', 'fast evaluator, M evals/s (target ≥ 2)', 'mathjs-compiled CAS t*, M evals/s', 'ratio'], tRows);
+
+    process.stdout.write('\nleading order vs exact t*_p: relative error (λ = 1, p = ½; JEPA "sum" is the paper sum, "sum+log" adds the ln(1/ε) term)\n\n');
+    const epsList = [1e-2, 1e-4, 1e-6, 1e-8];
+    for (const r of [1, 2]) {
+      const lRows: (string | number)[][] = [];
+      for (const L of [1, 2, 3, 4, 6, 8, 12]) {
+        const row: (string | number)[] = [L];
+        for (const e of epsList) {
+          const tj = jepaTime(L).tStar(1, r, e, 0.5);
+          const tm = maeTime(L).tStar(1, r, e, 0.5);
+          const sum = paperJepa(L, 1, r, e);
+          const withLog = sum + (r ** (1 - 2 * L) * Math.log(1 / e)) / L;
+          const mae = L === 1 ? Math.log(1 / e) : e ** (-(L - 1) / L) / (L - 1);
+          const f = (lead: number, exact: number | null): string => (exact === null ? 'n/a' : (Math.abs(lead - exact) / exact).toExponential(1));
+          row.push(`${f(sum, tj)} / ${f(withLog, tj)} / ${f(mae, tm)}`);
+        }
+        lRows.push(row);
+      }
+      process.stdout.write(`ρ = ${r}: cells are JEPA sum / JEPA sum+log / MAE\n\n`);
+      printTable(['L', ...epsList.map((e) => `ε = ${e}`)], lRows);
+      process.stdout.write('\n');
+    }
+  },
+};
