@@ -131,23 +131,29 @@ describe('matrixFlow', () => {
     });
   });
 
-  it('keeps v² − w_a² … conserved: V Vᵀ − W_L W_Lᵀ and W_{a+1}ᵀ W_{a+1} − W_a W_aᵀ are invariants of the flow (balancedness)', () => {
-    // For θ' = −∇θ of a deep linear network, W_{a+1}ᵀW_{a+1} − W_a W_aᵀ is conserved (Arora et al. 2018);
-    // here between V and W_L: VᵀV − W_L W_Lᵀ (MAE: a true gradient flow of the product V W_L ⋯ W_1).
+  it('conserves the matrix analogues of v² − w_a²: VᵀV − W_L W_Lᵀ and W_{a+1}ᵀ W_{a+1} − W_a W_aᵀ (JEPA and MAE)', () => {
+    // With ∇V = E W̄ᵀ and ∇W_a = (W_L⋯W_{a+1})ᵀ VᵀE (W_{a−1}⋯W_1)ᵀ the derivative of each difference
+    // cancels term by term, whatever E is: so it holds for MAE (a gradient flow, Arora et al. 2018)
+    // and for JEPA with StopGrad alike (MATH.md §2: v² − w_a² conserved).
     const d = 3;
     const L = 2;
     const { sxx, syx } = randomCovariances(5, d);
     const [vals] = fc.sample(fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: (L + 1) * d * d, maxLength: (L + 1) * d * d }), { seed: 6, numRuns: 1 });
-    const flow = matrixFlow({ objective: 'mae', depth: L, sigmaXX: sxx, sigmaYX: syx });
-    const inv = (y: ArrayLike<number>): M[] => {
-      const s = flow.unpack(y);
-      const sub = (a: M, b: M): M => a.map((row, i) => row.map((v, j) => v - b[i][j]));
-      return [sub(mm(tr(s.V), s.V), mm(s.W[1], tr(s.W[1]))), sub(mm(tr(s.W[1]), s.W[1]), mm(s.W[0], tr(s.W[0])))];
-    };
-    const r = solveIvp(flow.rhs, [0, 5], vals, { method: 'dop853', rtol: 1e-12, atol: 1e-14 });
-    const a = inv(vals);
-    const b = inv(r.y[r.y.length - 1]);
-    for (let m = 0; m < 2; m++) for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) expect(Math.abs(a[m][i][j] - b[m][i][j])).toBeLessThan(1e-9);
+    for (const objective of ['jepa', 'mae'] as const) {
+      const flow = matrixFlow({ objective, depth: L, sigmaXX: sxx, sigmaYX: syx });
+      const inv = (y: ArrayLike<number>): M[] => {
+        const s = flow.unpack(y);
+        const sub = (a: M, b: M): M => a.map((row, i) => row.map((v, j) => v - b[i][j]));
+        return [sub(mm(tr(s.V), s.V), mm(s.W[1], tr(s.W[1]))), sub(mm(tr(s.W[1]), s.W[1]), mm(s.W[0], tr(s.W[0])))];
+      };
+      const r = solveIvp(flow.rhs, [0, 5], vals, { method: 'dop853', rtol: 1e-12, atol: 1e-14 });
+      const a = inv(vals);
+      const b = inv(r.y[r.y.length - 1]);
+      for (let m = 0; m < 2; m++) for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) expect(Math.abs(a[m][i][j] - b[m][i][j])).toBeLessThan(1e-9);
+      // …while the matrices themselves moved.
+      const moved = Math.max(...Array.from(r.y[r.y.length - 1], (v, k) => Math.abs(v - vals[k])));
+      expect(moved).toBeGreaterThan(0.05);
+    }
   });
 
   it('matrixFlow rejects non-square, mismatched, non-symmetric or indefinite covariances, naming the argument', () => {
