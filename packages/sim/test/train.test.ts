@@ -73,6 +73,24 @@ describe('train: EMA target, backends, divergence, bad input', () => {
     }
   });
 
+  it('full covariance matrices that happen to be diagonal give the diagonal run (the full path is the same arithmetic)', () => {
+    const full: Covariances = { kind: 'full', sigmaXX: Float64Array.of(1, 0, 0, 0, 2, 0, 0, 0, 0.5), sigmaYX: Float64Array.of(0.8, 0, 0, 0, 1, 0, 0, 0, 0.4) };
+    for (const objective of ['jepa', 'mae'] as const) {
+      const init = { kind: 'random', epsilon: 0.3, seed: 5 } as const;
+      const a = train({ ...base, objective, init, covariances: cov });
+      const b = train({ ...base, objective, init, covariances: full });
+      expect(trajectoryDeviation(b.wbar, a.wbar).max).toBeLessThan(1e-15);
+      expect(b.loss?.[b.loss.length - 1]).toBeCloseTo(a.loss?.[a.loss.length - 1] ?? Number.NaN, 14);
+    }
+  });
+
+  it('user-supplied matrices are used as given: ε^{1/L} I reproduces the aligned run exactly', () => {
+    const f = Math.sqrt(0.05);
+    const eye = Float64Array.of(f, 0, 0, 0, f, 0, 0, 0, f);
+    const supplied = train({ ...base, init: { kind: 'matrices', layers: [eye, eye], predictor: eye } });
+    expect(supplied.wbar).toEqual(train(base).wbar);
+  });
+
   it('recordAt adds chosen steps to the records, in step order; out-of-range steps are refused', () => {
     const r = train({ ...base, steps: 100, recordEvery: 50, recordAt: [7, 93, 7] });
     expect(r.steps).toEqual([0, 7, 50, 93, 100]);
