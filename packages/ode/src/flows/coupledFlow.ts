@@ -187,7 +187,8 @@ export function coupledTrajectories(
   });
   if (result.status !== 'success') {
     const tReached = result.t.length > 0 ? result.t[result.t.length - 1] : 0;
-    throw new IntegrationError(`${where}: integration ended with status '${result.status}' at t = ${tReached} (${result.message})`, result.status, tReached);
+    // tReached is the last output time delivered; the solver's message names where it stopped.
+    throw new IntegrationError(`${where}: integration ended with status '${result.status}': ${result.message} Outputs were delivered up to t = ${tReached}.`, result.status, tReached);
   }
   const wbar = Array.from({ length: n }, (_, i) => Float64Array.from(result.y, (y) => wbarOf(y, i)));
   return { t: result.t, wbar, stats: result.stats };
