@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IntegrationError, InvalidArgumentError } from '../src/errors.js';
 import { coupledFlow, coupledTrajectories } from '../src/flows/coupledFlow.js';
 import { solveIvp } from '../src/solver/solveIvp.js';
 
@@ -115,5 +116,23 @@ describe('the 50-feature stiff problem, integrated as one coupled system with ro
         for (let i = 0; i < 5; i++) expect(Math.abs(J[i * 5 + j] - (fp[i] - fm[i]) / 2e-6)).toBeLessThan(1e-8 * Math.max(1, Math.abs(J[i * 5 + j])));
       }
     }
+  });
+
+  it('coupledTrajectories with an explicit method stops with IntegrationError status stiff (never a silent number)', () => {
+    let caught: unknown;
+    try {
+      coupledTrajectories(features, { objective: 'jepa', depth: L, epsilon: EPS, times: [0, T], rtol: 1e-6, atol: 1e-6, method: 'dopri5' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(IntegrationError);
+    expect((caught as IntegrationError).status).toBe('stiff');
+  });
+
+  it('coupledFlow and coupledTrajectories reject bad input, naming the argument', () => {
+    expect(() => coupledFlow([], 'jepa', 3)).toThrow(InvalidArgumentError);
+    expect(() => coupledFlow([{ sigma2: -1, rho: 0.5 }], 'jepa', 3)).toThrow(/features\[0\]/);
+    expect(() => coupledTrajectories(features, { objective: 'jepa', depth: L, epsilon: EPS, tEnd: 1, jacobian: 'exact' as 'analytic' })).toThrow(/invalid argument jacobian/);
+    expect(() => coupledTrajectories(features, { objective: 'jepa', depth: L, epsilon: 0, tEnd: 1 })).toThrow(/epsilon/);
   });
 });
