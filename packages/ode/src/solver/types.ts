@@ -75,21 +75,21 @@ export interface SolveOptions {
   events?: readonly EventFunction[];
   /** Step-size safety factor; default 0.9. */
   safety?: number;
-  /** Smallest step-size ratio per step; default 0.2 (dopri5), 0.333 (dop853). */
+  /** Smallest step-size ratio per step; default 0.2 (dopri5, rodas4), 0.333 (dop853). */
   facMin?: number;
-  /** Largest step-size ratio per step; default 10 (dopri5), 6 (dop853). */
+  /** Largest step-size ratio per step; default 10 (dopri5), 6 (dop853, rodas4). */
   facMax?: number;
-  /** Stabilisation (PI) exponent β of the step controller; default 0.04 (dopri5), 0 (dop853). */
+  /** Stabilisation (PI) exponent β of the step controller; default 0.04 (dopri5), 0 (dop853); rodas4 ignores it (it uses Gustafsson's predictive controller). */
   beta?: number;
   /**
    * Hairer's stiffness test: checked every this many accepted steps (default 1000);
-   * `false` turns it off. On detection the run ends with status `'stiff'`.
+   * `false` turns it off. On detection the run ends with status `'stiff'`. Not run by `'rodas4'`.
    */
   stiffnessCheck?: number | false;
   /**
    * `∂f/∂y` for the stiff method `'rodas4'` (ignored by the explicit methods). When
-   * omitted, it is formed by forward differences: n extra f-evaluations per Jacobian,
-   * counted in `nfev`. RODAS needs a fresh Jacobian at every accepted step.
+   * omitted, it is formed by forward differences: n extra f-evaluations per Jacobian
+   * (fewer with `jacobianSparsity`), counted in `nfev`. RODAS needs a fresh Jacobian at every accepted step.
    */
   jacobian?: JacobianFunction;
   /**
