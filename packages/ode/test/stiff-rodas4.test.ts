@@ -110,10 +110,62 @@ describe('RODAS (rodas4) step kernel', () => {
     expect(Math.abs(R(-1e12))).toBeLessThan(1e-10);
   });
 
-  it('is stiffly accurate: the stage times c5 = c6 = 1 and γ = 1/4 (the tableau rows the step relies on)', () => {
-    expect(RODAS4_TABLEAU.c[4]).toBe(1);
-    expect(RODAS4_TABLEAU.c[5]).toBe(1);
-    expect(RODAS4_TABLEAU.gamma).toBe(0.25);
+  it('satisfies the Rosenbrock order conditions: all 8 of order 4 for the solution, the 4 of order 3 (not order 4) for the embedded one', () => {
+    // Back-transform the "k carries h" coefficients (Hairer–Wanner IV.7.25): Γ⁻¹ = diag(1/γ) − C,
+    // α = A Γ, b = m Γ with m the weights of y_new = y + Σ m_i k_i, here m = (a51 … a54, 1, 1)
+    // (embedded: (a51 … a54, 1, 0)). Then check Table IV.7.1 with β_ij = α_ij + γ_ij (j < i),
+    // β'_i = Σ_j β_ij, α_i = Σ_j α_ij.
+    const T = RODAS4_TABLEAU;
+    const g = T.gamma;
+    const s = 6;
+    const A = [[], [T.a21], [T.a31, T.a32], [T.a41, T.a42, T.a43], [T.a51, T.a52, T.a53, T.a54], [T.a51, T.a52, T.a53, T.a54, 1]];
+    const C = [[], [T.c21], [T.c31, T.c32], [T.c41, T.c42, T.c43], [T.c51, T.c52, T.c53, T.c54], [T.c61, T.c62, T.c63, T.c64, T.c65]];
+    const at = (m: number[][], i: number, j: number): number => (j < m[i].length ? m[i][j] : 0);
+    // Γ = (diag(1/γ) − C)⁻¹, lower triangular: column by column forward substitution.
+    const G = Array.from({ length: s }, () => new Array<number>(s).fill(0));
+    for (let j = 0; j < s; j++) {
+      G[j][j] = g;
+      for (let i = j + 1; i < s; i++) {
+        let sum = 0;
+        for (let k = j; k < i; k++) sum += at(C, i, k) * G[k][j];
+        G[i][j] = g * sum;
+      }
+    }
+    const alpha = Array.from({ length: s }, (_, i) => Array.from({ length: s }, (_, j) => {
+      let v = 0;
+      for (let k = 0; k < s; k++) v += at(A, i, k) * G[k][j];
+      return v;
+    }));
+    const weights = (m: number[]): number[] => Array.from({ length: s }, (_, j) => m.reduce((acc, mk, k) => acc + mk * G[k][j], 0));
+    const b = weights([T.a51, T.a52, T.a53, T.a54, 1, 1]);
+    const bHat = weights([T.a51, T.a52, T.a53, T.a54, 1, 0]);
+    const ai = alpha.map((row) => row.reduce((x, y) => x + y, 0));
+    const beta = (i: number, j: number): number => (j < i ? alpha[i][j] + G[i][j] : 0);
+    const bp = Array.from({ length: s }, (_, i) => Array.from({ length: s }, (_, j) => beta(i, j)).reduce((x, y) => x + y, 0));
+    const sumB = (f: (i: number) => number, w: number[]): number => w.reduce((acc, wi, i) => acc + wi * f(i), 0);
+    const dot = (row: (k: number) => number, v: (k: number) => number): number => Array.from({ length: s }, (_, k) => row(k) * v(k)).reduce((x, y) => x + y, 0);
+    const residuals = (w: number[]): number[] => [
+      sumB(() => 1, w) - 1,
+      sumB((i) => bp[i], w) - (0.5 - g),
+      sumB((i) => ai[i] ** 2, w) - 1 / 3,
+      sumB((i) => dot((k) => beta(i, k), (k) => bp[k]), w) - (1 / 6 - g + g * g),
+      sumB((i) => ai[i] ** 3, w) - 1 / 4,
+      sumB((i) => ai[i] * dot((k) => alpha[i][k], (k) => bp[k]), w) - (1 / 8 - g / 3),
+      sumB((i) => dot((k) => beta(i, k), (k) => ai[k] ** 2), w) - (1 / 12 - g / 3),
+      sumB((i) => dot((k) => beta(i, k), (k) => dot((l) => beta(k, l), (l) => bp[l])), w) - (1 / 24 - g / 2 + 1.5 * g * g - g ** 3),
+    ];
+    // The coefficients are given to 16 digits; the conditions hold to rounding (measured ≤ 2e-15).
+    for (const r of residuals(b)) expect(Math.abs(r)).toBeLessThan(1e-13);
+    const rh = residuals(bHat);
+    for (const r of rh.slice(0, 4)) expect(Math.abs(r)).toBeLessThan(1e-13);
+    expect(Math.max(...rh.slice(4).map(Math.abs))).toBeGreaterThan(1e-3); // order exactly 3 (measured 0.10)
+    // Stage times c_i = Σ_j α_ij and the ∂f/∂t weights d_i = Σ_j γ_ij agree with the tableau.
+    ai.forEach((c, i) => expect(Math.abs(c - T.c[i])).toBeLessThan(1e-14));
+    G.forEach((row, i) => expect(Math.abs(row.reduce((x, y) => x + y, 0) - T.d[i])).toBeLessThan(1e-14));
+    // Stiffly accurate: c5 = c6 = 1 and the solution weights are the last stage's row, b_j = α_6j + γ_6j.
+    expect(T.c[4]).toBe(1);
+    expect(T.c[5]).toBe(1);
+    b.forEach((bj, j) => expect(Math.abs(bj - (alpha[5][j] + G[5][j]))).toBeLessThan(1e-14));
   });
 
   it('counts its work: per attempt 5 f-evaluations and 1 LU; per new point 1 Jacobian (+1 f for ∂f/∂t, +n with finite differences)', () => {
