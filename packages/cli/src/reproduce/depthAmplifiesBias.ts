@@ -74,8 +74,9 @@ export const depthAmplifiesBias: ResultDefinition = {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: `Depth amplifies JEPA's dependence on ρ (λ = ${lambda}, ε = ${epsilon}, t* at w̄ = ${fraction}·w̄∞)` },
       vconcat: [
-        { hconcat: OBJECTIVES.map((o) => panel(o, 'critical_time', 't* (gradient-flow time), log scale')) },
-        { hconcat: OBJECTIVES.map((o) => panel(o, 'relative_to_rho_max', `t*(ρ) / t*(ρ = ${rhoMax}), log scale`)), resolve: { scale: { y: 'shared' } } },
+        // rows laid out by their plots: vega's canvas-free text metrics overestimate long axis titles
+        { hconcat: OBJECTIVES.map((o) => panel(o, 'critical_time', 't* (gradient-flow time), log scale')), bounds: 'flush', spacing: 90 },
+        { hconcat: OBJECTIVES.map((o) => panel(o, 'relative_to_rho_max', `t*(ρ) / t*(ρ = ${rhoMax}), log scale`)), resolve: { scale: { y: 'shared' } }, bounds: 'flush', spacing: 90 },
       ],
     };
     const spreads = (o: Objective): string =>
