@@ -1,0 +1,85 @@
+/**
+ * `jepa-dynamics solve --coupled` and `--method rodas4` end to end: all features as one stiff
+ * system, checked against the closed-form JEPA t(u) of MATH.md §3 (written here, independent
+ * of the code under test), plus the flag rules.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
+
+function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** MATH.md §3, JEPA per-layer: t(u) in closed form, inverted by bisection; w̄ = u^L. */
+function exactWbar(sigma2: number, rho: number, L: number, eps: number, t: number): number {
+  const u0 = eps ** (1 / L);
+  const tOf = (u: number): number => {
+    let s = rho ** (-2 * L) * Math.log((u * (rho - u0)) / (u0 * (rho - u)));
+    for (let k = 2; k <= 2 * L; k++) s += (rho ** (k - 2 * L - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
+    return s / sigma2;
+  };
+  let a = u0;
+  let b = rho;
+  for (let it = 0; it < 200 && b - a > 1e-16; it++) {
+    const m = 0.5 * (a + b);
+    if (tOf(m) < t) a = m;
+    else b = m;
+  }
+  return (0.5 * (a + b)) ** L;
+}
+
+describe('jepa-dynamics solve --coupled / --method rodas4', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jd-coupled-'));
+  const features = [
+    { sigma2: 0.01, rho: 0.5 },
+    { sigma2: 1, rho: 0.7 },
+    { sigma2: 100, rho: 0.3 },
+  ];
+  const file = join(dir, 'features.json');
+  beforeAll(() => {
+    execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
+    writeFileSync(file, JSON.stringify(features));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--coupled integrates all features as one system with rodas4 and matches the closed form; JSON has coupled and stats', () => {
+    const r = runCli(['solve', '--objective', 'jepa', '--depth', '3', '--features', file, '--epsilon', '1e-3', '--t-end', '1e5', '--points', '5', '--coupled', '--rtol', '1e-8', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { t: number[]; wbar: number[][]; method: string; coupled: boolean; stats: { nfev: number; njev: number; nlu: number } };
+    expect(out.method).toBe('rodas4');
+    expect(out.coupled).toBe(true);
+    expect(out.stats.njev).toBeGreaterThan(0);
+    expect(out.t).toEqual([0, 25000, 50000, 75000, 100000]);
+    features.forEach((f, i) =>
+      out.t.forEach((t, k) => {
+        // rtol 1e-8 with the default atol 1e-3·rtol·ε^{1/L}: relative accuracy ~1e-7 on w̄.
+        const w = exactWbar(f.sigma2, f.rho, 3, 1e-3, t);
+        expect(Math.abs(out.wbar[i][k] - w) / w).toBeLessThan(1e-6);
+      }),
+    );
+  });
+
+  it('--method rodas4 works feature by feature as well', () => {
+    const r = runCli(['solve', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '0.5', '--epsilon', '1e-2', '--t-end', '1000', '--points', '3', '--method', 'rodas4', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { t: number[]; wbar: number[][] };
+    out.t.forEach((t, k) => expect(Math.abs(out.wbar[0][k] - exactWbar(2, 0.5, 2, 1e-2, t)) / out.wbar[0][k]).toBeLessThan(1e-6));
+  });
+
+  it('--coupled with another formulation is a usage error (exit 2); with an explicit method on a stiff set, no answer (exit 1)', () => {
+    const bad = runCli(['solve', '--objective', 'jepa', '--depth', '3', '--features', file, '--epsilon', '1e-3', '--t-end', '1e5', '--coupled', '--formulation', 'layerwise']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--coupled/);
+    const stiff = runCli(['solve', '--objective', 'jepa', '--depth', '3', '--features', file, '--epsilon', '1e-3', '--t-end', '1e5', '--coupled', '--method', 'dopri5', '--rtol', '1e-6']);
+    expect(stiff.status).toBe(1);
+    expect(stiff.stderr).toMatch(/stiff/);
+  });
+});
