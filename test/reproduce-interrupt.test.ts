@@ -3,8 +3,8 @@
  * it stops with status 130, every file in the output directory is whole, no temporary
  * file is left, and a rerun completes.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,5 +76,14 @@ describe('reproduce and Ctrl-C', () => {
     expect(all).toHaveLength(6 * 4 + 1);
     for (const f of all) assertWhole(join(out, f));
     expect(second.stdout).toContain('# jepa-dynamics reproduce: summary');
+  });
+
+  it('an --out that cannot be a directory exits 2 naming --out, before computing anything', () => {
+    const file = join(out, '..', 'a-file');
+    writeFileSync(file, 'not a directory');
+    const r = spawnSync(process.execPath, [bin, 'reproduce', '--quick', '--out', file], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^jepa-dynamics: --out .* cannot be used as the output directory/);
+    expect(r.stdout).toBe('');
   });
 });

@@ -53,7 +53,22 @@ const absent: ResultDefinition = {
   run: () => Promise.reject(new UnavailableError('needs fooBar from @jepa-dynamics/ode, which does not exist yet')),
 };
 
+const failing: ResultDefinition = {
+  id: 'failing',
+  title: 'throws',
+  steps: () => 1,
+  run: () => Promise.reject(new RangeError('integration ended with status stiff at t = 3')),
+};
+
 describe('runReproduce', () => {
+  it('reports a result that throws as failed, writes nothing for it, and still runs the others', async () => {
+    const out = tempDir();
+    const report = await runReproduce([failing, lineResult('after', 2)], { out, config: { quick: true } });
+    expect(report.results.map((r) => r.status)).toEqual(['failed', 'written']);
+    expect(readdirSync(out).sort()).toEqual(['after.csv', 'after.json', 'after.png', 'after.svg', 'summary.md']);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('FAILED, nothing written: RangeError: integration ended with status stiff at t = 3');
+  });
+
   it('writes JSON, CSV, SVG and PNG per result and a summary naming each', async () => {
     const out = tempDir();
     const report = await runReproduce([lineResult('a', 3), absent], { out, config: { quick: true } });

@@ -2,10 +2,14 @@
  * `jepa-dynamics reproduce [--out DIR] [--quick] [--json]`: the paper's results as
  * data (JSON, CSV), figures (SVG, PNG) and summary.md, with a progress bar.
  * Ctrl-C stops at the next unit of work; every file already written is whole.
+ * Exit status: 0 all results written; 1 some result could not be produced (the others
+ * are written and summary.md says why); 2 bad usage; 130 interrupted.
  * @module
  */
 import type { Command } from 'commander';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { NoAnswerError, UsageError } from '../errors.js';
 import type { CommandRegistrar } from '../main.js';
 import { printJson } from '../output.js';
 
@@ -35,6 +39,11 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
         import('../reproduce/types.js'),
       ]);
       const out = resolve(flags.out);
+      try {
+        mkdirSync(out, { recursive: true });
+      } catch (error) {
+        throw new UsageError(`--out ${JSON.stringify(flags.out)} cannot be used as the output directory (${error instanceof Error ? error.message : String(error)}).`);
+      }
       let interrupted = false;
       const onSigint = (): void => {
         if (interrupted) process.exit(EXIT_INTERRUPTED); // second Ctrl-C: no write is in progress between JS turns
@@ -50,6 +59,10 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
         });
         if (flags.json === true) printJson({ out, ...report });
         else process.stdout.write(`${report.summaryMarkdown}\nWritten to ${out}\n`);
+        const missing = report.results.filter((r) => r.status !== 'written');
+        if (missing.length > 0) {
+          throw new NoAnswerError(`${missing.length} of ${report.results.length} results were not produced: ${missing.map((r) => r.id).join(', ')} (see summary.md).`);
+        }
       } catch (error) {
         if (!(error instanceof InterruptedError)) throw error;
         process.stderr.write(

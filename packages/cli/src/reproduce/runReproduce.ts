@@ -37,8 +37,12 @@ export interface ResultReport {
   id: string;
   /** Heading. */
   title: string;
-  /** `written`: all four files exist; `absent`: not computed, `summary` says why. */
-  status: 'written' | 'absent';
+  /**
+   * `written`: all four files exist; `absent`: a library capability it needs is missing;
+   * `failed`: its computation threw (a numerical failure or a bug). For the last two
+   * nothing is written and `summary` says why.
+   */
+  status: 'written' | 'absent' | 'failed';
   /** Paths written, relative to the output directory. */
   files: string[];
   /** The result's summary line (or the reason it is absent). */
@@ -72,7 +76,8 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  * Computes every result and writes, for each, `<id>.json`, `<id>.csv`, `<id>.svg`
  * and `<id>.png`, then `summary.md`. Each file is written atomically, so an
  * interrupted run leaves only whole files. A result whose library capability is
- * missing ({@link UnavailableError}) is reported as absent and writes nothing.
+ * missing ({@link UnavailableError}) is reported as absent, one whose computation
+ * throws as failed; neither writes anything, and the other results still run.
  * @param results - the results to compute, in order.
  * @param options - output directory, settings, progress and interruption.
  * @returns what was written and the summary.
@@ -121,13 +126,16 @@ export async function runReproduce(results: readonly ResultDefinition[], options
           seconds: (performance.now() - started) / 1000,
         });
       } catch (error) {
-        if (!(error instanceof UnavailableError)) throw error;
+        if (error instanceof InterruptedError) throw error;
+        // one result's failure must not cost the others: report it, never fake it
+        const absent = error instanceof UnavailableError;
+        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         reports.push({
           id: result.id,
           title: result.title,
-          status: 'absent',
+          status: absent ? 'absent' : 'failed',
           files: [],
-          summary: `NOT PRODUCED: ${error.message}`,
+          summary: absent ? `NOT PRODUCED: ${(error as Error).message}` : `FAILED, nothing written: ${message}`,
           seconds: (performance.now() - started) / 1000,
         });
       }
