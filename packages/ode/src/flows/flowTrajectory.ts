@@ -37,7 +37,7 @@ export interface TrajectoryOptions {
   dense?: boolean;
   /** `'gradient-flow'` (default) or `'paper'` (τ = L t): the unit of `times`/`tEnd` and of the output. */
   timeUnit?: TimeUnit;
-  /** Integrator; default `'dop853'`. */
+  /** Integrator; default `'dop853'` (a run that turns stiff near a fixed point continues with `'rodas4'` by itself). */
   method?: Method;
   /** Relative tolerance; default 1e-10. */
   rtol?: number;
