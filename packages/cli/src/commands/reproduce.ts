@@ -46,10 +46,13 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
       }
       let interrupted = false;
       const onSigint = (): void => {
-        if (interrupted) process.exit(EXIT_INTERRUPTED); // second Ctrl-C: no write is in progress between JS turns
+        // a second signal exits at once: a handler runs between JS turns, never inside a (synchronous) file write
+        if (interrupted) process.exit(EXIT_INTERRUPTED);
         interrupted = true;
       };
+      // SIGTERM (e.g. a job scheduler) is handled like Ctrl-C: stop between units of work
       process.on('SIGINT', onSigint);
+      process.on('SIGTERM', onSigint);
       try {
         const report = await runReproduce(allResults, {
           out,
@@ -71,6 +74,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
         process.exit(EXIT_INTERRUPTED);
       } finally {
         process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigint);
       }
     });
 };
