@@ -137,6 +137,23 @@ describe('reproduce --quick writes every file', () => {
   });
 });
 
+describe('figures carry their axis titles (with units) and legends', () => {
+  const expected: Record<string, string[]> = {
+    '1-learning-order': ['gradient-flow time t = kη', 'w̄ᵢ(t) / w̄∞,ᵢ', 'feature (λ, ρ)', 'learned first → last'],
+    '2-depth-amplifies-bias': ['regression coefficient ρ (λ = 1), log scale', 't* (gradient-flow time), log scale', 'depth'],
+    '3-depth-flip': ['encoder depth L', 't*_A / t*_B (ratio of critical times)', 'objective', 't* computed by'],
+    '4-theory-vs-training': ['gradient-flow time t = kη', 'end-to-end weight w̄ᵢ(t)', 'singular values of W̄', 'feature (λ, ρ)'],
+    '5-noisy-features': ['noise variance γ² of the feature', 't* (gradient-flow time)', 'critical time from'],
+    '6-leading-order-error': ['initialization scale ε, log scale', 'relative error, log scale', 'depth'],
+  };
+  for (const [id, texts] of Object.entries(expected)) {
+    it(id, () => {
+      const svg = readFileSync(join(out, `${id}.svg`), 'utf8');
+      for (const t of texts) expect(svg).toContain(t);
+    });
+  }
+});
+
 describe('result 1: learning order in six panels', () => {
   interface Panel {
     objective: Objective;
