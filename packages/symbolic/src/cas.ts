@@ -32,3 +32,22 @@ export function cas(expression: string): string {
 function abbreviate(s: string): string {
   return s.length > 300 ? `${s.slice(0, 300)}…` : s;
 }
+
+/**
+ * Evaluates several independent algebrite expressions in one call (algebrite runs a
+ * multi-line script and prints one line per expression), saving its per-call overhead.
+ *
+ * @param expressions - algebrite inputs, none containing a newline.
+ * @returns the printed results, in order.
+ * @throws {DerivationError} when algebrite reports an error or the number of results differs.
+ * @example
+ * casBatch(['d(x^2, x)', 'integral(x, x)']); // => ['2*x', '1/2*x^2']
+ */
+export function casBatch(expressions: readonly string[]): string[] {
+  if (expressions.length === 0) return [];
+  const out = cas(expressions.join('\n')).split('\n');
+  if (out.length !== expressions.length) {
+    throw new DerivationError(`casBatch: expected ${expressions.length} results from algebrite, got ${out.length}.`);
+  }
+  return out;
+}

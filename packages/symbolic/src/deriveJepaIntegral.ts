@@ -1,4 +1,4 @@
-import { cas } from './cas.js';
+import { cas, casBatch } from './cas.js';
 import { casFunction } from './casFunction.js';
 import { casCertificate, numericCertificate, spotCheck, type Certificate } from './Certificate.js';
 import { expression } from './Expression.js';
@@ -67,9 +67,10 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
   );
 
   // antiderivative term by term, each certified by differentiating back
-  const F = terms.map((t) => cas(`integral(${t}, s)`));
+  const F = casBatch(terms.map((t) => `integral(${t}, s)`));
   const backId = `expand(${F.map((f, i) => `k${i}*(d(${f}, s) - (${terms[i]}))`).join(' + ')})`;
-  const antiderivative = cas(F.map((f) => `(${f})`).join(' + '));
+  const sumOf = (parts: readonly string[]): string => parts.map((p) => `(${p})`).join(' + ');
+  const antiderivative = sumOf(F);
   const FF = casFunction(antiderivative);
   const backPairs = points.map((q) => {
     // fourth-order central difference; h small against s so the truncation error stays below 1e-7
@@ -89,10 +90,15 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
     ),
   );
 
-  // t(u) = (1/σ²)(F(u) − F(u0)), written in λ and ρ (1/σ² = ρ/λ)
-  const tOfU = cas(`(rho/lam)*(subst(u, s, ${antiderivative}) - subst(u0, s, ${antiderivative}))`);
+  // t(u) = (1/σ²)(F(u) − F(u0)), written in λ and ρ (1/σ² = ρ/λ); substituted term by term
   const uStar = `p^(1/${L})*rho`;
-  const tStar = cas(`subst(${uStar}, u, ${tOfU})`);
+  const at = (point: string): string[] => casBatch(F.map((f) => `subst(${point}, s, ${f})`));
+  const Fu = at('u');
+  const Fu0 = at('u0');
+  const Fstar = at(`(${uStar})`);
+  // assembled from the CAS terms, not re-simplified (a CAS pass over the sum costs ~0.3 s at L = 8)
+  const tOfU = `(rho/lam)*((${sumOf(Fu)}) - (${sumOf(Fu0)}))`;
+  const tStar = `(rho/lam)*((${sumOf(Fstar)}) - (${sumOf(Fu0)}))`;
   const tF = casFunction(tOfU);
   const tsF = casFunction(tStar);
   const fast = jepaTime(L);
@@ -111,26 +117,35 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
     ),
   );
 
-  // 6. as ε → 0: z = 1/u0 = ε^{−1/L}; only −F(u0) depends on u0
-  const lower = cas(`subst(1/z, u0, (rho/lam)*(-(${cas(`subst(u0, s, ${antiderivative})`)})))`);
-  const coefficients = Array.from({ length: n - 1 }, (_, i) => cas(`coeff(${lower}, z, ${i + 1})`));
-  const logCoefficient = cas(`coeff(subst(lnz, log(z), ${lower}), lnz, 1)`);
-  const singularZ = coefficients.map((c, i) => `(${c})*z^${i + 1}`).join(' + ');
+  // 6. as ε → 0 only −F(u0) depends on ε. The CAS extracts the coefficient c_k of u0^{1−k} from
+  // each term and c_log of ln u0, and shows that each term is exactly that monomial (or log), so that
+  // nothing singular is left in the last term ρ^{−n} ln(ρ − u0). In z = 1/u0 = ε^{−1/L}:
+  // singular part Σ_n −(ρ/λ) c_{n+1} z^n and log part (ρ/λ) c_log ln z (ln u0 = −ln z).
+  const coefficients = casBatch(Fu0.slice(1, n).map((f, i) => `coeff(${f}, u0, ${-(i + 1)})`));
+  const logCoefficient = cas(`coeff(subst(lnu0, log(u0), ${sumOf(Fu0)}), lnu0, 1)`);
+  const singularZ = coefficients.map((c, i) => `(-rho/lam)*(${c})*z^${i + 1}`).join(' + ');
   const paperSum = Array.from({ length: n - 1 }, (_, i) => `1/(${i + 1}*rho^(${n - 2 - i})*lam)*z^${i + 1}`).join(' + ');
-  const loId = `expand(${singularZ} - (${paperSum}))`;
-  const logTermZ = `(${logCoefficient})*log(z)`;
+  const logZ = cas(`(rho/lam)*(${logCoefficient})`);
+  const loIds = [
+    `expand(k1*(${singularZ} - (${paperSum})) + k2*((${logZ}) - (rho^(${1 - n})/lam)))`,
+    ...coefficients.map((c, i) => `(${Fu0[i + 1]}) - (${c})*u0^(${-(i + 1)})`),
+    `(${Fu0[0]}) - (${logCoefficient})*log(u0)`,
+  ];
+  const loReduced = casBatch(loIds);
   // in ε: z = ε^{−1/L}, ln z = −ln(ε)/L
-  const leading = cas(`subst(epsilon^(-1/${L}), z, ${singularZ})`);
-  const logTerm = cas(`(${logCoefficient})*(-log(epsilon)/${L})`);
-  const remainder = cas(`(subst(1/z, u0, ${tStar})) - (${singularZ}) - (${logTermZ})`);
+  const leading = coefficients.map((c, i) => `(-rho/lam)*(${c})*epsilon^(-${i + 1}/${L})`).join(' + ');
+  const logTerm = `(${logZ})*(-log(epsilon)/${L})`;
+  // remainder: t* minus the singular and log terms = (ρ/λ)(F(u*) − ρ^{−n}-log term at u0), regular as u0 → 0
+  const remainder = `(rho/lam)*((${sumOf(Fstar)}) - (${Fu0[n]}))`;
+  const leadingF = casFunction(leading);
   certificates.push(
     casCertificate(
       'leading-order',
-      `the singular terms of t* are Σ_{n=1}^{${n - 1}} 1/(n ρ^{${n - 1}−n} λ ε^{n/L}) (the paper's sum) plus the log term ${logCoefficient.replace(/\s/g, '')}·ln(1/ε)/L`,
-      loId,
-      cas(loId),
+      `the singular terms of t* are Σ_{n=1}^{${n - 1}} 1/(n ρ^{${n - 1}−n} λ ε^{n/L}) (the paper's sum) plus the log term ρ^{${1 - n}} ln(1/ε)/(${L}λ); every other term of −F(u0) is exactly one of these monomials`,
+      loIds.join('\n'),
+      loReduced.every((r) => r === '0') ? '0' : loReduced.join('; '),
       spotCheck(
-        points.map((q) => [casFunction(leading)({ lam: q.lam, rho: q.rho, epsilon: q.epsilon }), sumPaper(L, q.lam, q.rho, q.epsilon)] as const),
+        points.map((q) => [leadingF({ lam: q.lam, rho: q.rho, epsilon: q.epsilon }), sumPaper(L, q.lam, q.rho, q.epsilon)] as const),
         1e-12,
         'relative',
       ),
@@ -146,7 +161,7 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
     uStar: expression(uStar),
     tStar: expression(tStar),
     existence: `t*_p exists iff ε < p·w̄∞ = p ρ^${L} (ρ > 0), i.e. u0 = ε^{1/${L}} < u* = p^{1/${L}} ρ`,
-    leadingOrder: expression(cas(`(${leading}) + (${logTerm})`)),
+    leadingOrder: expression(`(${leading}) + (${logTerm})`),
     logTerm: expression(logTerm),
     remainder: expression(remainder),
     certificates,

@@ -21,17 +21,20 @@ function termDerivatives(): { pair: string; first: string; even: string } {
 }
 
 /**
- * G(u) = ∫_0^u s/(ρ − s^m) ds, m = L + 1, in real closed form: the partial fractions of
+ * G(u) = ∫_0^u s/(ρ − s^m) ds, m = L + 1, in real closed form (x = u ρ^{−1/m} given as the
+ * CAS string `x`): the partial fractions of
  * s/(ρ − s^m) over the m-th roots r ω^j of ρ (r = ρ^{1/m}), paired j ↔ m − j, give
  *
  *     G(u) = −(ρ^{2/m−1}/m) [ ln(1−x) + [m even] ln(1+x)
  *             + Σ_{j=1}^{⌊(m−1)/2⌋} ( cos(2θ_j) ln(1 − 2x cos θ_j + x²) − 2 sin(2θ_j) atan(x sin θ_j/(1 − x cos θ_j)) ) ],
  *
- * x = u/r, θ_j = 2πj/m. Returned as a CAS string in u and ρ.
+ * x = u/r, θ_j = 2πj/m. Returned as CAS input, built from the partial fractions and not
+ * simplified by the CAS (its evaluation of the trigonometric constants costs ~0.4 s per use at m = 9).
  */
-function gClosedForm(m: number): string {
+function gClosedForm(m: number, xExpression: string): string {
+  // parenthesised: `x^2` must square the whole of x (p^(1/2)^2 would parse as p^((1/2)^2))
+  const x = `(${xExpression})`;
   const J = Math.floor((m - 1) / 2);
-  const x = `(u*rho^(-1/${m}))`;
   const parts = [`log(1 - ${x})`];
   if (m % 2 === 0) parts.push(`log(1 + ${x})`);
   for (let j = 1; j <= J; j++) {
@@ -114,7 +117,7 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
   );
 
   // G through the roots of ρ: derivative of the generic terms by the CAS, the sum checked at 50 points
-  const G = cas(gClosedForm(m));
+  const G = gClosedForm(m, `(s*rho^(-1/${m}))`);
   const der = termDerivatives();
   const pairF = casFunction(der.pair);
   const firstF = casFunction(der.first);
@@ -149,7 +152,7 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
       series += term;
       if (term < 1e-18 * series) break;
     }
-    return [GF({ rho: q.rho, u }), series] as const;
+    return [GF({ rho: q.rho, s: u }), series] as const;
   });
   certificates.push(
     casCertificate(
@@ -162,10 +165,17 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
   );
 
   // t(u) = (1/σ²)[(1/ρ)(P(u) − P(u0)) + (1/ρ)(G(u) − G(u0))] = (1/λ)[P(u) − P(u0) + G(u) − G(u0)], σ²ρ = λ
-  const F = cas(`(${P}) + (subst(s, u, ${G}))`);
-  const tOfU = cas(`(1/lam)*((subst(u, s, ${F})) - (subst(u0, s, ${F})))`);
+  const F = `(${P}) + (${G})`;
   const uStar = `p^(1/${L})*rho^(1/${m})`;
-  const tStar = cas(`subst(${uStar}, u, ${tOfU})`);
+  const Pu = cas(`subst(u, s, ${P})`);
+  const Pu0 = cas(`subst(u0, s, ${P})`);
+  const Pstar = cas(`subst(${uStar}, s, ${P})`);
+  const Gu = gClosedForm(m, `(u*rho^(-1/${m}))`);
+  const Gu0 = gClosedForm(m, `(u0*rho^(-1/${m}))`);
+  // at u*, x* = u*/ρ^{1/m} = p^{1/L}
+  const Gstar = gClosedForm(m, `p^(1/${L})`);
+  const tOfU = `(1/lam)*((${Pu}) - (${Pu0}) + (${Gu}) - (${Gu0}))`;
+  const tStar = `(1/lam)*((${Pstar}) - (${Pu0}) + (${Gstar}) - (${Gu0}))`;
   const tF = casFunction(tOfU);
   const tsF = casFunction(tStar);
   const fast = maeTime(L);
@@ -184,16 +194,21 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
     ),
   );
 
-  // 6. as ε → 0 (z = 1/u0): only −P(u0)/λ is singular; G(u0) → 0
-  const lower = cas(`subst(1/z, u0, (1/lam)*(-(${cas(`subst(u0, s, ${P})`)})))`);
-  const singularZ = L === 1 ? '0' : cas(`(coeff(${lower}, z, ${L - 1}))*z^${L - 1}`);
-  const logCoefficient = cas(`coeff(subst(lnz, log(z), ${lower}), lnz, 1)`);
+  // 6. as ε → 0 only −P(u0)/λ is singular (G(u0) → 0): the CAS extracts the coefficient of u0^{1−L}
+  // (of ln u0 for L = 1); in z = 1/u0 = ε^{−1/L}
+  const c = L === 1 ? '0' : cas(`coeff(${Pu0}, u0, ${1 - L})`);
+  const logCoefficient = cas(`coeff(subst(lnu0, log(u0), ${Pu0}), lnu0, 1)`);
+  const singularZ = L === 1 ? '0' : `(-1/lam)*(${c})*z^${L - 1}`;
+  const logZ = cas(`(1/lam)*(${logCoefficient})`);
   const paper = L === 1 ? '0' : `z^${L - 1}/(${L - 1}*lam)`;
-  const loId = `expand(k1*((${singularZ}) - (${paper})) + k2*((${logCoefficient}) - (${L === 1 ? '1/lam' : '0'})))`;
+  const loId = `expand(k1*((${singularZ}) - (${paper})) + k2*((${logZ}) - (${L === 1 ? '1/lam' : '0'})))`;
   const leading = cas(`subst(epsilon^(-1/${L}), z, ${singularZ})`);
-  const logTerm = cas(`(${logCoefficient})*(-log(epsilon)/${L})`);
-  const remainder = cas(`(subst(1/z, u0, ${tStar})) - (${singularZ}) - ((${logCoefficient})*log(z))`);
-  const leadingF = casFunction(cas(`(${leading}) + (${logTerm})`));
+  const logTerm = cas(`(${logZ})*(-log(epsilon)/${L})`);
+  // remainder: the CAS cancels the singular part of the power term; the G part is regular
+  const singularU0 = L === 1 ? '0' : `(-1/lam)*(${c})*u0^(${1 - L})`;
+  const powerRemainder = cas(`(1/lam)*((${Pstar}) - (${Pu0})) - (${singularU0}) - (${logZ})*(-log(u0))`);
+  const remainder = `(${powerRemainder}) + (1/lam)*((${Gstar}) - (${Gu0}))`;
+  const leadingF = casFunction(`(${leading}) + (${logTerm})`);
   certificates.push(
     casCertificate(
       'leading-order',
@@ -217,7 +232,7 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
     uStar: expression(uStar),
     tStar: expression(tStar),
     existence: `t*_p exists iff ε < p·w̄∞ = p ρ^{${L}/${m}} (ρ > 0), i.e. u0 = ε^{1/${L}} < u* = p^{1/${L}} ρ^{1/${m}}`,
-    leadingOrder: expression(cas(`(${leading}) + (${logTerm})`)),
+    leadingOrder: expression(`(${leading}) + (${logTerm})`),
     logTerm: expression(logTerm),
     remainder: expression(remainder),
     certificates,

@@ -77,8 +77,9 @@ function maeKernel(lambda, rho, r, u0, u) {
   ${
     L === 1
       ? 'const first = Math.log1p(du / u0);'
-      : `let h = 0, b0i = 1, bi = Math.pow(1 / u, ${L - 2});
-  for (let i = 0; i <= ${L - 2}; i++) { h += b0i * bi; b0i /= u0; bi *= u; }
+      : `const b0 = 1 / u0, b = 1 / u;
+  let h = 1, bk = 1; // u0^{1−L} − u^{1−L} = (b0 − b) Σ_i b0^i b^{L−2−i}
+  for (let k = 1; k <= ${L - 2}; k++) { bk *= b; h = b0 * h + bk; }
   const first = ((du / (u * u0)) * h) / ${L - 1};`
   }
   return (first + ((r * r) / rho) * gDifference(u0 / r, u / r)) / lambda;

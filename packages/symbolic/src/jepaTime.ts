@@ -37,7 +37,7 @@ function jepaTimeKernel(L: number, lambda: number, rho: number, u0: number, u: n
  * @throws {InvalidArgumentError} unless depth is an integer from 1 to 12.
  * @example
  * // L = 1: t* = (1/λ)[ρ^{-1} ln(u*(ρ−u0)/(u0(ρ−u*))) + 1/u0 − 1/u*], u0 = ε, u* = ρ/2
- * jepaTime(1).tStar(1, 1, 0.01, 0.5); // => 102.59511985013458 (= ln 99 + 98)
+ * jepaTime(1).tStar(1, 1, 0.01, 0.5); // => 102.5951198501346 (= ln 99 + 98)
  */
 export function jepaTime(depth: number): TimeEvaluator {
   const L = validateDepth('jepaTime', depth);

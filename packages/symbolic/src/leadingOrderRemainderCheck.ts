@@ -4,7 +4,7 @@ import type { Objective } from './Objective.js';
 
 /**
  * The numeric half of step 6: the remainder R = t* − (singular terms) − (log term),
- * which the CAS formed with every power z^n = ε^{−n/L} and ln z already cancelled,
+ * which the CAS formed with every power u0^{−n} = ε^{−n/L} and ln u0 already cancelled,
  * stays bounded as ε → 0. It is evaluated at λ = 1, ρ = 3/2, p = ½ for
  * ε^{1/L} = 1e-6, 1e-7, 1e-8 and compared with its value at ε^{1/L} = 1e-16 (the
  * limit to within ~1e-16 relative): R converges like ε^{1/L}, so the spread must
@@ -12,12 +12,12 @@ import type { Objective } from './Objective.js';
  *
  * @param objective - decides nothing in the check itself; named in the claim.
  * @param L - depth.
- * @param remainderZ - R as a CAS expression in z = 1/u0, λ, ρ, p.
+ * @param remainderU0 - R as a CAS expression in u0 = ε^{1/L}, λ, ρ, p.
  * @returns the certificate (numeric route).
  */
-export function leadingOrderRemainderCheck(objective: Objective, L: number, remainderZ: string): Certificate {
-  const R = casFunction(remainderZ);
-  const scope = (u0: number): Record<string, number> => ({ lam: 1, rho: 1.5, p: 0.5, z: 1 / u0 });
+export function leadingOrderRemainderCheck(objective: Objective, L: number, remainderU0: string): Certificate {
+  const R = casFunction(remainderU0);
+  const scope = (u0: number): Record<string, number> => ({ lam: 1, rho: 1.5, p: 0.5, u0 });
   const limit = R(scope(1e-16));
   const pairs = [1e-6, 1e-7, 1e-8].map((u0) => [R(scope(u0)), limit] as const);
   return numericCertificate(

@@ -76,6 +76,32 @@ function gDifference(t: RootTable, x0: number, x: number): number {
   return -sum / m;
 }
 
+/** g_m(x) itself (same closed form and series switch as {@link gDifference}), for 0 ≤ x < 1. */
+function gValue(t: RootTable, x: number): number {
+  const m = t.m;
+  if (x <= 0.25) {
+    const xm = Math.pow(x, m);
+    let a = x * x;
+    let sum = 0;
+    for (let k = 0; k < 60; k++) {
+      const term = a / (m * k + 2);
+      sum += term;
+      if (term <= 1e-18 * sum) break;
+      a *= xm;
+    }
+    return sum;
+  }
+  let sum = Math.log1p(-x);
+  if (t.even) sum += Math.log1p(x);
+  const J = t.c.length;
+  for (let j = 0; j < J; j++) {
+    const c = t.c[j];
+    sum += t.c2[j] * Math.log(1 - 2 * c * x + x * x);
+    sum -= 2 * t.s2[j] * Math.atan((x * t.s[j]) / (1 - c * x));
+  }
+  return -sum / m;
+}
+
 /**
  * Kernel of the MAE implicit solution (MATH.md §3):
  *
@@ -84,26 +110,24 @@ function gDifference(t: RootTable, x0: number, x: number): number {
  * (first term ln(u/u0) for L = 1). The power difference is (b0 − b) Σ_i b0^i b^{L−2−i}
  * with b = 1/u, b0 − b = (u − u0)/(u u0): positive terms only.
  */
-function maeTimeKernel(L: number, t: RootTable, lambda: number, rho: number, r: number, u0: number, u: number): number {
+function maeTimeKernel(L: number, lambda: number, rho: number, r: number, u0: number, u: number, gDiff: number): number {
   const du = u - u0;
   let first: number;
   if (L === 1) {
     first = Math.log1p(du / u0);
   } else {
+    // b0^{L−1} − b^{L−1} = (b0 − b) h, h = Σ_{i=0}^{L−2} b0^i b^{L−2−i} by h ← b0 h + b^k
     const b0 = 1 / u0;
     const b = 1 / u;
-    let h = 0;
-    let b0i = 1;
-    let bi = Math.pow(b, L - 2);
-    const ratio = u; // b^{L−2−i} = b^{L−2} u^i
-    for (let i = 0; i <= L - 2; i++) {
-      h += b0i * bi;
-      b0i *= b0;
-      bi *= ratio;
+    let h = 1;
+    let bk = 1;
+    for (let k = 1; k <= L - 2; k++) {
+      bk *= b;
+      h = b0 * h + bk;
     }
     first = ((du / (u * u0)) * h) / (L - 1);
   }
-  return (first + ((r * r) / rho) * gDifference(t, u0 / r, u / r)) / lambda;
+  return (first + ((r * r) / rho) * gDiff) / lambda;
 }
 
 /**
@@ -116,7 +140,7 @@ function maeTimeKernel(L: number, t: RootTable, lambda: number, rho: number, r: 
  * @throws {InvalidArgumentError} unless depth is an integer from 1 to 12.
  * @example
  * // L = 1 exact: t* = (1/(2λ)) ln[(p²/(1−p²))(ρ − ε²)/ε²]
- * maeTime(1).tStar(1, 1, 0.01, 0.5); // => 3.9623490992617505 (= ½ ln(9999/3))
+ * maeTime(1).tStar(1, 1, 0.01, 0.5); // => 4.055814039153869 (= ½ ln(9999/3))
  */
 export function maeTime(depth: number): TimeEvaluator {
   const L = validateDepth('maeTime', depth);
@@ -127,15 +151,27 @@ export function maeTime(depth: number): TimeEvaluator {
     const u0 = Math.pow(epsilon, 1 / L);
     // the path runs from u0 towards r = ρ^{1/(L+1)}; the closed form covers the start below r
     if (!(u0 < r && u < r)) return Number.NaN;
-    return maeTimeKernel(L, table, lambda, rho, r, u0, u);
+    return maeTimeKernel(L, lambda, rho, r, u0, u, gDifference(table, u0 / r, u / r));
   };
+  // g(x*) at x* = p^{1/L} depends on p alone: kept for the last p seen (t* is usually scanned at fixed p)
+  let lastP = Number.NaN;
+  let xStar = Number.NaN;
+  let gStar = Number.NaN;
   const tStar = (lambda: number, rho: number, epsilon: number, p: number): number | null => {
     if (!(rho > 0)) return null;
+    if (p !== lastP) {
+      lastP = p;
+      xStar = Math.pow(p, 1 / L);
+      gStar = gValue(table, xStar);
+    }
     const r = Math.pow(rho, 1 / (L + 1));
-    const uStar = Math.pow(p, 1 / L) * r; // MATH.md §3: u* = p^{1/L} ρ^{1/(L+1)}
+    const uStar = xStar * r; // MATH.md §3: u* = p^{1/L} ρ^{1/(L+1)}
     const u0 = Math.pow(epsilon, 1 / L);
     if (!(u0 < uStar)) return null; // ε ≥ p·w̄∞ = p ρ^{L/(L+1)}
-    return maeTimeKernel(L, table, lambda, rho, r, u0, uStar);
+    const x0 = u0 / r;
+    // far below x*, g(x0) ≤ g(x*)/4 and the plain difference loses nothing; near x*, the stable difference form
+    const gDiff = x0 <= 0.5 * xStar ? gStar - gValue(table, x0) : gDifference(table, x0, xStar);
+    return maeTimeKernel(L, lambda, rho, r, u0, uStar, gDiff);
   };
   return { depth: L, tOfU, tStar };
 }

@@ -15,6 +15,8 @@ const SYMBOLS: Readonly<Record<string, readonly [string, string]>> = {
   s2y: ['σ_y²', '\\sigma_y^2'],
   u0: ['u0', 'u_0'],
   wbar: ['w̄', '\\bar w'],
+  wa: ['w_a', 'w_a'],
+  Ra: ['R_a', 'R_a'],
   W: ['sg(w̄)', '\\operatorname{sg}(\\bar w)'],
   epsilon: ['ε', '\\varepsilon'],
   pi: ['π', '\\pi'],
@@ -61,9 +63,9 @@ export function parseCas(casString: string): MathNode {
  * LaTeX of a CAS result in the paper's notation.
  *
  * @param casString - algebrite output such as `lam*u^2-s2*u^3`.
- * @returns LaTeX, e.g. `\lambda\cdot{u}^{2}-\sigma^2\cdot{u}^{3}`.
+ * @returns LaTeX, e.g. `{\lambda}\cdot{{u}}^{2}-{\sigma^2}\cdot{{u}}^{3}` (every symbol braced).
  * @example
- * casToTex('lam*rho'); // => '\\lambda\\cdot\\rho'
+ * casToTex('lam*rho'); // => '{\\lambda}\\cdot{\\rho}'
  */
 export function casToTex(casString: string): string {
   return parseCas(casString).toTex({

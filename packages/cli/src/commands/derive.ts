@@ -52,7 +52,7 @@ export function registerDerive(program: Command): void {
           timeUnit: 'gradient-flow',
           populationLoss: pick(f.populationLoss),
           dvdt: pick(f.dvdt),
-          dwdt: f.dwdt.map(pick),
+          dwdt: pick(f.dwdt),
           dudt: pick(f.dudt),
           dwbardt: pick(f.dwbardt),
           integrand: pick(g.integrand),
@@ -78,9 +78,9 @@ export function registerDerive(program: Command): void {
       }
       const lines = [
         `${objective.toUpperCase()}, depth L = ${depth} (gradient-flow time t = kη; u0 = ε^(1/L))`,
-        `population loss: ${shown(f.populationLoss, format)}`,
+        `population loss: ${shown(f.populationLoss, format)}   (W = sg(w̄) for JEPA; w̄ = w_a R_a)`,
         `dv/dt = ${shown(f.dvdt, format)}`,
-        `dw_1/dt = ${shown(f.dwdt[0], format)}`,
+        `dw_a/dt = ${shown(f.dwdt, format)}   (R_a = Π_{b≠a} w_b, so w̄ = w_a R_a)`,
         `balanced (v = w_a = u): du/dt = ${shown(f.dudt, format)}`,
         `dw̄/dt = ${shown(f.dwbardt, format)}`,
         `dt/du = ${shown(g.integrand, format)}`,
