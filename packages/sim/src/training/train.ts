@@ -45,7 +45,7 @@ export interface MeasureOptions {
  * `'columnNorm'` the rotation-invariant `‖W̄ e_i‖` (use it with random init).
  */
 export interface CriticalTimeOptions {
-  /** `w̄∞` per feature (e.g. from {@link fixedPoints}). */
+  /** `w̄∞` per feature (e.g. `fixedPoint(feature, objective, depth).wbar` from `@jepa-dynamics/ode`). */
   targets: ArrayLike<number>;
   /** p in (0, 1]; default ½. */
   fraction?: number;
