@@ -231,7 +231,14 @@ describe('result 3: the depth flip', () => {
   it('ratios and flip depth by every route (closed form, CAS formula, ODE, gradient descent) agree with the closed form written here; MAE never flips', () => {
     type Times = { tA: number | null; tB: number | null; ratio: number | null };
     const data = read<{
-      table: { objective: Objective; depth: number; exact: Times; formula: Times; ode: Times; simulation: Times & { learningRate: number } }[];
+      table: {
+        objective: Objective;
+        depth: number;
+        exact: Times;
+        formula: Times;
+        ode: Times;
+        simulation: Times & { learningRate: number; status: string[]; divergedAt: (number | null)[] };
+      }[];
       flipDepth: Record<Objective, Record<'exact' | 'formula' | 'ode' | 'simulation', number | null>>;
       setting: { featureA: { lambda: number; rho: number }; featureB: { lambda: number; rho: number }; epsilon: number; maxDepth: number };
     }>('3-depth-flip');
@@ -262,6 +269,11 @@ describe('result 3: the depth flip', () => {
           expect(k).toBeGreaterThan(0);
           expect(Math.abs((got as number) - k * eta)).toBeLessThanOrEqual(eta * 1.000001);
         }
+        // a run that diverged did so after its crossing, as the summary says
+        row.simulation.divergedAt.forEach((d, i) => {
+          if (d !== null) expect(i === 0 ? row.simulation.tA : row.simulation.tB).toBeLessThan(d);
+          expect(row.simulation.status[i] === 'diverged').toBe(d !== null);
+        });
         if (flip[objective] === null && tA < tB) flip[objective] = L;
       }
       for (const route of ['exact', 'formula', 'ode', 'simulation'] as const) expect(data.flipDepth[objective][route]).toBe(flip[objective]);

@@ -48,7 +48,13 @@ export interface DepthFlipRow {
   formula: RouteTimes;
   ode: RouteTimes;
   /** Gradient descent, one feature per run (aligned init, population gradients), run to 1.1× the exact t*. */
-  simulation: RouteTimes & { learningRate: number; status: string[] };
+  simulation: RouteTimes & {
+    learningRate: number;
+    /** Training status of the runs for A and B (`'completed'` or `'diverged'`). */
+    status: string[];
+    /** For a diverged run, the gradient-flow time kη of the step at which it stopped; else null. */
+    divergedAt: (number | null)[];
+  };
   /** Which feature the exact closed form says is learned first. */
   learnedFirst: 'A' | 'B' | null;
 }
@@ -56,14 +62,20 @@ export interface DepthFlipRow {
 const ratioOf = (tA: number | null, tB: number | null): RouteTimes => ({ tA, tB, ratio: tA !== null && tB !== null ? tA / tB : null });
 const timeOf = (r: { exists: true; t: number } | { exists: false }): number | null => (r.exists ? r.t : null);
 
-function simulated(objective: Objective, depth: number, feature: FeatureInput, horizon: number | null, learningRate: number): { t: number | null; status: string } {
-  if (horizon === null) return { t: null, status: 'not run: no critical time' };
+function simulated(
+  objective: Objective,
+  depth: number,
+  feature: FeatureInput,
+  horizon: number | null,
+  learningRate: number,
+): { t: number | null; status: string; divergedAt: number | null } {
+  if (horizon === null) return { t: null, status: 'not run: no critical time', divergedAt: null };
   const { epsilon, fraction } = DEPTH_FLIP_SETTING;
   const steps = Math.ceil((1.1 * horizon) / learningRate);
   // one feature per run: aligned features decouple, and a run stays short of the fixed point,
   // where at large depth the curvature λρ^{2L−1} of feature A would exceed 2/η
   const r = simulateFeatures({ objective, depth, features: [feature], epsilon, fraction, learningRate, steps, recordEvery: steps });
-  return { t: r.criticalTimes.simulated[0], status: r.train.status };
+  return { t: r.criticalTimes.simulated[0], status: r.train.status, divergedAt: r.train.status === 'diverged' ? r.train.stoppedAt * learningRate : null };
 }
 
 async function row(ctx: ResultContext, objective: Objective, depth: number): Promise<DepthFlipRow> {
@@ -88,7 +100,7 @@ async function row(ctx: ResultContext, objective: Objective, depth: number): Pro
     exact: exactTimes,
     formula,
     ode,
-    simulation: { ...ratioOf(simA.t, simB.t), learningRate, status: [simA.status, simB.status] },
+    simulation: { ...ratioOf(simA.t, simB.t), learningRate, status: [simA.status, simB.status], divergedAt: [simA.divergedAt, simB.divergedAt] },
     learnedFirst: exactTimes.ratio === null ? null : exactTimes.ratio < 1 ? 'A' : 'B',
   };
 }
@@ -169,6 +181,24 @@ export const depthFlip: ResultDefinition = {
         .filter((r) => r.objective === o)
         .map((r) => `${r.depth}: ${r.exact.ratio === null ? '—' : fmt(r.exact.ratio)}`)
         .join(', ');
+    const diverged = table.filter((r) => r.simulation.status.includes('diverged'));
+    const divergedGap = Math.max(
+      0,
+      ...diverged.flatMap((r) => [
+        r.simulation.tA === null || r.exact.tA === null ? 0 : Math.abs(r.simulation.tA / r.exact.tA - 1),
+        r.simulation.tB === null || r.exact.tB === null ? 0 : Math.abs(r.simulation.tB / r.exact.tB - 1),
+      ]),
+    );
+    const afterCrossing = diverged.every((r) =>
+      [r.simulation.tA, r.simulation.tB].every((t, i) => {
+        const d = r.simulation.divergedAt[i];
+        return d === null || (t !== null && t < d);
+      }),
+    );
+    const divergenceNote =
+      diverged.length === 0
+        ? ''
+        : ` Gradient descent diverged ${afterCrossing ? 'after the crossing' : '(in some runs BEFORE the crossing)'} in ${diverged.length} runs (${diverged.map((r) => `${objectiveLabel(r.objective)} L=${r.depth}`).join(', ')}): near w̄∞ the curvature, of order λρ^{2L−1}, exceeds 2/η; each run stops at 1.1·t*, and the crossings it recorded before differ from the closed-form t* by at most ${divergedGap.toExponential(1)} relative.`;
     const flips = (o: Objective): string =>
       DEPTH_FLIP_ROUTES.map((route) => `${route} ${flipDepth[o][route] ?? 'none'}`).join(', ');
     return {
@@ -198,7 +228,7 @@ export const depthFlip: ResultDefinition = {
         `MAE ${flipDepth.mae.exact === null ? `learns B first at every depth up to ${maxDepth}` : `flips at L = ${flipDepth.mae.exact}`}. ` +
         `Flip depth by route: JEPA ${flips('jepa')}; MAE ${flips('mae')}. ` +
         `Largest relative difference from the closed-form ratio: CAS formula ${agreement.formula.toExponential(1)}, ODE ${agreement.ode.toExponential(1)}, gradient descent ${agreement.simulation.toExponential(1)} (η = ${DEPTH_FLIP_SETTING.learningRate.jepa * (ctx.config.quick ? 2 : 1)} JEPA, ${DEPTH_FLIP_SETTING.learningRate.mae * (ctx.config.quick ? 2 : 1)} MAE). ` +
-        `t*_A/t*_B by depth: JEPA ${ratios('jepa')}; MAE ${ratios('mae')}.`,
+        `t*_A/t*_B by depth: JEPA ${ratios('jepa')}; MAE ${ratios('mae')}.${divergenceNote}`,
     };
   },
 };
