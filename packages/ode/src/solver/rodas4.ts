@@ -30,10 +30,10 @@ const SINGULAR_ERROR = Number.MAX_VALUE;
 
 /**
  * The RODAS (METH = 1) coefficients in the "k carries h" form of Hairer's `rodas.f`:
- * `a` (stage arguments), `C` (the Γ-coupling, already divided by γ: `C = diag(γ⁻¹) − Γ⁻¹`),
- * `c` (stage times), `d` (the ∂f/∂t weights) and `dense` (the two correction rows of
- * the continuous extension). Order conditions are verified numerically in the tests
- * (packages/ode/test/stiff-rodas4.test.ts), not taken on trust.
+ * `a_ij = (αΓ⁻¹)_ij` (stage arguments), `c_ij = (diag(γ⁻¹) − Γ⁻¹)_ij` (Hairer–Wanner
+ * IV.7.25), `c` (stage times), `d` (the ∂f/∂t weights, row sums of Γ) and `d21 … d35`
+ * (the two correction rows of the continuous extension). The order conditions are
+ * checked in packages/ode/test/stiff-rodas4.test.ts, not taken on trust.
  */
 export const RODAS4_TABLEAU = {
   gamma: 0.25,
@@ -99,7 +99,7 @@ export class Rodas4Stepper implements Stepper {
   readonly denseSize: number;
   /** Jacobian evaluations and LU decompositions so far. */
   readonly workCounters: Rodas4Counters = { njev: 0, nlu: 0 };
-  /** The error estimate of the last attempt: order-3 minus order-4 solution (= k6). */
+  /** The error estimate of the last attempt: order-4 minus embedded order-3 solution (= k6). */
   readonly errorVector: Float64Array;
 
   private readonly n: number;
