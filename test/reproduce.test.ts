@@ -293,6 +293,7 @@ describe('result 4: theory vs training', () => {
     simulated: number[][];
     ode: number[][];
     maxDeviation: number;
+    status: string;
   }
   const data = (): { runs: Run[]; halvedLearningRate: Run[]; setting: { depth: number; epsilon: number; features: { lambda: number; rho: number }[] } } =>
     read('4-theory-vs-training');
@@ -300,6 +301,7 @@ describe('result 4: theory vs training', () => {
   it('aligned init: simulated w̄ equals the exact scalar recursion, ODE values lie on the closed form, and the deviation is theirs', () => {
     const { runs, halvedLearningRate, setting } = data();
     const L = setting.depth;
+    for (const run of [...runs, ...halvedLearningRate]) expect(run.status).toBe('completed');
     for (const run of [...runs, ...halvedLearningRate].filter((r) => r.init === 'aligned')) {
       expect(run.measure).toBe('diagonal');
       let deviation = 0;

@@ -42,6 +42,9 @@ export interface NoisyFeaturesAnswer {
   samples: number;
   learningRate: number;
   steps: number;
+  /** The training run's end: `'completed'`, or `'diverged'` with `message` saying where. */
+  status: 'completed' | 'diverged';
+  message: string;
 }
 
 /** Result 5. */
@@ -69,6 +72,8 @@ export const noisyFeatures: ResultDefinition = {
         samples,
         learningRate,
         steps,
+        status: trained.train.status,
+        message: trained.train.message,
       });
       await ctx.step(objective);
     }
@@ -127,7 +132,12 @@ export const noisyFeatures: ResultDefinition = {
         rows,
       },
       figure,
-      summary: `First → last (noise variance γ² at equal signal, L = ${depth}): ${answers.map(line).join('. ')}.`,
+      summary:
+        `First → last (noise variance γ² at equal signal, L = ${depth}): ${answers.map(line).join('. ')}.` +
+        answers
+          .filter((a) => a.status !== 'completed')
+          .map((a) => ` DIVERGED: ${a.message}`)
+          .join(''),
     };
   },
 };

@@ -52,6 +52,9 @@ export interface TrainingRun {
   perFeatureDeviation: number[];
   criticalTimes: { simulated: (number | null)[]; predicted: (number | null)[] };
   order: { simulated: number[]; predicted: number[] };
+  /** The training run's end: `'completed'`, or `'diverged'` with `message` saying where. */
+  status: 'completed' | 'diverged';
+  message: string;
 }
 
 /** Transposes `x[k][i]` (record k, component i) to `[i][k]`. */
@@ -87,6 +90,8 @@ function toRun(objective: Objective, init: Init, learningRate: number, steps: nu
     perFeatureDeviation: deviation.perFeature,
     criticalTimes: r.criticalTimes,
     order: { simulated: r.order.simulated.order, predicted: r.order.predicted.order },
+    status: r.train.status,
+    message: r.train.message,
   };
 }
 
@@ -197,6 +202,8 @@ export const theoryVsTraining: ResultDefinition = {
         `simulated learning order ${a.order.simulated.join(',')} vs predicted ${a.order.predicted.join(',')}`
       );
     };
+    const diverged = [...runs, ...halved].filter((r) => r.status !== 'completed');
+    const divergenceNote = diverged.length === 0 ? '' : ` DIVERGED: ${diverged.map((r) => r.message).join(' ')}`;
     return {
       data: {
         description: 'Full-matrix gradient descent with population gradients vs the per-feature ODE from the same ε.',
@@ -207,7 +214,7 @@ export const theoryVsTraining: ResultDefinition = {
       },
       table: { columns: ['objective', 'init', 'learning_rate', 'measure', 'feature', 't', 'simulated', 'ode'], rows },
       figure,
-      summary: `${line('jepa')}. ${line('mae')}.`,
+      summary: `${line('jepa')}. ${line('mae')}.${divergenceNote}`,
     };
   },
 };
