@@ -182,20 +182,17 @@ export function train(options: TrainOptions): TrainResult {
   if (!Number.isSafeInteger(progressEvery) || progressEvery < 1) throw new InvalidArgumentError(where, 'progressEvery', 'must be a positive integer', progressEvery);
 
   // population moments, or the data set
-  if ((options.covariances === undefined) === (options.data === undefined)) {
-    throw new InvalidArgumentError(where, 'covariances/data', 'exactly one of them must be given', options.data === undefined ? 'neither' : 'both');
-  }
+  const { covariances, data } = options;
   let d: number;
   let cov: Covariances;
   let dataX: Float64Array | null = null;
   let dataY: Float64Array | null = null;
   let n = 0;
   let batch = 0;
-  if (options.covariances !== undefined) {
-    cov = options.covariances;
+  if (covariances !== undefined && data === undefined) {
+    cov = covariances;
     d = validateCovariances(cov, where);
-  } else {
-    const data = options.data as SampleOptions;
+  } else if (data !== undefined && covariances === undefined) {
     d = validateGenerativeModel(data.model, where);
     n = data.samples;
     if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(where, 'data.samples', 'must be a positive integer', n);
@@ -205,6 +202,8 @@ export function train(options: TrainOptions): TrainResult {
     dataY = new Float64Array(n * d);
     sampleViews(data.model, n, createGaussianSource(data.seed), dataX, dataY);
     cov = empiricalMoments(dataX, dataY, 0, n, d);
+  } else {
+    throw new InvalidArgumentError(where, 'covariances/data', 'exactly one of them must be given', data === undefined ? 'neither' : 'both');
   }
   const { network: start, basis } = initialNetwork(options.init, d, depth, objective);
   const basisIsIdentity = isIdentity(basis, d);
@@ -235,11 +234,8 @@ export function train(options: TrainOptions): TrainResult {
   start.layers.forEach((w, a) => kernel.layers[a].set(w));
   kernel.predictor.set(start.predictor);
   if (kernel.targetLayers !== null) start.layers.forEach((w, a) => kernel.targetLayers?.[a].set(w));
-  const loadFull = (c: Covariances): void => {
-    kernel.cov.sigmaXX.set(c.sigmaXX);
-    kernel.cov.sigmaYX.set(c.sigmaYX);
-  };
-  loadFull(cov);
+  kernel.cov.sigmaXX.set(cov.sigmaXX);
+  kernel.cov.sigmaYX.set(cov.sigmaYX);
   let batchX: Float64Array | null = null;
   let batchY: Float64Array | null = null;
   if (batchDoubles > 0) {
@@ -289,17 +285,17 @@ export function train(options: TrainOptions): TrainResult {
   const crossedStep: (number | null)[] = new Array<number | null>(d).fill(null);
   const startedAbove = new Array<boolean>(d).fill(false);
 
+  let time = 0; // Σ η_j: kη unless stepControl limited a step
   const wbar = kernel.wbar;
-  const featureValue = (i: number): number => {
-    if (columnNormMeasure) return columnNorm(wbar, d, i);
-    return basisIsIdentity ? wbar[i * d + i] : basisDiagonal(basis, wbar, d, i);
-  };
+  /** `(RᵀW̄)_ii`, the feature-basis entry recorded as `wbar`. */
+  const wbarDiagonal = (i: number): number => (basisIsIdentity ? wbar[i * d + i] : basisDiagonal(basis, wbar, d, i));
+  const featureValue = (i: number): number => (columnNormMeasure ? columnNorm(wbar, d, i) : wbarDiagonal(i));
   const record = (k: number): void => {
     rec.steps.push(k);
     rec.t.push(time);
     const v = kernel.predictor;
     for (let i = 0; i < d; i++) {
-      rec.wbar[i].push(basisIsIdentity ? wbar[i * d + i] : basisDiagonal(basis, wbar, d, i));
+      rec.wbar[i].push(wbarDiagonal(i));
       rec.modeStrength[i].push(columnNorm(wbar, d, i));
       rec.predictor[i].push(basisIsIdentity ? v[i * d + i] : predictorDiagonal(objective, basis, v, d, i));
     }
@@ -314,7 +310,6 @@ export function train(options: TrainOptions): TrainResult {
   };
 
   let k = 0;
-  let time = 0; // Σ η_j: kη unless stepControl limited a step
   const crossedTime: (number | null)[] = new Array<number | null>(d).fill(null);
   for (;;) {
     kernel.forward();
