@@ -133,8 +133,10 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
   ];
   const loReduced = casBatch(loIds);
   // in ε: z = ε^{−1/L}, ln z = −ln(ε)/L
-  const leading = coefficients.map((c, i) => `(-rho/lam)*(${c})*epsilon^(-${i + 1}/${L})`).join(' + ');
-  const logTerm = `(${logZ})*(-log(epsilon)/${L})`;
+  const [leading, logTerm] = casBatch([
+    coefficients.map((c, i) => `(-rho/lam)*(${c})*epsilon^(-${i + 1}/${L})`).join(' + '),
+    `(${logZ})*(-log(epsilon)/${L})`,
+  ]);
   // remainder: t* minus the singular and log terms = (ρ/λ)(F(u*) − ρ^{−n}-log term at u0), regular as u0 → 0
   const remainder = `(rho/lam)*((${sumOf(Fstar)}) - (${Fu0[n]}))`;
   const leadingF = casFunction(leading);
@@ -161,7 +163,7 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
     uStar: expression(uStar),
     tStar: expression(tStar),
     existence: `t*_p exists iff ε < p·w̄∞ = p ρ^${L} (ρ > 0), i.e. u0 = ε^{1/${L}} < u* = p^{1/${L}} ρ`,
-    leadingOrder: expression(`(${leading}) + (${logTerm})`),
+    leadingOrder: expression(`${leading} + (${logTerm})`),
     logTerm: expression(logTerm),
     remainder: expression(remainder),
     certificates,

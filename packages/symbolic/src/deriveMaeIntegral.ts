@@ -1,4 +1,4 @@
-import { cas } from './cas.js';
+import { cas, casBatch } from './cas.js';
 import { casFunction } from './casFunction.js';
 import { casCertificate, numericCertificate, spotCheck, type Certificate } from './Certificate.js';
 import { expression } from './Expression.js';
@@ -38,11 +38,33 @@ function gClosedForm(m: number, xExpression: string): string {
   const parts = [`log(1 - ${x})`];
   if (m % 2 === 0) parts.push(`log(1 + ${x})`);
   for (let j = 1; j <= J; j++) {
-    const th = `2*pi*${j}/${m}`;
-    parts.push(`cos(2*${th})*log(1 - 2*${x}*cos(${th}) + ${x}^2)`);
-    parts.push(`(-2*sin(2*${th})*arctan(${x}*sin(${th})/(1 - ${x}*cos(${th}))))`);
+    // cos 2θ ln(1 − 2x cos θ + x²) − 2 sin 2θ atan(x sin θ/(1 − x cos θ)), the coefficients as the CAS prints them
+    const [c2, minus2c, minus2s2, s, minusC] = rootConstants(m, j);
+    parts.push(`(${c2})*log(1 + (${minus2c})*${x} + ${x}^2)`);
+    parts.push(`(${minus2s2})*arctan((${s})*${x}/(1 + (${minusC})*${x}))`);
   }
-  return `(-rho^(2/${m}-1)/${m})*(${parts.map((p) => `(${p})`).join(' + ')})`;
+  const g = gcd(2 - m, m);
+  return `(-rho^(${(2 - m) / g}/${m / g})/${m})*(${parts.map((p) => `(${p})`).join(' + ')})`;
+}
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y !== 0) [x, y] = [y, x % y];
+  return x;
+}
+
+const rootConstantCache = new Map<string, readonly string[]>();
+
+/** cos 2θ_j, −2cos θ_j, −2sin 2θ_j, sin θ_j, −cos θ_j (θ_j = 2πj/m) as the CAS prints them: exact surds where it knows them (m = 3, 4, 6). */
+function rootConstants(m: number, j: number): readonly string[] {
+  const key = `${m}:${j}`;
+  let hit = rootConstantCache.get(key);
+  if (hit === undefined) {
+    hit = casBatch([`cos(4*pi*${j}/${m})`, `-2*cos(2*pi*${j}/${m})`, `-2*sin(4*pi*${j}/${m})`, `sin(2*pi*${j}/${m})`, `-cos(2*pi*${j}/${m})`]);
+    rootConstantCache.set(key, hit);
+  }
+  return hit;
 }
 
 /**
@@ -202,8 +224,7 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
   const logZ = cas(`(1/lam)*(${logCoefficient})`);
   const paper = L === 1 ? '0' : `z^${L - 1}/(${L - 1}*lam)`;
   const loId = `expand(k1*((${singularZ}) - (${paper})) + k2*((${logZ}) - (${L === 1 ? '1/lam' : '0'})))`;
-  const leading = cas(`subst(epsilon^(-1/${L}), z, ${singularZ})`);
-  const logTerm = cas(`(${logZ})*(-log(epsilon)/${L})`);
+  const [leading, logTerm] = casBatch([`subst(epsilon^(-1/${L}), z, ${singularZ})`, `(${logZ})*(-log(epsilon)/${L})`]);
   // remainder: the CAS cancels the singular part of the power term; the G part is regular
   const singularU0 = L === 1 ? '0' : `(-1/lam)*(${c})*u0^(${1 - L})`;
   const powerRemainder = cas(`(1/lam)*((${Pstar}) - (${Pu0})) - (${singularU0}) - (${logZ})*(-log(u0))`);
@@ -232,7 +253,7 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
     uStar: expression(uStar),
     tStar: expression(tStar),
     existence: `t*_p exists iff ε < p·w̄∞ = p ρ^{${L}/${m}} (ρ > 0), i.e. u0 = ε^{1/${L}} < u* = p^{1/${L}} ρ^{1/${m}}`,
-    leadingOrder: expression(`(${leading}) + (${logTerm})`),
+    leadingOrder: expression(cas(`(${leading}) + (${logTerm})`)),
     logTerm: expression(logTerm),
     remainder: expression(remainder),
     certificates,

@@ -35,9 +35,10 @@ function tOfU(u, lambda, rho, epsilon) {
 }
 function criticalTime(lambda, rho, epsilon, p) {
   if (!(rho > 0)) return null;
+  if (!(epsilon < p * Math.pow(rho, ${L}))) return null; // ε ≥ p·w̄∞ = p ρ^L: no critical time
   const lnRatio = Math.log(p) / ${L};
   const uStar = rho * Math.exp(lnRatio), u0 = Math.pow(epsilon, 1 / ${L});
-  if (!(u0 < uStar)) return null; // ε ≥ p·w̄∞ = p ρ^L: no critical time
+  if (!(u0 < uStar)) return 0; // ε just below the target, rounded
   return jepaKernel(lambda, rho, u0, uStar, -rho * Math.expm1(lnRatio));
 }
 `;
@@ -92,8 +93,9 @@ function tOfU(u, lambda, rho, epsilon) {
 }
 function criticalTime(lambda, rho, epsilon, p) {
   if (!(rho > 0)) return null;
+  if (!(epsilon < p * Math.pow(rho, ${L} / ${m}))) return null; // ε ≥ p·w̄∞ = p ρ^{L/(L+1)}: no critical time
   const r = Math.pow(rho, 1 / ${m}), uStar = Math.pow(p, 1 / ${L}) * r, u0 = Math.pow(epsilon, 1 / ${L});
-  if (!(u0 < uStar)) return null; // ε ≥ p·w̄∞ = p ρ^{L/(L+1)}: no critical time
+  if (!(u0 < uStar)) return 0; // ε just below the target, rounded
   return maeKernel(lambda, rho, r, u0, uStar);
 }
 `;

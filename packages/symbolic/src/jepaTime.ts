@@ -49,10 +49,12 @@ export function jepaTime(depth: number): TimeEvaluator {
   };
   const tStar = (lambda: number, rho: number, epsilon: number, p: number): number | null => {
     if (!(rho > 0)) return null;
+    if (!(epsilon < p * Math.pow(rho, L))) return null; // MATH.md §3: ε ≥ p·w̄∞ = p ρ^L, no critical time
     const lnRatio = Math.log(p) / L;
-    const uStar = rho * Math.exp(lnRatio); // MATH.md §3: u* = p^{1/L} ρ
+    const uStar = rho * Math.exp(lnRatio); // u* = p^{1/L} ρ
     const u0 = Math.pow(epsilon, 1 / L);
-    if (!(u0 < uStar)) return null; // ε ≥ p·w̄∞ = p ρ^L
+    // ε just below the target may round to u0 ≥ u*: the time is then 0 to within rounding
+    if (!(u0 < uStar)) return 0;
     return jepaTimeKernel(L, lambda, rho, u0, uStar, -rho * Math.expm1(lnRatio));
   };
   return { depth: L, tOfU, tStar };

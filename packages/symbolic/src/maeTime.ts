@@ -159,6 +159,7 @@ export function maeTime(depth: number): TimeEvaluator {
   let gStar = Number.NaN;
   const tStar = (lambda: number, rho: number, epsilon: number, p: number): number | null => {
     if (!(rho > 0)) return null;
+    if (!(epsilon < p * Math.pow(rho, L / (L + 1)))) return null; // MATH.md §3: ε ≥ p·w̄∞ = p ρ^{L/(L+1)}, no critical time
     if (p !== lastP) {
       lastP = p;
       xStar = Math.pow(p, 1 / L);
@@ -167,7 +168,8 @@ export function maeTime(depth: number): TimeEvaluator {
     const r = Math.pow(rho, 1 / (L + 1));
     const uStar = xStar * r; // MATH.md §3: u* = p^{1/L} ρ^{1/(L+1)}
     const u0 = Math.pow(epsilon, 1 / L);
-    if (!(u0 < uStar)) return null; // ε ≥ p·w̄∞ = p ρ^{L/(L+1)}
+    // ε just below the target may round to u0 ≥ u*: the time is then 0 to within rounding
+    if (!(u0 < uStar)) return 0;
     const x0 = u0 / r;
     // far below x*, g(x0) ≤ g(x*)/4 and the plain difference loses nothing; near x*, the stable difference form
     const gDiff = x0 <= 0.5 * xStar ? gStar - gValue(table, x0) : gDifference(table, x0, xStar);

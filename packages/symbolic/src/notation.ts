@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { parse, type MathNode } from 'mathjs';
+import { ConstantNode, OperatorNode, ParenthesisNode, parse, type MathNode } from 'mathjs';
 
 /** CAS name → [plain text, LaTeX]. Layer weights `w1, w2, …` are handled by pattern. */
 const SYMBOLS: Readonly<Record<string, readonly [string, string]>> = {
@@ -43,6 +43,40 @@ function toMathjsSyntax(casString: string): string {
   return casString.replace(/\barctan\(/g, 'atan(');
 }
 
+/** If `node` prints with a leading minus (−x, −a/b, −a·b, a negative constant), the node without it; else null. */
+function withoutLeadingMinus(node: MathNode): MathNode | null {
+  if (node.type === 'ParenthesisNode') return withoutLeadingMinus((node as ParenthesisNode).content);
+  if (node.type === 'ConstantNode') {
+    const value = (node as ConstantNode).value;
+    return typeof value === 'number' && value < 0 ? new ConstantNode(-value) : null;
+  }
+  if (node.type !== 'OperatorNode') return null;
+  const op = node as OperatorNode;
+  if (op.fn === 'unaryMinus') return op.args[0];
+  if ((op.fn === 'multiply' || op.fn === 'divide') && op.args.length === 2) {
+    const first = withoutLeadingMinus(op.args[0]);
+    if (first === null) return null;
+    // −1·x → x
+    if (op.fn === 'multiply' && first.type === 'ConstantNode' && (first as ConstantNode).value === 1) return op.args[1];
+    return new OperatorNode(op.op, op.fn, [first, op.args[1]]);
+  }
+  return null;
+}
+
+/** Rewrites `a + (−b)` as `a − b` and `a − (−b)` as `a + b` (assembled sums of CAS terms print that way otherwise). */
+function tidySigns(root: MathNode): MathNode {
+  return root.transform((node) => {
+    if (node.type !== 'OperatorNode') return node;
+    const op = node as OperatorNode;
+    if (op.args.length !== 2 || (op.fn !== 'add' && op.fn !== 'subtract')) return node;
+    const positive = withoutLeadingMinus(op.args[1]);
+    if (positive === null) return new OperatorNode(op.op, op.fn, [tidySigns(op.args[0]), tidySigns(op.args[1])]);
+    return op.fn === 'add'
+      ? new OperatorNode('-', 'subtract', [tidySigns(op.args[0]), tidySigns(positive)])
+      : new OperatorNode('+', 'add', [tidySigns(op.args[0]), tidySigns(positive)]);
+  });
+}
+
 /**
  * Parses a CAS result into a mathjs expression tree.
  *
@@ -53,7 +87,7 @@ function toMathjsSyntax(casString: string): string {
  */
 export function parseCas(casString: string): MathNode {
   try {
-    return parse(toMathjsSyntax(casString));
+    return tidySigns(parse(toMathjsSyntax(casString)));
   } catch (error) {
     throw new SyntaxError(`parseCas: cannot parse the CAS output ${JSON.stringify(casString)}: ${(error as Error).message}`);
   }
