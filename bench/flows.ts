@@ -15,17 +15,7 @@ import { criticalTimes } from '../packages/ode/dist/index.js';
 import type { CriticalTimeMethod, CriticalTimeResult, FeatureInput, Method, Objective } from '../packages/ode/dist/index.js';
 import type { BenchSuite } from './suites.js';
 import { printTable } from './timing.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../packages/ode/test/mulberry32.js';
 
 const COUNT = 10_000;
 const DEPTH = 4;
@@ -51,7 +41,7 @@ const variants: Variant[] = [
 ];
 
 function run(): void {
-  const random = rng(2024);
+  const random = mulberry32(2024);
   const features: FeatureInput[] = Array.from({ length: COUNT }, () => ({ lambda: 1e-2 * Math.pow(1e4, random()), rho: 0.05 * Math.pow(100, random()) }));
   for (const objective of ['jepa', 'mae'] as Objective[]) {
     const reference = criticalTimes(features, { objective, depth: DEPTH, epsilon: EPSILON, method: 'exact' });

@@ -7,18 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { criticalTime, criticalTimeRatio, learningOrder, orderFlipDepth, type CriticalTimeMethod } from '../src/index.js';
-
-/** Seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './mulberry32.js';
 
 /** MATH.md §3 t(u*) in gradient-flow time, straight from the formulas; undefined if there is no critical time. */
 function closedFormCriticalTime(objective: 'jepa' | 'mae', L: number, lambda: number, rho: number, epsilon: number, p = 0.5): number | undefined {
@@ -86,7 +75,7 @@ describe('closed-form critical times against 40-digit quadrature', () => {
 });
 
 describe('numeric critical times = closed form on a seeded random grid (L 1…8, λ 1e-2…1e2, ρ 0.05…5, ε 1e-6…1e-1)', () => {
-  const random = rng(3);
+  const random = mulberry32(3);
   const cases: { L: number; lambda: number; rho: number; epsilon: number }[] = [];
   for (let i = 0; i < 48; i++) {
     // every depth appears, L = 1 and L ≥ 6 among them by construction

@@ -14,17 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { criticalTime, fixedPoint, flowTrajectories, flowTrajectory } from '../src/index.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './mulberry32.js';
 
 /** MATH.md §3 t(u) (gradient-flow time from u0 = ε^{1/L}), straight from the formulas, for u0 ≤ u < u∞. */
 function closedFormTime(objective: 'jepa' | 'mae', L: number, lambda: number, rho: number, epsilon: number, u: number): number {
@@ -98,7 +88,7 @@ function gaussLegendre(f: (r: number) => number, lo: number, hi: number, panels:
   return 0.5 * h * sum;
 }
 
-const random = rng(11);
+const random = mulberry32(11);
 const cases = Array.from({ length: 32 }, (_, i) => ({
   L: 1 + (i % 8),
   lambda: 1e-2 * Math.pow(1e4, random()),
@@ -183,7 +173,7 @@ describe('three formulations, one w̄(t) (seeded grid L 1…8, λ 1e-2…1e2, ρ
 });
 
 describe('layerwise flow: v² − w_a² is conserved (unbalanced starts)', () => {
-  const r = rng(5);
+  const r = mulberry32(5);
   for (const objective of ['jepa', 'mae'] as const) {
     it(`${objective}: |Δ(v² − w_a²)| ≤ 1e-10 · max(v², w_a²) at every output and on the dense output`, () => {
       for (let trial = 0; trial < 16; trial++) {

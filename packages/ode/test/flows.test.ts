@@ -15,18 +15,7 @@ import {
   criticalTime,
   implicitTime,
 } from '../src/index.js';
-
-/** Seeded PRNG (mulberry32) so every run sees the same cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './mulberry32.js';
 
 describe('resolveFeature', () => {
   it('fills in the third of σ², λ, ρ from any two', () => {
@@ -104,7 +93,7 @@ function negativeGradientByDifferences(objective: 'jepa' | 'mae', sigma2: number
 }
 
 describe('right-hand sides', () => {
-  const random = rng(20260301);
+  const random = mulberry32(20260301);
   for (const objective of ['jepa', 'mae'] as const) {
     it(`layerwiseFlow (${objective}) is minus the loss gradient (finite differences), unbalanced states`, () => {
       for (let trial = 0; trial < 40; trial++) {
