@@ -76,7 +76,8 @@ function rootConstants(m: number, j: number): readonly string[] {
  * products and a polynomial `expand` only). G's derivative is certified numerically
  * (50 seeded points, 1e-13 relative) from CAS derivatives of its generic log/atan terms:
  * algebrite's `d` followed by simplification of the concrete arctan terms takes tens of
- * seconds already at m = 3 and does not reduce to 0.
+ * seconds already at m = 3 and does not reduce to 0. Where G has no arctan (m = 2, 4,
+ * i.e. L = 1, 3) the derivative is also certified symbolically, as a polynomial identity.
  *
  * @param L - depth (validated by the caller).
  * @param dudt - the derived du/dt (CAS form, in λ and σ²).
@@ -164,6 +165,26 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
       spotCheck(gPairs, 1e-13, 'relative'),
     ),
   );
+  // Where every atan coefficient −2 sin 2θ_j vanishes (m = 2, 4) G is a sum of logs w_j ln P_j(x), and the
+  // derivative identity −(1/m) Σ_j w_j P_j′/P_j = x/(1 − x^m), cleared of Π_j P_j = 1 − x^m, is polynomial: symbolic route.
+  const pairs = Array.from({ length: Math.floor((m - 1) / 2) }, (_, i) => rootConstants(m, i + 1));
+  if (pairs.every((k) => k[2] === '0')) {
+    const factors = ['1 - x', ...(m % 2 === 0 ? ['1 + x'] : []), ...pairs.map((k) => `1 + (${k[1]})*x + x^2`)];
+    const weights = ['1', ...(m % 2 === 0 ? ['1'] : []), ...pairs.map((k) => k[0])];
+    const dFactors = casBatch(factors.map((f) => `d(${f}, x)`));
+    const cleared = factors.map((_, j) => `(${weights[j]})*(${dFactors[j]})*${factors.filter((__, i) => i !== j).map((f) => `(${f})`).join('*')}`);
+    const ids = [`expand(-1/${m}*(${cleared.join(' + ')}) - x)`, `expand(${factors.map((f) => `(${f})`).join('*')} - (1 - x^${m}))`];
+    const reduced = casBatch(ids);
+    certificates.push(
+      casCertificate(
+        'g-derivative-symbolic',
+        `g_${m} is a sum of logarithms, w_j ln P_j(x) with P_j ∈ {${factors.join(', ')}}; its derivative −(1/${m}) Σ w_j P_j′/P_j equals x/(1 − x^${m}), cleared of Π P_j = 1 − x^${m}`,
+        ids.join('\n'),
+        reduced.every((r) => r === '0') ? '0' : reduced.join('; '),
+        spotCheck(gPairs, 1e-13, 'relative'),
+      ),
+    );
+  }
   const scaleId = `expand(subst(u*rho^(-1/${m}), x, rho^(1/${m}-1)*x*(rho - u^${m}) - u*(1 - x^${m})))`;
   const GF = casFunction(G);
   const seriesPairs = points.map((q) => {

@@ -19,6 +19,15 @@ describe('derive(mae, L)', () => {
     }
   });
 
+  it('where G has no arctan (L = 1, 3) its derivative is also certified symbolically; elsewhere only numerically', () => {
+    for (const L of [1, 3]) {
+      const c = derive('mae', L).certificates.find((x) => x.step === 'g-derivative-symbolic');
+      expect(c?.route).toBe('cas');
+      expect(c?.reduced).toBe('0');
+    }
+    for (const L of [2, 4, 5]) expect(derive('mae', L).certificates.some((x) => x.step === 'g-derivative-symbolic')).toBe(false);
+  });
+
   it('G is certified numerically at 50 points to 1e-13 relative', () => {
     const c = derive('mae', 6).certificates.find((x) => x.step === 'g-derivative');
     expect(c?.spotCheck.points).toBe(50);
