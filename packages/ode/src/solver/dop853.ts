@@ -10,6 +10,7 @@
  */
 
 import { HairerController } from './hairerController.js';
+import { stiffnessIndicator } from './stiffnessIndicator.js';
 import type { MethodDefinition, Stepper, StepperContext } from './stepper.js';
 
 // Coefficients of dop853.f (Hairer & Wanner; Dormand & Prince 1981), named
@@ -331,17 +332,8 @@ class Dop853Stepper implements Stepper {
   }
 
   stiffnessIndicator(h: number, yNew: Float64Array): number {
-    // Solving ODEs I, §IV.2: |hλ| ≈ |h|·‖f(t+h, y_new) − f(t+h, y12)‖/‖y_new − y12‖.
-    const n = this.ctx.n;
-    const k12 = this.k[12];
-    const k13 = this.k[13];
-    let num = 0;
-    let den = 0;
-    for (let i = 0; i < n; i++) {
-      num += (k13[i] - k12[i]) ** 2;
-      den += (yNew[i] - this.y12[i]) ** 2;
-    }
-    return den > 0 ? Math.abs(h) * Math.sqrt(num / den) : 0;
+    // k13 and k12 are f at t + h of y_new and of stage 12's argument.
+    return stiffnessIndicator(h, this.k[13], this.k[12], yNew, this.y12);
   }
 
   interpolate(coef: Float64Array, offset: number, theta: number, out: Float64Array): void {

@@ -8,6 +8,7 @@
  */
 
 import { HairerController } from './hairerController.js';
+import { stiffnessIndicator } from './stiffnessIndicator.js';
 import type { MethodDefinition, Stepper, StepperContext } from './stepper.js';
 
 // Butcher tableau (Dormand & Prince 1980), Solving ODEs I, Table II.5.2.
@@ -134,15 +135,8 @@ class Dopri5Stepper implements Stepper {
   }
 
   stiffnessIndicator(h: number, yNew: Float64Array): number {
-    // Solving ODEs I, §IV.2 (after (2.13)): |hλ| ≈ |h|·‖k7 − k6‖/‖y_new − y_stage6‖, both at t + h.
-    const n = this.ctx.n;
-    let num = 0;
-    let den = 0;
-    for (let i = 0; i < n; i++) {
-      num += (this.k7[i] - this.k6[i]) ** 2;
-      den += (yNew[i] - this.ysti[i]) ** 2;
-    }
-    return den > 0 ? Math.abs(h) * Math.sqrt(num / den) : 0;
+    // k7 and k6 are f at t + h of y_new and of stage 6's argument.
+    return stiffnessIndicator(h, this.k7, this.k6, yNew, this.ysti);
   }
 
   interpolate(coef: Float64Array, offset: number, theta: number, out: Float64Array): void {

@@ -1,6 +1,7 @@
 /**
  * The step-size controller of Hairer's DOPRI5 and DOP853 (Hairer, Nørsett &
- * Wanner, *Solving ODEs I*, 2nd ed., §II.4 and IV.2): the standard controller
+ * Wanner, *Solving ODEs I*, 2nd ed., §II.4; the stabilisation: Hairer & Wanner,
+ * *Solving ODEs II*, §IV.2): the standard controller
  * `h_new = h · min(facMax, max(facMin, safety / err^expo))` with Lund's
  * stabilisation `err^expo / facold^β` on accepted steps.
  *
@@ -21,7 +22,7 @@ const LOG_1E_4 = Math.log(1e-4);
  */
 export class HairerController implements StepSizeController {
   /** ln(FACOLD); FACOLD starts at 1e-4. */
-  private logFacold = Math.log(1e-4);
+  private logFacold = LOG_1E_4;
   private readonly facc1: number;
   private readonly facc2: number;
 

@@ -133,7 +133,7 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
     stats.naccepted++;
     stepper.accept(t, y, h, yNew, dense);
     if (stiffThreshold !== undefined && (stats.naccepted % stiffnessCheck === 0 || iasti > 0)) {
-      // Hairer's stiffness detection (Solving ODEs I, §IV.2; dopri5.f, dop853.f).
+      // Hairer's stiffness detection (Hairer & Wanner, Solving ODEs II, §IV.2; dopri5.f, dop853.f).
       const hlamb = stepper.stiffnessIndicator(h, yNew);
       if (hlamb > stiffThreshold) {
         nonsti = 0;
