@@ -9,18 +9,30 @@ describe('finite samples', () => {
 
   it('with n samples the trajectory approaches the population run as n grows (error ∝ 1/√n)', () => {
     const population = simulateFeatures(base);
-    const errors = [100, 10000, 1000000].map((n) => {
-      // average over 3 seeds so one lucky draw cannot make the trend
+    // The empirical covariances are off by O(1/√n) and the trajectory depends smoothly on
+    // them, so the mean max deviation should fall as n^{-1/2}: slope −½ in log–log.
+    const tiers = [100, 1000, 10_000, 100_000];
+    const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
+    const errors = tiers.map((n) => {
       let sum = 0;
-      for (const seed of [1, 2, 3]) sum += trajectoryDeviation(simulateFeatures({ ...base, samples: n, seed }).wbar, population.wbar).max;
-      return sum / 3;
+      for (const seed of seeds) sum += trajectoryDeviation(simulateFeatures({ ...base, samples: n, seed }).wbar, population.wbar).max;
+      return sum / seeds.length;
     });
-    for (let j = 1; j < errors.length; j++) {
-      // a hundred times the samples: the error shrinks by 10 in expectation; demand at least 2.5
-      // (the trajectory amplifies covariance errors near the transition, and 3 seeds are few)
-      expect(errors[j - 1] / errors[j]).toBeGreaterThan(2.5);
-    }
-    expect(errors[2]).toBeLessThan(0.01);
+    const x = tiers.map(Math.log10);
+    const y = errors.map(Math.log10);
+    const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
+    const mx = mean(x), my = mean(y);
+    const slope = x.reduce((s, xi, i) => s + (xi - mx) * (y[i] - my), 0) / x.reduce((s, xi) => s + (xi - mx) ** 2, 0);
+    // One seed's max deviation scatters around its mean with a coefficient of variation of
+    // 0.2–0.7 (measured over 12 seeds per tier), so a mean of 8 has a relative standard error
+    // ≤ 0.25 (≈ 0.11 in log10) and the fitted slope over these tiers (Σ(Δlog₁₀ n)² = 5) one of
+    // ≈ 0.05. ±0.2 is four standard errors, and still rules out an error that does not shrink
+    // (slope 0) or one that shrinks like 1/n (slope −1).
+    // (Four disjoint sets of 8 seeds gave slopes −0.486, −0.492, −0.494, −0.545.)
+    expect(slope).toBeGreaterThan(-0.7);
+    expect(slope).toBeLessThan(-0.3);
+    // n = 10⁵: the deviation is about 2.5/√n ≈ 0.008 on this problem; 0.02 bounds it with room for the scatter above.
+    expect(errors[3]).toBeLessThan(0.02);
   });
 
   it('minibatch SGD is reproducible from its seed and differs across seeds', () => {
