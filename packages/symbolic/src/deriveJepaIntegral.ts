@@ -91,7 +91,7 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
   );
 
   // t(u) = (1/σ²)(F(u) − F(u0)), written in λ and ρ (1/σ² = ρ/λ); substituted term by term
-  const uStar = `p^(1/${L})*rho`;
+  const uStar = L === 1 ? 'p*rho' : `p^(1/${L})*rho`;
   const at = (point: string): string[] => casBatch(F.map((f) => `subst(${point}, s, ${f})`));
   const Fu = at('u');
   const Fu0 = at('u0');

@@ -44,7 +44,9 @@ function gClosedForm(m: number, xExpression: string): string {
     parts.push(`(${minus2s2})*arctan((${s})*${x}/(1 + (${minusC})*${x}))`);
   }
   const g = gcd(2 - m, m);
-  return `(-rho^(${(2 - m) / g}/${m / g})/${m})*(${parts.map((p) => `(${p})`).join(' + ')})`;
+  // prefactor −ρ^{2/m−1}/m (ρ^0 at m = 2)
+  const prefactor = m === 2 ? '(-1/2)' : `(-rho^(${(2 - m) / g}/${m / g})/${m})`;
+  return `${prefactor}*(${parts.map((p) => `(${p})`).join(' + ')})`;
 }
 
 function gcd(a: number, b: number): number {
@@ -209,14 +211,14 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
 
   // t(u) = (1/σ²)[(1/ρ)(P(u) − P(u0)) + (1/ρ)(G(u) − G(u0))] = (1/λ)[P(u) − P(u0) + G(u) − G(u0)], σ²ρ = λ
   const F = `(${P}) + (${G})`;
-  const uStar = `p^(1/${L})*rho^(1/${m})`;
+  const uStar = L === 1 ? `p*rho^(1/${m})` : `p^(1/${L})*rho^(1/${m})`;
   const Pu = cas(`subst(u, s, ${P})`);
   const Pu0 = cas(`subst(u0, s, ${P})`);
   const Pstar = cas(`subst(${uStar}, s, ${P})`);
   const Gu = gClosedForm(m, `(u*rho^(-1/${m}))`);
   const Gu0 = gClosedForm(m, `(u0*rho^(-1/${m}))`);
   // at u*, x* = u*/ρ^{1/m} = p^{1/L}
-  const Gstar = gClosedForm(m, `p^(1/${L})`);
+  const Gstar = gClosedForm(m, L === 1 ? 'p' : `p^(1/${L})`);
   const tOfU = `(1/lam)*((${Pu}) - (${Pu0}) + (${Gu}) - (${Gu0}))`;
   const tStar = `(1/lam)*((${Pstar}) - (${Pu0}) + (${Gstar}) - (${Gu0}))`;
   const tF = casFunction(tOfU);
@@ -267,7 +269,7 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
   certificates.push(leadingOrderRemainderCheck('mae', L, remainder));
 
   return {
-    integrand: expression(`1/(s2*u^${L}*(rho - u^${m}))`),
+    integrand: expression(L === 1 ? `1/(s2*u*(rho - u^${m}))` : `1/(s2*u^${L}*(rho - u^${m}))`),
     decomposition: expression(decomposition),
     antiderivative: expression(F),
     tOfU: expression(tOfU),
