@@ -7,6 +7,21 @@ import { timeFactor, validateDepth, validateObjective, validateTimeUnit } from '
  * Kernel of the end-to-end flow, gradient-flow time (MATH.md §2), for `w̄ > 0`:
  * JEPA `dw̄/dt = L σ² w̄^{3−1/L} (ρ − w̄^{1/L})`, MAE `dw̄/dt = L σ² w̄^{2−1/L} (ρ − w̄^{1+1/L})`
  * (the table's `L(λ w̄^{3−1/L} − (λ/ρ) w̄³)` etc. with `λ/ρ = σ²`, valid also at ρ = 0).
+ * No validation: for hot loops, after the settings were checked once (see {@link endToEndFlow}).
+ *
+ * @param objective - `'jepa'` or `'mae'`.
+ * @param sigma2 - σ² > 0.
+ * @param rho - ρ = λ/σ².
+ * @param depth - encoder depth L, integer ≥ 1.
+ * @param wbar - the end-to-end weight w̄ > 0.
+ * @returns `dw̄/dt` in gradient-flow time.
+ * @example
+ * ```ts
+ * // JEPA, σ² = ½, ρ = 2, L = 2, w̄ = 1: 2·½·1·(2 − 1) = 1 (the endToEndFlow example)
+ * endToEndRate('jepa', 0.5, 2, 2, 1); // => 1
+ * // MAE, σ² = 1, ρ = 1, L = 1, w̄ = ½: w̄(1 − w̄²) = 3/8
+ * endToEndRate('mae', 1, 1, 1, 0.5); // => 0.375
+ * ```
  */
 export function endToEndRate(objective: Objective, sigma2: number, rho: number, depth: number, wbar: number): number {
   const root = Math.pow(wbar, 1 / depth); // w̄^{1/L} = u

@@ -5,7 +5,22 @@ import { timeFactor, validateDepth, validateObjective, validateTimeUnit } from '
 
 /**
  * Kernel of the balanced per-layer flow, gradient-flow time (MATH.md §2):
- * JEPA `du/dt = σ² u^{2L} (ρ − u)`, MAE `du/dt = σ² u^L (ρ − u^{L+1})`. No validation.
+ * JEPA `du/dt = σ² u^{2L} (ρ − u)`, MAE `du/dt = σ² u^L (ρ − u^{L+1})`. No validation:
+ * for hot loops, after the settings were checked once (see {@link perLayerFlow}).
+ *
+ * @param objective - `'jepa'` or `'mae'`.
+ * @param sigma2 - σ² > 0.
+ * @param rho - ρ = λ/σ².
+ * @param depth - encoder depth L, integer ≥ 1.
+ * @param u - the per-layer weight.
+ * @returns `du/dt` in gradient-flow time.
+ * @example
+ * ```ts
+ * // JEPA, σ² = ρ = 1, L = 2, u = ½: u⁴(1 − u) = 1/32
+ * perLayerRate('jepa', 1, 1, 2, 0.5); // => 0.03125
+ * // MAE: u²(1 − u³) = 7/32
+ * perLayerRate('mae', 1, 1, 2, 0.5); // => 0.21875
+ * ```
  */
 export function perLayerRate(objective: Objective, sigma2: number, rho: number, depth: number, u: number): number {
   switch (objective) {

@@ -5,6 +5,13 @@ import type { Feature, FeatureInput } from './types.js';
  * Relative tolerance for accepting all three of σ², λ, ρ: `|λ − σ²ρ| ≤ 1e-9·max(|λ|, |σ²ρ|)`,
  * loose enough for values typed with ten significant digits, tight enough to catch a
  * genuinely inconsistent triple.
+ *
+ * @example
+ * ```ts
+ * FEATURE_CONSISTENCY_RTOL; // => 1e-9
+ * resolveFeature({ sigma2: 2, lambda: 6 * (1 + 1e-10), rho: 3 }).rho; // => 3
+ * resolveFeature({ sigma2: 2, lambda: 6 * (1 + 1e-8), rho: 3 }); // => throws InvalidArgumentError: feature.lambda
+ * ```
  */
 export const FEATURE_CONSISTENCY_RTOL = 1e-9;
 

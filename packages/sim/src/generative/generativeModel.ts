@@ -24,8 +24,18 @@ export interface FeatureMoments {
 }
 
 /**
- * Validates a model and returns its width d.
+ * Validates a model (MATH.md §4) and returns its width d.
+ *
+ * @param model - the generative model.
+ * @param where - the public function to name in error messages.
+ * @returns the number of features d.
  * @throws InvalidArgumentError for mismatched lengths, non-positive variances, |a| ≥ 1, or an empty model.
+ * @example
+ * ```ts
+ * validateGenerativeModel({ kind: 'static', signalVariance: [1, 2], noiseVariance: [0, 0.5] }, 'example'); // => 2
+ * validateGenerativeModel({ kind: 'dynamic', autoregression: [1], innovationVariance: [1], noiseVariance: [0] }, 'example');
+ * // => throws InvalidArgumentError: model.autoregression[0]
+ * ```
  */
 export function validateGenerativeModel(model: GenerativeModel, where: string): number {
   const lists: [string, readonly number[]][] =
@@ -106,6 +116,12 @@ export function populationCovariances(model: GenerativeModel): Covariances {
  * @param source - the Gaussian stream.
  * @param x - output, length ≥ n·d.
  * @param y - output, length ≥ n·d.
+ * @example
+ * ```ts
+ * const x = new Float64Array(3), y = new Float64Array(3);
+ * sampleViews({ kind: 'static', signalVariance: [1], noiseVariance: [0] }, 3, createGaussianSource(1), x, y);
+ * Array.from(x).every((v, r) => v === y[r]); // => true  (no noise: both views are the signal z)
+ * ```
  */
 export function sampleViews(model: GenerativeModel, n: number, source: GaussianSource, x: Float64Array, y: Float64Array): void {
   const d = model.noiseVariance.length;

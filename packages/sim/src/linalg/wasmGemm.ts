@@ -137,7 +137,16 @@ function body(): number[] {
   return [...uleb(fn.length), ...fn];
 }
 
-/** The module's bytes: imports `env.memory`, exports `gemm4`. */
+/**
+ * The hand-assembled WebAssembly module of the SIMD matrix-product kernel: imports
+ * `env.memory`, exports `gemm4`.
+ *
+ * @returns the module's bytes (a fresh array on each call).
+ * @example
+ * ```ts
+ * wasmGemmBytes().subarray(0, 4); // => Uint8Array [0, 97, 115, 109]  (the magic number "\0asm")
+ * ```
+ */
 export function wasmGemmBytes(): Uint8Array {
   const type = section(1, [1, 0x60, 9, ...new Array<number>(9).fill(I32), 0]);
   const imports = section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]);
@@ -153,7 +162,16 @@ function wasmApi(): WasmApi | undefined {
   return (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 }
 
-/** True when this JavaScript engine can run the SIMD kernel (WebAssembly with SIMD). */
+/**
+ * Whether this JavaScript engine can run the SIMD kernel (WebAssembly with SIMD and
+ * synchronous compilation); the result is computed once and cached.
+ *
+ * @returns true when the `'wasm'` backend is usable.
+ * @example
+ * ```ts
+ * typeof wasmSimdAvailable(); // => 'boolean'
+ * ```
+ */
 export function wasmSimdAvailable(): boolean {
   return compiledModule() !== null;
 }

@@ -30,7 +30,7 @@ export function networkLoss(network: Network, cov: Covariances, objective: Objec
   const e = matmulReference(new Float64Array(d * d), network.predictor, wbar, d, d, d);
   const t = objective === 'jepa' ? (target ?? wbar) : null;
   const syy = cov.sigmaYY ?? cov.sigmaXX;
-  // quadratic form ½tr(A S Bᵀ) with S diagonal (length d) or full (d²)
+  // tr(A S Bᵀ) (S or Sᵀ) with S diagonal (length d) or full (d²); the callers apply the ½
   const trace = (a: Float64Array, s: Float64Array, b: Float64Array | null, transposeS: boolean): number => {
     let sum = 0;
     for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) {
@@ -54,7 +54,19 @@ export function networkLoss(network: Network, cov: Covariances, objective: Objec
   return quad - cross + tyy;
 }
 
-/** `W̄ = W_L ⋯ W_1` by the reference kernel. */
+/**
+ * The encoder's end-to-end matrix `W̄ = W_L ⋯ W_1` (layer 1 applied first), by the
+ * reference kernel. Cost: L − 1 d×d products; allocates the result.
+ *
+ * @param network - the network (`layers[0]` is W_1).
+ * @returns `W̄`, d×d row-major.
+ * @example
+ * ```ts
+ * // W_1 = [[1, 1], [0, 1]], W_2 = [[1, 0], [1, 1]]: W_2 W_1 = [[1, 1], [1, 2]]
+ * encoderProduct({ d: 2, layers: [Float64Array.of(1, 1, 0, 1), Float64Array.of(1, 0, 1, 1)], predictor: new Float64Array(4) });
+ * // => Float64Array [1, 1, 1, 2]
+ * ```
+ */
 export function encoderProduct(network: Network): Float64Array {
   const d = network.d;
   let p: Float64Array = Float64Array.from(network.layers[0]);
