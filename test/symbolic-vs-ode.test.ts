@@ -102,19 +102,21 @@ describe('the derived t*_p agrees with numerical integration of the flow', () =>
       expect(worst).toBeLessThan(1e-9);
     });
 
-    it(`${objective}: within 1e-9 relative of @jepa-dynamics/ode criticalTime (method 'inverse-ode', rtol 1e-13)`, () => {
-      let compared = 0;
-      for (const g of grid.slice(0, 60)) {
-        const ev = objective === 'jepa' ? jepaTime(g.L) : maeTime(g.L);
-        const t = ev.tStar(g.lambda, g.rho, g.epsilon, g.p);
-        const r = criticalTime({ lambda: g.lambda, rho: g.rho }, { objective, depth: g.L, epsilon: g.epsilon, fraction: g.p, method: 'inverse-ode', rtol: 1e-13 });
-        expect(r.exists).toBe(t !== null);
-        if (r.exists && t !== null) {
-          expect(Math.abs(t - r.t) / r.t, JSON.stringify(g)).toBeLessThan(1e-9);
-          compared++;
+    for (const method of ['inverse-ode', 'ode'] as const) {
+      it(`${objective}: within 1e-9 relative of @jepa-dynamics/ode criticalTime (method '${method}', rtol 1e-12)`, () => {
+        let compared = 0;
+        for (const g of grid.slice(0, 60)) {
+          const ev = objective === 'jepa' ? jepaTime(g.L) : maeTime(g.L);
+          const t = ev.tStar(g.lambda, g.rho, g.epsilon, g.p);
+          const r = criticalTime({ lambda: g.lambda, rho: g.rho }, { objective, depth: g.L, epsilon: g.epsilon, fraction: g.p, method, rtol: 1e-12 });
+          expect(r.exists).toBe(t !== null);
+          if (r.exists && t !== null) {
+            expect(Math.abs(t - r.t) / r.t, JSON.stringify(g)).toBeLessThan(1e-9);
+            compared++;
+          }
         }
-      }
-      expect(compared).toBeGreaterThan(30);
-    });
+        expect(compared).toBeGreaterThan(30);
+      });
+    }
   }
 });

@@ -23,5 +23,6 @@ export interface IntegralDerivation {
   readonly logTerm: Expression;
   /** t* − leadingOrder, which stays bounded as ε → 0. */
   readonly remainder: Expression;
+  /** The certificates of steps 4–6, in order. */
   readonly certificates: readonly Certificate[];
 }

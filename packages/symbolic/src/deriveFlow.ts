@@ -21,6 +21,7 @@ export interface FlowDerivation {
   readonly dudt: Expression;
   /** dw̄/dt = Σ_a R_a dw_a/dt after v = w_a = u (w̄ = u^L). */
   readonly dwbardt: Expression;
+  /** The certificates of steps 1–3, in order. */
   readonly certificates: readonly Certificate[];
 }
 

@@ -5,7 +5,9 @@ import { spotPoints } from './spotPoints.js';
 
 /** The any-L (symbolic in L) form of t(u), as text and LaTeX. */
 export interface GeneralForm {
+  /** Plain text in the paper's notation. */
   readonly text: string;
+  /** LaTeX in the paper's notation. */
   readonly latex: string;
 }
 
