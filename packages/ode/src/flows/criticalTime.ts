@@ -56,6 +56,8 @@ export interface CriticalTimeOptions {
 
 /** Validated settings (internal). */
 interface Setting {
+  /** The public function to name in messages. */
+  where: string;
   objective: Objective;
   depth: number;
   epsilon: number;
@@ -78,6 +80,7 @@ function validateSetting(where: string, options: CriticalTimeOptions): Setting {
   }
   const depth = validateDepth(where, options.depth);
   return {
+    where,
     objective: validateObjective(where, options.objective),
     depth,
     epsilon: validateEpsilon(where, options.epsilon),
@@ -168,7 +171,7 @@ function criticalTimeKernel(feature: Feature, s: Setting): CriticalTimeResult {
   const scaled = s.factor * t;
   if (!Number.isFinite(scaled)) {
     // e.g. ε = 1e-300 at L = 2: t* ~ ε^{−3/2} is beyond the largest double; a number here would be a lie
-    throw new InvalidArgumentError('criticalTime', 'epsilon', `is so small that t* overflows double precision (method ${s.method}, t = ${scaled})`, s.epsilon);
+    throw new InvalidArgumentError(s.where, 'epsilon', `is so small that t* overflows double precision (method ${s.method}, t = ${scaled})`, s.epsilon);
   }
   return { exists: true, t: scaled, uStar: target.uStar, wbarTarget: target.wbarTarget };
 }
@@ -221,7 +224,7 @@ function timeDomainCriticalTime(s: Setting, sigma2: number, rho: number, u0: num
     if (result.status !== 'event' || event === undefined) {
       const tReached = total + (result.t.length > 0 ? result.t[result.t.length - 1] : 0);
       throw new IntegrationError(
-        `criticalTime: the time-domain integration ended with status '${result.status}' at t = ${tReached} without reaching u = ${uEnd} (${result.message})`,
+        `${s.where}: the time-domain integration ended with status '${result.status}' at t = ${tReached} without reaching u = ${uEnd} (${result.message})`,
         result.status,
         tReached,
       );
@@ -233,7 +236,7 @@ function timeDomainCriticalTime(s: Setting, sigma2: number, rho: number, u0: num
     if (uEnd === uStar) return total;
     uStart = uEnd;
   }
-  throw new IntegrationError(`criticalTime: more than 10000 stages before reaching u* = ${uStar}`, 'max-steps', total);
+  throw new IntegrationError(`${s.where}: more than 10000 stages before reaching u* = ${uStar}`, 'max-steps', total);
 }
 
 /** MATH.md §3 integrand dt/dx, x = ln u, integrated by solveIvp from ln u0 to ln u*. */
@@ -262,7 +265,7 @@ function inverseCriticalTime(s: Setting, sigma2: number, rho: number, u0: number
   if (result.status !== 'success') {
     const last = result.y.length > 0 ? result.y[result.y.length - 1][0] : 0;
     throw new IntegrationError(
-      `criticalTime: the inverse (t as a function of ln u) integration ended with status '${result.status}' at ln u = ${result.t[result.t.length - 1]}, t = ${last} (${result.message})`,
+      `${s.where}: the inverse (t as a function of ln u) integration ended with status '${result.status}' at ln u = ${result.t[result.t.length - 1]}, t = ${last} (${result.message})`,
       result.status,
       last,
     );
