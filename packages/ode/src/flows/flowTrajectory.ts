@@ -1,4 +1,5 @@
 import { IntegrationError, InvalidArgumentError } from '../errors.js';
+import { METHODS } from '../solver/normalizeProblem.js';
 import { solveIvp } from '../solver/solveIvp.js';
 import type { Method, RhsFunction, SolveStats } from '../solver/types.js';
 import { endToEndFlow } from './endToEndFlow.js';
@@ -114,8 +115,8 @@ function validateSetting(where: string, o: TrajectoryOptions): Setting {
     times[points - 1] = tEnd;
   }
   const method = o.method ?? 'dop853';
-  if (method !== 'dopri5' && method !== 'dop853' && method !== 'odex' && method !== 'rodas4') {
-    throw new InvalidArgumentError(where, 'method', "must be 'dopri5', 'dop853', 'odex' or 'rodas4'", method);
+  if (!METHODS.includes(method)) {
+    throw new InvalidArgumentError(where, 'method', `must be one of ${METHODS.map((m) => `'${m}'`).join(', ')} (the methods of solveIvp)`, method);
   }
   const maxSteps = o.maxSteps ?? 1_000_000;
   if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new InvalidArgumentError(where, 'maxSteps', 'must be an integer ≥ 1', maxSteps);
