@@ -1,4 +1,5 @@
-import { numericCertificate, spotCheck, type Certificate } from './Certificate.js';
+import { cas } from './cas.js';
+import { casCertificate, numericCertificate, spotCheck, type Certificate } from './Certificate.js';
 import { casFunction } from './casFunction.js';
 import type { Objective } from './Objective.js';
 import { spotPoints } from './spotPoints.js';
@@ -66,12 +67,15 @@ function generalTime(objective: Objective, L: number, lam: number, rho: number, 
 
 /**
  * Checks the any-L form against the concrete-L derivation: the general formula
- * instantiated at L and evaluated directly equals the CAS t(u) at seeded points.
+ * instantiated at L and evaluated directly equals the CAS t(u) at seeded points; for
+ * JEPA the CAS also reduces (instantiated sum formula) − t(u) to 0. The MAE formula's
+ * roots of unity are not reduced by the CAS (cos(2π/7) stays symbolic), so its check is
+ * numeric.
  *
  * @param objective - `'jepa'` or `'mae'`.
  * @param L - depth.
  * @param tOfU - the concrete CAS t(u).
- * @returns the certificate (numeric route, 1e-9 relative: the CAS form loses digits to cancellation).
+ * @returns the certificate (spot check 1e-9 relative: the CAS form loses digits to cancellation).
  */
 export function generalFormCertificate(objective: Objective, L: number, tOfU: string): Certificate {
   const f = casFunction(tOfU);
@@ -79,9 +83,25 @@ export function generalFormCertificate(objective: Objective, L: number, tOfU: st
     const u = 0.5 * (q.u0 + q.uStar);
     return [generalTime(objective, L, q.lam, q.rho, q.u0, u), f({ lam: q.lam, rho: q.rho, u0: q.u0, u })] as const;
   });
+  if (objective === 'jepa') {
+    // the sum formula instantiated at L (its log written as ln u − ln u0 + ln(ρ − u0) − ln(ρ − u)) minus the derived t(u)
+    const n = 2 * L;
+    const instantiated = `rho^(${1 - n})/lam*(log(u) - log(u0) + log(rho - u0) - log(rho - u) + ${Array.from(
+      { length: n - 1 },
+      (_, i) => `rho^${i + 1}*(u0^(${-(i + 1)}) - u^(${-(i + 1)}))/${i + 1}`,
+    ).join(' + ')})`;
+    const identity = `(${instantiated}) - (${tOfU})`;
+    return casCertificate(
+      'general-form',
+      `the any-L sum formula instantiated at L = ${L} equals the concrete derivation`,
+      identity,
+      cas(identity),
+      spotCheck(pairs, 1e-9, 'relative'),
+    );
+  }
   return numericCertificate(
     'general-form',
-    `the any-L ${objective === 'jepa' ? 'sum formula' : 'roots-of-unity formula'} at L = ${L} equals the concrete derivation`,
+    `the any-L roots-of-unity formula at L = ${L} equals the concrete derivation`,
     `${generalForm(objective).text} at L = ${L}, evaluated directly, against the derived t(u)`,
     spotCheck(pairs, 1e-9, 'relative'),
   );
