@@ -109,15 +109,26 @@ function parseExpected(raw: string): { expected: Expected; approx: boolean } {
   try {
     return parseExpectedValue(raw.trim());
   } catch (error) {
-    // a trailing note in parentheses: `[1, 2] (to rounding)`
-    const m = /^(.*?)\s+\([^()]*\)\s*$/.exec(raw.trim());
-    if (m === null) throw error;
-    return parseExpectedValue(m[1]);
+    // a trailing note in parentheses, which may nest: `4.0558 (= ½ ln(9999/3))`
+    const value = withoutTrailingNote(raw.trim());
+    if (value === null) throw error;
+    return parseExpectedValue(value);
   }
 }
 
+/** The text before a trailing, whitespace-separated, balanced `( … )` group; null if there is none. */
+function withoutTrailingNote(s: string): string | null {
+  if (!s.endsWith(')')) return null;
+  let depth = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (s[i] === ')') depth++;
+    else if (s[i] === '(' && --depth === 0) return i > 0 && /\s/.test(s[i - 1]) ? s.slice(0, i).trimEnd() : null;
+  }
+  return null;
+}
+
 function parseExpectedValue(raw: string): { expected: Expected; approx: boolean } {
-  let s = raw.replace(/\s{2,}\(.*\)\s*$/, '').trim();
+  let s = raw.trim();
   let approx = false;
   if (s.startsWith('≈')) {
     approx = true;
@@ -376,6 +387,8 @@ describe('the checker itself', () => {
     expect(ok(Float64Array.of(19, 22), '[19, 22]')).toBe(false);
     expect(ok([1, 2], '[1, 2]  (a note)')).toBe(true);
     expect(ok([1, 2], '[1, 3]  (a note)')).toBe(false);
+    expect(ok(4.055814039153869, '4.055814039153869 (= ½ ln(9999/3))')).toBe(true);
+    expect(ok(4.055814039153869, '4.05581403915387 (= ½ ln(9999/3))')).toBe(false);
     expect(ok({ a: 1, b: 'x' }, "{ a: 1, b: 'x' }")).toBe(true);
     expect(ok({ a: 1, b: 'x', c: 2 }, "{ a: 1, b: 'x' }")).toBe(false);
     expect(ok(Number.NaN, 'NaN')).toBe(true);
