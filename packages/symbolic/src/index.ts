@@ -16,6 +16,5 @@ export { javascriptSource } from './javascriptSource.js';
 export { casFunction } from './casFunction.js';
 export type { CasFunction } from './casFunction.js';
 export { casToTex, casToText } from './notation.js';
-export { cas } from './cas.js';
 export { DerivationError } from './DerivationError.js';
 export { MAX_DEPTH, validateDepth } from './validateDepth.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '@jepa-dynamics/ode';
-import { cas, derive } from '../src/index.js';
+import { cas } from '../src/cas.js';
+import { derive } from '../src/index.js';
 import { expectCertified } from './certificates.js';
 
 describe('derive(jepa, L)', () => {
