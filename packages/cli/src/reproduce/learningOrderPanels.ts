@@ -1,11 +1,11 @@
 /**
  * Result 1 of `reproduce`, the analogue of the paper's Figure 2: six panels, JEPA and
  * MAE × {λ varied with ρ = 1; ρ varied with λ = 1; λ increasing while ρ decreases}.
- * Curves `w̄_i(t)/w̄∞,i` from the ODE (`flowTrajectories`), critical times from the
- * closed form (`criticalTimes`, method `exact`), learning order from the critical times.
+ * Curves `w̄_i(t)/w̄∞,i` from the ODE (`flowTrajectories`, `fixedPoint`); critical
+ * times and the learning order from the closed form (`learningOrder`, method `exact`).
  * @module
  */
-import { fixedPoint, flowTrajectories, learningOrder, type FeatureInput, type Objective } from '@jepa-dynamics/ode';
+import { fixedPoint, flowTrajectories, learningOrder, resolveFeature, type FeatureInput, type Objective } from '@jepa-dynamics/ode';
 import { featureLabel, linearGrid, objectiveLabel, timeOrNull } from './arrange.js';
 import type { FigureSpec, ResultContext, ResultDefinition } from './types.js';
 
@@ -58,7 +58,7 @@ async function computePanel(ctx: ResultContext, objective: Objective, scenario: 
     features: scenario.features.map((f, i) => ({
       lambda: f.lambda,
       rho: f.rho,
-      sigma2: f.lambda / f.rho,
+      sigma2: resolveFeature(f).sigma2,
       wbarInfinity: fixed[i],
       criticalTime: times[i],
       label: featureLabel(f),
