@@ -1,6 +1,7 @@
 /**
  * RODAS: the stiffly accurate Rosenbrock method of order 4 with an embedded
- * order-3 error estimate and a continuous (order-3) dense output, after Hairer &
+ * order-3 error estimate and a continuous dense output (order 3; order 2 on stiff
+ * components, see `Rodas4Stepper.interpolate`), after Hairer &
  * Wanner, *Solving ODEs II* (2nd ed., 1996), §IV.7, and their code `rodas.f`
  * (coefficient set METH = 1). Six stages, each one linear solve with the same
  * matrix `(1/(γh)) I − J`, γ = 1/4: one Jacobian and one LU decomposition per step.
@@ -280,8 +281,12 @@ export class Rodas4Stepper implements Stepper {
   }
 
   /**
-   * RODAS's continuous extension (order 3) at `theta ∈ [0, 1]`:
-   * `(1−θ) y0 + θ (y1 + (1−θ)(q1 + θ q2))` (Hairer's CONTRO).
+   * RODAS's continuous extension at `theta ∈ [0, 1]`:
+   * `(1−θ) y0 + θ (y1 + (1−θ)(q1 + θ q2))` (Hairer's CONTRO). Order 3 for non-stiff
+   * components; on stiff components order 2, unseen by the step control: in the stiff
+   * limit of Prothero–Robinson `y' = −μ(y − g) + g'` its error is
+   * `0.1418 θ(1−θ)(1−2θ) h³ g‴` while the step values are exact. A property of RODAS's
+   * coefficients, not of this transcription (docs/stiff.md; packages/ode/test/stiff-rodas4-dense.test.ts).
    */
   interpolate(coef: Float64Array, offset: number, theta: number, out: Float64Array): void {
     const n = this.n;
