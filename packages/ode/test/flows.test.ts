@@ -13,7 +13,10 @@ import {
   perLayerFlow,
   resolveFeature,
   criticalTime,
+  criticalTimeRatio,
   implicitTime,
+  learningOrder,
+  orderFlipDepth,
 } from '../src/index.js';
 import { mulberry32 } from './mulberry32.js';
 
@@ -49,6 +52,13 @@ describe('resolveFeature', () => {
 
 describe('settings validation', () => {
   const f = { lambda: 1, rho: 2 };
+  it('learningOrder, criticalTimeRatio and orderFlipDepth name themselves, not the criticalTimes they call', () => {
+    const bad = { objective: 'jepa', depth: 0, epsilon: 0.1 } as const;
+    expect(() => learningOrder([f], bad)).toThrow(/^learningOrder: invalid argument depth/);
+    expect(() => criticalTimeRatio(f, f, bad)).toThrow(/^criticalTimeRatio: invalid argument depth/);
+    expect(() => orderFlipDepth(f, f, { objective: 'jepa', epsilon: -1 })).toThrow(/^orderFlipDepth: invalid argument epsilon/);
+    expect(() => orderFlipDepth(f, f, { objective: 'jepa', epsilon: 0.1, maxDepth: 0 })).toThrow(/^orderFlipDepth: invalid argument maxDepth/);
+  });
   it.each([
     [{ objective: 'jepa', depth: 0, epsilon: 0.1 }, 'depth'],
     [{ objective: 'jepa', depth: 2.5, epsilon: 0.1 }, 'depth'],

@@ -138,7 +138,14 @@ export function criticalTime(feature: FeatureInput, options: CriticalTimeOptions
  * ```
  */
 export function criticalTimes(features: readonly FeatureInput[], options: CriticalTimeOptions): CriticalTimeResult[] {
-  const where = 'criticalTimes';
+  return criticalTimesFor('criticalTimes', features, options);
+}
+
+/**
+ * {@link criticalTimes} on behalf of another public function (`learningOrder`,
+ * `criticalTimeRatio`, `orderFlipDepth`), whose name `where` its errors carry. Internal.
+ */
+export function criticalTimesFor(where: string, features: readonly FeatureInput[], options: CriticalTimeOptions): CriticalTimeResult[] {
   if (!Array.isArray(features)) throw new InvalidArgumentError(where, 'features', 'must be an array of features', features);
   const setting = validateSetting(where, options);
   const resolved = features.map((f, i) => resolveFeature(f, `${where}: features[${i}]`));

@@ -1,4 +1,4 @@
-import { criticalTimes, type CriticalTimeOptions } from './criticalTime.js';
+import { criticalTimesFor, type CriticalTimeOptions } from './criticalTime.js';
 import type { FeatureInput, NoCriticalTimeReason } from './types.js';
 
 /** Result of {@link criticalTimeRatio}. */
@@ -37,7 +37,7 @@ export type CriticalTimeRatio =
  * ```
  */
 export function criticalTimeRatio(a: FeatureInput, b: FeatureInput, options: CriticalTimeOptions): CriticalTimeRatio {
-  const [ra, rb] = criticalTimes([a, b], options);
+  const [ra, rb] = criticalTimesFor('criticalTimeRatio', [a, b], options);
   if (!ra.exists) return { exists: false, feature: 'A', reason: ra.reason, message: `feature A: ${ra.message}` };
   if (!rb.exists) return { exists: false, feature: 'B', reason: rb.reason, message: `feature B: ${rb.message}` };
   return { exists: true, ratio: ra.t / rb.t, tA: ra.t, tB: rb.t };

@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
-import { criticalTimes, type CriticalTimeOptions } from './criticalTime.js';
+import { criticalTimesFor, type CriticalTimeOptions } from './criticalTime.js';
 import type { CriticalTimeResult, FeatureInput } from './types.js';
-import { validateDepth } from './validateSetting.js';
 
 /** Result of {@link learningOrder}. */
 export interface LearningOrder {
@@ -27,7 +26,7 @@ export interface LearningOrder {
  * ```
  */
 export function learningOrder(features: readonly FeatureInput[], options: CriticalTimeOptions): LearningOrder {
-  const times = criticalTimes(features, options);
+  const times = criticalTimesFor('learningOrder', features, options);
   const order: number[] = [];
   const never: number[] = [];
   times.forEach((r, i) => (r.exists ? order : never).push(i));
@@ -65,13 +64,11 @@ export function orderFlipDepth(
   options: Omit<CriticalTimeOptions, 'depth'> & { maxDepth?: number },
 ): OrderFlipDepth {
   const maxDepth = options.maxDepth ?? 64;
-  try {
-    validateDepth('orderFlipDepth', maxDepth);
-  } catch {
+  if (typeof maxDepth !== 'number' || !Number.isInteger(maxDepth) || maxDepth < 1) {
     throw new InvalidArgumentError('orderFlipDepth', 'maxDepth', 'must be an integer ≥ 1', maxDepth);
   }
   for (let depth = 1; depth <= maxDepth; depth++) {
-    const [ra, rb] = criticalTimes([a, b], { ...options, depth });
+    const [ra, rb] = criticalTimesFor('orderFlipDepth', [a, b], { ...options, depth });
     if (ra.exists && rb.exists && ra.t < rb.t) return { found: true, depth };
   }
   return { found: false, maxDepth, message: `feature A is not learned before feature B at any depth from 1 to ${maxDepth}.` };
