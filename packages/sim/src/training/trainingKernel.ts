@@ -34,8 +34,6 @@ export interface TrainingKernel {
   readonly gradPredictor: Float64Array;
   /** W̄ of the current state (valid after {@link TrainingKernel.forward}). */
   readonly wbar: Float64Array;
-  /** The target product used by the last gradient (W̄ itself unless EMA). */
-  targetProduct(): Float64Array;
   /** Covariances used by the gradient (replace the contents to change them, e.g. per minibatch). */
   readonly cov: KernelCovariances;
   /** Computes the prefix products and W̄ of the current state. */
@@ -85,14 +83,14 @@ export function createTrainingKernel(ws: MatrixWorkspace, objective: Objective, 
     sigmaYX: ws.alloc(kind === 'full' ? dd : d),
   };
   const wbar = prefix[depth - 1];
-  let targetBar = wbar;
 
   const forward = (): void => {
     for (let a = 1; a < depth; a++) ws.matmul(prefix[a], layers[a], prefix[a - 1], d, d, d);
   };
 
   const gradients = (): void => {
-    targetBar = wbar;
+    // T: W̄ itself (StopGrad), or the EMA target's product
+    let targetBar = wbar;
     if (targetLayers !== null && targetPing !== null && objective === 'jepa') {
       if (depth === 1) targetBar = targetLayers[0];
       else {
@@ -142,7 +140,7 @@ export function createTrainingKernel(ws: MatrixWorkspace, objective: Objective, 
     }
   };
 
-  return { d, depth, layers, predictor, targetLayers, gradLayers, gradPredictor, wbar, cov, targetProduct: () => targetBar, forward, gradients, update };
+  return { d, depth, layers, predictor, targetLayers, gradLayers, gradPredictor, wbar, cov, forward, gradients, update };
 }
 
 /** `w ← w − η g` (module-level so the engine optimises one monomorphic loop). */
