@@ -50,10 +50,6 @@ export function resolveFeature(input: FeatureInput, where = 'resolveFeature'): F
   if (sigma2 !== undefined && !(sigma2 > 0)) {
     throw new InvalidArgumentError(where, 'feature.sigma2', 'must be > 0 (it is a variance)', sigma2);
   }
-  const given = (sigma2 !== undefined ? 1 : 0) + (lambda !== undefined ? 1 : 0) + (rho !== undefined ? 1 : 0);
-  if (given < 2) {
-    throw new InvalidArgumentError(where, 'feature', 'must give at least two of sigma2, lambda, rho', input);
-  }
   if (lambda !== undefined && rho !== undefined) {
     if (Math.sign(lambda) !== Math.sign(rho)) {
       throw new InvalidArgumentError(where, 'feature.rho', `must have the same sign as lambda (${lambda}) since rho = lambda/sigma2 with sigma2 > 0`, rho);
@@ -77,11 +73,8 @@ export function resolveFeature(input: FeatureInput, where = 'resolveFeature'): F
     }
     return { sigma2: lambda / rho, lambda, rho };
   }
-  if (sigma2 === undefined) {
-    // unreachable: given ≥ 2 and not both lambda and rho means sigma2 is given
-    throw new InvalidArgumentError(where, 'feature', 'must give at least two of sigma2, lambda, rho', input);
-  }
-  if (lambda !== undefined) return { sigma2, lambda, rho: lambda / sigma2 };
-  if (rho !== undefined) return { sigma2, lambda: sigma2 * rho, rho };
+  // not both λ and ρ: two given means σ² and one of them
+  if (sigma2 !== undefined && lambda !== undefined) return { sigma2, lambda, rho: lambda / sigma2 };
+  if (sigma2 !== undefined && rho !== undefined) return { sigma2, lambda: sigma2 * rho, rho };
   throw new InvalidArgumentError(where, 'feature', 'must give at least two of sigma2, lambda, rho', input);
 }
