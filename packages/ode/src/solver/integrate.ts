@@ -58,6 +58,8 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
     }
     return recorder.result(status, message, stats);
   };
+  const stoppedByEvent = (): SolveResult =>
+    finish('event', `solveIvp (${name}): a terminal event stopped the integration at t = ${fmt(recorder.tReached)}.`);
 
   stepper.start(t0, y);
   const bad = firstNonFinite(stepper.f0);
@@ -140,9 +142,7 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
         iasti++;
         if (iasti === STIFF_HITS) {
           const tNow = last ? t1 : t + h;
-          if (recorder.step(t, h, tNow, yNew, dense ?? yNew)) {
-            return finish('event', `solveIvp (${name}): a terminal event stopped the integration at t = ${fmt(recorder.tReached)}.`);
-          }
+          if (recorder.step(t, h, tNow, yNew, dense ?? yNew)) return stoppedByEvent();
           return finish(
             'stiff',
             `solveIvp (${name}): the problem appears stiff at t = ${fmt(tNow)} (Hairer's test: |h·λ| > ${stiffThreshold} in ${STIFF_HITS} checks); use a stiff method for it (method: 'rodas4'), or pass stiffnessCheck: false to continue with ${name} regardless.`,
@@ -158,12 +158,7 @@ export function integrateWithStepper(method: MethodDefinition, problem: Normaliz
     const swap = y;
     y = yNew;
     yNew = swap;
-    if (recorder.step(tOld, h, t, y, dense ?? y)) {
-      return finish(
-        'event',
-        `solveIvp (${name}): a terminal event stopped the integration at t = ${fmt(recorder.tReached)}.`,
-      );
-    }
+    if (recorder.step(tOld, h, t, y, dense ?? y)) return stoppedByEvent();
     if (last) {
       return finish(
         'success',
