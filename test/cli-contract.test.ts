@@ -1,6 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
@@ -12,10 +12,6 @@ export function runCli(args: string[]): { status: number | null; stdout: string;
 }
 
 describe('jepa-dynamics command line', () => {
-  beforeAll(() => {
-    // the root test script builds first; this keeps a lone `vitest run` honest too
-    execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
-  });
 
   it('--help exits 0 and names the program', () => {
     const r = runCli(['--help']);

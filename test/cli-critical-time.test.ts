@@ -3,9 +3,9 @@
  * here, exit status 2 with one sentence naming the flag for bad input, 1 when no critical
  * time exists.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
@@ -28,9 +28,6 @@ const jepaDepthOne = (lambda: number, rho: number, epsilon: number, p: number): 
 const base = ['critical-time', '--objective', 'mae', '--depth', '1', '--lambda', '2', '--rho', '3', '--epsilon', '1e-3'];
 
 describe('jepa-dynamics critical-time', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
-  });
 
   it('--json prints t equal to the MAE L = 1 closed form and echoes the inputs', () => {
     const r = runCli([...base, '--fraction', '0.7', '--json']);

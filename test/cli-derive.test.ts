@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jepaTime, maeTime } from '@jepa-dynamics/symbolic';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,9 +13,6 @@ function runCli(args: string[]): { status: number | null; stdout: string; stderr
 }
 
 describe('jepa-dynamics derive', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
-  });
 
   it('--json prints the derivation with every certificate holding', () => {
     const r = runCli(['derive', '--objective', 'jepa', '--depth', '2', '--json']);

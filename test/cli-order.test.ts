@@ -3,7 +3,7 @@
  * times computed here from the closed form of MATH.md §3 (JEPA) and the MAE split with
  * G's power series, independently of @jepa-dynamics/ode; bad input exits 2 naming the flag.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,6 @@ function criticalTime(objective: Objective, lambda: number, rho: number, L: numb
 
 let dir = '';
 beforeAll(() => {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
   dir = mkdtempSync(join(tmpdir(), 'jd-order-'));
 });
 afterAll(() => {

@@ -1,9 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
@@ -31,10 +31,6 @@ interface SimulateJson {
 const base = ['simulate', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '1', '--epsilon', '0.05', '--steps', '2000'];
 
 describe('jepa-dynamics simulate', () => {
-  beforeAll(() => {
-    // the root test script builds first; this keeps a lone `vitest run` honest too
-    execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
-  });
 
   it('--json gives t = kη, wbar[i][k], and maxDeviation = max |wbar − ode| over records and features', () => {
     const r = runCli([...base, '--lr', '0.1', '--record-every', '20', '--json']);

@@ -3,12 +3,12 @@
  * `u(t)² = ρ/(1 + C e^{−2λt})`, `C = (ρ − ε²)/ε²` (u' = σ² u (ρ − u²)), the features file,
  * CSV, and bad input.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
@@ -23,9 +23,6 @@ const maeDepthOne = (lambda: number, rho: number, epsilon: number, t: number): n
 
 describe('jepa-dynamics solve', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jd-solve-'));
-  beforeAll(() => {
-    execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
-  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('--json gives t and wbar[i][k] matching the closed form (MAE, L = 1), for every formulation and method', () => {

@@ -3,10 +3,10 @@
  * A ```console block holds `$ pnpm exec jepa-dynamics …` lines, each followed by the
  * expected output (stdout, then stderr) and, when not 0, a line `[exit status N]`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
@@ -40,9 +40,6 @@ function shownCommands(markdown: string): Shown[] {
 
 const shown = shownCommands(readFileSync(new URL('../docs/getting-started.md', import.meta.url), 'utf8'));
 
-beforeAll(() => {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
-});
 
 describe('docs/getting-started.md', () => {
   it('shows commands', () => {

@@ -3,7 +3,7 @@
  * it stops with status 130, every file in the output directory is whole, no temporary
  * file is left, and a rerun completes.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,6 @@ const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import
 
 let out = '';
 beforeAll(() => {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root });
   out = join(mkdtempSync(join(tmpdir(), 'jd-interrupt-')), 'results');
 });
 afterAll(() => {

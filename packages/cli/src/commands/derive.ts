@@ -6,7 +6,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { derive, javascriptSource, type Expression, type Objective } from '@jepa-dynamics/symbolic';
+import type { Expression, Objective } from '@jepa-dynamics/symbolic';
 import { printJson } from '../output.js';
 import { parseChoice, parseInteger, required } from '../options.js';
 
@@ -35,10 +35,12 @@ export function registerDerive(program: Command): void {
     .option('--depth <L>', 'encoder depth L, 1 to 12')
     .option('--format <format>', 'text, latex or js', 'text')
     .option('--json', 'print one JSON document')
-    .action((flags: DeriveFlags) => {
+    .action(async (flags: DeriveFlags) => {
       const objective = parseChoice<Objective>('--objective', required('--objective', flags.objective), ['jepa', 'mae']);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1, 12);
       const format = parseChoice<Format>('--format', flags.format, ['text', 'latex', 'js']);
+      // Loaded here, not at start-up: the CAS costs ~1 s of CPU to load, which every other command would pay.
+      const { derive, javascriptSource } = await import('@jepa-dynamics/symbolic');
       const d = derive(objective, depth);
       const f = d.flow;
       const g = d.integral;
