@@ -13,6 +13,16 @@
  * Input that breaks a documented rule. The message names the argument, the rule
  * and the offending value, e.g.
  * `solveIvp: invalid argument rtol: must be a positive finite number; got -1.`
+ *
+ * @example
+ * ```ts
+ * const f = (_t: number, y: Float64Array, dydt: Float64Array): void => { dydt[0] = -y[0]; };
+ * solveIvp(f, [0, 1], [1], { rtol: -1 });
+ * // => throws InvalidArgumentError: rtol
+ * const error = new InvalidArgumentError('criticalTime', 'epsilon', 'must be a positive finite number', -1);
+ * error.message;
+ * // => "criticalTime: invalid argument epsilon: must be a positive finite number; got -1."
+ * ```
  */
 export class InvalidArgumentError extends RangeError {
   /** The name of the offending argument, as the function documents it (e.g. `rtol`, `feature.lambda`). */
@@ -41,6 +51,13 @@ export class InvalidArgumentError extends RangeError {
  * A numerical integration ended before delivering what was asked (step-size
  * underflow, step limit, non-finite values, stiffness). Carries the time reached,
  * so the failure is never mistaken for a result.
+ *
+ * @example
+ * ```ts
+ * const error = new IntegrationError('solve: step size underflow at t = 3.5.', 'step-too-small', 3.5);
+ * [error.name, error.status, error.tReached];
+ * // => ["IntegrationError", "step-too-small", 3.5]
+ * ```
  */
 export class IntegrationError extends Error {
   /** Why the integration stopped (a solver status other than success). */
@@ -61,7 +78,22 @@ export class IntegrationError extends Error {
   }
 }
 
-/** Formats a value for an error message: numbers as JavaScript prints them, strings quoted, arrays abbreviated. */
+/**
+ * Formats a value for an error message: numbers as JavaScript prints them, strings
+ * quoted, arrays (and typed arrays) abbreviated after six items.
+ *
+ * @param value - any value.
+ * @returns a short, unambiguous rendering of it.
+ * @example
+ * ```ts
+ * formatValue('abc');
+ * // => "\"abc\""
+ * formatValue([1, 2, 3, 4, 5, 6, 7, 8]);
+ * // => "[1, 2, 3, 4, 5, 6, … (8 items)]"
+ * formatValue(Number.NaN);
+ * // => "NaN"
+ * ```
+ */
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
