@@ -1,7 +1,7 @@
 /**
  * The stiff method against the explicit one on the issue's 50-feature problem:
  * L = 3, ε = 1e-3, σ² = logspace(−2, 2, 50), ρ uniform in (0.1, 0.9) (mulberry32, seed
- * 2024, as in packages/ode/test/stiff-fifty-features.test.ts), JEPA per-layer flows
+ * 2024; packages/ode/test/fiftyFeatures.ts, shared with stiff-fifty-features.test.ts), JEPA per-layer flows
  * integrated as ONE system to the median of the features' times to reach 0.99ρ,
  * rtol = atol = 1e-6. Baseline: dopri5 with the stiffness test off, same run.
  * Also: Van der Pol (μ = 1000) and Robertson work counts at several tolerances, and
@@ -9,48 +9,9 @@
  */
 import { alignedMatrixInit, coupledFlow, criticalTime, matrixFlow, solveIvp, type RhsFunction, type SolveResult } from '../packages/ode/dist/index.js';
 import { initialNetwork, singularValueDecomposition } from '../packages/sim/dist/index.js';
+import { EPS, exactU, L, rho, sigma2, T } from '../packages/ode/test/fiftyFeatures.js';
 import type { BenchSuite } from './suites.js';
 import { medianMs, printTable } from './timing.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function fiftyFeatures(): { sigma2: number[]; rho: number[]; T: number; exact: (i: number) => number } {
-  const N = 50;
-  const L = 3;
-  const u0 = 1e-3 ** (1 / L);
-  const random = mulberry32(2024);
-  const sigma2 = Array.from({ length: N }, (_, i) => 10 ** (-2 + (4 * i) / (N - 1)));
-  const rho = Array.from({ length: N }, () => 0.1 + 0.8 * random());
-  // MATH.md §3 (JEPA): exact t(u); inverted by bisection for the reference.
-  const tOf = (u: number, i: number): number => {
-    const p = rho[i];
-    let s = p ** (-2 * L) * Math.log((u * (p - u0)) / (u0 * (p - u)));
-    for (let k = 2; k <= 2 * L; k++) s += (p ** (k - 2 * L - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
-    return s / sigma2[i];
-  };
-  const reach = rho.map((p, i) => tOf(0.99 * p, i)).sort((a, b) => a - b);
-  const T = 0.5 * (reach[N / 2 - 1] + reach[N / 2]);
-  const exact = (i: number): number => {
-    let a = u0;
-    let b = rho[i];
-    for (let it = 0; it < 200 && b - a > 1e-16; it++) {
-      const m = 0.5 * (a + b);
-      if (tOf(m, i) < T) a = m;
-      else b = m;
-    }
-    return 0.5 * (a + b);
-  };
-  return { sigma2, rho, T, exact };
-}
 
 function maxError(r: SolveResult, exact: (i: number) => number): number {
   const y = r.y[r.y.length - 1];
@@ -63,9 +24,9 @@ export const stiffSuite: BenchSuite = {
   name: 'stiff',
   description: 'rodas4 vs dopri5 (stiffness test off) on the 50-feature coupled JEPA problem; VdP and Robertson counts',
   run: () => {
-    const { sigma2, rho, T, exact } = fiftyFeatures();
-    const flow = coupledFlow(sigma2.map((s, i) => ({ sigma2: s, rho: rho[i] })), 'jepa', 3);
-    const y0 = flow.initial(1e-3);
+    const exact = (i: number): number => exactU(T, i);
+    const flow = coupledFlow(sigma2.map((s, i) => ({ sigma2: s, rho: rho[i] })), 'jepa', L);
+    const y0 = flow.initial(EPS);
     const base = { rtol: 1e-6, atol: 1e-6 };
     const runs: [string, () => SolveResult, number][] = [
       // Cheap runs get many repeats (the median then sits after JIT warm-up); dopri5 runs ~10 s, once after one warm-up.

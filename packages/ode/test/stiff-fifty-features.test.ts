@@ -2,48 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { IntegrationError, InvalidArgumentError } from '../src/errors.js';
 import { coupledFlow, coupledTrajectories } from '../src/flows/coupledFlow.js';
 import { solveIvp } from '../src/solver/solveIvp.js';
+import { EPS, exactU, L, N, rho, sigma2, T } from './fiftyFeatures.js';
 
-/** mulberry32: a tiny documented 32-bit PRNG, so the problem is fixed by its seed (bench/stiff.ts uses the same). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// The problem: L = 3, ε = 1e-3, σ² = logspace(−2, 2, 50), ρ uniform in (0.1, 0.9), seed 2024.
-const N = 50;
-const L = 3;
-const EPS = 1e-3;
-const random = mulberry32(2024);
-const sigma2 = Array.from({ length: N }, (_, i) => 10 ** (-2 + (4 * i) / (N - 1)));
-const rho = Array.from({ length: N }, () => 0.1 + 0.8 * random());
-const u0 = EPS ** (1 / L);
-
-/** MATH.md §3, JEPA, n = 2L: the exact time to go from u0 to u (closed form). */
-function tOf(u: number, i: number): number {
-  const p = rho[i];
-  let s = p ** (-2 * L) * Math.log((u * (p - u0)) / (u0 * (p - u)));
-  for (let k = 2; k <= 2 * L; k++) s += (p ** (k - 2 * L - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
-  return s / sigma2[i];
-}
-/** Exact u_i(t): t(u) is increasing on (u0, ρ); bisection to 1 ulp-ish. */
-function exactU(t: number, i: number): number {
-  let a = u0;
-  let b = rho[i];
-  for (let it = 0; it < 200 && b - a > 1e-16; it++) {
-    const m = 0.5 * (a + b);
-    if (tOf(m, i) < t) a = m;
-    else b = m;
-  }
-  return 0.5 * (a + b);
-}
-const reach = rho.map((p, i) => tOf(0.99 * p, i)).sort((a, b) => a - b);
-const T = 0.5 * (reach[N / 2 - 1] + reach[N / 2]); // median of 50 times
+// The problem (fiftyFeatures.ts): L = 3, ε = 1e-3, σ² = logspace(−2, 2, 50), ρ uniform in (0.1, 0.9), seed 2024.
 
 describe('the 50-feature stiff problem, integrated as one coupled system with rodas4', () => {
   const features = sigma2.map((s, i) => ({ sigma2: s, rho: rho[i] }));
