@@ -10,6 +10,7 @@
 import { alignedMatrixInit, coupledFlow, criticalTime, matrixFlow, solveIvp, type RhsFunction, type SolveResult } from '../packages/ode/dist/index.js';
 import { initialNetwork, singularValueDecomposition } from '../packages/sim/dist/index.js';
 import { EPS, exactU, L, rho, sigma2, T } from '../packages/ode/test/fiftyFeatures.js';
+import { determinant } from '../test/support/determinant.js';
 import type { BenchSuite } from './suites.js';
 import { medianMs, printTable } from './timing.js';
 
@@ -90,24 +91,6 @@ function randomInitExample(): void {
   const rho = [0.9, 0.7, 0.5, 0.3];
   const sxx = rho.map((_, i) => rho.map((__, j) => (i === j ? 1 : 0)));
   const syx = rho.map((r, i) => rho.map((__, j) => (i === j ? r : 0)));
-  const det = (m: number[][]): number => {
-    const a = m.map((r) => r.slice());
-    let v = 1;
-    for (let k = 0; k < d; k++) {
-      let p = k;
-      for (let i = k + 1; i < d; i++) if (Math.abs(a[i][k]) > Math.abs(a[p][k])) p = i;
-      if (p !== k) {
-        [a[p], a[k]] = [a[k], a[p]];
-        v = -v;
-      }
-      v *= a[k][k];
-      for (let i = k + 1; i < d; i++) {
-        const f = a[i][k] / a[k][k];
-        for (let j = k; j < d; j++) a[i][j] -= f * a[k][j];
-      }
-    }
-    return v;
-  };
   const rows: (string | number)[][] = [];
   for (const objective of ['jepa', 'mae'] as const) {
     const flow = matrixFlow({ objective, depth: L, sigmaXX: sxx, sigmaYX: syx });
@@ -126,7 +109,7 @@ function randomInitExample(): void {
         return rho.map((_, i) => Math.hypot(...W.map((row) => row[i])));
       });
       const fin = strength[strength.length - 1];
-      const signs = `det V ${det(flow.unpack(y0).V) > 0 ? '+' : '−'}, det W̄ ${det(flow.encoder(y0)) > 0 ? '+' : '−'}`;
+      const signs = `det V ${determinant(flow.unpack(y0).V) > 0 ? '+' : '−'}, det W̄ ${determinant(flow.encoder(y0)) > 0 ? '+' : '−'}`;
       rows.push([objective, `seed ${seed}: ‖W̄e_i‖ at 1e6`, signs, ...fin.map((f) => f.toFixed(4))]);
       rows.push([objective, `seed ${seed}: t to ½ of it`, r.status, ...fin.map((f, i) => (f < 1e-3 ? 'never' : times[strength.findIndex((s) => s[i] >= 0.5 * f)].toPrecision(3)))]);
     }

@@ -1,6 +1,7 @@
 import { alignedMatrixInit, matrixFlow, solveIvp } from '@jepa-dynamics/ode';
 import { initialNetwork, networkGradients, train, type Covariances, type Network } from '@jepa-dynamics/sim';
 import { describe, expect, it } from 'vitest';
+import { determinant } from './support/determinant.js';
 
 // Cross-package check: ode's matrix gradient flow is the η → 0 limit of sim's gradient descent.
 const d = 4;
@@ -95,24 +96,6 @@ describe('matrixFlow (ode) against sim', () => {
     const rho = [0.9, 0.7, 0.5, 0.3];
     const sd = rho.map((_, i) => rho.map((__, j) => (i === j ? 1 : 0)));
     const sy = rho.map((r, i) => rho.map((__, j) => (i === j ? r : 0)));
-    const det = (m: number[][]): number => {
-      const a = m.map((r) => r.slice());
-      let v = 1;
-      for (let k = 0; k < d; k++) {
-        let p = k;
-        for (let i = k + 1; i < d; i++) if (Math.abs(a[i][k]) > Math.abs(a[p][k])) p = i;
-        if (p !== k) {
-          [a[p], a[k]] = [a[k], a[p]];
-          v = -v;
-        }
-        v *= a[k][k];
-        for (let i = k + 1; i < d; i++) {
-          const f = a[i][k] / a[k][k];
-          for (let j = k; j < d; j++) a[i][j] -= f * a[k][j];
-        }
-      }
-      return v;
-    };
     const mm = (a: number[][], b: number[][]): number[][] => a.map((row) => b[0].map((_, j) => row.reduce((acc, v, k) => acc + v * b[k][j], 0)));
     for (const objective of ['mae', 'jepa'] as const) {
       it(`${objective}: seeds 1–3 reach ${objective === 'mae' ? 'ρ^{2/3}' : 'ρ²'} in every mode exactly when the relevant determinant is positive`, () => {
@@ -124,7 +107,7 @@ describe('matrixFlow (ode) against sim', () => {
           const { network } = initialNetwork({ kind: 'random', epsilon: 1e-2, seed }, d, L, objective);
           const y0 = toState(network);
           const s0 = flow.unpack(y0);
-          const sign = objective === 'mae' ? det(mm(s0.V, flow.encoder(y0))) : det(s0.V);
+          const sign = objective === 'mae' ? determinant(mm(s0.V, flow.encoder(y0))) : determinant(s0.V);
           signs.push(Math.sign(sign));
           const r = solveIvp(flow.rhs, [0, T], y0, { method: 'rodas4', rtol: 1e-8, atol: 1e-13 });
           expect(r.status).toBe('success');
