@@ -2,6 +2,22 @@
  * Same work as Hairer's Fortran: NFCN of DOPRI5 and DOP853 on the Arenstorf orbit
  * over one period with rtol = atol and Hairer's defaults. The expected counts are
  * the published reference figures of dopri5.f/dop853.f (independent truth).
+ *
+ * Why SciPy disagrees for DOP853 only: `scipy.integrate.ode(f).set_integrator('dop853',
+ * rtol=tol, atol=tol, safety=0.9, dfactor=0.333, ifactor=6, beta=0)` reports
+ * NFCN 1275 (1e-6) and 3892 (1e-10), yet gives exactly 986 and 5060 for DOPRI5.
+ * Since SciPy 1.17.0 (commit b4ecbae, "Rewrite DOP F77 code in C") the wrapped code
+ * is a C translation, scipy/integrate/src/dop.c, and its DOP853 core dp86co
+ * rejects a step with `hnew = h / fmin(facc1, facc1 / safe)` (line 562), i.e. always
+ * h·0.333, where Hairer's dop853.f has `HNEW=H/MIN(FACC1,FAC11/SAFE)` (SciPy's former
+ * copy, version of 25 April 1996 with the 2005 fix, line 762; the same line in the
+ * 2002 and 11 October 2009 versions). Its DOPRI5 core (dopcor, line 1028) keeps
+ * FAC11, hence the agreement there. The option mapping is not the cause: dfactor
+ * and ifactor go to WORK(3) = FAC1 and WORK(4) = FAC2 as in Hairer's convention
+ * `WORK(3) <= HNEW/HOLD <= WORK(4)`. A Python transcription of DP86CO and HINIT853
+ * gives NFCN/NSTEP/NACCPT/NREJCT = 1035/88/65/22 and 2785/237/176/59 with Hairer's
+ * rejection rule, and SciPy's 1275/108/85/22 and 3892/330/260/68 with SciPy's.
+ * (NREJCT omits rejections of the first step; stats.nrejected counts them.)
  */
 import { describe, expect, it } from 'vitest';
 import { solveIvp } from '../src/index.js';
