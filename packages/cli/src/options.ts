@@ -47,3 +47,10 @@ export function required<T>(flag: string, value: T | undefined): T {
   if (value === undefined) throw new UsageError(`${flag} is required.`);
   return value;
 }
+
+/** Parses `--fraction`: a number with 0 < p < 1. */
+export function parseFraction(raw: string): number {
+  const p = parseFiniteNumber('--fraction', raw);
+  if (!(p > 0 && p < 1)) throw new UsageError(`--fraction must be a number with 0 < p < 1; got ${JSON.stringify(raw)}.`);
+  return p;
+}

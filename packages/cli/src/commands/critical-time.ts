@@ -5,56 +5,11 @@
  * @module
  */
 import type { Command } from 'commander';
-import { criticalTime, IntegrationError, InvalidArgumentError, resolveFeature, type CriticalTimeMethod, type Feature, type FeatureInput } from '@jepa-dynamics/ode';
+import { criticalTime, IntegrationError, InvalidArgumentError, type CriticalTimeMethod } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
-import { parseChoice, parseFiniteNumber, parseInteger, parsePositiveNumber, required } from '../options.js';
-
-/** Raw feature flags as commander delivers them. */
-export interface FeatureFlags {
-  lambda?: string;
-  rho?: string;
-  sigma2?: string;
-}
-
-const FEATURE_FLAG: Record<string, string> = {
-  'feature.lambda': '--lambda',
-  'feature.rho': '--rho',
-  'feature.sigma2': '--sigma2',
-};
-
-/**
- * Parses `--lambda`, `--rho`, `--sigma2` (any two, or all three if consistent) into a
- * validated feature; every failure is a {@link UsageError} naming the flag and the rule.
- */
-export function parseFeatureFlags(flags: FeatureFlags): Feature {
-  const input: FeatureInput = {};
-  if (flags.lambda !== undefined) input.lambda = parseFiniteNumber('--lambda', flags.lambda);
-  if (flags.rho !== undefined) input.rho = parseFiniteNumber('--rho', flags.rho);
-  if (flags.sigma2 !== undefined) input.sigma2 = parsePositiveNumber('--sigma2', flags.sigma2);
-  const given = [flags.lambda, flags.rho, flags.sigma2].filter((v) => v !== undefined).length;
-  if (given < 2) throw new UsageError('two of --lambda, --rho and --sigma2 are required (the third follows from λ = σ²ρ).');
-  return featureOrUsageError(input, (argument) => FEATURE_FLAG[argument] ?? '--lambda/--rho/--sigma2');
-}
-
-/** Validates a feature with the library, turning its error into one sentence that names the flag (or file entry). */
-export function featureOrUsageError(input: FeatureInput, flagOf: (argument: string) => string): Feature {
-  try {
-    return resolveFeature(input, 'feature');
-  } catch (error) {
-    if (error instanceof InvalidArgumentError) {
-      throw new UsageError(`${flagOf(error.argument)} ${error.rule}; got ${JSON.stringify(error.value) ?? String(error.value)}.`);
-    }
-    throw error;
-  }
-}
-
-/** Parses `--fraction`: a number with 0 < p < 1. */
-export function parseFraction(raw: string): number {
-  const p = parseFiniteNumber('--fraction', raw);
-  if (!(p > 0 && p < 1)) throw new UsageError(`--fraction must be a number with 0 < p < 1; got ${JSON.stringify(raw)}.`);
-  return p;
-}
+import { parseFeatureFlags, type FeatureFlags } from '../features.js';
+import { parseChoice, parseFraction, parseInteger, parsePositiveNumber, required } from '../options.js';
 
 interface CriticalTimeFlags extends FeatureFlags {
   objective?: string;

@@ -8,9 +8,8 @@ import type { Command } from 'commander';
 import { learningOrder, type CriticalTimeResult, type Feature, type Objective } from '@jepa-dynamics/ode';
 import { NoAnswerError } from '../errors.js';
 import { printJson } from '../output.js';
-import { parseChoice, parseInteger, parsePositiveNumber, required } from '../options.js';
-import { parseFraction } from './critical-time.js';
-import { readFeaturesFile } from './solve.js';
+import { readFeaturesFile } from '../features.js';
+import { parseChoice, parseFraction, parseInteger, parsePositiveNumber, required } from '../options.js';
 
 /** ε when `--epsilon` is not given: the value of MATH.md §3's depth experiment. */
 export const ORDER_DEFAULT_EPSILON = 1e-2;

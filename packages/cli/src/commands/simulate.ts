@@ -9,14 +9,12 @@ import { SingleBar } from 'cli-progress';
 import { simulateFeatures, type SimulateFeaturesResult } from '@jepa-dynamics/sim';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
-import { parseChoice, parseFiniteNumber, parseInteger, parsePositiveNumber, required } from '../options.js';
-import { parseFeatureFlags, parseFraction, type FeatureFlags } from './critical-time.js';
-import { readFeaturesFile } from './solve.js';
+import { featuresOptions, parseFeatures, type FeaturesFlags } from '../features.js';
+import { parseChoice, parseFiniteNumber, parseFraction, parseInteger, parsePositiveNumber, required } from '../options.js';
 
-interface SimulateFlags extends FeatureFlags {
+interface SimulateFlags extends FeaturesFlags {
   objective?: string;
   depth?: string;
-  features?: string;
   epsilon?: string;
   lr?: string;
   steps?: string;
@@ -37,7 +35,7 @@ const PROGRESS_MIN_STEPS = 20000;
 
 /** Registers `simulate` on the program. */
 export function registerSimulate(program: Command): void {
-  program
+  const command = program
     .command('simulate')
     .description(
       'Train W_L⋯W_1 and V (d = number of features, Σxx = diag(σ²), Σyx = diag(λ)) by gradient descent θ ← θ − η∇θ for K steps and compare ' +
@@ -45,11 +43,9 @@ export function registerSimulate(program: Command): void {
         'with wbar[i][k] = w̄_i(t[k]). A run that diverges prints what it recorded and exits 1.',
     )
     .option('--objective <objective>', 'jepa or mae')
-    .option('--depth <L>', 'encoder depth L, integer ≥ 1')
-    .option('--lambda <λ>', 'one feature: cross-covariance λ (any two of --lambda, --rho, --sigma2)')
-    .option('--rho <ρ>', 'one feature: regression coefficient ρ = λ/σ²')
-    .option('--sigma2 <σ²>', 'one feature: variance σ² > 0')
-    .option('--features <file>', 'many features: JSON array of {"lambda", "rho", "sigma2"} (two of them each)')
+    .option('--depth <L>', 'encoder depth L, integer ≥ 1');
+  // the feature flags, in their place in --help
+  featuresOptions(command)
     .option('--epsilon <ε>', 'initialisation scale ε > 0 (each factor ε^{1/L}; w̄(0) = ε for aligned init)')
     .option('--lr <η>', 'learning rate η > 0')
     .option('--steps <K>', 'number of steps K, integer ≥ 0 (final time t = Kη)')
@@ -66,14 +62,7 @@ export function registerSimulate(program: Command): void {
     .action((flags: SimulateFlags) => {
       const objective = parseChoice('--objective', required('--objective', flags.objective), ['jepa', 'mae'] as const);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1);
-      const hasFeatureFlags = flags.lambda !== undefined || flags.rho !== undefined || flags.sigma2 !== undefined;
-      if (flags.features !== undefined && hasFeatureFlags) {
-        throw new UsageError('--features cannot be combined with --lambda, --rho or --sigma2; give one feature by flags or many by file.');
-      }
-      if (flags.features === undefined && !hasFeatureFlags) {
-        throw new UsageError('a feature is required: two of --lambda, --rho, --sigma2, or --features FILE.');
-      }
-      const features = flags.features !== undefined ? readFeaturesFile(flags.features) : [parseFeatureFlags(flags)];
+      const features = parseFeatures(flags);
       if (features.length > 256) throw new UsageError(`--features must hold at most 256 features (the network width d); got ${features.length}.`);
       const epsilon = parsePositiveNumber('--epsilon', required('--epsilon', flags.epsilon));
       const learningRate = parsePositiveNumber('--lr', required('--lr', flags.lr));

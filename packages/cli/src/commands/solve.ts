@@ -4,59 +4,17 @@
  * of @jepa-dynamics/ode.
  * @module
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { coupledTrajectories, flowTrajectories, IntegrationError, type Feature, type SolveStats } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
+import { featuresOptions, parseFeatures, type FeaturesFlags } from '../features.js';
 import { parseChoice, parseInteger, parsePositiveNumber, required } from '../options.js';
-import { featureOrUsageError, parseFeatureFlags, type FeatureFlags } from './critical-time.js';
 
-/**
- * Reads a features file: a JSON array of objects, each with two (or three consistent)
- * of the numbers `sigma2`, `lambda`, `rho`, e.g. `[{"lambda": 1, "rho": 3}, {"lambda": 2, "rho": 1}]`.
- */
-export function readFeaturesFile(path: string): Feature[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--features ${JSON.stringify(path)} cannot be read (${error instanceof Error ? error.message : String(error)}).`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new UsageError(`--features ${JSON.stringify(path)} must be JSON: an array like [{"lambda": 1, "rho": 3}].`);
-  }
-  if (!Array.isArray(data) || data.length === 0) {
-    throw new UsageError(`--features ${JSON.stringify(path)} must hold a nonempty JSON array of features like {"lambda": 1, "rho": 3}.`);
-  }
-  return data.map((entry: unknown, i) => {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      throw new UsageError(`--features entry ${i} must be an object with two of "sigma2", "lambda", "rho"; got ${JSON.stringify(entry)}.`);
-    }
-    const record = entry as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      if (key !== 'sigma2' && key !== 'lambda' && key !== 'rho') {
-        throw new UsageError(`--features entry ${i} has an unknown key ${JSON.stringify(key)}; allowed: "sigma2", "lambda", "rho".`);
-      }
-    }
-    const num = (key: string): number | undefined => {
-      const v = record[key];
-      if (v === undefined) return undefined;
-      if (typeof v !== 'number') throw new UsageError(`--features entry ${i} "${key}" must be a number; got ${JSON.stringify(v)}.`);
-      return v;
-    };
-    return featureOrUsageError({ sigma2: num('sigma2'), lambda: num('lambda'), rho: num('rho') }, (argument) => `--features entry ${i} "${argument.replace('feature.', '')}"`);
-  });
-}
-
-interface SolveFlags extends FeatureFlags {
+interface SolveFlags extends FeaturesFlags {
   objective?: string;
   depth?: string;
   epsilon?: string;
-  features?: string;
   tEnd?: string;
   points: string;
   method?: string;
@@ -70,18 +28,16 @@ interface SolveFlags extends FeatureFlags {
 
 /** Registers `solve` on the program. */
 export function registerSolve(program: Command): void {
-  program
+  const command = program
     .command('solve')
     .description(
       'Trajectories w̄_i(t) from w̄(0) = ε (balanced init), each feature integrated on its own. Output: CSV (t, wbar_0, wbar_1, …) or, with --json, ' +
         '{ t, wbar } with wbar[i][k] = w̄_i(t[k]). --features FILE: a JSON array like [{"lambda": 1, "rho": 3}, {"sigma2": 2, "rho": 0.5}].',
     )
     .option('--objective <objective>', 'jepa or mae')
-    .option('--depth <L>', 'encoder depth L, integer ≥ 1')
-    .option('--lambda <λ>', 'one feature: cross-covariance λ (any two of --lambda, --rho, --sigma2)')
-    .option('--rho <ρ>', 'one feature: regression coefficient ρ = λ/σ²')
-    .option('--sigma2 <σ²>', 'one feature: variance σ² > 0')
-    .option('--features <file>', 'many features: JSON array of {"lambda", "rho", "sigma2"} (two of them each)')
+    .option('--depth <L>', 'encoder depth L, integer ≥ 1');
+  // the feature flags, in their place in --help
+  featuresOptions(command)
     .option('--epsilon <ε>', 'initialisation scale ε > 0 (w̄(0) = ε)')
     .option('--t-end <T>', 'end time T > 0 (in the --time unit)')
     .option('--points <N>', 'number of output times from 0 to T, integer ≥ 2', '101')
@@ -95,14 +51,7 @@ export function registerSolve(program: Command): void {
     .action((flags: SolveFlags) => {
       const objective = parseChoice('--objective', required('--objective', flags.objective), ['jepa', 'mae'] as const);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1);
-      const hasFeatureFlags = flags.lambda !== undefined || flags.rho !== undefined || flags.sigma2 !== undefined;
-      if (flags.features !== undefined && hasFeatureFlags) {
-        throw new UsageError('--features cannot be combined with --lambda, --rho or --sigma2; give one feature by flags or many by file.');
-      }
-      if (flags.features === undefined && !hasFeatureFlags) {
-        throw new UsageError('a feature is required: two of --lambda, --rho, --sigma2, or --features FILE.');
-      }
-      const features = flags.features !== undefined ? readFeaturesFile(flags.features) : [parseFeatureFlags(flags)];
+      const features = parseFeatures(flags);
       const epsilon = parsePositiveNumber('--epsilon', required('--epsilon', flags.epsilon));
       const tEnd = parsePositiveNumber('--t-end', required('--t-end', flags.tEnd));
       const points = parseInteger('--points', flags.points, 2, 10_000_000);
