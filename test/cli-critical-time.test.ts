@@ -3,17 +3,8 @@
  * here, exit status 2 with one sentence naming the flag for bad input, 1 when no critical
  * time exists.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
-
-function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { runCli } from './support/runCli.js';
 
 /** MATH.md §3, MAE at L = 1, exact: t* = (1/(2λ)) ln[(p²/(1−p²)) (ρ − ε²)/ε²]. */
 const maeDepthOne = (lambda: number, rho: number, epsilon: number, p: number): number =>

@@ -1,16 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { runInNewContext } from 'node:vm';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './support/runCli.js';
 import { jepaTime, maeTime } from '@jepa-dynamics/symbolic';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
-
-function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('jepa-dynamics derive', () => {
 

@@ -3,19 +3,11 @@
  * times computed here from the closed form of MATH.md §3 (JEPA) and the MAE split with
  * G's power series, independently of @jepa-dynamics/ode; bad input exits 2 naming the flag.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
-const run = (args: string[]): { status: number | null; stdout: string; stderr: string } => {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+import { runCli } from './support/runCli.js';
 
 type Objective = 'jepa' | 'mae';
 
@@ -88,7 +80,7 @@ describe('jepa-dynamics order', () => {
     ];
     let jepaFlip: number | null = null;
     for (let L = 1; L <= 10; L++) {
-      const r = run(['order', '--features', file, '--depth', String(L), '--epsilon', '0.01', '--json']);
+      const r = runCli(['order', '--features', file, '--depth', String(L), '--epsilon', '0.01', '--json']);
       expect(r.status, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout) as OrderJson;
       expect(out.depth).toBe(L);
@@ -116,7 +108,7 @@ describe('jepa-dynamics order', () => {
   });
 
   it('echoes ε, p and the features in the human output, and lists features with no critical time with the reason', () => {
-    const r = run(['order', '--features', featuresFile('h.json', features), '--depth', '3']);
+    const r = runCli(['order', '--features', featuresFile('h.json', features), '--depth', '3']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('ε = 0.01');
     expect(r.stdout).toContain('p = 0.5');
@@ -124,7 +116,7 @@ describe('jepa-dynamics order', () => {
   });
 
   it('exits 1 when no feature has a critical time', () => {
-    const r = run(['order', '--features', featuresFile('none.json', [{ lambda: 0.01, rho: 0.01 }]), '--depth', '2', '--epsilon', '0.1']);
+    const r = runCli(['order', '--features', featuresFile('none.json', [{ lambda: 0.01, rho: 0.01 }]), '--depth', '2', '--epsilon', '0.1']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no feature has a critical time/);
   });
@@ -143,7 +135,7 @@ describe('jepa-dynamics order', () => {
       [['order', '--features', featuresFile('text.json', 'not json'), '--depth', '2'], /--features/],
     ];
     for (const [args, flag] of cases) {
-      const r = run(args);
+      const r = runCli(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(flag);
       expect(r.stdout).toBe('');

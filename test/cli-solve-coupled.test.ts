@@ -3,20 +3,11 @@
  * system, checked against the closed-form JEPA t(u) of MATH.md §3 (written here, independent
  * of the code under test), plus the flag rules.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
-
-function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { runCli } from './support/runCli.js';
 
 /** MATH.md §3, JEPA per-layer: t(u) in closed form, inverted by bisection; w̄ = u^L. */
 function exactWbar(sigma2: number, rho: number, L: number, eps: number, t: number): number {

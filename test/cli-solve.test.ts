@@ -3,20 +3,11 @@
  * `u(t)² = ρ/(1 + C e^{−2λt})`, `C = (ρ − ε²)/ε²` (u' = σ² u (ρ − u²)), the features file,
  * CSV, and bad input.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
-
-function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { runCli } from './support/runCli.js';
 
 const maeDepthOne = (lambda: number, rho: number, epsilon: number, t: number): number =>
   Math.sqrt(rho / (1 + ((rho - epsilon * epsilon) / (epsilon * epsilon)) * Math.exp(-2 * lambda * t)));

@@ -3,13 +3,9 @@
  * A ```console block holds `$ pnpm exec jepa-dynamics …` lines, each followed by the
  * expected output (stdout, then stderr) and, when not 0, a line `[exit status N]`.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
+import { runCli } from './support/runCli.js';
 
 interface Shown {
   args: string[];
@@ -40,14 +36,13 @@ function shownCommands(markdown: string): Shown[] {
 
 const shown = shownCommands(readFileSync(new URL('../docs/getting-started.md', import.meta.url), 'utf8'));
 
-
 describe('docs/getting-started.md', () => {
   it('shows commands', () => {
     expect(shown.length).toBeGreaterThanOrEqual(5);
   });
   for (const s of shown) {
     it(`jepa-dynamics ${s.args.join(' ')}`, () => {
-      const r = spawnSync(process.execPath, [bin, ...s.args], { cwd: root, encoding: 'utf8' });
+      const r = runCli(s.args);
       expect(r.status).toBe(s.status);
       expect(r.stdout + r.stderr).toBe(s.output);
     });
