@@ -1,7 +1,9 @@
 /**
  * Same work as Hairer's Fortran: NFCN of DOPRI5 and DOP853 on the Arenstorf orbit
  * over one period with rtol = atol and Hairer's defaults. The expected counts are
- * the published reference figures of dopri5.f/dop853.f (independent truth).
+ * NFCN of Hairer's dopri5.f/dop853.f as given in the issue that specified this
+ * solver (independent of our code): DOPRI5's equal those of SciPy's wrapped Hairer
+ * code, and DOP853's those of a transcription of dop853.f's step control (see below).
  *
  * Why SciPy disagrees for DOP853 only: `scipy.integrate.ode(f).set_integrator('dop853',
  * rtol=tol, atol=tol, safety=0.9, dfactor=0.333, ifactor=6, beta=0)` reports
