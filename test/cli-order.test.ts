@@ -1,43 +1,15 @@
 /**
  * `jepa-dynamics order` end to end: the orders it prints are checked against critical
- * times computed here from the closed form of MATH.md §3 (JEPA) and the MAE split with
- * G's power series, independently of @jepa-dynamics/ode; bad input exits 2 naming the flag.
+ * times from the closed form of MATH.md §3 (JEPA) and the MAE split with G's power series,
+ * written for the tests independently of @jepa-dynamics/ode's sources
+ * (packages/ode/test/closedFormCriticalTime.ts); bad input exits 2 naming the flag.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalTime.js';
 import { runCli } from './support/runCli.js';
-
-type Objective = 'jepa' | 'mae';
-
-/** Exact t*_p (MATH.md §3), or null when ε ≥ p·w̄∞. */
-function criticalTime(objective: Objective, lambda: number, rho: number, L: number, epsilon: number, p = 0.5): number | null {
-  const u0 = epsilon ** (1 / L);
-  if (objective === 'jepa') {
-    if (!(epsilon < p * rho ** L)) return null;
-    const u = p ** (1 / L) * rho;
-    const n = 2 * L;
-    let t = rho ** -n * Math.log((u * (rho - u0)) / (u0 * (rho - u)));
-    for (let k = 2; k <= n; k++) t += (rho ** (k - n - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
-    return (t * rho) / lambda;
-  }
-  if (!(epsilon < p * rho ** (L / (L + 1)))) return null;
-  const u = p ** (1 / L) * rho ** (1 / (L + 1));
-  const G = (x: number): number => {
-    let term = (x * x) / rho;
-    let sum = 0;
-    for (let k = 0; k < 10_000_000; k++) {
-      const add = term / ((L + 1) * k + 2);
-      sum += add;
-      if (add < 1e-18 * sum) break;
-      term *= x ** (L + 1) / rho;
-    }
-    return sum;
-  };
-  const power = L === 1 ? Math.log(u / u0) : (u0 ** (1 - L) - u ** (1 - L)) / (L - 1);
-  return (power + G(u) - G(u0)) / lambda;
-}
 
 let dir = '';
 beforeAll(() => {
@@ -87,7 +59,7 @@ describe('jepa-dynamics order', () => {
       expect(out.epsilon).toBe(0.01);
       expect(out.fraction).toBe(0.5);
       for (const objective of ['jepa', 'mae'] as const) {
-        const times = resolved.map((f) => criticalTime(objective, f.lambda, f.rho, L, 0.01));
+        const times = resolved.map((f) => closedFormCriticalTime(objective, L, f.lambda, f.rho, 0.01) ?? null);
         const want = times
           .map((t, i) => [t, i] as const)
           .filter((x): x is readonly [number, number] => x[0] !== null)

@@ -1,47 +1,22 @@
 /**
  * docs/embedding.md's example (docs/examples/feature-order.ts) runs, and its numbers
  * are right: critical times and orders against the closed forms of MATH.md §3 written
- * out here; the documented command prints the documented lines.
+ * for the tests (packages/ode/test/closedFormCriticalTime.ts); the documented command
+ * prints the documented lines.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyseFeatures, myFeatures } from '../docs/examples/feature-order.js';
+import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalTime.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-type Objective = 'jepa' | 'mae';
-
-/** Exact t*_½ (MATH.md §3): JEPA partial fractions, MAE the split with G's power series. */
-function criticalTime(objective: Objective, sigma2: number, lambda: number, L: number, epsilon: number): number {
-  const rho = lambda / sigma2;
-  const p = 0.5;
-  const u0 = epsilon ** (1 / L);
-  if (objective === 'jepa') {
-    const u = p ** (1 / L) * rho;
-    const n = 2 * L;
-    let t = rho ** -n * Math.log((u * (rho - u0)) / (u0 * (rho - u)));
-    for (let k = 2; k <= n; k++) t += (rho ** (k - n - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
-    return t / sigma2;
-  }
-  const u = p ** (1 / L) * rho ** (1 / (L + 1));
-  const G = (x: number): number => {
-    let term = (x * x) / rho;
-    let sum = 0;
-    for (let k = 0; k < 10_000_000; k++) {
-      const add = term / ((L + 1) * k + 2);
-      sum += add;
-      if (add < 1e-18 * sum) break;
-      term *= x ** (L + 1) / rho;
-    }
-    return sum;
-  };
-  const power = L === 1 ? Math.log(u / u0) : (u0 ** (1 - L) - u ** (1 - L)) / (L - 1);
-  return (power + G(u) - G(u0)) / lambda;
-}
-
 const features = myFeatures.map((f) => ({ sigma2: f.sigma2 as number, lambda: f.lambda as number }));
+/** Exact t*_½ (MATH.md §3; packages/ode/test/closedFormCriticalTime.ts); NaN if there is none. */
+const criticalTime = (objective: 'jepa' | 'mae', sigma2: number, lambda: number, L: number, epsilon: number): number =>
+  closedFormCriticalTime(objective, L, lambda, lambda / sigma2, epsilon) ?? Number.NaN;
 const orderOf = (times: number[]): number[] => times.map((t, i) => [t, i]).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
 
 describe('docs/examples/feature-order.ts', () => {

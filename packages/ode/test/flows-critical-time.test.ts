@@ -1,44 +1,15 @@
 /**
  * Critical times t*_p against an implementation of MATH.md §3's closed-form implicit
- * solution written here, independently of the library's `implicitTime` (plain formulas,
- * no expm1/log1p rearrangement, G by its plain power series), itself checked against
- * 40-digit mpmath quadrature (fixtures/flows-critical-times.py).
+ * solution written for the tests (closedFormCriticalTime.ts), independently of the
+ * library's `implicitTime` (plain formulas, no expm1/log1p rearrangement, G by its plain
+ * power series), itself checked here against 40-digit mpmath quadrature
+ * (fixtures/flows-critical-times.py).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { criticalTime, criticalTimeRatio, learningOrder, orderFlipDepth, type CriticalTimeMethod } from '../src/index.js';
+import { closedFormCriticalTime } from './closedFormCriticalTime.js';
 import { mulberry32 } from './mulberry32.js';
-
-/** MATH.md §3 t(u*) in gradient-flow time, straight from the formulas; undefined if there is no critical time. */
-function closedFormCriticalTime(objective: 'jepa' | 'mae', L: number, lambda: number, rho: number, epsilon: number, p = 0.5): number | undefined {
-  const sigma2 = lambda / rho;
-  const u0 = Math.pow(epsilon, 1 / L);
-  if (objective === 'jepa') {
-    if (!(epsilon < p * Math.pow(rho, L))) return undefined;
-    const u = Math.pow(p, 1 / L) * rho;
-    let t = Math.pow(rho, -2 * L) * Math.log((u * (rho - u0)) / (u0 * (rho - u)));
-    for (let k = 2; k <= 2 * L; k++) t += (Math.pow(rho, k - 2 * L - 1) * (Math.pow(u0, 1 - k) - Math.pow(u, 1 - k))) / (k - 1);
-    return t / sigma2;
-  }
-  if (!(epsilon < p * Math.pow(rho, L / (L + 1)))) return undefined;
-  const u = Math.pow(p, 1 / L) * Math.pow(rho, 1 / (L + 1));
-  const G = (x: number): number => {
-    if (L === 1) return -0.5 * Math.log(1 - (x * x) / rho);
-    // Σ_k x^{(L+1)k+2} / (ρ^{k+1} ((L+1)k+2)), with z^k = (x^{L+1}/ρ)^k formed by repeated products (no underflow of ρ^{k+1})
-    const z = Math.pow(x, L + 1) / rho;
-    let sum = 0;
-    let zk = 1;
-    for (let k = 0; k < 200_000; k++) {
-      const term = zk / ((L + 1) * k + 2);
-      sum += term;
-      if (term < 1e-18 * sum) break;
-      zk *= z;
-    }
-    return ((x * x) / rho) * sum;
-  };
-  const power = L === 1 ? Math.log(u / u0) : (Math.pow(u0, 1 - L) - Math.pow(u, 1 - L)) / (L - 1);
-  return (power + G(u) - G(u0)) / lambda;
-}
 
 interface FixtureCase {
   objective: 'jepa' | 'mae';
