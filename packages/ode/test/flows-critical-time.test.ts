@@ -5,33 +5,22 @@
  * power series), itself checked here against 40-digit mpmath quadrature
  * (fixtures/flows-critical-times.py).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { criticalTime, criticalTimeRatio, learningOrder, orderFlipDepth, type CriticalTimeMethod } from '../src/index.js';
 import { closedFormCriticalTime } from './closedFormCriticalTime.js';
+import { criticalTimeFixture } from './criticalTimeFixture.js';
 import { mulberry32 } from './mulberry32.js';
-
-interface FixtureCase {
-  objective: 'jepa' | 'mae';
-  depth: number;
-  lambda: number;
-  rho: number;
-  epsilon: number;
-  fraction: number;
-  t: string;
-}
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/flows-critical-times.json', import.meta.url), 'utf8')) as FixtureCase[];
 
 describe('closed-form critical times against 40-digit quadrature', () => {
   it('the test implementation matches mpmath to 1e-12 (so it can judge the library)', () => {
-    for (const c of fixture) {
+    for (const c of criticalTimeFixture) {
       const t = closedFormCriticalTime(c.objective, c.depth, c.lambda, c.rho, c.epsilon, c.fraction);
       expect(t).toBeDefined();
       expect(Math.abs((t ?? 0) - Number(c.t)) / Number(c.t)).toBeLessThan(1e-12);
     }
   });
   it("criticalTime with every method but 'leading-order' matches mpmath (exact 1e-12, ode 1e-9)", () => {
-    for (const c of fixture) {
+    for (const c of criticalTimeFixture) {
       for (const [method, tol] of [
         ['exact', 1e-12],
         ['ode', 1e-9],

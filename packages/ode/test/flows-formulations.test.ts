@@ -11,9 +11,9 @@
  * within 1e-9·t of the requested t. The first test also reports how many points needed the
  * second criterion.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { criticalTime, fixedPoint, flowTrajectories, flowTrajectory } from '../src/index.js';
+import { criticalTimeFixture } from './criticalTimeFixture.js';
 import { mulberry32 } from './mulberry32.js';
 
 /** MATH.md §3 t(u) (gradient-flow time from u0 = ε^{1/L}), straight from the formulas, for u0 ≤ u < u∞. */
@@ -99,16 +99,7 @@ const FRACTIONS = [0.1, 0.5, 0.9, 0.99, 1, 1.01, 1.1, 1.5, 3];
 
 describe('the test closed form t(u)', () => {
   it('matches 40-digit mpmath quadrature (fixtures/flows-critical-times.py) to 1e-12, including MAE near u∞ (p = 0.99)', () => {
-    const fixture = JSON.parse(readFileSync(new URL('./fixtures/flows-critical-times.json', import.meta.url), 'utf8')) as {
-      objective: 'jepa' | 'mae';
-      depth: number;
-      lambda: number;
-      rho: number;
-      epsilon: number;
-      fraction: number;
-      t: string;
-    }[];
-    for (const c of fixture) {
+    for (const c of criticalTimeFixture) {
       const L = c.depth;
       const uStar = c.objective === 'jepa' ? Math.pow(c.fraction, 1 / L) * c.rho : Math.pow(c.fraction, 1 / L) * Math.pow(c.rho, 1 / (L + 1));
       const t = closedFormTime(c.objective, L, c.lambda, c.rho, c.epsilon, uStar);
