@@ -3,6 +3,7 @@ import { casFunction } from './casFunction.js';
 import { casCertificate, numericCertificate, spotCheck, type Certificate } from './Certificate.js';
 import { expression } from './Expression.js';
 import type { IntegralDerivation } from './IntegralDerivation.js';
+import { evaluatorCheck } from './evaluatorCheck.js';
 import { jepaTime } from './jepaTime.js';
 import { leadingOrderRemainderCheck } from './leadingOrderRemainderCheck.js';
 import { spotPoints } from './spotPoints.js';
@@ -99,21 +100,14 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
   // assembled from the CAS terms, not re-simplified (a CAS pass over the sum costs ~0.3 s at L = 8)
   const tOfU = `(rho/lam)*((${sumOf(Fu)}) - (${sumOf(Fu0)}))`;
   const tStar = `(rho/lam)*((${sumOf(Fstar)}) - (${sumOf(Fu0)}))`;
-  const tF = casFunction(tOfU);
-  const tsF = casFunction(tStar);
-  const fast = jepaTime(L);
-  const evalPairs: (readonly [number, number])[] = [];
-  for (const q of points) {
-    const u = 0.5 * (q.u0 + q.uStar);
-    evalPairs.push([fast.tOfU(u, q.lam, q.rho, q.epsilon), tF({ lam: q.lam, rho: q.rho, u0: q.u0, u })]);
-    evalPairs.push([fast.tStar(q.lam, q.rho, q.epsilon, q.p) ?? Number.NaN, tsF({ lam: q.lam, rho: q.rho, u0: q.u0, p: q.p })]);
-  }
   certificates.push(
-    numericCertificate(
-      'evaluator',
+    evaluatorCheck(
+      jepaTime(L),
+      tOfU,
+      tStar,
+      points,
       `the fast evaluator (jepaTime(${L})) equals the derived t(u) and t*_p at u* = p^{1/L} ρ`,
       'jepaTime(L).tOfU and .tStar against the CAS expressions compiled by mathjs (the expressions lose digits to cancellation between u0^{1−k} terms, hence 1e-8)',
-      spotCheck(evalPairs, 1e-8, 'relative'),
     ),
   );
 

@@ -3,6 +3,7 @@ import { casFunction } from './casFunction.js';
 import { casCertificate, numericCertificate, spotCheck, type Certificate } from './Certificate.js';
 import { expression } from './Expression.js';
 import type { IntegralDerivation } from './IntegralDerivation.js';
+import { evaluatorCheck } from './evaluatorCheck.js';
 import { leadingOrderRemainderCheck } from './leadingOrderRemainderCheck.js';
 import { maeTime } from './maeTime.js';
 import { seededUniform } from './seededUniform.js';
@@ -221,21 +222,14 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
   const Gstar = gClosedForm(m, L === 1 ? 'p' : `p^(1/${L})`);
   const tOfU = `(1/lam)*((${Pu}) - (${Pu0}) + (${Gu}) - (${Gu0}))`;
   const tStar = `(1/lam)*((${Pstar}) - (${Pu0}) + (${Gstar}) - (${Gu0}))`;
-  const tF = casFunction(tOfU);
-  const tsF = casFunction(tStar);
-  const fast = maeTime(L);
-  const evalPairs: (readonly [number, number])[] = [];
-  for (const q of points) {
-    const u = 0.5 * (q.u0 + q.uStar);
-    evalPairs.push([fast.tOfU(u, q.lam, q.rho, q.epsilon), tF({ lam: q.lam, rho: q.rho, u0: q.u0, u })]);
-    evalPairs.push([fast.tStar(q.lam, q.rho, q.epsilon, q.p) ?? Number.NaN, tsF({ lam: q.lam, rho: q.rho, u0: q.u0, p: q.p })]);
-  }
   certificates.push(
-    numericCertificate(
-      'evaluator',
+    evaluatorCheck(
+      maeTime(L),
+      tOfU,
+      tStar,
+      points,
       `the fast evaluator (maeTime(${L})) equals the derived t(u) and t*_p at u* = p^{1/L} ρ^{1/(L+1)}`,
       'maeTime(L).tOfU and .tStar against the CAS expressions compiled by mathjs',
-      spotCheck(evalPairs, 1e-8, 'relative'),
     ),
   );
 
