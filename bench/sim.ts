@@ -14,7 +14,7 @@
  */
 import { matmulReference, matmulTransAReference, matmulTransBReference, train, type Covariances, type Network, type TrainOptions } from '../packages/sim/dist/index.js';
 import type { BenchSuite } from './suites.js';
-import { printTable } from './timing.js';
+import { printTable, timeIt } from './timing.js';
 
 const d = 64;
 const depth = 4;
@@ -63,16 +63,6 @@ function naiveTrain(start: Network, steps: number): Network {
     v.forEach((x, i) => (v[i] = x - eta * gv[i]));
   }
   return { d, layers: w, predictor: v };
-}
-
-/** Wall time and CPU time (user + system, this process) of one call: on a shared machine the CPU time is the fairer figure. */
-function timeIt<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const value = fn();
-  const ms = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { ms, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 function maxDiff(a: Network, b: Network): number {

@@ -7,19 +7,19 @@
 import os from 'node:os';
 import { casFunction, derive, jepaTime, maeTime } from '../packages/symbolic/dist/index.js';
 import type { BenchSuite } from './suites.js';
-import { printTable } from './timing.js';
+import { printTable, timeIt } from './timing.js';
 
 /** Evaluations per second of wall time and of process CPU time (the latter is robust to other processes on the machine). */
 function throughput(fn: (i: number) => number, n: number): { wall: number; cpu: number } {
-  let sink = 0;
-  for (let i = 0; i < Math.min(n, 20000); i++) sink += fn(i); // warm-up
-  const cpu0 = process.cpuUsage();
-  const start = performance.now();
-  for (let i = 0; i < n; i++) sink += fn(i);
-  const wall = (performance.now() - start) / 1000;
-  const cpu = process.cpuUsage(cpu0);
+  let warm = 0;
+  for (let i = 0; i < Math.min(n, 20000); i++) warm += fn(i); // warm-up
+  const { ms, cpuMs, value: sink } = timeIt(() => {
+    let s = warm;
+    for (let i = 0; i < n; i++) s += fn(i);
+    return s;
+  });
   if (Number.isNaN(sink)) process.stdout.write('(NaN seen)\n');
-  return { wall: n / wall, cpu: n / ((cpu.user + cpu.system) / 1e6) };
+  return { wall: n / (ms / 1000), cpu: n / (cpuMs / 1000) };
 }
 
 function paperJepa(L: number, lam: number, rho: number, eps: number): number {
@@ -37,12 +37,7 @@ export const symbolicSuite: BenchSuite = {
     let totalCpu = 0;
     for (const objective of ['jepa', 'mae'] as const) {
       for (let L = 1; L <= 8; L++) {
-        const cpu0 = process.cpuUsage();
-        const start = performance.now();
-        const d = derive(objective, L);
-        const ms = performance.now() - start;
-        const cpu = process.cpuUsage(cpu0);
-        const cpuMs = (cpu.user + cpu.system) / 1000;
+        const { ms, cpuMs, value: d } = timeIt(() => derive(objective, L));
         total += ms;
         totalCpu += cpuMs;
         rows.push([objective, L, ms.toFixed(0), cpuMs.toFixed(0), d.certificates.length, d.certificates.every((c) => c.holds) ? 'yes' : 'NO']);

@@ -15,6 +15,19 @@ export function medianMs(fn: () => void, repeats = 5): number {
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Wall time and CPU time (user + system, this process) of one call, in milliseconds: on a
+ * shared machine the CPU time is the fairer figure.
+ */
+export function timeIt<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = fn();
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
+}
+
 /** Prints rows as a Markdown table. */
 export function printTable(header: string[], rows: (string | number)[][]): void {
   const cells = [header, ...rows.map((r) => r.map(String))];
