@@ -7,24 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jepaUAt } from '../packages/ode/test/jepaClosedForm.js';
 import { runCli } from './support/runCli.js';
 
 /** MATH.md §3, JEPA per-layer: t(u) in closed form, inverted by bisection; w̄ = u^L. */
 function exactWbar(sigma2: number, rho: number, L: number, eps: number, t: number): number {
-  const u0 = eps ** (1 / L);
-  const tOf = (u: number): number => {
-    let s = rho ** (-2 * L) * Math.log((u * (rho - u0)) / (u0 * (rho - u)));
-    for (let k = 2; k <= 2 * L; k++) s += (rho ** (k - 2 * L - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
-    return s / sigma2;
-  };
-  let a = u0;
-  let b = rho;
-  for (let it = 0; it < 200 && b - a > 1e-16; it++) {
-    const m = 0.5 * (a + b);
-    if (tOf(m) < t) a = m;
-    else b = m;
-  }
-  return (0.5 * (a + b)) ** L;
+  return jepaUAt(t, sigma2, rho, L, eps ** (1 / L)) ** L;
 }
 
 describe('jepa-dynamics solve --coupled / --method rodas4', () => {

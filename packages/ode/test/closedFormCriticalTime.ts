@@ -3,8 +3,10 @@
  * library's `implicitTime` (plain formulas, no expm1/log1p rearrangement, G by its plain
  * power series), and checked against 40-digit mpmath quadrature in
  * flows-critical-time.test.ts (fixtures/flows-critical-times.py). Shared by that test,
- * test/cli-order.test.ts and test/embedding-example.test.ts (not a test file).
+ * test/cli-order.test.ts and test/embedding-example.test.ts (not a test file). The JEPA
+ * t(u) is jepaClosedForm.ts's, so the mpmath check covers that too.
  */
+import { jepaTimeOfU } from './jepaClosedForm.js';
 
 /** MATH.md §3 t(u*) in gradient-flow time, straight from the formulas; undefined if there is no critical time. */
 export function closedFormCriticalTime(objective: 'jepa' | 'mae', L: number, lambda: number, rho: number, epsilon: number, p = 0.5): number | undefined {
@@ -12,10 +14,7 @@ export function closedFormCriticalTime(objective: 'jepa' | 'mae', L: number, lam
   const u0 = Math.pow(epsilon, 1 / L);
   if (objective === 'jepa') {
     if (!(epsilon < p * Math.pow(rho, L))) return undefined;
-    const u = Math.pow(p, 1 / L) * rho;
-    let t = Math.pow(rho, -2 * L) * Math.log((u * (rho - u0)) / (u0 * (rho - u)));
-    for (let k = 2; k <= 2 * L; k++) t += (Math.pow(rho, k - 2 * L - 1) * (Math.pow(u0, 1 - k) - Math.pow(u, 1 - k))) / (k - 1);
-    return t / sigma2;
+    return jepaTimeOfU(Math.pow(p, 1 / L) * rho, sigma2, rho, L, u0);
   }
   if (!(epsilon < p * Math.pow(rho, L / (L + 1)))) return undefined;
   const u = Math.pow(p, 1 / L) * Math.pow(rho, 1 / (L + 1));

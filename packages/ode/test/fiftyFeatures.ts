@@ -4,6 +4,7 @@
  * L = 3, ε = 1e-3, σ² = logspace(−2, 2, 50), ρ uniform in (0.1, 0.9) (mulberry32, seed 2024),
  * JEPA per-layer flows; T is the median of the features' times to reach 0.99ρ.
  */
+import { jepaTimeOfU, jepaUAt } from './jepaClosedForm.js';
 import { mulberry32 } from './mulberry32.js';
 
 /** Number of features. */
@@ -20,24 +21,14 @@ export const sigma2: readonly number[] = Array.from({ length: N }, (_, i) => 10 
 export const rho: readonly number[] = Array.from({ length: N }, () => 0.1 + 0.8 * random());
 const u0 = EPS ** (1 / L);
 
-/** MATH.md §3, JEPA, n = 2L: the exact time feature i takes to go from u0 to u (closed form). */
+/** MATH.md §3, JEPA: the exact time feature i takes to go from u0 to u (closed form). */
 export function tOf(u: number, i: number): number {
-  const p = rho[i];
-  let s = p ** (-2 * L) * Math.log((u * (p - u0)) / (u0 * (p - u)));
-  for (let k = 2; k <= 2 * L; k++) s += (p ** (k - 2 * L - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
-  return s / sigma2[i];
+  return jepaTimeOfU(u, sigma2[i], rho[i], L, u0);
 }
 
-/** Exact u_i(t): t(u) is increasing on (u0, ρ); bisection to 1 ulp-ish. */
+/** Exact u_i(t), by bisection of the closed-form t(u). */
 export function exactU(t: number, i: number): number {
-  let a = u0;
-  let b = rho[i];
-  for (let it = 0; it < 200 && b - a > 1e-16; it++) {
-    const m = 0.5 * (a + b);
-    if (tOf(m, i) < t) a = m;
-    else b = m;
-  }
-  return 0.5 * (a + b);
+  return jepaUAt(t, sigma2[i], rho[i], L, u0);
 }
 
 const reach = rho.map((p, i) => tOf(0.99 * p, i)).sort((a, b) => a - b);

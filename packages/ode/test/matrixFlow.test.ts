@@ -4,6 +4,7 @@ import { InvalidArgumentError } from '../src/errors.js';
 import { alignedMatrixInit, matrixFlow, type Matrix } from '../src/flows/matrixFlow.js';
 import { perLayerFlow } from '../src/flows/perLayerFlow.js';
 import { solveIvp } from '../src/solver/solveIvp.js';
+import { jepaUAt } from './jepaClosedForm.js';
 
 type M = number[][];
 const zeros = (d: number): M => Array.from({ length: d }, () => new Array<number>(d).fill(0));
@@ -79,22 +80,7 @@ describe('matrixFlow', () => {
     expect(r.status).toBe('success');
     const u0 = eps ** (1 / L);
     // MATH.md §3, JEPA: t(u) in closed form; inverted by bisection (monotone on (u0, ρ)).
-    const tOf = (u: number, i: number): number => {
-      const p = rho[i];
-      let s = p ** (-2 * L) * Math.log((u * (p - u0)) / (u0 * (p - u)));
-      for (let k = 2; k <= 2 * L; k++) s += (p ** (k - 2 * L - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
-      return s / sigma2[i];
-    };
-    const uAt = (t: number, i: number): number => {
-      let a = u0;
-      let b = rho[i];
-      for (let it = 0; it < 200 && b - a > 1e-17; it++) {
-        const m = 0.5 * (a + b);
-        if (tOf(m, i) < t) a = m;
-        else b = m;
-      }
-      return 0.5 * (a + b);
-    };
+    const uAt = (t: number, i: number): number => jepaUAt(t, sigma2[i], rho[i], L, u0, 1e-17);
     let learned = 0;
     r.y.forEach((y, k) => {
       const wbar = flow.encoder(y);
