@@ -3,6 +3,7 @@
  * (Not a test file: no `.test.ts` suffix.)
  */
 import type { RhsFunction } from '../src/index.js';
+import { jepaTimeOfU } from './jepaClosedForm.js';
 
 /** Arenstorf orbit (Hairer, Nørsett & Wanner, Solving ODEs I, §II.0, (0.1)): periodic with period T. */
 export const ARENSTORF = {
@@ -51,17 +52,10 @@ export const plateau: RhsFunction = (_t, y, dy) => {
   const u4 = u2 * u2;
   dy[0] = PLATEAU.sigma2 * u4 * u4 * (PLATEAU.rho - u);
 };
-/**
- * Exact time to reach u from u0 for {@link plateau} (MATH.md §3, partial fractions,
- * re-derived: 1/(s^n(ρ−s)) = Σ_{k=1}^{n} ρ^{k−n−1} s^{−k} + ρ^{−n}/(ρ−s)).
- */
+/** Exact time to reach u from u0 for {@link plateau} (MATH.md §3, partial fractions; jepaClosedForm.ts). */
 export function plateauTime(u: number): number {
   const { L, sigma2, rho, epsilon } = PLATEAU;
-  const u0 = epsilon ** (1 / L);
-  const n = 2 * L;
-  let s = rho ** -n * Math.log((u * (rho - u0)) / (u0 * (rho - u)));
-  for (let k = 2; k <= n; k++) s += (rho ** (k - n - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
-  return s / sigma2;
+  return jepaTimeOfU(u, sigma2, rho, L, epsilon ** (1 / L));
 }
 
 /** y' = y·cos t, exact solution y = y0·exp(sin t). */
