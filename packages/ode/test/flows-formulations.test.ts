@@ -14,17 +14,14 @@
 import { describe, expect, it } from 'vitest';
 import { criticalTime, fixedPoint, flowTrajectories, flowTrajectory } from '../src/index.js';
 import { criticalTimeFixture } from './criticalTimeFixture.js';
+import { jepaTimeOfU } from './jepaClosedForm.js';
 import { mulberry32 } from './mulberry32.js';
 
 /** MATH.md §3 t(u) (gradient-flow time from u0 = ε^{1/L}), straight from the formulas, for u0 ≤ u < u∞. */
 function closedFormTime(objective: 'jepa' | 'mae', L: number, lambda: number, rho: number, epsilon: number, u: number): number {
   const sigma2 = lambda / rho;
   const u0 = Math.pow(epsilon, 1 / L);
-  if (objective === 'jepa') {
-    let t = Math.pow(rho, -2 * L) * Math.log((u * (rho - u0)) / (u0 * (rho - u)));
-    for (let k = 2; k <= 2 * L; k++) t += (Math.pow(rho, k - 2 * L - 1) * (Math.pow(u0, 1 - k) - Math.pow(u, 1 - k))) / (k - 1);
-    return t / sigma2;
-  }
+  if (objective === 'jepa') return jepaTimeOfU(u, sigma2, rho, L, u0);
   // G(u) − G(u0), G(x) = ∫_0^x s/(ρ − s^{L+1}) ds, with r = s/u∞ (u∞ = ρ^{1/(L+1)}, a = L + 1):
   // r/(1 − r^a) = 1/(a(1 − r)) − (a − S(r))/(a P(r)), P = Σ_{j<a} r^j, S = Σ_{i≤a−2} (a−1−i) r^i,
   // the log part in closed form and the smooth part by Gauss–Legendre quadrature. Valid up to u → u∞,
