@@ -17,14 +17,12 @@ describe('derive(jepa, L)', () => {
     expect(d.integral.leadingOrder.latex).toContain('\\varepsilon');
   });
 
-  it('the safe partial-fraction route (denominator cleared, ρ − s held as q) certifies L = 12 within 3 s', () => {
+  it('the safe partial-fraction route (denominator cleared, ρ − s held as q) certifies L = 12 (no wall-clock bound: speed targets belong in bench/)', () => {
     const n = 24;
     const D = `(rho^(${n + 1})*s^${n}*q)`;
     const terms = Array.from({ length: n }, (_, i) => `${D}*(rho^(${-n + i})*s^(${-(i + 1)}))`);
-    const start = performance.now();
     const reduced = cas(`expand(subst(rho-s, q, ${terms.join(' + ')} + ${D}*(rho^(${-n})/q) - ${D}*(1/(s^${n}*q))))`);
     expect(reduced).toBe('0');
-    expect(performance.now() - start).toBeLessThan(3000);
   });
 
   it('the avoided route: multiplying through without q leaves a wrong non-zero remainder (algebrite 1.4.0)', () => {

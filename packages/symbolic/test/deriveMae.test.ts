@@ -29,11 +29,9 @@ describe('derive(mae, L)', () => {
     for (const L of [2, 4, 5]) expect(derive('mae', L).certificates.some((x) => x.step === 'g-derivative-symbolic')).toBe(false);
   });
 
-  it('the safe split route (ρ − s^13 held as q) certifies L = 12 within 3 s (the rational expand takes ~24 s)', () => {
+  it('the safe split route (ρ − s^13 held as q) certifies L = 12 (the rational expand takes ~24 s; no wall-clock bound: speed targets belong in bench/)', () => {
     const D = '(rho*s^12*q)';
-    const start = performance.now();
     expect(cas(`expand(subst(rho - s^13, q, ${D}*(1/rho*s^(-12)) + ${D}*(s/(rho*q)) - ${D}*(1/(s^12*q))))`)).toBe('0');
-    expect(performance.now() - start).toBeLessThan(3000);
   });
 
   it('G is certified numerically at 50 points to 1e-13 relative', () => {

@@ -19,6 +19,9 @@ const cases = JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/critical
 
 describe('jepaTime(L).tStar and maeTime(L).tStar', () => {
   it('agree with 40-digit quadrature to 1e-13 relative, including ρ > 1, L = 1, L = 12, ε = 1e-30 and starts just below the target', () => {
+    // the fixture's 18 settings × 2 objectives, one of which (MAE, ε = 7.9 > p·w̄∞) has no critical time
+    expect(cases).toHaveLength(36);
+    expect(cases.filter((c) => c.t === null)).toHaveLength(1);
     for (const c of cases) {
       const ev = c.objective === 'jepa' ? jepaTime(c.L) : maeTime(c.L);
       const t = ev.tStar(c.lambda, c.rho, c.epsilon, c.p);
