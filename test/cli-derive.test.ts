@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalTime.js';
 import { runCli } from './support/runCli.js';
-import { jepaTime, maeTime } from '@jepa-dynamics/symbolic';
 
 describe('jepa-dynamics derive', () => {
 
@@ -25,18 +25,20 @@ describe('jepa-dynamics derive', () => {
   });
 
   for (const [objective, L] of [['jepa', 3], ['mae', 4], ['mae', 1]] as const) {
-    it(`--format js (${objective}, L = ${L}) prints a standalone function that equals the library evaluator`, () => {
+    it(`--format js (${objective}, L = ${L}) prints a standalone function that equals the closed form of MATH.md §3 written for the tests`, () => {
       const r = runCli(['derive', '--objective', objective, '--depth', String(L), '--format', 'js']);
       expect(r.status).toBe(0);
       const sandbox: Record<string, unknown> = {};
       runInNewContext(`${r.stdout}\nthis.criticalTime = criticalTime; this.tOfU = tOfU;`, sandbox);
       const ct = sandbox.criticalTime as (l: number, r: number, e: number, p: number) => number | null;
-      const ev = objective === 'jepa' ? jepaTime(L) : maeTime(L);
       for (const [lam, rho, eps, p] of [[1, 1, 1e-3, 0.5], [0.2, 3.5, 1e-6, 0.9], [40, 0.3, 1e-5, 0.1]]) {
         const a = ct(lam, rho, eps, p) ?? Number.NaN;
-        const b = ev.tStar(lam, rho, eps, p) ?? Number.NaN;
-        expect(Math.abs(a - b) / b).toBeLessThan(1e-14);
+        const b = closedFormCriticalTime(objective, L, lam, rho, eps, p) ?? Number.NaN;
+        // two double-precision evaluations of one closed form by different groupings (the reference is
+        // checked against 40-digit mpmath in packages/ode/test/flows-critical-time.test.ts): 1e-12 relative
+        expect(Math.abs(a - b) / b, JSON.stringify([lam, rho, eps, p])).toBeLessThan(1e-12);
       }
+      // ε = 0.9 is not below p·w̄∞ = 0.5 (ρ = 1): no critical time
       expect(ct(1, 1, 0.9, 0.5)).toBeNull();
     });
   }
@@ -44,12 +46,18 @@ describe('jepa-dynamics derive', () => {
   it('a depth outside 1…12 exits 2 naming --depth', () => {
     const r = runCli(['derive', '--objective', 'jepa', '--depth', '13']);
     expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('--depth');
+    expect(r.stderr).toContain('13');
   });
 
   it('an unknown objective exits 2 naming --objective', () => {
     const r = runCli(['derive', '--objective', 'vae', '--depth', '2']);
     expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('--objective');
+    expect(r.stderr).toContain('vae');
   });
 });
