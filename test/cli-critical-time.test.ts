@@ -40,7 +40,9 @@ describe('jepa-dynamics critical-time', () => {
     expect(bySigma.status).toBe(0);
     expect(Math.abs((JSON.parse(bySigma.stdout) as { t: number }).t - expected) / expected).toBeLessThan(1e-12);
     const jepa = ['critical-time', '--objective', 'jepa', '--depth', '1', '--lambda', '1', '--rho', '3', '--epsilon', '0.01', '--json'];
-    const g = JSON.parse(runCli(jepa).stdout) as { t: number };
+    const jr = runCli(jepa);
+    expect(jr.status).toBe(0);
+    const g = JSON.parse(jr.stdout) as { t: number };
     expect(Math.abs(g.t - jepaDepthOne(1, 3, 0.01, 0.5)) / g.t).toBeLessThan(1e-12);
     const deep = ['critical-time', '--objective', 'jepa', '--depth', '3', '--lambda', '1', '--rho', '3', '--epsilon', '0.01', '--json'];
     const tg = (JSON.parse(runCli(deep).stdout) as { t: number }).t;
@@ -84,15 +86,19 @@ describe('jepa-dynamics critical-time', () => {
     ['--epsilon', ['critical-time', '--objective', 'mae', '--depth', '2', '--lambda', '2', '--rho', '3']],
     ['--objective', ['critical-time', '--depth', '2', '--lambda', '2', '--rho', '3', '--epsilon', '1e-3']],
     ['--rho', ['critical-time', '--objective', 'mae', '--depth', '2', '--lambda', '2', '--epsilon', '1e-3']],
-  ])('a missing %s exits 2 and names it', (flag, args) => {
+  ])('a missing %s exits 2 with one sentence naming it', (flag, args) => {
     const r = runCli(args);
     expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(flag);
   });
 
   it('an ε so small that t* overflows double precision exits 2 naming --epsilon', () => {
     const r = runCli(['critical-time', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '1', '--epsilon', '1e-300']);
     expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('--epsilon');
     expect(r.stderr).toContain('overflows');
   });
@@ -104,6 +110,8 @@ describe('jepa-dynamics critical-time', () => {
     expect(above.stderr).toContain('not below the target');
     const negative = runCli(['critical-time', '--objective', 'mae', '--depth', '2', '--lambda', '-1', '--rho', '-2', '--epsilon', '0.01', '--json']);
     expect(negative.status).toBe(1);
+    expect(negative.stdout).toBe('');
+    expect(negative.stderr.trim().split('\n')).toHaveLength(1);
     expect(negative.stderr).toContain('rho = -2');
   });
 });

@@ -90,6 +90,8 @@ describe('jepa-dynamics order', () => {
   it('exits 1 when no feature has a critical time', () => {
     const r = runCli(['order', '--features', featuresFile('none.json', [{ lambda: 0.01, rho: 0.01 }]), '--depth', '2', '--epsilon', '0.1']);
     expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/no feature has a critical time/);
   });
 
@@ -109,6 +111,7 @@ describe('jepa-dynamics order', () => {
     for (const [args, flag] of cases) {
       const r = runCli(args);
       expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr, args.join(' ')).toMatch(flag);
       expect(r.stdout).toBe('');
     }

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { jepaUAt } from '../packages/ode/test/jepaClosedForm.js';
 import { runCli } from './support/runCli.js';
 
 const maeDepthOne = (lambda: number, rho: number, epsilon: number, t: number): number =>
@@ -46,10 +47,18 @@ describe('jepa-dynamics solve', () => {
       expect(Math.abs(w0 - maeDepthOne(1, 1, 0.1, t)) / w0).toBeLessThan(1e-8);
       expect(Math.abs(w1 - maeDepthOne(2, 4, 0.1, t)) / w1).toBeLessThan(1e-8);
     }
-    // paper time τ = L t: at depth 1 identical; at depth 2 w̄(τ) = w̄_gf(τ/2)
-    const gf = JSON.parse(runCli(['solve', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '2', '--epsilon', '0.1', '--t-end', '1', '--points', '2', '--json']).stdout) as { wbar: number[][] };
-    const paper = JSON.parse(runCli(['solve', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '2', '--epsilon', '0.1', '--t-end', '2', '--points', '2', '--time', 'paper', '--json']).stdout) as { wbar: number[][] };
-    expect(Math.abs(paper.wbar[0][1] - gf.wbar[0][1]) / gf.wbar[0][1]).toBeLessThan(1e-8);
+    // paper time τ = L t: at depth 2, w̄ at τ = 2 is w̄ at t = 1; both against the closed-form JEPA
+    // t(u) of MATH.md §3 (σ² = λ/ρ = 0.5, u0 = √0.1), 1e-8 relative as above
+    const exact = jepaUAt(1, 0.5, 2, 2, Math.sqrt(0.1)) ** 2;
+    const gfRun = runCli(['solve', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '2', '--epsilon', '0.1', '--t-end', '1', '--points', '2', '--json']);
+    const paperRun = runCli(['solve', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '2', '--epsilon', '0.1', '--t-end', '2', '--points', '2', '--time', 'paper', '--json']);
+    expect([gfRun.status, paperRun.status]).toEqual([0, 0]);
+    const gf = JSON.parse(gfRun.stdout) as { t: number[]; wbar: number[][] };
+    const paper = JSON.parse(paperRun.stdout) as { t: number[]; wbar: number[][] };
+    expect(gf.t).toEqual([0, 1]);
+    expect(paper.t).toEqual([0, 2]);
+    expect(Math.abs(gf.wbar[0][1] - exact) / exact).toBeLessThan(1e-8);
+    expect(Math.abs(paper.wbar[0][1] - exact) / exact).toBeLessThan(1e-8);
   });
 
   it.each([
@@ -71,6 +80,7 @@ describe('jepa-dynamics solve', () => {
     else args.push(...override);
     const r = runCli(args);
     expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(flag);
   });
@@ -91,6 +101,8 @@ describe('jepa-dynamics solve', () => {
     ] as const) {
       const r = runCli([...args]);
       expect(r.status, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain(text);
     }
   });
