@@ -25,8 +25,14 @@ describe('docs/examples/feature-order.ts', () => {
       const a = analyseFeatures(depth);
       const jepa = features.map((f) => criticalTime('jepa', f.sigma2, f.lambda, depth, 1e-3));
       const mae = features.map((f) => criticalTime('mae', f.sigma2, f.lambda, depth, 1e-3));
+      // every feature has a critical time (a NaN would make the reference order meaningless)
+      expect([...jepa, ...mae].every(Number.isFinite)).toBe(true);
+      expect(features.length).toBeGreaterThanOrEqual(2);
+      expect(a.jepaCriticalTimes).toHaveLength(features.length);
+      expect(a.jepaCriticalTimesBySolver).toHaveLength(features.length);
       expect(a.order.jepa).toEqual(orderOf(jepa));
       expect(a.order.mae).toEqual(orderOf(mae));
+      // the same closed form evaluated by the library and by the test-side formulas: rounding only
       a.jepaCriticalTimes.forEach((t, i) => expect(Math.abs(t - jepa[i]) / jepa[i]).toBeLessThan(1e-10));
       // integration at rtol 1e-12 with event location: agreement to 1e-8 relative
       a.jepaCriticalTimesBySolver.forEach((t, i) => expect(Math.abs(t - jepa[i]) / jepa[i]).toBeLessThan(1e-8));
