@@ -49,15 +49,21 @@ describe('jepa-dynamics solve --coupled / --method rodas4', () => {
     const r = runCli(['solve', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '0.5', '--epsilon', '1e-2', '--t-end', '1000', '--points', '3', '--method', 'rodas4', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { t: number[]; wbar: number[][] };
+    expect(out.t).toEqual([0, 500, 1000]);
     out.t.forEach((t, k) => expect(Math.abs(out.wbar[0][k] - exactWbar(2, 0.5, 2, 1e-2, t)) / out.wbar[0][k]).toBeLessThan(1e-6));
   });
 
   it('--coupled with another formulation is a usage error (exit 2); with an explicit method on a stiff set, no answer (exit 1)', () => {
     const bad = runCli(['solve', '--objective', 'jepa', '--depth', '3', '--features', file, '--epsilon', '1e-3', '--t-end', '1e5', '--coupled', '--formulation', 'layerwise']);
     expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/--coupled/);
+    expect(bad.stderr).toMatch(/layerwise/);
     const stiff = runCli(['solve', '--objective', 'jepa', '--depth', '3', '--features', file, '--epsilon', '1e-3', '--t-end', '1e5', '--coupled', '--method', 'dopri5', '--rtol', '1e-6']);
     expect(stiff.status).toBe(1);
+    expect(stiff.stdout).toBe('');
+    expect(stiff.stderr.trim().split('\n')).toHaveLength(1);
     expect(stiff.stderr).toMatch(/stiff/);
   });
 });
