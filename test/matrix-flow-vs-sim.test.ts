@@ -113,9 +113,11 @@ describe('matrixFlow (ode) against sim', () => {
           expect(r.status).toBe('success');
           const W = flow.encoder(r.y[r.y.length - 1]);
           const strength = rho.map((_, i) => Math.hypot(...W.map((row) => row[i])));
-          // The three strongest modes are learned in every case (to the tolerance of the run).
-          for (let i = 0; i < 3; i++) expect(Math.abs(strength[i] - target[i])).toBeLessThan(1e-5);
-          if (sign > 0) expect(Math.abs(strength[3] - target[3])).toBeLessThan(1e-5);
+          // The three strongest modes are learned in every case, to the accuracy of the run (rtol 1e-8 at
+          // a fixed point; measured ≤ 5e-9); a learned weakest mode likewise. A stuck one stays 3 orders
+          // below its target ρ₄² = 0.09 or ρ₄^{2/3} = 0.45 (measured 1.0e-4 for JEPA seed 1, 1.1e-7 for MAE seed 2).
+          for (let i = 0; i < 3; i++) expect(Math.abs(strength[i] - target[i])).toBeLessThan(1e-7);
+          if (sign > 0) expect(Math.abs(strength[3] - target[3])).toBeLessThan(1e-7);
           else expect(strength[3]).toBeLessThan(1e-3);
         }
         // Both cases occur among these seeds (MAE: seed 2 negative; JEPA: seed 1 negative).

@@ -46,9 +46,11 @@ describe('matrixFlow with non-diagonal covariances (what the per-feature theory 
     const W = flow.encoder(y);
     const lhs = mm(mm(V, W), sxx);
     const rhs = mm(W, syx);
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) expect(Math.abs(lhs[i][j] - rhs[i][j])).toBeLessThan(1e-7);
+    // By t = 1e5 the flow sits on its (attracting) fixed point up to rounding: measured residual 8.5e-15 and
+    // characteristic-polynomial difference 6.8e-13; the bounds leave two orders for other platforms' rounding.
+    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) expect(Math.abs(lhs[i][j] - rhs[i][j])).toBeLessThan(1e-12);
     const [a, b] = [charPoly(V), charPoly(P)];
-    for (let k = 0; k < 3; k++) expect(Math.abs(a[k] - b[k])).toBeLessThan(1e-6);
+    for (let k = 0; k < 3; k++) expect(Math.abs(a[k] - b[k])).toBeLessThan(1e-10);
     // The per-feature theory would give V = diag(ρ) = diag(0.8, 1/3, 0.375): trace 1.508 ≠ tr P = 1.493.
     expect(Math.abs(b[0] - (0.8 + 1 / 3 + 0.375))).toBeGreaterThan(0.01);
   });
@@ -59,7 +61,8 @@ describe('matrixFlow with non-diagonal covariances (what the per-feature theory 
     expect(r.status).toBe('success');
     const y = r.y[r.y.length - 1];
     const VW = mm(flow.unpack(y).V, flow.encoder(y));
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) expect(Math.abs(VW[i][j] - P[i][j])).toBeLessThan(1e-6);
+    // At t = 1e4 the flow sits on its fixed point up to rounding (measured 8e-17; P itself is an LU solve).
+    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) expect(Math.abs(VW[i][j] - P[i][j])).toBeLessThan(1e-12);
     // …and P is far from diag(ρ) = diag(0.8, 1/3, 0.375): |P₀₂ − 0| = 0.198.
     expect(Math.abs(P[0][2])).toBeGreaterThan(0.15);
   });
