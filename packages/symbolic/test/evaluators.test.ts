@@ -29,6 +29,8 @@ describe('jepaTime(L).tStar and maeTime(L).tStar', () => {
         expect(t, JSON.stringify(c)).toBeNull();
         continue;
       }
+      // 1e-13: the formulas lose a few hundred ulps only where the start is just below the target
+      // (t* small, a difference of nearly equal terms; measured worst 3.4e-14 at ε = 7.9, L = 4)
       const truth = Number(c.t);
       expect(t, JSON.stringify(c)).not.toBeNull();
       expect(Math.abs((t ?? Number.NaN) - truth) / truth, JSON.stringify(c)).toBeLessThan(1e-13);
