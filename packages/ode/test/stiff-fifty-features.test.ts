@@ -21,9 +21,9 @@ describe('the 50-feature stiff problem, integrated as one coupled system with ro
     const y = r.y[r.y.length - 1];
     let worst = 0;
     for (let i = 0; i < N; i++) worst = Math.max(worst, Math.abs(y[i] - exactU(T, i)));
-    expect(worst).toBeLessThan(1e-5); // measured ≈ 1.5e-7
+    expect(worst).toBeLessThan(1e-5); // the requirement; measured 3.5e-7
     const njev = r.stats.njev ?? Number.NaN;
-    // Measured: nfev ≈ 6.7e3, njev ≈ 0.9e3 (each Jacobian call costs about one RHS call here).
+    // Measured: nfev 5691, njev 762 (each Jacobian call costs about one RHS call here).
     expect(r.stats.nfev + njev).toBeLessThanOrEqual(20_000);
   });
 
@@ -34,7 +34,7 @@ describe('the 50-feature stiff problem, integrated as one coupled system with ro
     for (let i = 0; i < N; i++) expect(Math.abs(y[i] - exactU(T, i))).toBeLessThan(1e-5);
     // One evaluation gives all 50 columns: per accepted step 1 (columns) + 1 (∂f/∂t) + 1 (new point).
     expect(r.stats.nfev).toBe(2 + 3 * r.stats.naccepted + 5 * r.stats.nsteps);
-    expect(r.stats.nfev).toBeLessThanOrEqual(20_000); // measured ≈ 6.5e3
+    expect(r.stats.nfev).toBeLessThanOrEqual(20_000); // measured 6463 (worst |Δu| 3.0e-7)
   });
 
   it('with a dense finite-difference Jacobian: same accuracy (its 50 columns per step are counted in nfev)', () => {
@@ -42,6 +42,7 @@ describe('the 50-feature stiff problem, integrated as one coupled system with ro
     expect(r.status).toBe('success');
     const y = r.y[r.y.length - 1];
     for (let i = 0; i < N; i++) expect(Math.abs(y[i] - exactU(T, i))).toBeLessThan(1e-5);
+    // (measured nfev 43,801: the 20,000 budget is met only with the sparsity or the exact Jacobian)
     // RODAS needs a fresh Jacobian every accepted step: N columns per accepted step on top of ∂f/∂t, f(new point) and 5 stages per attempt.
     expect(r.stats.nfev).toBe(2 + (N + 2) * r.stats.naccepted + 5 * r.stats.nsteps);
   });
