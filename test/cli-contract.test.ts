@@ -12,6 +12,16 @@ describe('jepa-dynamics command line', () => {
   it('an unknown command exits 2 with the command named on stderr', () => {
     const r = runCli(['no-such-command']);
     expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('no-such-command');
+  });
+
+  it('an unknown option exits 2 with one sentence naming it', () => {
+    const r = runCli(['solve', '--no-such-flag', '3']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('--no-such-flag');
   });
 });
