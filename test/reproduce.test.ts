@@ -227,6 +227,9 @@ describe('result 2: depth amplifies the dependence on ρ', () => {
       const last = criticalTime(c.objective, setting.lambda, c.rho[c.rho.length - 1], c.depth, setting.epsilon) as number;
       expect(rel(c.spread, first / last)).toBeLessThan(1e-8);
     }
+    // The qualitative claims (the spreads themselves were checked against the closed form above):
+    // t*(ρmin)/t*(ρmax) for ρ from 0.3 to 3, ε = 1e-4, runs 1.002, 1.05, 1.22, 1.59, 2.35, 3.81 for JEPA at
+    // L = 1…6, while MAE's is 0.875 at L = 1 (exactly ln((0.3 − ε²)/(3ε²)) / ln((3 − ε²)/(3ε²)), MATH.md §3) and within 1e-2 of 1 from L = 2 on.
     const jepa = curves.filter((c) => c.objective === 'jepa').sort((a, b) => a.depth - b.depth);
     for (let i = 1; i < jepa.length; i++) expect(jepa[i].spread).toBeGreaterThan(jepa[i - 1].spread);
     expect(jepa[jepa.length - 1].spread).toBeGreaterThan(3);
