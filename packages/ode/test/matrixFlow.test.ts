@@ -144,7 +144,9 @@ describe('matrixFlow', () => {
       const r = solveIvp(flow.rhs, [0, 5], vals, { method: 'dop853', rtol: 1e-12, atol: 1e-14 });
       const a = inv(vals);
       const b = inv(r.y[r.y.length - 1]);
-      for (let m = 0; m < 2; m++) for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) expect(Math.abs(a[m][i][j] - b[m][i][j])).toBeLessThan(1e-9);
+      // dop853 does not conserve quadratic invariants exactly: they drift by about its global error,
+      // ~rtol = 1e-12 on entries of size ≤ 1 (measured 2e-15 JEPA, 1.8e-14 MAE); 1e-11 leaves room.
+      for (let m = 0; m < 2; m++) for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) expect(Math.abs(a[m][i][j] - b[m][i][j])).toBeLessThan(1e-11);
       // …while the matrices themselves moved.
       const moved = Math.max(...Array.from(r.y[r.y.length - 1], (v, k) => Math.abs(v - vals[k])));
       expect(moved).toBeGreaterThan(0.05);
