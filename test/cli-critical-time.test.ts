@@ -31,10 +31,12 @@ describe('jepa-dynamics critical-time', () => {
 
   it('--method ode and leading-order, --sigma2 for --rho, and --time paper', () => {
     const expected = maeDepthOne(2, 3, 1e-3, 0.5);
-    for (const method of ['ode', 'leading-order']) {
+    // ode: DOP853 at rtol 1e-12 with event location, global error a few hundred times rtol (measured 1.6e-13);
+    // leading-order: for MAE at L = 1 the formula of MATH.md §3 is exact, so only rounding separates them
+    for (const [method, bound] of [['ode', 1e-9], ['leading-order', 1e-13]] as const) {
       const r = runCli([...base, '--method', method, '--json']);
       expect(r.status).toBe(0);
-      expect(Math.abs((JSON.parse(r.stdout) as { t: number }).t - expected) / expected).toBeLessThan(1e-9);
+      expect(Math.abs((JSON.parse(r.stdout) as { t: number }).t - expected) / expected).toBeLessThan(bound);
     }
     const bySigma = runCli(['critical-time', '--objective', 'mae', '--depth', '1', '--lambda', '2', '--sigma2', String(2 / 3), '--epsilon', '1e-3', '--json']);
     expect(bySigma.status).toBe(0);
