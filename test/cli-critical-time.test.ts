@@ -52,6 +52,29 @@ describe('jepa-dynamics critical-time', () => {
     expect(tp).toBe(3 * tg);
   });
 
+  it('--method leading-order at L = 3 is the ε → 0 formula of MATH.md §3, and uStar, wbarTarget are p^{1/L}·u∞ and p·w̄∞', () => {
+    const [L, lambda, rho, epsilon, p] = [3, 0.7, 3, 1e-4, 0.5];
+    // JEPA: (1/λ) Σ_{n=1}^{2L−1} 1/(n ρ^{2L−1−n} ε^{n/L});  MAE (L ≥ 2): ε^{−(L−1)/L} / ((L−1) λ)
+    let jepaLeading = 0;
+    for (let n = 1; n <= 2 * L - 1; n++) jepaLeading += 1 / (n * rho ** (2 * L - 1 - n) * epsilon ** (n / L));
+    jepaLeading /= lambda;
+    const maeLeading = epsilon ** (-(L - 1) / L) / ((L - 1) * lambda);
+    const want = {
+      jepa: { t: jepaLeading, uStar: p ** (1 / L) * rho, wbarTarget: p * rho ** L },
+      mae: { t: maeLeading, uStar: p ** (1 / L) * rho ** (1 / (L + 1)), wbarTarget: p * rho ** (L / (L + 1)) },
+    };
+    for (const objective of ['jepa', 'mae'] as const) {
+      const r = runCli(['critical-time', '--objective', objective, '--depth', String(L), '--lambda', String(lambda), '--rho', String(rho), '--epsilon', String(epsilon), '--method', 'leading-order', '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { t: number; uStar: number; wbarTarget: number; method: string };
+      expect(out.method).toBe('leading-order');
+      // sums of a few positive terms, and powers: rounding only
+      for (const key of ['t', 'uStar', 'wbarTarget'] as const) {
+        expect(Math.abs(out[key] - want[objective][key]) / want[objective][key], `${objective} ${key}`).toBeLessThan(1e-13);
+      }
+    }
+  });
+
   it('prints one human line without --json', () => {
     const r = runCli(base);
     expect(r.status).toBe(0);
