@@ -404,8 +404,13 @@ describe('the checker itself', () => {
 });
 
 describe('TSDoc @example blocks show true outputs', () => {
-  it('finds the examples', () => {
-    expect(examples.length).toBeGreaterThan(0);
+  it('finds the examples: one per `@example` tag in the sources (counted independently of the extractor)', () => {
+    const tags = PACKAGES.flatMap((pkg) => listTs(join(root, 'packages', pkg, 'src'))).reduce(
+      (n, file) => n + (readFileSync(file, 'utf8').match(/^\s*\*\s*@example\b/gm)?.length ?? 0),
+      0,
+    );
+    expect(tags).toBeGreaterThan(0);
+    expect(examples.length).toBe(tags);
   });
   for (const ex of examples) {
     it(ex.where, async () => {
