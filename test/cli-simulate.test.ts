@@ -95,6 +95,19 @@ describe('jepa-dynamics simulate', () => {
     expect(out.wbar.length).toBe(2);
     expect(out.order.predicted.order).toEqual([1, 0]);
     expect(out.order.simulated.order).toEqual([1, 0]);
+    [{ lambda: 1, rho: 3 }, { lambda: 2, rho: 1 }].forEach(({ lambda, rho }, i) => {
+      // predicted: MATH.md §3, MAE at L = 1, exact: t* = (1/(2λ)) ln[(p²/(1−p²))(ρ − ε²)/ε²], p = ½ (rounding only)
+      const exact = Math.log(((rho - 1e-4) / 1e-4) / 3) / (2 * lambda);
+      expect(Math.abs((out.criticalTimes.predicted[i] ?? Number.NaN) - exact) / exact).toBeLessThan(1e-13);
+      // simulated: the first step k at which the scalar recursion u ← u − η u(σ²u² − λ) reaches ½√ρ, as t = kη
+      let u = 0.01;
+      let k = 0;
+      while (u < 0.5 * Math.sqrt(rho) && k < 1000) {
+        u -= 0.01 * u * ((lambda / rho) * u * u - lambda);
+        k++;
+      }
+      expect(out.criticalTimes.simulated[i]).toBeCloseTo(k * 0.01, 12);
+    });
     const human = runCli(['simulate', '--objective', 'mae', '--depth', '1', '--features', file, '--epsilon', '0.01', '--lr', '0.01', '--steps', '1000']);
     expect(human.status).toBe(0);
     expect(human.stdout).toMatch(/max \|w̄_sim − w̄_ode\|/);
