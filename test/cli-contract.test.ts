@@ -23,5 +23,7 @@ describe('jepa-dynamics command line', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('--no-such-flag');
+    // commander's usage errors carry the program's prefix, like every other error
+    expect(r.stderr).toMatch(/^jepa-dynamics: /);
   });
 });

@@ -25,7 +25,11 @@ export function buildProgram(): Command {
     .description('Training dynamics of deep linear JEPA and MAE (Littwin et al., NeurIPS 2024).')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      // commander's own usage errors ("error: unknown option '--x'") get the same prefix as ours
+      outputError: (s, write) => write(`jepa-dynamics: ${s.replace(/^error: /, '')}`),
+    });
   for (const register of registrars) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -32,6 +32,7 @@ describe('resolveFeature', () => {
     [{ sigma2: 0, rho: 1 }, 'feature.sigma2'],
     [{ sigma2: -1, rho: 1 }, 'feature.sigma2'],
     [{ lambda: 1, rho: -1 }, 'feature.rho'],
+    [{ lambda: 0, rho: 1 }, 'feature.lambda'],
     [{ lambda: Number.NaN, rho: 1 }, 'feature.lambda'],
     [{ lambda: 1, rho: Number.POSITIVE_INFINITY }, 'feature.rho'],
     [{ lambda: 1 }, 'feature'],

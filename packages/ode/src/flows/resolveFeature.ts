@@ -51,6 +51,10 @@ export function resolveFeature(input: FeatureInput, where = 'resolveFeature'): F
     throw new InvalidArgumentError(where, 'feature.sigma2', 'must be > 0 (it is a variance)', sigma2);
   }
   if (lambda !== undefined && rho !== undefined) {
+    if (lambda === 0 && rho !== 0) {
+      // name the zero: with σ² > 0, λ = σ²ρ vanishes exactly when ρ does
+      throw new InvalidArgumentError(where, 'feature.lambda', `must be nonzero when rho (${rho}) is, since lambda = sigma2·rho with sigma2 > 0`, lambda);
+    }
     if (Math.sign(lambda) !== Math.sign(rho)) {
       throw new InvalidArgumentError(where, 'feature.rho', `must have the same sign as lambda (${lambda}) since rho = lambda/sigma2 with sigma2 > 0`, rho);
     }
