@@ -1,0 +1,68 @@
+/**
+ * The library packages must run unchanged in a browser (DESIGN.md): their sources
+ * may import only relative files, other workspace packages and their own declared
+ * dependencies, never a Node built-in. (Their tsconfigs carry no Node types, so a
+ * use of `process`, `Buffer` or `require` already fails the type check; this test
+ * catches what types cannot: an import of a Node module, or of an undeclared package
+ * that happens to resolve from the hoisted node_modules.)
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const LIBRARIES = ['ode', 'symbolic', 'sim'] as const;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? sourceFiles(p) : name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Every module specifier a file imports or re-exports, static or dynamic. */
+function specifiers(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      found.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      found.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+describe.each(LIBRARIES)('@jepa-dynamics/%s runs in a browser', (pkg) => {
+  const dir = join(root, 'packages', pkg);
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const declared = new Set(Object.keys(manifest.dependencies ?? {}));
+  const files = sourceFiles(join(dir, 'src'));
+  const imports = files.flatMap((file) => specifiers(file).map((spec) => ({ file: file.slice(root.length), spec })));
+
+  it('has sources with imports to check', () => {
+    expect(files.length).toBeGreaterThan(3);
+    expect(imports.some((i) => i.spec.startsWith('.'))).toBe(true);
+  });
+
+  it('imports no Node built-in module', () => {
+    expect(imports.filter((i) => builtins.has(i.spec) || i.spec.startsWith('node:'))).toEqual([]);
+  });
+
+  it('imports only relative files and its declared dependencies', () => {
+    const undeclared = imports.filter((i) => {
+      if (i.spec.startsWith('.')) return false;
+      const name = i.spec.startsWith('@') ? i.spec.split('/').slice(0, 2).join('/') : i.spec.split('/')[0];
+      return !declared.has(name);
+    });
+    expect(undeclared).toEqual([]);
+  });
+});
