@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './support/runCli.js';
+import { expectFailure, runCli } from './support/runCli.js';
 
 describe('jepa-dynamics command line', () => {
 
@@ -11,18 +11,12 @@ describe('jepa-dynamics command line', () => {
 
   it('an unknown command exits 2 with the command named on stderr', () => {
     const r = runCli(['no-such-command']);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('no-such-command');
+    expectFailure(r, 2, 'no-such-command');
   });
 
   it('an unknown option exits 2 with one sentence naming it', () => {
     const r = runCli(['solve', '--no-such-flag', '3']);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('--no-such-flag');
+    expectFailure(r, 2, '--no-such-flag');
     // commander's usage errors carry the program's prefix, like every other error
     expect(r.stderr).toMatch(/^jepa-dynamics: /);
   });

@@ -4,7 +4,7 @@
  * time exists.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from './support/runCli.js';
+import { expectFailure, runCli, withFlag } from './support/runCli.js';
 
 /** MATH.md §3, MAE at L = 1, exact: t* = (1/(2λ)) ln[(p²/(1−p²)) (ρ − ε²)/ε²]. */
 const maeDepthOne = (lambda: number, rho: number, epsilon: number, p: number): number =>
@@ -95,15 +95,8 @@ describe('jepa-dynamics critical-time', () => {
     [['--sigma2', '5'], '--lambda'], // λ = 2, ρ = 3, σ² = 5: inconsistent (σ²ρ = 15)
     [['--rho', '-3'], '--rho'], // λ > 0, ρ < 0
   ])('bad input %j exits 2 with one sentence naming %s', (override, flag) => {
-    const args = [...base];
-    const i = args.indexOf(override[0]);
-    if (i >= 0) args[i + 1] = override[1];
-    else args.push(...override);
-    const r = runCli(args);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain(flag);
+    const r = runCli(withFlag(base, override[0], override[1]));
+    expectFailure(r, 2, flag);
   });
 
   it.each([
@@ -113,19 +106,12 @@ describe('jepa-dynamics critical-time', () => {
     ['--rho', ['critical-time', '--objective', 'mae', '--depth', '2', '--lambda', '2', '--epsilon', '1e-3']],
   ])('a missing %s exits 2 with one sentence naming it', (flag, args) => {
     const r = runCli(args);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain(flag);
+    expectFailure(r, 2, flag);
   });
 
   it('an ε so small that t* overflows double precision exits 2 naming --epsilon', () => {
     const r = runCli(['critical-time', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '1', '--epsilon', '1e-300']);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('--epsilon');
-    expect(r.stderr).toContain('overflows');
+    expectFailure(r, 2, '--epsilon', 'overflows');
   });
 
   it('a critical time that does not exist exits 1 with the reason', () => {

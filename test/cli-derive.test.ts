@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalTime.js';
-import { runCli } from './support/runCli.js';
+import { expectFailure, runCli } from './support/runCli.js';
 
 describe('jepa-dynamics derive', () => {
 
@@ -45,19 +45,11 @@ describe('jepa-dynamics derive', () => {
 
   it('a depth outside 1…12 exits 2 naming --depth', () => {
     const r = runCli(['derive', '--objective', 'jepa', '--depth', '13']);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('--depth');
-    expect(r.stderr).toContain('13');
+    expectFailure(r, 2, '--depth', '13');
   });
 
   it('an unknown objective exits 2 naming --objective', () => {
     const r = runCli(['derive', '--objective', 'vae', '--depth', '2']);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('--objective');
-    expect(r.stderr).toContain('vae');
+    expectFailure(r, 2, '--objective', 'vae');
   });
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalTime.js';
-import { runCli } from './support/runCli.js';
+import { expectFailure, runCli } from './support/runCli.js';
 
 let dir = '';
 beforeAll(() => {
@@ -89,10 +89,7 @@ describe('jepa-dynamics order', () => {
 
   it('exits 1 when no feature has a critical time', () => {
     const r = runCli(['order', '--features', featuresFile('none.json', [{ lambda: 0.01, rho: 0.01 }]), '--depth', '2', '--epsilon', '0.1']);
-    expect(r.status).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/no feature has a critical time/);
+    expectFailure(r, 1, /no feature has a critical time/);
   });
 
   it('exits 2 with the flag named for bad input', () => {

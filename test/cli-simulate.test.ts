@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalTime.js';
 import { jepaUAt } from '../packages/ode/test/jepaClosedForm.js';
-import { runCli } from './support/runCli.js';
+import { expectFailure, runCli } from './support/runCli.js';
 
 /**
  * Gradient descent from the aligned balanced init, reduced to its exact scalar recursion
@@ -143,10 +143,7 @@ describe('jepa-dynamics simulate', () => {
     [['--lr', '0.1', '--samples', '0'], /--samples must be an integer ≥ 1/],
   ])('bad input %j exits 2 with one sentence naming the flag', (extra, message) => {
     const r = runCli([...base, ...extra]);
-    expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(message);
-    expect(r.stdout).toBe('');
+    expectFailure(r, 2, message);
   });
 
   it('a missing --steps or --lr exits 2; features a generative model cannot produce are refused with --samples', () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jepaUAt } from '../packages/ode/test/jepaClosedForm.js';
-import { runCli } from './support/runCli.js';
+import { expectFailure, runCli, withFlag } from './support/runCli.js';
 
 const maeDepthOne = (lambda: number, rho: number, epsilon: number, t: number): number =>
   Math.sqrt(rho / (1 + ((rho - epsilon * epsilon) / (epsilon * epsilon)) * Math.exp(-2 * lambda * t)));
@@ -75,14 +75,8 @@ describe('jepa-dynamics solve', () => {
     [['--sigma2', '5'], '--lambda'],
   ])('bad input %j exits 2 naming %s', (override, flag) => {
     const args = ['solve', '--objective', 'mae', '--depth', '2', '--lambda', '1', '--rho', '2', '--epsilon', '0.1', '--t-end', '1'];
-    const i = args.indexOf(override[0]);
-    if (i >= 0) args[i + 1] = override[1];
-    else args.push(...override);
-    const r = runCli(args);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain(flag);
+    const r = runCli(withFlag(args, override[0], override[1]));
+    expectFailure(r, 2, flag);
   });
 
   it('bad features files and missing flags exit 2', () => {
@@ -100,10 +94,7 @@ describe('jepa-dynamics solve', () => {
       [['solve', '--objective', 'mae', '--depth', '2', '--lambda', '1', '--rho', '2', '--epsilon', '0.1'], '--t-end'],
     ] as const) {
       const r = runCli([...args]);
-      expect(r.status, r.stderr).toBe(2);
-      expect(r.stdout).toBe('');
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toContain(text);
+      expectFailure(r, 2, text);
     }
   });
 });

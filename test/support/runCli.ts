@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 /** The repository root, the working directory of every run. */
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,4 +17,28 @@ export const bin = fileURLToPath(new URL('../../packages/cli/bin/jepa-dynamics.j
 export function runCli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Asserts the contract for a failed run (DESIGN.md): exit `status` (1 no answer,
+ * 2 bad usage), nothing on stdout, one line on stderr, and that line mentions each
+ * of `mentions` (a flag, a value, a reason).
+ */
+export function expectFailure(r: { status: number | null; stdout: string; stderr: string }, status: 1 | 2, ...mentions: (string | RegExp)[]): void {
+  expect(r.status, r.stderr).toBe(status);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  for (const m of mentions) {
+    if (typeof m === 'string') expect(r.stderr).toContain(m);
+    else expect(r.stderr).toMatch(m);
+  }
+}
+
+/** `args` with `flag` set to `value`: replaced where the flag is given, appended otherwise. */
+export function withFlag(args: readonly string[], flag: string, value: string): string[] {
+  const out = [...args];
+  const i = out.indexOf(flag);
+  if (i >= 0) out[i + 1] = value;
+  else out.push(flag, value);
+  return out;
 }
