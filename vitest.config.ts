@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     // Tests run against the sources, so they never depend on a stale build.
     alias: {
+      '@jepa-dynamics/core': src('core'),
       '@jepa-dynamics/ode': src('ode'),
       '@jepa-dynamics/symbolic': src('symbolic'),
       '@jepa-dynamics/sim': src('sim'),

@@ -1,4 +1,4 @@
-export { InvalidArgumentError, IntegrationError, formatValue } from './errors.js';
+export { InvalidArgumentError, IntegrationError, formatValue } from '@jepa-dynamics/core';
 export { solveIvp } from './solver/solveIvp.js';
 export type {
   RhsFunction,
@@ -11,7 +11,8 @@ export type {
   EventRecord,
   SolveResult,
 } from './solver/types.js';
-export type { Objective, TimeUnit, FeatureInput, Feature, Formulation, NoCriticalTimeReason, CriticalTimeResult } from './flows/types.js';
+export type { Objective, TimeUnit, Formulation, NoCriticalTimeReason } from '@jepa-dynamics/core';
+export type { FeatureInput, Feature, CriticalTimeResult } from './flows/types.js';
 export { resolveFeature, FEATURE_CONSISTENCY_RTOL } from './flows/resolveFeature.js';
 export { perLayerFlow, perLayerRate } from './flows/perLayerFlow.js';
 export { endToEndFlow, endToEndRate } from './flows/endToEndFlow.js';

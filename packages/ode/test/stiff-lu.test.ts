@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/errors.js';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import { luDecompose, luSolve } from '../src/solver/lu.js';
 
 /** y = A x for a row-major A. */

@@ -15,7 +15,8 @@ export type { SingularValueDecomposition } from './linalg/singularValueDecomposi
 export { cholesky } from './linalg/cholesky.js';
 export { createGaussianSource } from './random/gaussianSource.js';
 export type { GaussianSource } from './random/gaussianSource.js';
-export type { Objective, Covariances, Network } from './model/types.js';
+export type { Objective } from '@jepa-dynamics/core';
+export type { Covariances, Network } from './model/types.js';
 export { initialNetwork } from './model/initialNetwork.js';
 export type { Initialization, InitialNetwork } from './model/initialNetwork.js';
 export { validateCovariances } from './model/validateCovariances.js';

@@ -7,13 +7,13 @@
  * @module
  */
 
-import { IntegrationError, InvalidArgumentError } from '../errors.js';
+import { IntegrationError, InvalidArgumentError, validateDepth, validateEpsilon, validateObjective, validatePositive, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
 import { solveIvp } from '../solver/solveIvp.js';
 import type { JacobianFunction, Method, RhsFunction, SolveStats } from '../solver/types.js';
 import { perLayerRate } from './perLayerFlow.js';
 import { resolveFeature } from './resolveFeature.js';
-import type { FeatureInput, Objective, TimeUnit } from './types.js';
-import { timeFactor, validateDepth, validateEpsilon, validateObjective, validatePositive, validateTimeUnit } from './validateSetting.js';
+import type { FeatureInput } from './types.js';
+import { timeFactor } from './timeFactor.js';
 
 /** The coupled system of {@link coupledFlow}. */
 export interface CoupledFlow {

@@ -6,10 +6,9 @@
  * @module
  */
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, validateDepth, validateEpsilon, validateObjective, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
 import type { RhsFunction } from '../solver/types.js';
-import type { Objective, TimeUnit } from './types.js';
-import { timeFactor, validateDepth, validateEpsilon, validateObjective, validateTimeUnit } from './validateSetting.js';
+import { timeFactor } from './timeFactor.js';
 
 /** Matrices at the API surface: arrays of rows (`m[i][j]` is row i, column j). */
 export type Matrix = readonly (readonly number[])[];

@@ -10,7 +10,7 @@
  * @module
  */
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 
 /**
  * Factors the n×n row-major matrix `a` in place as `P a = L U` (Doolittle form,

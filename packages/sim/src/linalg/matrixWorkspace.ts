@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import { matmulBlocked, matmulEdges } from './matmulBlocked.js';
 import { matmulReference, matmulTransAReference, matmulTransBReference } from './reference.js';
 import { transpose } from './transpose.js';

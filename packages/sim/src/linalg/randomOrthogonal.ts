@@ -2,7 +2,7 @@
  * Haar-distributed random orthogonal matrices.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import type { GaussianSource } from '../random/gaussianSource.js';
 import { householderQr } from './householderQr.js';
 

@@ -2,10 +2,10 @@
  * Initialisations of MATH.md §1.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError, validateDepth, validateInteger, validatePositive, type Objective } from '@jepa-dynamics/core';
 import { randomOrthogonal } from '../linalg/randomOrthogonal.js';
 import { createGaussianSource } from '../random/gaussianSource.js';
-import type { Network, Objective } from './types.js';
+import type { Network } from './types.js';
 
 /**
  * How to initialise. With scale ε and depth L, each factor has scale `ε^{1/L}`:
@@ -54,17 +54,15 @@ export interface InitialNetwork {
  */
 export function initialNetwork(init: Initialization, d: number, depth: number, objective: Objective): InitialNetwork {
   const where = 'initialNetwork';
-  if (!Number.isSafeInteger(d) || d < 1 || d > 4096) throw new InvalidArgumentError(where, 'd', 'must be an integer from 1 to 4096', d);
-  if (!Number.isSafeInteger(depth) || depth < 1) throw new InvalidArgumentError(where, 'depth', 'must be a positive integer', depth);
+  validateInteger(where, 'd', d, 1, 4096);
+  validateDepth(where, depth);
   const identity = (scale: number): Float64Array => {
     const m = new Float64Array(d * d);
     for (let i = 0; i < d; i++) m[i * d + i] = scale;
     return m;
   };
   const scaled = (m: Float64Array, s: number): Float64Array => m.map((x) => x * s);
-  if (init.kind !== 'matrices' && !(Number.isFinite(init.epsilon) && init.epsilon > 0)) {
-    throw new InvalidArgumentError(where, 'init.epsilon', 'must be a positive finite number', init.epsilon);
-  }
+  if (init.kind !== 'matrices') validatePositive(where, 'init.epsilon', init.epsilon);
   switch (init.kind) {
     case 'aligned': {
       const f = init.epsilon ** (1 / depth);

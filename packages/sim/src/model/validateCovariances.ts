@@ -2,7 +2,7 @@
  * Checks of {@link Covariances} (run once, before training; never in the hot loop).
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import { cholesky } from '../linalg/cholesky.js';
 import type { Covariances } from './types.js';
 

@@ -3,7 +3,8 @@
  * @module
  */
 import { matmulReference } from '../linalg/reference.js';
-import type { Covariances, Network, Objective } from '../model/types.js';
+import type { Objective } from '@jepa-dynamics/core';
+import type { Covariances, Network } from '../model/types.js';
 
 /**
  * `½E‖V W̄x − T y‖²` with `T = W̄_target` (JEPA; the online `W̄` unless a target

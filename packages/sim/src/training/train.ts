@@ -3,11 +3,11 @@
  * measurements along the way: the ground truth the ODEs are checked against.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError, type Objective } from '@jepa-dynamics/core';
 import { createMatrixWorkspace, type KernelBackend } from '../linalg/matrixWorkspace.js';
 import { singularValueDecomposition } from '../linalg/singularValueDecomposition.js';
 import { initialNetwork, type Initialization } from '../model/initialNetwork.js';
-import type { Covariances, Network, Objective } from '../model/types.js';
+import type { Covariances, Network } from '../model/types.js';
 import { validateCovariances } from '../model/validateCovariances.js';
 import { createGaussianSource } from '../random/gaussianSource.js';
 import { sampleViews, validateGenerativeModel, type GenerativeModel } from '../generative/generativeModel.js';

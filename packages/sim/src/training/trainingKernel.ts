@@ -18,7 +18,8 @@
  */
 import { scaleColumns } from '../linalg/diagonal.js';
 import type { MatrixWorkspace } from '../linalg/matrixWorkspace.js';
-import type { Covariances, Objective } from '../model/types.js';
+import type { Objective } from '@jepa-dynamics/core';
+import type { Covariances } from '../model/types.js';
 
 /** Preallocated state and buffers of one training run. */
 export interface TrainingKernel {
