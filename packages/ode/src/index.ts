@@ -31,7 +31,7 @@ export { criticalTimeRatio } from './flows/criticalTimeRatio.js';
 export type { CriticalTimeRatio } from './flows/criticalTimeRatio.js';
 export { learningOrder, orderFlipDepth } from './flows/learningOrder.js';
 export type { LearningOrder, OrderFlipDepth } from './flows/learningOrder.js';
-export { luDecompose, luSolve } from './solver/lu.js';
+export { luDecompose, luSolve } from '@jepa-dynamics/core';
 export { finiteDifferenceJacobian } from './solver/jacobian.js';
 export { matrixFlow, alignedMatrixInit } from './flows/matrixFlow.js';
 export type { Matrix, MatrixFlow, MatrixFlowInput, MatrixFlowState } from './flows/matrixFlow.js';

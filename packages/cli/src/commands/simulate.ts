@@ -5,7 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { INITIALIZATION_KINDS, OBJECTIVES } from '@jepa-dynamics/core';
+import { INITIALIZATION_KINDS, KERNEL_BACKENDS, OBJECTIVES } from '@jepa-dynamics/core';
 import { SingleBar } from 'cli-progress';
 import { simulateFeatures, type SimulateFeaturesResult } from '@jepa-dynamics/sim';
 import { NoAnswerError, UsageError } from '../errors.js';
@@ -82,7 +82,7 @@ export function registerSimulate(program: Command): void {
       const recordEvery = flags.recordEvery !== undefined ? parseInteger('--record-every', flags.recordEvery, 1) : undefined;
       const fraction = parseFraction(flags.fraction);
       const stepControl = flags.stepControl !== undefined ? { maxRelativeChange: parsePositiveNumber('--step-control', flags.stepControl) } : undefined;
-      const backend = parseChoice('--backend', flags.backend, ['auto', 'wasm', 'js', 'reference'] as const);
+      const backend = parseChoice('--backend', flags.backend, ['auto', ...KERNEL_BACKENDS] as const);
 
       const bar = process.stderr.isTTY === true && steps >= PROGRESS_MIN_STEPS
         ? new SingleBar({ stream: process.stderr, format: 'simulate [{bar}] {percentage}% | step {value}/{total} | eta {eta_formatted}', barsize: 30, hideCursor: true })

@@ -3,9 +3,8 @@
  * the one call behind `jepa-dynamics simulate`.
  * @module
  */
-import { INITIALIZATION_KINDS, InvalidArgumentError, validateChoice, type InitializationKind, type Objective } from '@jepa-dynamics/core';
+import { INITIALIZATION_KINDS, InvalidArgumentError, validateChoice, type InitializationKind, type Objective, type KernelBackend } from '@jepa-dynamics/core';
 import { criticalTimes, fixedPoint, resolveFeature, type FeatureInput } from '@jepa-dynamics/ode';
-import type { KernelBackend } from '../linalg/matrixWorkspace.js';
 import type { Initialization } from '../model/initialNetwork.js';
 import type { GenerativeModel } from '../generative/generativeModel.js';
 import { train, type CriticalTimeOptions, type TrainResult } from '../training/train.js';

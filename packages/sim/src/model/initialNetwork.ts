@@ -2,8 +2,7 @@
  * Initialisations of MATH.md §1.
  * @module
  */
-import { InvalidArgumentError, validateDepth, validateInteger, validatePositive, type Objective } from '@jepa-dynamics/core';
-import { randomOrthogonal } from '../linalg/randomOrthogonal.js';
+import { InvalidArgumentError, matmulTransBReference, randomOrthogonal, validateDepth, validateInteger, validatePositive, type Objective } from '@jepa-dynamics/core';
 import { createGaussianSource } from '../random/gaussianSource.js';
 import type { Network } from './types.js';
 
@@ -74,9 +73,9 @@ export function initialNetwork(init: Initialization, d: number, depth: number, o
       const rs = [identity(1)];
       for (let a = 1; a <= depth; a++) rs.push(randomOrthogonal(d, source));
       const layers = [];
-      for (let a = 1; a <= depth; a++) layers.push(scaled(productTransB(rs[a], rs[a - 1], d), f));
+      for (let a = 1; a <= depth; a++) layers.push(scaled(matmulTransBReference(new Float64Array(d * d), rs[a], rs[a - 1], d, d, d), f));
       const rL = rs[depth];
-      const predictor = objective === 'jepa' ? identity(f) : scaled(productTransB(identity(1), rL, d), f);
+      const predictor = objective === 'jepa' ? identity(f) : scaled(matmulTransBReference(new Float64Array(d * d), identity(1), rL, d, d, d), f);
       return { network: { d, layers, predictor }, basis: rL };
     }
     case 'random': {
@@ -98,15 +97,4 @@ export function initialNetwork(init: Initialization, d: number, depth: number, o
       };
     }
   }
-}
-
-/** A·Bᵀ for n×n matrices (initialisation only; not a hot path). */
-function productTransB(a: Float64Array, b: Float64Array, n: number): Float64Array {
-  const c = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let k = 0; k < n; k++) s += a[i * n + k] * b[j * n + k];
-    c[i * n + j] = s;
-  }
-  return c;
 }

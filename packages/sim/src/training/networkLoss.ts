@@ -2,8 +2,7 @@
  * The population loss of a network (MATH.md §1), for measurement and tests.
  * @module
  */
-import { matmulReference } from '../linalg/reference.js';
-import type { Objective } from '@jepa-dynamics/core';
+import { matmulReference, type Objective } from '@jepa-dynamics/core';
 import type { Covariances, Network } from '../model/types.js';
 
 /**

@@ -3,9 +3,7 @@
  * measurements along the way: the ground truth the ODEs are checked against.
  * @module
  */
-import { InvalidArgumentError, type Objective } from '@jepa-dynamics/core';
-import { createMatrixWorkspace, type KernelBackend } from '../linalg/matrixWorkspace.js';
-import { singularValueDecomposition } from '../linalg/singularValueDecomposition.js';
+import { InvalidArgumentError, createMatrixWorkspace, singularValueDecomposition, type Objective, type KernelBackend } from '@jepa-dynamics/core';
 import { initialNetwork, type Initialization } from '../model/initialNetwork.js';
 import type { Covariances, Network } from '../model/types.js';
 import { validateCovariances } from '../model/validateCovariances.js';

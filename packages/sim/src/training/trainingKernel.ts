@@ -16,9 +16,7 @@
  *
  * @module
  */
-import { scaleColumns } from '../linalg/diagonal.js';
-import type { MatrixWorkspace } from '../linalg/matrixWorkspace.js';
-import type { Objective } from '@jepa-dynamics/core';
+import { scaleColumns, type MatrixWorkspace, type Objective } from '@jepa-dynamics/core';
 import type { Covariances } from '../model/types.js';
 
 /** Preallocated state and buffers of one training run. */

@@ -3,7 +3,7 @@
  * small typed API through which the training loop does all its O(d³) work.
  *
  * Backends (all bit-identical, see {@link matmulReference}):
- * - `'wasm'`: the WebAssembly SIMD kernel ({@link instantiateWasmGemm}) on the
+ * - `'wasm'`: the WebAssembly SIMD kernel (kernels/wasmGemm.ts) on the
  *   4-aligned block, JavaScript on the edges. Matrices must come from
  *   {@link MatrixWorkspace.alloc} (views of the module's memory); others fall
  *   back to `'js'` for that call.
@@ -13,16 +13,21 @@
  *
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/core';
-import { matmulBlocked, matmulEdges } from './matmulBlocked.js';
-import { matmulReference, matmulTransAReference, matmulTransBReference } from './reference.js';
-import { transpose } from './transpose.js';
-import { instantiateWasmGemm, type WasmGemm } from './wasmGemm.js';
+import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
+import { KERNEL_BACKENDS, type KernelBackend } from '../unions/kernelBackends.js';
+import { validateChoice } from '../validate/validateChoice.js';
+import { validateInteger } from '../validate/validateInteger.js';
+import { matmulBlockedKernel, matmulEdges } from './kernels/matmulBlockedKernel.js';
+import { matmulReferenceKernel, matmulTransAReferenceKernel, matmulTransBReferenceKernel } from './kernels/matmulReferenceKernels.js';
+import { transposeKernel } from './kernels/transposeKernel.js';
+import { instantiateWasmGemm, type WasmGemm } from './kernels/wasmGemm.js';
 
-/** Which matrix-product kernel a workspace uses. */
-export type KernelBackend = 'wasm' | 'js' | 'reference';
-
-/** A matrix arena with products; see the module comment. Products never allocate. */
+/**
+ * A matrix arena with products; see the module comment. Products never allocate and,
+ * being the hot path, check no shapes: the caller sizes its matrices once (the arena
+ * itself rejects an allocation past its end, and a transposed operand larger than the
+ * scratch).
+ */
 export interface MatrixWorkspace {
   /** The backend actually in use (`'auto'` resolved). */
   readonly backend: KernelBackend;
@@ -50,7 +55,8 @@ export interface MatrixWorkspaceOptions {
  * Creates a workspace. Cost: one allocation of `capacity + largestMatrix` doubles.
  *
  * @param options - arena size and backend.
- * @throws InvalidArgumentError when a size is not a non-negative integer, or `backend` is `'wasm'` and the engine lacks WebAssembly SIMD.
+ * @throws `InvalidArgumentError` when a size is not an integer ≥ 0, `backend` is not one of
+ *   `'auto'` and `KERNEL_BACKENDS`, or is `'wasm'` on an engine without WebAssembly SIMD.
  * @returns the workspace.
  * @example
  * ```ts
@@ -63,17 +69,14 @@ export interface MatrixWorkspaceOptions {
  */
 export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWorkspace {
   const where = 'createMatrixWorkspace';
-  for (const key of ['capacity', 'largestMatrix'] as const) {
-    const v = options[key];
-    if (!Number.isSafeInteger(v) || v < 0) throw new InvalidArgumentError(where, `options.${key}`, 'must be a non-negative integer', v);
-  }
-  const requested = options.backend ?? 'auto';
+  for (const key of ['capacity', 'largestMatrix'] as const) validateInteger(where, `options.${key}`, options[key], 0);
+  const requested = validateChoice(where, 'options.backend', options.backend ?? 'auto', ['auto', ...KERNEL_BACKENDS]);
   const total = options.capacity + options.largestMatrix;
   let wasm: WasmGemm | null = null;
   if (requested === 'wasm' || requested === 'auto') {
     wasm = instantiateWasmGemm(total * 8);
     if (wasm === null && requested === 'wasm') {
-      throw new InvalidArgumentError(where, 'options.backend', 'must not be "wasm" on an engine without WebAssembly SIMD', requested);
+      throw new InvalidArgumentError(where, 'options.backend', "must not be 'wasm' on an engine without WebAssembly SIMD", requested);
     }
   }
   const backend: KernelBackend = wasm !== null ? 'wasm' : requested === 'reference' ? 'reference' : 'js';
@@ -98,11 +101,11 @@ export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWo
     if (k === 0) return c.fill(0, 0, m * n);
     switch (backend) {
       case 'reference':
-        return matmulReference(c, a, b, m, k, n);
+        return matmulReferenceKernel(c, a, b, m, k, n);
       case 'js':
-        return matmulBlocked(c, a, b, m, k, n);
+        return matmulBlockedKernel(c, a, b, m, k, n);
       case 'wasm': {
-        if (wasm === null || a.buffer !== buffer || b.buffer !== buffer || c.buffer !== buffer) return matmulBlocked(c, a, b, m, k, n);
+        if (wasm === null || a.buffer !== buffer || b.buffer !== buffer || c.buffer !== buffer) return matmulBlockedKernel(c, a, b, m, k, n);
         const m4 = m - (m % 4);
         const n4 = n - (n % 4);
         if (m4 > 0 && n4 > 0) wasm.gemm4(a.byteOffset, b.byteOffset, c.byteOffset, m4, n4, k, k * 8, n * 8, n * 8);
@@ -117,15 +120,15 @@ export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWo
     alloc: take,
     matmul: product,
     matmulTransA(c, a, b, m, k, n) {
-      if (backend === 'reference') return matmulTransAReference(c, a, b, m, k, n);
+      if (backend === 'reference') return matmulTransAReferenceKernel(c, a, b, m, k, n);
       checkScratch('matmulTransA', k * m);
       // transposing only moves values, so the product stays bit-identical to the reference
-      return product(c, transpose(scratch, a, k, m), b, m, k, n);
+      return product(c, transposeKernel(scratch, a, k, m), b, m, k, n);
     },
     matmulTransB(c, a, b, m, k, n) {
-      if (backend === 'reference') return matmulTransBReference(c, a, b, m, k, n);
+      if (backend === 'reference') return matmulTransBReferenceKernel(c, a, b, m, k, n);
       checkScratch('matmulTransB', n * k);
-      return product(c, a, transpose(scratch, b, n, k), m, k, n);
+      return product(c, a, transposeKernel(scratch, b, n, k), m, k, n);
     },
   };
 }

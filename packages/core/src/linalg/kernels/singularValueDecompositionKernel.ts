@@ -1,32 +1,11 @@
 /**
- * Singular value decomposition by one-sided Jacobi (Hestenes) rotations.
+ * {@link singularValueDecomposition} without argument checks (see there for the method and its cost).
  * @module
  */
+import type { SingularValueDecomposition } from '../singularValueDecomposition.js';
 
-/** `A = U·diag(values)·Vᵀ`: singular values descending; U, V n×n row-major with the singular vectors as columns. */
-export interface SingularValueDecomposition {
-  values: Float64Array;
-  u: Float64Array;
-  v: Float64Array;
-}
-
-/**
- * SVD of a square n×n matrix by one-sided Jacobi: rotate pairs of columns of
- * `A·V` until all are mutually orthogonal to 1e-15 relative (Demmel & Veselić,
- * SIAM J. Matrix Anal. Appl. 13, 1992), which gives small singular values to
- * high relative accuracy (unlike the eigenvalues of AᵀA). Cost ≈ 8n³ per sweep, a few sweeps.
- * Columns of U for zero singular values are left zero.
- *
- * @param a - n×n matrix, row-major, not modified.
- * @param n - its order.
- * @returns singular values (descending) and vectors.
- * @example
- * ```ts
- * singularValueDecomposition(Float64Array.of(0, 2, 3, 0), 2).values;
- * // => Float64Array [3, 2]
- * ```
- */
-export function singularValueDecomposition(a: Float64Array, n: number): SingularValueDecomposition {
+/** {@link singularValueDecomposition} for a valid order n ≥ 1 and `a` of at least n² entries. */
+export function singularValueDecompositionKernel(a: Float64Array, n: number): SingularValueDecomposition {
   // work on columns: w = A (row-major), rotations act on column pairs
   const w = Float64Array.from(a.subarray(0, n * n));
   const v = new Float64Array(n * n);

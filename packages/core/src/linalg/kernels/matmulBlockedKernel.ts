@@ -1,30 +1,18 @@
 /**
- * Register-blocked `C = A·B` in plain JavaScript: the fallback when WebAssembly
- * SIMD is unavailable. Bit-identical to {@link matmulReference}: every entry is
- * accumulated from 0 in ascending inner index with separate multiply and add.
+ * The register-blocked `C = A·B` kernel in plain JavaScript, without argument checks:
+ * the fallback when WebAssembly SIMD is unavailable, and the edges of the SIMD kernel's
+ * blocks. Bit-identical to the reference loop (kernels/matmulReferenceKernels.ts): every
+ * entry is accumulated from 0 in ascending inner index with separate multiply and add.
  *
  * @module
  */
 
 /**
- * `C = A·B` with `A` m×k, `B` k×n (row-major); 4×4 blocks of C are held in 16
- * local accumulators while the inner dimension streams through. Cost m·k·n
- * multiply-adds; no allocation. `C` must not alias `A` or `B`.
- *
- * @param c - output, length ≥ m·n, overwritten.
- * @param a - left factor, m×k.
- * @param b - right factor, k×n.
- * @param m - rows of A and C.
- * @param k - inner dimension.
- * @param n - columns of B and C.
- * @returns `c`.
- * @example
- * ```ts
- * const c = matmulBlocked(new Float64Array(4), Float64Array.of(1, 2, 3, 4), Float64Array.of(5, 6, 7, 8), 2, 2, 2);
- * // c => Float64Array [19, 22, 43, 50]
- * ```
+ * `C = A·B`, A m×k, B k×n (row-major); 4×4 blocks of C are held in 16 local
+ * accumulators while the inner dimension streams through. Cost m·k·n multiply-adds;
+ * no allocation. `C` must not overlap `A` or `B`.
  */
-export function matmulBlocked(c: Float64Array, a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+export function matmulBlockedKernel(c: Float64Array, a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
   const m4 = m - (m % 4);
   const n4 = n - (n % 4);
   for (let i = 0; i < m4; i += 4) {

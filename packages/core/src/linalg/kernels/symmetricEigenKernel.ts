@@ -1,31 +1,11 @@
 /**
- * Eigen-decomposition of a symmetric matrix by the cyclic Jacobi method.
+ * {@link symmetricEigen} without argument checks (see there for the method and its cost).
  * @module
  */
+import type { SymmetricEigen } from '../symmetricEigen.js';
 
-/** `A = Q·diag(values)·Qᵀ`: eigenvalues in descending order, eigenvectors as the columns of `vectors` (n×n row-major). */
-export interface SymmetricEigen {
-  values: Float64Array;
-  vectors: Float64Array;
-}
-
-/**
- * Eigenvalues and eigenvectors of a symmetric n×n matrix by cyclic Jacobi
- * rotations (Golub & Van Loan, Alg. 8.5.3), swept until the off-diagonal mass is
- * below 1e-30 of the total (or 100 sweeps). Jacobi is accurate to high relative
- * precision for well-conditioned eigenvalues; cost ≈ 6n³ flops per sweep, a few sweeps.
- * Only the upper triangle of `a` is read as the matrix is assumed symmetric.
- *
- * @param a - n×n symmetric matrix, row-major, not modified.
- * @param n - its order.
- * @returns eigenvalues (descending) and orthonormal eigenvectors (columns).
- * @example
- * ```ts
- * symmetricEigen(Float64Array.of(2, 1, 1, 2), 2).values;
- * // => ≈ Float64Array [3, 1]
- * ```
- */
-export function symmetricEigen(a: Float64Array, n: number): SymmetricEigen {
+/** {@link symmetricEigen} for a valid order n ≥ 1 and `a` of at least n² entries. */
+export function symmetricEigenKernel(a: Float64Array, n: number): SymmetricEigen {
   const s = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = i; j < n; j++) s[i * n + j] = s[j * n + i] = a[i * n + j];
   const q = new Float64Array(n * n);
