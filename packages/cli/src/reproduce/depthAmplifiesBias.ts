@@ -5,13 +5,13 @@
  * @module
  */
 import { criticalTimes, type Objective } from '@jepa-dynamics/ode';
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import { fmt, logGrid, objectiveLabel, range, timeOrNull } from './arrange.js';
 import type { FigureSpec, ResultDefinition } from './types.js';
 
 /** λ, ε, p and the ρ range of result 2 (every t* on this grid exists for L ≤ 6). */
 export const DEPTH_BIAS_SETTING = { lambda: 1, epsilon: 1e-4, fraction: 0.5, rhoMin: 0.3, rhoMax: 3, depths: range(1, 6) } as const;
 
-const OBJECTIVES: readonly Objective[] = ['jepa', 'mae'];
 
 /** One curve: t*(ρ) at one depth under one objective. */
 export interface DepthBiasCurve {

@@ -10,6 +10,7 @@
  * @module
  */
 import { criticalTime, criticalTimeRatio, orderFlipDepth, type FeatureInput, type Objective } from '@jepa-dynamics/ode';
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import { simulateFeatures } from '@jepa-dynamics/sim';
 import { criticalTimeFormula } from '@jepa-dynamics/symbolic';
 import { fmt, objectiveLabel, range } from './arrange.js';
@@ -26,7 +27,6 @@ export const DEPTH_FLIP_SETTING = {
   learningRate: { jepa: 0.02, mae: 5e-4 },
 } as const;
 
-const OBJECTIVES: readonly Objective[] = ['jepa', 'mae'];
 
 /** The four ways the critical times are obtained. */
 export const DEPTH_FLIP_ROUTES = ['exact', 'formula', 'ode', 'simulation'] as const;

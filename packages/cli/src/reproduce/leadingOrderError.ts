@@ -4,13 +4,13 @@
  * @module
  */
 import { criticalTime, type Objective } from '@jepa-dynamics/ode';
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import { fmt, logGrid, objectiveLabel, range, timeOrNull } from './arrange.js';
 import type { FigureSpec, ResultDefinition } from './types.js';
 
 /** The feature, p, depths and ε range of result 6. */
 export const LEADING_ORDER_SETTING = { feature: { lambda: 1, rho: 1 }, fraction: 0.5, depths: range(1, 8), epsilonMin: 1e-8, epsilonMax: 1e-1 } as const;
 
-const OBJECTIVES: readonly Objective[] = ['jepa', 'mae'];
 
 /** One grid point. */
 export interface LeadingOrderRow {

@@ -6,6 +6,7 @@
  * @module
  */
 import { fixedPoint, flowTrajectories, learningOrder, resolveFeature, type FeatureInput, type Objective } from '@jepa-dynamics/ode';
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import { featureLabel, linearGrid, objectiveLabel, timeOrNull } from './arrange.js';
 import type { FigureSpec, ResultContext, ResultDefinition } from './types.js';
 
@@ -23,7 +24,6 @@ export const LEARNING_ORDER_SCENARIOS: readonly { key: string; title: string; fe
   },
 ];
 
-const OBJECTIVES: readonly Objective[] = ['jepa', 'mae'];
 
 /** One panel's data, as written to the JSON file. */
 export interface LearningOrderPanel {

@@ -7,6 +7,7 @@
  * @module
  */
 import { learningOrder, type Objective } from '@jepa-dynamics/ode';
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import { featureMoments, simulateFeatures } from '@jepa-dynamics/sim';
 import { fmt, objectiveLabel } from './arrange.js';
 import type { FigureSpec, ResultDefinition } from './types.js';
@@ -27,7 +28,6 @@ export const NOISY_FEATURES_SETTING = {
   },
 } as const;
 
-const OBJECTIVES: readonly Objective[] = ['jepa', 'mae'];
 
 /** One objective's answer. */
 export interface NoisyFeaturesAnswer {

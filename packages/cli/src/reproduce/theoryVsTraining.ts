@@ -8,6 +8,7 @@
  */
 import { simulateFeatures, trajectoryDeviation, type SimulateFeaturesResult } from '@jepa-dynamics/sim';
 import type { Objective } from '@jepa-dynamics/ode';
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import { featureLabel, fmt, objectiveLabel } from './arrange.js';
 import type { FigureSpec, ResultContext, ResultDefinition } from './types.js';
 
@@ -28,7 +29,6 @@ export const THEORY_VS_TRAINING_SETTING = {
   seed: 7,
 } as const;
 
-const OBJECTIVES: readonly Objective[] = ['jepa', 'mae'];
 const INITS = ['aligned', 'random'] as const;
 type Init = (typeof INITS)[number];
 
