@@ -18,7 +18,7 @@ import { createCrossingDetector, type CriticalTimeOptions } from './crossingDete
 import { createFeatureReadout } from './featureReadout.js';
 import { createStepRule } from './stepRule.js';
 import { createTrainingKernel, kernelCapacity } from './trainingKernel.js';
-import { createTrainingRecorder, type MeasureOptions } from './trainingRecorder.js';
+import { createTrainingRecorder, type MeasureOptions, type TrainingRecord } from './trainingRecorder.js';
 
 /** Options of {@link train}. Exactly one of `covariances` and `data`. */
 export interface TrainOptions {
@@ -64,30 +64,14 @@ export interface TrainOptions {
   progressEvery?: number;
 }
 
-/** The outcome of {@link train}. All times are gradient-flow time t = kη. */
-export interface TrainResult {
+/** The outcome of {@link train}: the record ({@link TrainingRecord}) and how the run ended. All times are gradient-flow time t = kη. */
+export interface TrainResult extends TrainingRecord {
   /** `'completed'`: all K steps ran; `'diverged'`: stopped at `stoppedAt` with non-finite weights. */
   status: 'completed' | 'diverged';
   /** One sentence on how the run ended. */
   message: string;
   /** Steps actually taken (K when completed). */
   stoppedAt: number;
-  /** Recorded steps k. */
-  steps: number[];
-  /** Recorded times t = kη (Σ η_j with `stepControl`). */
-  t: number[];
-  /** `wbar[i][r]`: `(RᵀW̄)_ii` at record r (R the feature basis of the initialisation). */
-  wbar: number[][];
-  /** `modeStrength[i][r]`: `‖W̄ e_i‖`, rotation invariant. */
-  modeStrength: number[][];
-  /** `predictor[i][r]`: V's feature-basis diagonal (`(RᵀVR)_ii` JEPA, `(VR)_ii` MAE). */
-  predictor: number[][];
-  /** Loss at each record (present unless `measure.loss` is false); population loss, or the data set's empirical loss with `data`. */
-  loss?: number[];
-  /** `singularValues[r]`: singular values of W̄ (descending) at record r, when asked. */
-  singularValues?: number[][];
-  /** `predictorSingularValues[r]`: those of V. */
-  predictorSingularValues?: number[][];
   /** Per feature: first crossing time kη, or null if not crossed by the end (or the start is already above). */
   criticalTimes?: (number | null)[];
   /** Per feature: the crossing step k, or null. */

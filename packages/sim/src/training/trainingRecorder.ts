@@ -36,19 +36,19 @@ export interface TrainingRecorderOptions {
 export interface TrainingRecord {
   /** Recorded steps k. */
   steps: number[];
-  /** Recorded times. */
+  /** Recorded times t = kη (Σ η_j with `stepControl`). */
   t: number[];
-  /** `wbar[i][r]`: `(RᵀW̄)_ii`. */
+  /** `wbar[i][r]`: `(RᵀW̄)_ii` at record r (R the feature basis of the initialisation). */
   wbar: number[][];
-  /** `modeStrength[i][r]`: `‖W̄ e_i‖`. */
+  /** `modeStrength[i][r]`: `‖W̄ e_i‖`, rotation invariant. */
   modeStrength: number[][];
-  /** `predictor[i][r]`: V's feature-basis diagonal. */
+  /** `predictor[i][r]`: V's feature-basis diagonal (`(RᵀVR)_ii` JEPA, `(VR)_ii` MAE). */
   predictor: number[][];
-  /** Loss at each record, unless `measure.loss` is false. */
+  /** Loss at each record (present unless `measure.loss` is false); population loss, or the data set's empirical loss with `data`. */
   loss?: number[];
-  /** Singular values of W̄ (descending), with `measure.singularValues`. */
+  /** `singularValues[r]`: singular values of W̄ (descending) at record r, when asked. */
   singularValues?: number[][];
-  /** Those of V. */
+  /** `predictorSingularValues[r]`: those of V. */
   predictorSingularValues?: number[][];
 }
 
