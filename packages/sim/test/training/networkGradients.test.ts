@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGaussianSource, initialNetwork, networkGradients, networkLoss, encoderProduct, type Covariances, type Network, type Objective } from '../src/index.js';
+import { createGaussianSource, initialNetwork, networkGradients, networkLoss, encoderProduct, type Covariances, type Network, type Objective } from '../../src/index.js';
 
 /**
  * Central finite differences of networkLoss with the JEPA target held fixed at the

@@ -1,58 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { populationCovariances, simulateFeatures, train, trajectoryDeviation, type Covariances } from '../src/index.js';
-import type { FeatureInput } from '@jepa-dynamics/ode';
+import {
+  createBatchSource,
+  createCrossingDetector,
+  createFeatureReadout,
+  createMatrixWorkspace,
+  createStepRule,
+  createTrainingKernel,
+  createTrainingRecorder,
+  initialNetwork,
+  kernelCapacity,
+  populationCovariances,
+  train,
+  trajectoryDeviation,
+  type Covariances,
+  type TrainOptions,
+} from '../../src/index.js';
 
-describe('finite samples', () => {
-  const model = { kind: 'static', signalVariance: [1, 1.5], noiseVariance: [0.25, 1.5] } as const;
-  const staticFeatures: FeatureInput[] = [{ sigma2: 1.25, lambda: 1 }, { sigma2: 3, lambda: 1.5 }];
-  const base = { objective: 'mae', depth: 2, features: staticFeatures, epsilon: 0.05, learningRate: 0.05, steps: 400, recordEvery: 20 } as const;
-
-  it('with n samples the trajectory approaches the population run as n grows (error ∝ 1/√n)', () => {
-    const population = simulateFeatures(base);
-    // The empirical covariances are off by O(1/√n) and the trajectory depends smoothly on
-    // them, so the mean max deviation should fall as n^{-1/2}: slope −½ in log–log.
-    const tiers = [100, 1000, 10_000, 100_000];
-    const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
-    const errors = tiers.map((n) => {
-      let sum = 0;
-      for (const seed of seeds) sum += trajectoryDeviation(simulateFeatures({ ...base, samples: n, seed }).wbar, population.wbar).max;
-      return sum / seeds.length;
-    });
-    const x = tiers.map(Math.log10);
-    const y = errors.map(Math.log10);
-    const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
-    const mx = mean(x), my = mean(y);
-    const slope = x.reduce((s, xi, i) => s + (xi - mx) * (y[i] - my), 0) / x.reduce((s, xi) => s + (xi - mx) ** 2, 0);
-    // One seed's max deviation scatters around its mean with a coefficient of variation of
-    // 0.2–0.7 (measured over 12 seeds per tier), so a mean of 8 has a relative standard error
-    // ≤ 0.25 (≈ 0.11 in log10) and the fitted slope over these tiers (Σ(Δlog₁₀ n)² = 5) one of
-    // ≈ 0.05. ±0.2 is four standard errors, and still rules out an error that does not shrink
-    // (slope 0) or one that shrinks like 1/n (slope −1).
-    // (Four disjoint sets of 8 seeds gave slopes −0.486, −0.492, −0.494, −0.545.)
-    expect(slope).toBeGreaterThan(-0.7);
-    expect(slope).toBeLessThan(-0.3);
-    // n = 10⁵: the deviation is about 2.5/√n ≈ 0.008 on this problem; 0.02 bounds it with room for the scatter above.
-    expect(errors[3]).toBeLessThan(0.02);
-  });
-
-  it('minibatch SGD is reproducible from its seed and differs across seeds', () => {
-    const a = simulateFeatures({ ...base, samples: 1000, batchSize: 50, seed: 4 });
-    const b = simulateFeatures({ ...base, samples: 1000, batchSize: 50, seed: 4 });
-    const c = simulateFeatures({ ...base, samples: 1000, batchSize: 50, seed: 5 });
-    expect(a.wbar).toEqual(b.wbar);
-    expect(a.wbar).not.toEqual(c.wbar);
-    // minibatch noise still tracks the population flow
-    expect(a.deviation.max).toBeLessThan(0.1);
-  });
-
-  it('the dynamic model feeds training too: its moments are σ² = s + γ², λ = a s', () => {
+describe('train: finite samples', () => {
+  it('the dynamic model feeds training too: 10⁵ samples track the population run', () => {
     const dyn = { kind: 'dynamic', autoregression: [0.8, 0.5], innovationVariance: [0.36, 0.75], noiseVariance: [0.1, 0.2] } as const;
     const cov = populationCovariances(dyn);
-    // s = q/(1 − a²) = 1 for both
-    expect(cov.sigmaXX[0]).toBeCloseTo(1.1, 14);
-    expect(cov.sigmaXX[1]).toBeCloseTo(1.2, 14);
-    expect(cov.sigmaYX[0]).toBeCloseTo(0.8, 14);
-    expect(cov.sigmaYX[1]).toBeCloseTo(0.5, 14);
     const pop = train({ objective: 'jepa', depth: 2, covariances: cov, init: { kind: 'aligned', epsilon: 0.1 }, learningRate: 0.1, steps: 300 });
     const fin = train({ objective: 'jepa', depth: 2, data: { model: dyn, samples: 100000, seed: 3 }, init: { kind: 'aligned', epsilon: 0.1 }, learningRate: 0.1, steps: 300 });
     expect(trajectoryDeviation(fin.wbar, pop.wbar).max).toBeLessThan(0.02);
@@ -133,6 +100,72 @@ describe('train: EMA target, backends, divergence, bad input', () => {
     expect(() => train({ ...base, init: { kind: 'matrices', layers: [new Float64Array(9)], predictor: new Float64Array(9) } })).toThrow(/init.layers: must hold depth = 2/);
     expect(() => train({ ...base, init: { kind: 'aligned', epsilon: Number.NaN } })).toThrow(/init.epsilon/);
     expect(() => train({ ...base, criticalTimes: { targets: [1] } })).toThrow(/criticalTimes.targets/);
-    expect(() => simulateFeatures({ objective: 'jepa', depth: 1, features: [{ lambda: 1, rho: 3 }], epsilon: 0.1, learningRate: 0.1, steps: 1, samples: 10 })).toThrow(/features\[0\].rho: must be in \(0, 1\]/);
+  });
+
+  it('names train (not the part) in errors the parts find, and reports the first invalid option before drawing any sample', () => {
+    const model = { kind: 'static', signalVariance: [1], noiseVariance: [0] } as const;
+    expect(() => train({ ...base, covariances: undefined })).toThrow(/^train: invalid argument covariances\/data: exactly one of them must be given; got "neither"/);
+    expect(() => train({ ...base, covariances: undefined, data: { model, samples: 4, seed: 1, batchSize: 5 } })).toThrow(/^train: invalid argument data.batchSize: must be an integer from 1 to data.samples = 4/);
+    expect(() => train({ ...base, criticalTimes: { targets: [1, 1, 1], fraction: 0 } })).toThrow(/^train: invalid argument criticalTimes.fraction/);
+    // several bad options: the scalar checks come first, in the documented order
+    expect(() => train({ ...base, depth: 0, learningRate: 0, covariances: undefined })).toThrow(/^train: invalid argument depth/);
+    expect(() => train({ ...base, stepControl: { maxRelativeChange: 0 }, covariances: undefined, data: { model, samples: 0, seed: 1 } })).toThrow(/^train: invalid argument stepControl.maxRelativeChange/);
+  });
+});
+
+describe('train is a composition of its exported parts', () => {
+  it('a loop written from createBatchSource, createTrainingKernel, createStepRule, createTrainingRecorder and createCrossingDetector reproduces train bit for bit', () => {
+    // minibatches that wrap around the data set, an EMA target, step control and critical times: every part in play
+    const options: TrainOptions = {
+      objective: 'jepa',
+      depth: 3,
+      data: { model: { kind: 'static', signalVariance: [1, 2, 0.5], noiseVariance: [0.5, 1, 0.1] }, samples: 50, batchSize: 7, seed: 9 },
+      init: { kind: 'rotated', epsilon: 0.1, seed: 4 },
+      learningRate: 0.5,
+      steps: 200,
+      ema: 0.3,
+      recordEvery: 9,
+      stepControl: { maxRelativeChange: 0.05 },
+      criticalTimes: { targets: [0.25, 0.4, 0.1] },
+      measure: { singularValues: true },
+    };
+    const expected = train(options);
+
+    const source = createBatchSource(options);
+    const d = source.d;
+    const { network, basis } = initialNetwork(options.init, d, options.depth, options.objective);
+    const readout = createFeatureReadout(options.objective, basis, d);
+    const kernelOptions = { objective: options.objective, d, depth: options.depth, covarianceKind: source.covarianceKind, separateTarget: true };
+    const ws = createMatrixWorkspace({ capacity: kernelCapacity(kernelOptions) + source.capacity, largestMatrix: Math.max(d * d, source.largestMatrix) });
+    const kernel = createTrainingKernel(ws, kernelOptions);
+    kernel.load(network);
+    const nextBatch = source.attach(ws, kernel.cov);
+    const rule = createStepRule(options);
+    const recorder = createTrainingRecorder({ readout, covariances: source.covariances, steps: options.steps, recordEvery: options.recordEvery, measure: options.measure });
+    const crossings = createCrossingDetector({ targets: [0.25, 0.4, 0.1] }, readout);
+    for (let k = 0; ; k++) {
+      kernel.forward();
+      expect(kernel.isFinite()).toBe(true);
+      if (recorder.due(k)) recorder.take(k, rule.time, kernel);
+      crossings.check(k, rule.time, kernel.wbar);
+      if (k === options.steps) break;
+      nextBatch();
+      kernel.gradients();
+      kernel.update(rule.next(kernel), 0.3);
+    }
+    const r = recorder.record;
+    expect(r.steps).toEqual(expected.steps);
+    expect(r.t).toEqual(expected.t);
+    expect(r.wbar).toEqual(expected.wbar);
+    expect(r.modeStrength).toEqual(expected.modeStrength);
+    expect(r.predictor).toEqual(expected.predictor);
+    expect(r.loss).toEqual(expected.loss);
+    expect(r.singularValues).toEqual(expected.singularValues);
+    expect(crossings.steps).toEqual(expected.criticalSteps);
+    expect(crossings.times).toEqual(expected.criticalTimes);
+    expect(kernel.snapshot()).toEqual(expected.network);
+    // the run is not trivial: step control limited some steps, and some feature crossed
+    expect(rule.time).toBeLessThan(options.steps * options.learningRate);
+    expect(crossings.steps.some((s) => s !== null)).toBe(true);
   });
 });
