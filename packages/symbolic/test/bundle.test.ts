@@ -1,0 +1,93 @@
+/**
+ * What a browser bundler makes of the package (esbuild, as a user's build would run it:
+ * `--bundle --minify --format=esm`, platform browser), from the built `dist` through the
+ * package's own `exports` and `browser` fields (test/global-setup.ts builds first).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { derive, type Derivation, type Objective } from '../src/index.js';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** Bundles `contents` (an ES module importing the package by name) for the browser. */
+async function bundle(contents: string): Promise<{ code: Uint8Array; metafile: Metafile }> {
+  const r = await build({
+    // resolved from the package's own folder: the import by name is a self-reference through package.json `exports`
+    stdin: { contents, resolveDir: packageDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return { code: r.outputFiles[0].contents, metafile: r.metafile };
+}
+
+let fullPackage: Promise<{ code: Uint8Array; metafile: Metafile }> | undefined;
+/** The bundle of `derive` from the full package (built once for the tests below). */
+function fullPackageBundle(): Promise<{ code: Uint8Array; metafile: Metafile }> {
+  fullPackage ??= bundle("export { derive } from '@jepa-dynamics/symbolic';");
+  return fullPackage;
+}
+
+/** The bundle's input files that belong to a computer-algebra or expression package. */
+function casInputs(metafile: Metafile): string[] {
+  return Object.keys(metafile.inputs).filter((p) => /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(mathjs|algebrite|typed-function|big-integer)\//.test(p));
+}
+
+describe('@jepa-dynamics/symbolic/evaluators in a browser bundle', () => {
+  it('contains no module of mathjs or algebrite, and stays under 10 KB gzipped', async () => {
+    const { code, metafile } = await bundle("export { jepaTime, maeTime, criticalTimeFormula, javascriptSource } from '@jepa-dynamics/symbolic/evaluators';");
+    const inputs = Object.keys(metafile.inputs);
+    // the check must see the package's sources, or it would pass on an empty bundle
+    expect(inputs.some((p) => p.endsWith('symbolic/dist/jepaTime.js'))).toBe(true);
+    expect(inputs.some((p) => p.endsWith('symbolic/dist/maeTime.js'))).toBe(true);
+    expect(casInputs(metafile)).toEqual([]);
+    expect(inputs.filter((p) => /symbolic\/dist\/(cas|notation|casFunction|mathjs)/.test(p))).toEqual([]);
+    // measured 8.1 KB minified, 3.3 KB gzipped (jepaTime alone: 1.3 KB, 0.8 KB)
+    expect(gzipSync(code).length).toBeLessThan(10 * 1024);
+  });
+
+  it('the same check fails on the full package (it contains mathjs and algebrite)', async () => {
+    const { metafile } = await fullPackageBundle();
+    const cas = casInputs(metafile);
+    expect(cas.some((p) => p.includes('/algebrite/'))).toBe(true);
+    expect(cas.some((p) => p.includes('/mathjs/'))).toBe(true);
+  });
+});
+
+describe('@jepa-dynamics/symbolic in a browser bundle', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jd-symbolic-bundle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("uses mathjs's factory build of only the functions used, not its single-file build", async () => {
+    const { metafile } = await fullPackageBundle();
+    const inputs = Object.keys(metafile.inputs);
+    expect(inputs.some((p) => p.endsWith('symbolic/dist/mathjs.browser.js'))).toBe(true);
+    expect(inputs.filter((p) => p.endsWith('symbolic/dist/mathjs.js') || p.includes('mathjs/lib/browser/'))).toEqual([]);
+  });
+
+  // The two mathjs builds (src/mathjs.ts in Node, src/mathjs.browser.ts in bundles) must not change a
+  // byte of any derivation: every expression (CAS, text, LaTeX) and every certificate with its spot-check
+  // errors. Depths chosen to cover both objectives, m = L + 1 even and odd, the exact surds of m = 3, 4, 6
+  // and the symbolic cos/sin(2πj/m) of m = 5, 7, 8, 13 (all 24 cases: ~7 s; these: ~2 s).
+  const cases: [Objective, number][] = [['jepa', 1], ['jepa', 2], ['jepa', 12], ['mae', 1], ['mae', 2], ['mae', 3], ['mae', 4], ['mae', 6], ['mae', 7], ['mae', 12]];
+
+  it('derives exactly what the package derives in Node', async () => {
+    const { code } = await fullPackageBundle();
+    const file = join(dir, 'symbolic.browser.mjs');
+    writeFileSync(file, code);
+    const browser = (await import(pathToFileURL(file).href)) as { derive: typeof derive };
+    const comparable = (d: Derivation): string => JSON.stringify({ flow: d.flow, integral: d.integral, general: d.general, certificates: d.certificates });
+    for (const [objective, L] of cases) {
+      expect(comparable(browser.derive(objective, L)), `${objective} L = ${L}`).toBe(comparable(derive(objective, L)));
+    }
+  });
+});
