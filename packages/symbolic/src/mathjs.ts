@@ -14,7 +14,7 @@
  *   carries ~148 KB of mathjs instead of ~650 KB.
  *
  * Both are mathjs 15.2.0 on plain numbers, and give the same trees, text, LaTeX and
- * values (test/bundle.test.ts derives ten cases through a browser bundle and compares
+ * values (test/bundle.test.ts derives six cases through a browser bundle and compares
  * every expression and certificate with the Node derivation).
  *
  * @module

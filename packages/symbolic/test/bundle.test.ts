@@ -76,9 +76,9 @@ describe('@jepa-dynamics/symbolic in a browser bundle', () => {
 
   // The two mathjs builds (src/mathjs.ts in Node, src/mathjs.browser.ts in bundles) must not change a
   // byte of any derivation: every expression (CAS, text, LaTeX) and every certificate with its spot-check
-  // errors. Depths chosen to cover both objectives, m = L + 1 even and odd, the exact surds of m = 3, 4, 6
-  // and the symbolic cos/sin(2πj/m) of m = 5, 7, 8, 13 (all 24 cases: ~7 s; these: ~2 s).
-  const cases: [Objective, number][] = [['jepa', 1], ['jepa', 2], ['jepa', 12], ['mae', 1], ['mae', 2], ['mae', 3], ['mae', 4], ['mae', 6], ['mae', 7], ['mae', 12]];
+  // errors. Depths chosen to cover both objectives, m = L + 1 even (2, 4) and odd (3, 7), the exact surds
+  // of m = 3 and the symbolic cos/sin(2πj/m) of m = 7 (all 24 cases were compared once: identical).
+  const cases: [Objective, number][] = [['jepa', 1], ['jepa', 4], ['mae', 1], ['mae', 2], ['mae', 3], ['mae', 6]];
 
   it('derives exactly what the package derives in Node', async () => {
     const { code } = await fullPackageBundle();
