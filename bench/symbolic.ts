@@ -2,7 +2,7 @@
  * @jepa-dynamics/symbolic: (1) cold start in fresh Node processes: importing the package
  * (target < 0.5 s), `derive('jepa', 1)` after it (target < 1 s) and importing the
  * evaluators subpath; (2) browser bundle sizes per entry point (esbuild, minified and
- * gzipped; the evaluators' target < 10 KB gzipped); (3) the CAS derivation with every
+ * gzipped; the evaluators' target < 10 KiB gzipped); (3) the CAS derivation with every
  * certificate, JEPA and MAE, L = 1…8 (target: under 10 s in total); (4) the compiled
  * t*_p at L = 4 (target ≥ 2e6 evaluations/s) against a baseline in the same run: the
  * same derived t*_p as a mathjs compiled expression tree; (5) the leading-order relative
@@ -10,10 +10,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { casFunction, derive, jepaTime, maeTime } from '../packages/symbolic/dist/index.js';
+import { browserBundle } from '../packages/symbolic/test/browserBundle.js';
 import type { BenchSuite } from './suites.js';
 import { printTable, timeIt } from './timing.js';
 
@@ -66,17 +65,8 @@ async function bundleSection(): Promise<void> {
   const rows: (string | number)[][] = [];
   let biggest = '';
   for (const [name, contents] of entries) {
-    const r = await build({
-      stdin: { contents, resolveDir: fileURLToPath(new URL('../packages/symbolic/', import.meta.url)), loader: 'js' },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const code = r.outputFiles[0].contents;
+    const r = await browserBundle(contents);
+    const code = r.code;
     rows.push([name, (code.length / 1024).toFixed(1), (gzipSync(code).length / 1024).toFixed(1)]);
     const byPackage = new Map<string, number>();
     for (const output of Object.values(r.metafile.outputs)) {
@@ -86,9 +76,9 @@ async function bundleSection(): Promise<void> {
         byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
       }
     }
-    biggest = [...byPackage].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KB`).join(', ');
+    biggest = [...byPackage].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KiB`).join(', ');
   }
-  printTable(['browser bundle (esbuild --bundle --minify --format=esm)', 'minified KB', 'gzipped KB'], rows);
+  printTable(['browser bundle (esbuild --bundle --minify --format=esm)', 'minified KiB', 'gzipped KiB'], rows);
   process.stdout.write(`\nfull package by input: ${biggest}\n\n`);
 }
 
