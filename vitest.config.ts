@@ -8,6 +8,8 @@ export default defineConfig({
     // Tests run against the sources, so they never depend on a stale build.
     alias: {
       '@jepa-dynamics/ode': src('ode'),
+      // before the package itself: an alias also matches the paths below its name
+      '@jepa-dynamics/symbolic/evaluators': fileURLToPath(new URL('./packages/symbolic/src/evaluators.ts', import.meta.url)),
       '@jepa-dynamics/symbolic': src('symbolic'),
       '@jepa-dynamics/sim': src('sim'),
       '@jepa-dynamics/cli': src('cli'),
