@@ -10,6 +10,7 @@ export default defineConfig({
       '@jepa-dynamics/ode': src('ode'),
       '@jepa-dynamics/symbolic': src('symbolic'),
       '@jepa-dynamics/sim': src('sim'),
+      '@jepa-dynamics/experiments': src('experiments'),
       '@jepa-dynamics/cli': src('cli'),
     },
   },

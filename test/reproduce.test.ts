@@ -1,13 +1,9 @@
 /**
- * `reproduce --quick`: every result is written, and every claim it makes is checked
- * against computations made here, independently of the packages that produced it:
- *
- * - critical times from MATH.md §3 written out in this file (JEPA: the partial-fraction
- *   closed form; MAE: the split of MATH.md §3 with G summed as its power series);
- * - the leading-order formulas of MATH.md §3, written out again;
- * - gradient descent with aligned balanced init reduced to its exact scalar recursion
- *   (balance v = w_a = u is preserved by every discrete step, MATH.md §2), and the ODE
- *   values checked by inverting them through the closed-form t(u).
+ * `reproduce --quick`, run as a user runs it (the built binary): every result is written,
+ * and every claim it makes is checked against computations made in test/support/closedForms.ts,
+ * independently of the packages that produced it (closed-form critical times, the
+ * leading-order formulas, and gradient descent with aligned balanced init reduced to its
+ * exact scalar recursion; ODE values are checked by inverting them through t(u)).
  *
  * The claims are read from the JSON data files (the numbers behind each summary line).
  */
@@ -15,106 +11,30 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allResults } from '../packages/cli/src/reproduce/allResults.js';
-import { runReproduce, type ReproduceReport } from '../packages/cli/src/reproduce/runReproduce.js';
-
-type Objective = 'jepa' | 'mae';
-
-// ---------- independent mathematics (MATH.md §2–3) ----------
-
-/** Per-layer rate du/dt of the balanced flow, gradient-flow time. */
-function rate(objective: Objective, sigma2: number, rho: number, L: number, u: number): number {
-  return objective === 'jepa' ? sigma2 * u ** (2 * L) * (rho - u) : sigma2 * u ** L * (rho - u ** (L + 1));
-}
-
-/**
- * t(u) from u0 = ε^{1/L} by the closed forms of MATH.md §3. JEPA: partial fractions.
- * MAE: the split 1/(s^L(ρ − s^{L+1})) = (1/ρ)s^{−L} + s/(ρ(ρ − s^{L+1})) with
- * G(u) = Σ_k u^{(L+1)k+2} / (ρ^{k+1}((L+1)k+2)), summed until the terms stop mattering.
- */
-function timeToReach(objective: Objective, lambda: number, rho: number, L: number, epsilon: number, u: number): number {
-  const sigma2 = lambda / rho;
-  const u0 = epsilon ** (1 / L);
-  if (objective === 'jepa') {
-    const n = 2 * L;
-    let t = rho ** -n * Math.log((u * (rho - u0)) / (u0 * (rho - u)));
-    for (let k = 2; k <= n; k++) t += (rho ** (k - n - 1) * (u0 ** (1 - k) - u ** (1 - k))) / (k - 1);
-    return t / sigma2;
-  }
-  const G = (x: number): number => {
-    const r = x ** (L + 1) / rho;
-    let term = (x * x) / rho;
-    let sum = 0;
-    for (let k = 0; k < 50_000_000; k++) {
-      const add = term / ((L + 1) * k + 2);
-      sum += add;
-      if (add < 1e-18 * sum) break;
-      term *= r;
-    }
-    return sum;
-  };
-  const power = L === 1 ? Math.log(u / u0) : (u0 ** (1 - L) - u ** (1 - L)) / (L - 1);
-  return (power + G(u) - G(u0)) / lambda;
-}
-
-/** Fixed point w̄∞ (MATH.md §2). */
-function wbarInfinity(objective: Objective, rho: number, L: number): number {
-  return objective === 'jepa' ? rho ** L : rho ** (L / (L + 1));
-}
-
-/** Exact t*_p, or null when ε ≥ p·w̄∞. */
-function criticalTime(objective: Objective, lambda: number, rho: number, L: number, epsilon: number, p = 0.5): number | null {
-  if (!(epsilon < p * wbarInfinity(objective, rho, L))) return null;
-  const uStar = objective === 'jepa' ? p ** (1 / L) * rho : p ** (1 / L) * rho ** (1 / (L + 1));
-  return timeToReach(objective, lambda, rho, L, epsilon, uStar);
-}
-
-/** Leading order as ε → 0 (MATH.md §3). */
-function leadingOrder(objective: Objective, lambda: number, rho: number, L: number, epsilon: number, p = 0.5): number {
-  if (objective === 'jepa') {
-    let s = 0;
-    for (let n = 1; n <= 2 * L - 1; n++) s += 1 / (n * rho ** (2 * L - 1 - n) * epsilon ** (n / L));
-    return s / lambda;
-  }
-  if (L === 1) return Math.log(((p * p) / (1 - p * p)) * ((rho - epsilon * epsilon) / (epsilon * epsilon))) / (2 * lambda);
-  return epsilon ** (-(L - 1) / L) / ((L - 1) * lambda);
-}
-
-/** Indices sorted by time, first learned first; null times left out. */
-function order(times: readonly (number | null)[]): number[] {
-  return times
-    .map((t, i) => [t, i] as const)
-    .filter((x): x is readonly [number, number] => x[0] !== null)
-    .sort((x, y) => x[0] - y[0] || x[1] - y[1])
-    .map((x) => x[1]);
-}
-
-/** Gradient descent with aligned balanced init, reduced exactly to u_{k+1} = u_k − η u_k^{…}(…): w̄ after each step. */
-function scalarGradientDescent(objective: Objective, lambda: number, rho: number, L: number, epsilon: number, eta: number, steps: number): Float64Array {
-  const sigma2 = lambda / rho;
-  const out = new Float64Array(steps + 1);
-  let u = epsilon ** (1 / L);
-  out[0] = u ** L;
-  for (let k = 1; k <= steps; k++) {
-    // ∂loss/∂v = ∂loss/∂w_a at v = w_a = u: JEPA u^{2L}(σ²u − λ), MAE u^L(σ²u^{L+1} − λ)
-    const g = objective === 'jepa' ? u ** (2 * L) * (sigma2 * u - lambda) : u ** L * (sigma2 * u ** (L + 1) - lambda);
-    u -= eta * g;
-    out[k] = u ** L;
-  }
-  return out;
-}
-
-const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
+import { EXPERIMENTS } from '@jepa-dynamics/experiments';
+import { runCli } from './support/runCli.js';
+import {
+  criticalTime,
+  leadingOrder,
+  offSolution,
+  order,
+  rel,
+  scalarGradientDescent,
+  wbarInfinity,
+  type Objective,
+} from './support/closedForms.js';
 
 // ---------- the run ----------
 
 let out = '';
-let report: ReproduceReport;
+let report: { results: { id: string; status: string }[] };
 const read = <T>(id: string): T => JSON.parse(readFileSync(join(out, `${id}.json`), 'utf8')) as T;
 
-beforeAll(async () => {
+beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'jd-reproduce-quick-'));
-  report = await runReproduce(allResults, { out, config: { quick: true } });
+  const r = runCli(['reproduce', '--quick', '--json', '--out', out]);
+  expect(r.status, r.stderr).toBe(0);
+  report = JSON.parse(r.stdout) as typeof report;
 }, 120_000);
 
 afterAll(() => {
@@ -123,9 +43,9 @@ afterAll(() => {
 
 describe('reproduce --quick writes every file', () => {
   it('JSON, CSV, SVG and PNG for each of the six results, and summary.md with one line each', () => {
-    expect(report.results.map((r) => [r.id, r.status])).toEqual(allResults.map((r) => [r.id, 'written']));
+    expect(report.results.map((r) => [r.id, r.status])).toEqual(EXPERIMENTS.map((r) => [r.id, 'written']));
     const files = readdirSync(out);
-    for (const r of allResults) {
+    for (const r of EXPERIMENTS) {
       for (const ext of ['json', 'csv', 'svg', 'png']) expect(files).toContain(`${r.id}.${ext}`);
       const csv = readFileSync(join(out, `${r.id}.csv`), 'utf8').trimEnd().split('\n');
       expect(csv.length).toBeGreaterThan(1);
@@ -133,7 +53,7 @@ describe('reproduce --quick writes every file', () => {
     }
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
-    for (const r of allResults) expect(summary).toContain(`\`${r.id}\``);
+    for (const r of EXPERIMENTS) expect(summary).toContain(`\`${r.id}\``);
   });
 });
 
@@ -185,20 +105,16 @@ describe('result 1: learning order in six panels', () => {
 
   it('each curve point (t, w̄/w̄∞) lies on the exact solution: t(u) of the closed form returns t', () => {
     const { panels, setting } = read<{ panels: Panel[]; setting: { depth: number; epsilon: number } }>('1-learning-order');
-    const L = setting.depth;
     let checked = 0;
     for (const p of panels) {
       p.features.forEach((f, i) => {
         p.t.forEach((t, k) => {
           const wbar = p.wbarOverInfinity[i][k] * f.wbarInfinity;
-          const u = wbar ** (1 / L);
-          const uInf = p.objective === 'jepa' ? f.rho : f.rho ** (1 / (L + 1));
           // near the start and near the fixed point t(u) is ill-conditioned; test the transition
-          if (k === 0 || u > uInf * (1 - 1e-3) || wbar < setting.epsilon * 1.01) return;
-          const tBack = timeToReach(p.objective, f.lambda, f.rho, L, setting.epsilon, u);
-          const dtdu = 1 / rate(p.objective, f.lambda / f.rho, f.rho, L, u);
-          // |t(u) − t| ≤ 1e-7 relative in t, or the time an error of 1e-8 in u amounts to
-          expect(Math.abs(tBack - t)).toBeLessThan(1e-7 * t + 1e-8 * u * dtdu);
+          if (wbar < setting.epsilon * 1.01) return;
+          const off = offSolution(p.objective, f.lambda, f.rho, setting.depth, setting.epsilon, t, wbar);
+          if (off === null) return;
+          expect(off[0]).toBeLessThan(off[1]);
           checked++;
         });
       });
@@ -324,12 +240,8 @@ describe('result 4: theory vs training', () => {
           const step = Math.round(t / run.learningRate);
           expect(Math.abs(run.simulated[i][k] - gd[step])).toBeLessThan(1e-9 * Math.max(1, gd[step]));
           const ode = run.ode[i][k];
-          const u = ode ** (1 / L);
-          const uInf = run.objective === 'jepa' ? f.rho : f.rho ** (1 / (L + 1));
-          if (k > 0 && u < uInf * (1 - 1e-3)) {
-            const dtdu = 1 / rate(run.objective, f.lambda / f.rho, f.rho, L, u);
-            expect(Math.abs(timeToReach(run.objective, f.lambda, f.rho, L, setting.epsilon, u) - t)).toBeLessThan(1e-7 * t + 1e-8 * u * dtdu);
-          }
+          const off = offSolution(run.objective, f.lambda, f.rho, L, setting.epsilon, t, ode);
+          if (off !== null) expect(off[0]).toBeLessThan(off[1]);
           deviation = Math.max(deviation, Math.abs(gd[step] - ode));
         });
       });
