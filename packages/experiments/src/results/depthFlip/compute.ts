@@ -15,7 +15,15 @@ import { COMPARED_OBJECTIVES } from '../../arrange/objectives.js';
 import type { Progress } from '../../progress.js';
 import type { DepthFlipSettings } from './setting.js';
 
-/** The four ways the critical times are obtained. */
+/**
+ * The four ways result 3 obtains the critical times: the closed form of @jepa-dynamics/ode,
+ * the CAS-derived formula of @jepa-dynamics/symbolic, the ODE with event location, and
+ * gradient descent on the networks (@jepa-dynamics/sim).
+ * @example
+ * ```ts
+ * DEPTH_FLIP_ROUTES; // => ['exact', 'formula', 'ode', 'simulation']
+ * ```
+ */
 export const DEPTH_FLIP_ROUTES = ['exact', 'formula', 'ode', 'simulation'] as const;
 /** One of {@link DEPTH_FLIP_ROUTES}. */
 export type DepthFlipRoute = (typeof DEPTH_FLIP_ROUTES)[number];

@@ -36,6 +36,10 @@ export interface LearningOrderPanelsSettings {
  * The paper's three scenarios: λ varied with ρ = 1; ρ varied with λ = 1; λ increasing
  * while ρ decreases (where JEPA and MAE disagree). Within each, features are listed in
  * the order of increasing λ.
+ * @example
+ * ```ts
+ * LEARNING_ORDER_SCENARIOS.map((s) => s.key); // => ['lambda-varied', 'rho-varied', 'lambda-up-rho-down']
+ * ```
  */
 export const LEARNING_ORDER_SCENARIOS: readonly LearningOrderScenario[] = [
   { key: 'lambda-varied', title: 'λ varied, ρ = 1', features: [{ lambda: 1, rho: 1 }, { lambda: 2, rho: 1 }, { lambda: 4, rho: 1 }] },
