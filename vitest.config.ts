@@ -12,6 +12,7 @@ export default defineConfig({
       '@jepa-dynamics/symbolic/evaluators': fileURLToPath(new URL('./packages/symbolic/src/evaluators.ts', import.meta.url)),
       '@jepa-dynamics/symbolic': src('symbolic'),
       '@jepa-dynamics/sim': src('sim'),
+      '@jepa-dynamics/experiments': src('experiments'),
       '@jepa-dynamics/cli': src('cli'),
     },
   },

@@ -2,14 +2,7 @@
  * CSV text from a table of records (RFC 4180 quoting).
  * @module
  */
-
-/** A table: the column names, in order, and one record per row. */
-export interface Table {
-  /** Column names, in the order they are written. */
-  columns: readonly string[];
-  /** Rows (records keyed by column); a missing or `null` cell is written empty, numbers in full precision, objects as JSON. */
-  rows: readonly object[];
-}
+import type { Table } from './table.js';
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -20,9 +13,15 @@ function cell(value: unknown): string {
 
 /**
  * Formats a table as CSV: a header line, then one line per row, each ending in `\n`.
- * Non-finite numbers become empty cells (CSV has no NaN).
+ * Numbers are written in full precision (JavaScript's shortest round-trip form);
+ * non-finite numbers become empty cells (CSV has no NaN). Cost: linear in the cells.
  * @param table - the columns and rows.
  * @returns the CSV text.
+ * @example
+ * ```ts
+ * toCsv({ columns: ['x', 'label'], rows: [{ x: 0.1, label: 'a, b' }, { x: NaN }] });
+ * // => 'x,label\n0.1,"a, b"\n,\n'
+ * ```
  */
 export function toCsv(table: Table): string {
   const lines = [table.columns.map((c) => cell(c)).join(',')];
