@@ -9,8 +9,11 @@ export default defineConfig({
     alias: {
       '@jepa-dynamics/core': src('core'),
       '@jepa-dynamics/ode': src('ode'),
+      // before the package itself: an alias also matches the paths below its name
+      '@jepa-dynamics/symbolic/evaluators': fileURLToPath(new URL('./packages/symbolic/src/evaluators.ts', import.meta.url)),
       '@jepa-dynamics/symbolic': src('symbolic'),
       '@jepa-dynamics/sim': src('sim'),
+      '@jepa-dynamics/experiments': src('experiments'),
       '@jepa-dynamics/cli': src('cli'),
     },
   },

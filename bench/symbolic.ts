@@ -1,13 +1,86 @@
 /**
- * @jepa-dynamics/symbolic: (1) the CAS derivation with every certificate, JEPA and MAE,
- * L = 1…8 (target: under 10 s in total); (2) the compiled t*_p at L = 4 (target ≥ 2e6
- * evaluations/s) against a baseline in the same run: the same derived t*_p as a mathjs
- * compiled expression tree; (3) the leading-order relative error table of docs/derivation.md.
+ * @jepa-dynamics/symbolic: (1) cold start in fresh Node processes: importing the package
+ * (target < 0.5 s), `derive('jepa', 1)` after it (target < 1 s) and importing the
+ * evaluators subpath; (2) browser bundle sizes per entry point (esbuild, minified and
+ * gzipped; the evaluators' target < 10 KiB gzipped); (3) the CAS derivation with every
+ * certificate, JEPA and MAE, L = 1…8 (target: under 10 s in total); (4) the compiled
+ * t*_p at L = 4 (target ≥ 2e6 evaluations/s) against a baseline in the same run: the
+ * same derived t*_p as a mathjs compiled expression tree; (5) the leading-order relative
+ * error table of docs/derivation.md.
  */
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { casFunction, derive, jepaTime, maeTime } from '../packages/symbolic/dist/index.js';
+import { browserBundle } from '../packages/symbolic/test/browserBundle.js';
 import type { BenchSuite } from './suites.js';
 import { printTable, timeIt } from './timing.js';
+
+const dist = (file: string): string => new URL(`../packages/symbolic/dist/${file}`, import.meta.url).href;
+
+/**
+ * Runs `code` (an ES module printing one JSON line) in a fresh `node` `runs` times and
+ * returns, per field, the median over the runs.
+ */
+function coldStart(code: string, runs: number): Record<string, number> {
+  const samples: Record<string, number>[] = [];
+  for (let r = 0; r < runs; r++) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    samples.push(JSON.parse(out) as Record<string, number>);
+  }
+  const median: Record<string, number> = {};
+  for (const key of Object.keys(samples[0])) {
+    const v = samples.map((s) => s[key]).sort((a, b) => a - b);
+    median[key] = v[Math.floor(v.length / 2)];
+  }
+  return median;
+}
+
+/** Wall and CPU milliseconds of `await <expr>` inside the child, as JSON fields `<name>Wall`, `<name>Cpu`. */
+const timed = (name: string, expr: string): string =>
+  `{ const c = process.cpuUsage(), t = performance.now(); await ${expr}; const u = process.cpuUsage(c); ` +
+  `r.${name}Wall = performance.now() - t; r.${name}Cpu = (u.user + u.system) / 1000; }`;
+
+function coldStartSection(): void {
+  const runs = 7;
+  const full = coldStart(`const r = {}; let m; ${timed('import', `import('${dist('index.js')}').then((x) => { m = x; })`)} ${timed('derive', "Promise.resolve().then(() => m.derive('jepa', 1))")} console.log(JSON.stringify(r));`, runs);
+  const ev = coldStart(`const r = {}; ${timed('import', `import('${dist('evaluators.js')}')`)} console.log(JSON.stringify(r));`, runs);
+  printTable(
+    ['fresh process (median of 7)', 'wall ms', 'CPU ms (all threads)', 'target'],
+    [
+      ["import '@jepa-dynamics/symbolic'", full.importWall.toFixed(0), full.importCpu.toFixed(0), '< 500'],
+      ["then derive('jepa', 1)", full.deriveWall.toFixed(0), full.deriveCpu.toFixed(0), '< 1000'],
+      ["import '@jepa-dynamics/symbolic/evaluators'", ev.importWall.toFixed(0), ev.importCpu.toFixed(0), ''],
+    ],
+  );
+  process.stdout.write(`(1-min load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)\n\n`);
+}
+
+async function bundleSection(): Promise<void> {
+  const entries: [string, string][] = [
+    ['evaluators (jepaTime, maeTime, criticalTimeFormula, javascriptSource)', "export { jepaTime, maeTime, criticalTimeFormula, javascriptSource } from '@jepa-dynamics/symbolic/evaluators';"],
+    ['evaluators, jepaTime alone', "export { jepaTime } from '@jepa-dynamics/symbolic/evaluators';"],
+    ['full package (export *)', "export * from '@jepa-dynamics/symbolic';"],
+  ];
+  const rows: (string | number)[][] = [];
+  let biggest = '';
+  for (const [name, contents] of entries) {
+    const r = await browserBundle(contents);
+    const code = r.code;
+    rows.push([name, (code.length / 1024).toFixed(1), (gzipSync(code).length / 1024).toFixed(1)]);
+    const byPackage = new Map<string, number>();
+    for (const output of Object.values(r.metafile.outputs)) {
+      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+        const m = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(input);
+        const key = m === null ? input.split('/').slice(0, 3).join('/') : m[1];
+        byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+      }
+    }
+    biggest = [...byPackage].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KiB`).join(', ');
+  }
+  printTable(['browser bundle (esbuild --bundle --minify --format=esm)', 'minified KiB', 'gzipped KiB'], rows);
+  process.stdout.write(`\nfull package by input: ${biggest}\n\n`);
+}
 
 /** Evaluations per second of wall time and of process CPU time (the latter is robust to other processes on the machine). */
 function throughput(fn: (i: number) => number, n: number): { wall: number; cpu: number } {
@@ -30,8 +103,10 @@ function paperJepa(L: number, lam: number, rho: number, eps: number): number {
 
 export const symbolicSuite: BenchSuite = {
   name: 'symbolic',
-  description: 'CAS derivation with certificates (L = 1…8) and compiled t*_p throughput at L = 4',
-  run: () => {
+  description: 'cold start, bundle sizes, CAS derivation with certificates (L = 1…8) and compiled t*_p throughput at L = 4',
+  run: async () => {
+    coldStartSection();
+    await bundleSection();
     const rows: (string | number)[][] = [];
     let total = 0;
     let totalCpu = 0;

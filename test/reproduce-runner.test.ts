@@ -1,120 +1,110 @@
 /**
- * The `reproduce` runner's file handling, with small stand-in results (the real
- * results are checked in reproduce.test.ts): every file appears whole or not at all,
- * an interrupted run leaves no temporary file, an absent result writes nothing.
+ * The runner of `reproduce` (runExperiments of @jepa-dynamics/experiments) with small
+ * stand-in experiments (the real results are checked in reproduce.test.ts): each
+ * experiment computed, absent or failed without costing the others, progress counted
+ * honestly, interruption between units of work. The command line's file writing on top
+ * of it is checked in packages/cli/test/reproduce/runReproduce.test.ts.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runReproduce, removeStaleTempFiles } from '../packages/cli/src/reproduce/runReproduce.js';
-import { toCsv } from '../packages/cli/src/reproduce/toCsv.js';
-import { InterruptedError, UnavailableError, type ResultDefinition } from '../packages/cli/src/reproduce/types.js';
+import { describe, expect, it } from 'vitest';
+import { InterruptedError, runExperiments, toCsv, type ExperimentArtifacts } from '@jepa-dynamics/experiments';
+import { absentExperiment, failingExperiment, lineExperiment } from './support/standInExperiments.js';
 
-const dirs: string[] = [];
-const tempDir = (): string => {
-  const d = mkdtempSync(join(tmpdir(), 'jd-reproduce-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function lineResult(id: string, steps: number): ResultDefinition {
+/** A progress reporter that records what it was told. */
+function recorder(): { events: string[]; progress: { start(total: number): void; advance(label: string): void; stop(): void } } {
+  const events: string[] = [];
   return {
-    id,
-    title: `stand-in ${id}`,
-    steps: () => steps,
-    async run(ctx) {
-      const rows = [];
-      for (let i = 0; i < steps; i++) {
-        await ctx.step(`point ${i}`);
-        rows.push({ x: i + 1, y: (i + 1) ** 2 });
-      }
-      return {
-        data: { rows },
-        table: { columns: ['x', 'y'], rows },
-        figure: {
-          data: { values: rows },
-          mark: 'line',
-          encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
-        },
-        summary: `${steps} points`,
-      };
+    events,
+    progress: {
+      start: (total) => void events.push(`start ${total}`),
+      advance: (label) => void events.push(label),
+      stop: () => void events.push('stop'),
     },
   };
 }
 
-const absent: ResultDefinition = {
-  id: 'absent',
-  title: 'needs a missing API',
-  steps: () => 1,
-  run: () => Promise.reject(new UnavailableError('needs fooBar from @jepa-dynamics/ode, which does not exist yet')),
-};
-
-const failing: ResultDefinition = {
-  id: 'failing',
-  title: 'throws',
-  steps: () => 1,
-  run: () => Promise.reject(new RangeError('integration ended with status stiff at t = 3')),
-};
-
-describe('runReproduce', () => {
-  it('reports a result that throws as failed, writes nothing for it, and still runs the others', async () => {
-    const out = tempDir();
-    const report = await runReproduce([failing, lineResult('after', 2)], { out, config: { quick: true } });
-    expect(report.results.map((r) => r.status)).toEqual(['failed', 'written']);
-    expect(readdirSync(out).sort()).toEqual(['after.csv', 'after.json', 'after.png', 'after.svg', 'summary.md']);
-    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('FAILED, nothing written: RangeError: integration ended with status stiff at t = 3');
+describe('runExperiments', () => {
+  it('computes each experiment and hands its artifacts over; one that throws is failed, one missing a capability absent, and the others still run', async () => {
+    const handed: [string, ExperimentArtifacts][] = [];
+    const run = await runExperiments([failingExperiment, lineExperiment('a', 3), absentExperiment], {
+      mode: 'quick',
+      onComputed: (id, artifacts) => void handed.push([id, artifacts]),
+    });
+    expect(run.outcomes.map((o) => [o.id, o.status])).toEqual([
+      ['failing', 'failed'],
+      ['a', 'computed'],
+      ['absent', 'absent'],
+    ]);
+    expect(run.outcomes[0].summary).toBe('FAILED, nothing written: RangeError: integration ended with status stiff at t = 3');
+    expect(run.outcomes[2].summary).toBe('NOT PRODUCED: needs fooBar from @jepa-dynamics/ode, which does not exist yet');
+    expect(run.outcomes.map((o) => o.artifacts === null)).toEqual([true, false, true]);
+    expect(handed.map(([id]) => id)).toEqual(['a']);
+    const a = handed[0][1];
+    expect(a.document).toEqual({ rows: [{ x: 1, y: 1 }, { x: 2, y: 4 }, { x: 3, y: 9 }] });
+    expect(toCsv(a.table)).toBe('x,y\n1,1\n2,4\n3,9\n');
+    expect(a.summary).toBe('3 points');
+    expect(run.outcomes[1].summary).toBe('3 points');
   });
 
-  it('writes JSON, CSV, SVG and PNG per result and a summary naming each', async () => {
-    const out = tempDir();
-    const report = await runReproduce([lineResult('a', 3), absent], { out, config: { quick: true } });
-    const files = readdirSync(out).sort();
-    expect(files).toEqual(['a.csv', 'a.json', 'a.png', 'a.svg', 'summary.md']);
-    expect(JSON.parse(readFileSync(join(out, 'a.json'), 'utf8'))).toEqual({ rows: [{ x: 1, y: 1 }, { x: 2, y: 4 }, { x: 3, y: 9 }] });
-    expect(readFileSync(join(out, 'a.csv'), 'utf8')).toBe('x,y\n1,1\n2,4\n3,9\n');
-    expect(readFileSync(join(out, 'a.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
-    expect([...readFileSync(join(out, 'a.png')).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(report.results.map((r) => r.status)).toEqual(['written', 'absent']);
-    const summary = readFileSync(join(out, 'summary.md'), 'utf8');
-    expect(summary).toBe(report.summaryMarkdown);
-    expect(summary).toContain('3 points');
-    expect(summary).toContain('NOT PRODUCED: needs fooBar');
+  it('counts every experiment’s units, labels each by its id, and advances the units a failed experiment did not use', async () => {
+    const { events, progress } = recorder();
+    await runExperiments([lineExperiment('a', 2), failingExperiment, lineExperiment('b', 1)], { mode: 'quick', progress });
+    expect(events).toEqual(['start 4', 'a: point 0', 'a: point 1', 'failing: done', 'b: point 0', 'stop']);
   });
 
-  it('stops at the next unit of work once interrupted, leaving only whole files and no temporary ones', async () => {
-    const out = tempDir();
+  it('a failure in handling the artifacts (rendering, writing) makes the result failed, not the run', async () => {
+    const run = await runExperiments([lineExperiment('a', 1), lineExperiment('b', 1)], {
+      mode: 'quick',
+      onComputed: (id) => {
+        if (id === 'a') throw new Error('disk full');
+      },
+    });
+    expect(run.outcomes.map((o) => [o.id, o.status, o.summary])).toEqual([
+      ['a', 'failed', 'FAILED, nothing written: Error: disk full'],
+      ['b', 'computed', '1 points'],
+    ]);
+  });
+
+  it('stops at the checkpoint after the unit of work during which it was interrupted, handing over nothing more, and stops the progress', async () => {
+    const { events, progress } = recorder();
+    const handed: string[] = [];
     let units = 0;
-    const progress = { start: () => undefined, advance: () => void units++, stop: () => undefined };
-    // interrupted during the second result: the first one's files are whole, the second's absent
+    const checkpoint = (): void => {
+      units += 1;
+      if (units >= 4) throw new InterruptedError();
+    };
     await expect(
-      runReproduce([lineResult('first', 2), lineResult('second', 5)], { out, config: { quick: true }, progress, isInterrupted: () => units >= 4 }),
+      runExperiments([lineExperiment('first', 2), lineExperiment('second', 5)], { mode: 'quick', progress, checkpoint, onComputed: (id) => void handed.push(id) }),
     ).rejects.toBeInstanceOf(InterruptedError);
-    expect(readdirSync(out).sort()).toEqual(['first.csv', 'first.json', 'first.png', 'first.svg']);
-    expect(JSON.parse(readFileSync(join(out, 'first.json'), 'utf8')).rows).toHaveLength(2);
-    // rerunning completes
-    const report = await runReproduce([lineResult('first', 2), lineResult('second', 5)], { out, config: { quick: true } });
-    expect(report.results.every((r) => r.status === 'written')).toBe(true);
-    expect(readdirSync(out)).toHaveLength(9);
+    expect(handed).toEqual(['first']);
+    expect(events).toEqual(['start 7', 'first: point 0', 'first: point 1', 'second: point 0', 'second: point 1', 'stop']);
   });
 
-  it('removes temporary files a killed run left behind, and nothing else', () => {
-    const out = tempDir();
-    writeFileSync(join(out, '.a.png.0123456789ab.tmp'), 'partial');
-    writeFileSync(join(out, 'a.png'), 'whole');
-    writeFileSync(join(out, '.notes.tmp'), 'not ours');
-    removeStaleTempFiles(out);
-    expect(readdirSync(out).sort()).toEqual(['.notes.tmp', 'a.png']);
-    expect(existsSync(join(out, 'a.png'))).toBe(true);
+  it('an InterruptedError thrown while handling the artifacts stops the run too', async () => {
+    await expect(
+      runExperiments([lineExperiment('a', 1), lineExperiment('b', 1)], {
+        mode: 'quick',
+        onComputed: () => {
+          throw new InterruptedError();
+        },
+      }),
+    ).rejects.toBeInstanceOf(InterruptedError);
   });
-});
 
-describe('toCsv', () => {
-  it('quotes cells with commas, quotes or newlines and leaves non-finite numbers empty', () => {
-    const csv = toCsv({ columns: ['a', 'b'], rows: [{ a: 'x,y', b: 'say "hi"' }, { a: Number.NaN, b: null }, { a: 1e-300 }] });
-    expect(csv).toBe('a,b\n"x,y","say ""hi"""\n,\n1e-300,\n');
+  it('times each experiment and the run by the given clock', async () => {
+    let ms = 0;
+    // each unit of work takes 250 ms of the fake clock
+    const tick = (): void => void (ms += 250);
+    const run = await runExperiments([lineExperiment('a', 2, tick), lineExperiment('b', 4, tick)], { mode: 'quick', now: () => ms });
+    expect(run.outcomes.map((o) => o.seconds)).toEqual([0.5, 1]);
+    expect(run.seconds).toBe(1.5);
+  });
+
+  it('passes each experiment its own settings for the mode', async () => {
+    const seen: string[] = [];
+    const base = lineExperiment('m', 1);
+    const modal = { ...base, settings: (mode: 'quick' | 'full') => (seen.push(mode), { units: mode === 'quick' ? 1 : 2 }) };
+    const run = await runExperiments([modal], { mode: 'full' });
+    expect(seen).toEqual(['full']);
+    expect(run.outcomes[0].summary).toBe('2 points');
   });
 });

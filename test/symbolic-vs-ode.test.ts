@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { criticalTime } from '@jepa-dynamics/ode';
-import { jepaTime, maeTime } from '@jepa-dynamics/symbolic';
+import { jepaTime, maeTime } from '@jepa-dynamics/symbolic/evaluators';
 import { mulberry32 } from '../packages/ode/test/mulberry32.js';
 
 /**

@@ -6,21 +6,33 @@
 import { Command, CommanderError } from 'commander';
 import { InvalidArgumentError } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from './errors.js';
-import { registerReproduce } from './commands/reproduce.js';
-import { registerOrder } from './commands/order.js';
-import { registerCriticalTime } from './commands/critical-time.js';
-import { registerSolve } from './commands/solve.js';
-import { registerSimulate } from './commands/simulate.js';
-import { registerDerive } from './commands/derive.js';
 
 /** Every command registers itself on the program through one of these. */
 export type CommandRegistrar = (program: Command) => void;
 
-/** The commands, in the order `--help` lists them. Each lives in `commands/<name>.ts`. */
-const registrars: CommandRegistrar[] = [registerCriticalTime, registerSolve, registerOrder, registerSimulate, registerReproduce, registerDerive];
+/**
+ * The commands, in the order `--help` lists them. Each lives in `commands/<name>.ts` and
+ * is imported only when it runs (or for the full help), so that no command pays for
+ * loading another's dependencies (the CAS of `derive`, the plotting of `reproduce`).
+ */
+const COMMANDS: readonly (readonly [name: string, load: () => Promise<CommandRegistrar>])[] = [
+  ['critical-time', async () => (await import('./commands/critical-time.js')).registerCriticalTime],
+  ['solve', async () => (await import('./commands/solve.js')).registerSolve],
+  ['order', async () => (await import('./commands/order.js')).registerOrder],
+  ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
+  ['reproduce', async () => (await import('./commands/reproduce.js')).registerReproduce],
+  ['derive', async () => (await import('./commands/derive.js')).registerDerive],
+];
 
-/** Builds the program with every command registered. */
-export function buildProgram(): Command {
+/**
+ * Builds the program. With the name of a command, only that command is loaded and
+ * registered (the program has no options of its own, so a command's name is the first
+ * argument); with none, or with anything that is not a command's name (`--help`,
+ * `help`, a typo), every command is, so help and "unknown command" read as always.
+ * @param commandName - the first argument after the script, if any.
+ * @returns the program, ready to parse.
+ */
+export async function buildProgram(commandName?: string): Promise<Command> {
   const program = new Command('jepa-dynamics')
     .description('Training dynamics of deep linear JEPA and MAE (Littwin et al., NeurIPS 2024).')
     .showHelpAfterError(false)
@@ -30,7 +42,8 @@ export function buildProgram(): Command {
       // commander's own usage errors ("error: unknown option '--x'") get the same prefix as ours
       outputError: (s, write) => write(`jepa-dynamics: ${s.replace(/^error: /, '')}`),
     });
-  for (const register of registrars) register(program);
+  const named = COMMANDS.filter(([name]) => name === commandName);
+  for (const [, load] of named.length > 0 ? named : COMMANDS) (await load())(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -40,7 +53,7 @@ export function buildProgram(): Command {
  * and returns the exit status. Never throws for user errors.
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv[2]);
   try {
     await program.parseAsync([...argv]);
     return 0;

@@ -34,7 +34,11 @@ const cache = new Map<string, Derivation>();
  * from the loss, its conservation law, the balanced reduction, t(u) = ∫ du/(du/dt), the
  * critical time t*_p and its leading order as ε → 0 (MATH.md §2–3), for a concrete
  * depth L; every step carries a {@link Certificate}. Results are cached per
- * (objective, depth). Cost: about 0.3 s (L = 1) to 6 s (L = 12) the first time.
+ * (objective, depth) for the life of the process. Cost of the first call for an
+ * (objective, depth): 0.05–0.4 s of CPU with the patched algebrite this repository
+ * installs (patches/algebrite@1.4.0.patch); algebrite 1.4.0 as published takes about
+ * 20 times as long, with the same results. Importing the package loads the CAS
+ * (~0.4 s); `@jepa-dynamics/symbolic/evaluators` has the evaluators without it.
  *
  * @param objective - `'jepa'` or `'mae'`.
  * @param depth - encoder depth L, integer 1…12.

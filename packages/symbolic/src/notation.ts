@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { ConstantNode, OperatorNode, ParenthesisNode, parse, type MathNode } from 'mathjs';
+import type { ConstantNode, MathNode, OperatorNode, ParenthesisNode } from 'mathjs';
+import { mathjs } from './mathjs.js';
 
 /** CAS name → [plain text, LaTeX]. Layer weights `w1, w2, …` are handled by pattern. */
 const SYMBOLS: Readonly<Record<string, readonly [string, string]>> = {
@@ -48,7 +49,7 @@ function withoutLeadingMinus(node: MathNode): MathNode | null {
   if (node.type === 'ParenthesisNode') return withoutLeadingMinus((node as ParenthesisNode).content);
   if (node.type === 'ConstantNode') {
     const value = (node as ConstantNode).value;
-    return typeof value === 'number' && value < 0 ? new ConstantNode(-value) : null;
+    return typeof value === 'number' && value < 0 ? new mathjs.ConstantNode(-value) : null;
   }
   if (node.type !== 'OperatorNode') return null;
   const op = node as OperatorNode;
@@ -58,7 +59,7 @@ function withoutLeadingMinus(node: MathNode): MathNode | null {
     if (first === null) return null;
     // −1·x → x
     if (op.fn === 'multiply' && first.type === 'ConstantNode' && (first as ConstantNode).value === 1) return op.args[1];
-    return new OperatorNode(op.op, op.fn, [first, op.args[1]]);
+    return new mathjs.OperatorNode(op.op, op.fn, [first, op.args[1]]);
   }
   return null;
 }
@@ -70,10 +71,10 @@ function tidySigns(root: MathNode): MathNode {
     const op = node as OperatorNode;
     if (op.args.length !== 2 || (op.fn !== 'add' && op.fn !== 'subtract')) return node;
     const positive = withoutLeadingMinus(op.args[1]);
-    if (positive === null) return new OperatorNode(op.op, op.fn, [tidySigns(op.args[0]), tidySigns(op.args[1])]);
+    if (positive === null) return new mathjs.OperatorNode(op.op, op.fn, [tidySigns(op.args[0]), tidySigns(op.args[1])]);
     return op.fn === 'add'
-      ? new OperatorNode('-', 'subtract', [tidySigns(op.args[0]), tidySigns(positive)])
-      : new OperatorNode('+', 'add', [tidySigns(op.args[0]), tidySigns(positive)]);
+      ? new mathjs.OperatorNode('-', 'subtract', [tidySigns(op.args[0]), tidySigns(positive)])
+      : new mathjs.OperatorNode('+', 'add', [tidySigns(op.args[0]), tidySigns(positive)]);
   });
 }
 
@@ -87,7 +88,7 @@ function tidySigns(root: MathNode): MathNode {
  */
 export function parseCas(casString: string): MathNode {
   try {
-    return tidySigns(parse(toMathjsSyntax(casString)));
+    return tidySigns(mathjs.parse(toMathjsSyntax(casString)));
   } catch (error) {
     throw new SyntaxError(`parseCas: cannot parse the CAS output ${JSON.stringify(casString)}: ${(error as Error).message}`);
   }

@@ -1,6 +1,15 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { mersenne } from 'pure-rand/generator/mersenne';
+
 /**
- * A small seeded uniform generator (mulberry32) for the numeric spot checks of the
- * certificates, so that every certificate is reproducible. Not for statistics.
+ * A seeded uniform stream for the numeric spot checks of the certificates, so that every
+ * certificate is reproducible: pure-rand 8.4.2's `mersenne(seed)` (MT19937, seeded by
+ * its standard initialisation) read through pure-rand's `uniformFloat64` (two 32-bit
+ * draws per number, a multiple of 2⁻⁵³ in [0, 1)). MT19937 rather than the
+ * `xoroshiro128plus` that `sim` uses: that generator takes the seed into one word of its
+ * state, so its first number is within 2⁻²⁶ of 1 for every small seed and its second
+ * numbers for seeds n and n + 1 differ by about 1/16, while the spot checks use
+ * neighbouring seeds (one per depth). Not for statistics.
  *
  * @param seed - any 32-bit integer.
  * @returns a function returning uniform numbers in [0, 1).
@@ -9,12 +18,6 @@
  * next() === seededUniform(1)(); // => true
  */
 export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = mersenne(seed);
+  return () => uniformFloat64(rng);
 }

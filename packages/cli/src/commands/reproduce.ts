@@ -32,11 +32,10 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
     .option('--json', 'print the run report as JSON instead of the summary')
     .action(async (flags: ReproduceFlags) => {
       // loaded here, not at start-up: vega, vega-lite and resvg would slow every other command
-      const [{ progressBar }, { allResults }, { runReproduce }, { InterruptedError }] = await Promise.all([
+      const [{ progressBar }, { EXPERIMENTS, InterruptedError }, { runReproduce }] = await Promise.all([
         import('../reproduce/progressBar.js'),
-        import('../reproduce/allResults.js'),
+        import('@jepa-dynamics/experiments'),
         import('../reproduce/runReproduce.js'),
-        import('../reproduce/types.js'),
       ]);
       const out = resolve(flags.out);
       try {
@@ -54,9 +53,9 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
       process.on('SIGINT', onSigint);
       process.on('SIGTERM', onSigint);
       try {
-        const report = await runReproduce(allResults, {
+        const report = await runReproduce(EXPERIMENTS, {
           out,
-          config: { quick: flags.quick === true },
+          mode: flags.quick === true ? 'quick' : 'full',
           progress: progressBar(),
           isInterrupted: () => interrupted,
         });

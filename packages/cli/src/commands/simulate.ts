@@ -92,8 +92,8 @@ export function registerSimulate(program: Command): void {
       try {
         result = simulateFeatures({
           objective, depth, features, epsilon, learningRate, steps, init, seed, samples, batchSize, ema, recordEvery, fraction, stepControl, backend,
+          // the library reports every ⌈K/100⌉ steps: a bar of 100 updates
           onProgress: bar === null ? undefined : (k) => bar.update(k),
-          progressEvery: Math.max(1, Math.floor(steps / 200)),
         });
       } finally {
         bar?.stop();
@@ -135,14 +135,13 @@ export function registerSimulate(program: Command): void {
         });
       } else {
         const fmt = (x: number | null): string => (x === null ? '—' : Number.isFinite(x) ? x.toPrecision(6) : String(x));
-        const last = r.t.length - 1;
         const lines = [
-          `${objective.toUpperCase()}, L = ${depth}, d = ${features.length}, ${init} init, ε = ${epsilon}, η = ${learningRate}, ${r.train.stoppedAt} of ${steps} steps (t = ${fmt(r.t[last] ?? 0)}), ${samples === undefined ? 'population moments' : `${samples} samples`}, backend ${r.train.backend}`,
+          `${objective.toUpperCase()}, L = ${depth}, d = ${features.length}, ${init} init, ε = ${epsilon}, η = ${learningRate}, ${r.train.stoppedAt} of ${steps} steps (t = ${fmt(r.t.at(-1) ?? 0)}), ${samples === undefined ? 'population moments' : `${samples} samples`}, backend ${r.train.backend}`,
           `max |w̄_sim − w̄_ode| over ${r.t.length} recorded times: ${fmt(r.deviation.max)} (${r.measure === 'diagonal' ? 'w̄_i = (W̄)_ii in the feature basis' : 'w̄_i = ‖W̄ e_i‖'})`,
           '',
           'feature  lambda      rho         w̄∞          w̄ sim (end)  w̄ ode (end)  t* sim      t* formula',
           ...features.map((f, i) =>
-            [String(i).padEnd(8), fmt(f.lambda).padEnd(11), fmt(f.rho).padEnd(11), fmt(r.fixedPoints[i]).padEnd(12), fmt(r.wbar[i][last] ?? null).padEnd(12), fmt(r.ode[i][last] ?? null).padEnd(12), fmt(r.criticalTimes.simulated[i]).padEnd(11), fmt(r.criticalTimes.predicted[i])].join(' '),
+            [String(i).padEnd(8), fmt(f.lambda).padEnd(11), fmt(f.rho).padEnd(11), fmt(r.fixedPoints[i]).padEnd(12), fmt(r.wbar[i].at(-1) ?? null).padEnd(12), fmt(r.ode[i].at(-1) ?? null).padEnd(12), fmt(r.criticalTimes.simulated[i]).padEnd(11), fmt(r.criticalTimes.predicted[i])].join(' '),
           ),
           '',
           `learning order (simulated): ${r.order.simulated.order.join(', ') || '—'}${r.order.simulated.never.length > 0 ? ` (not reached: ${r.order.simulated.never.join(', ')})` : ''}`,

@@ -4,10 +4,10 @@
  * @module
  */
 import { SingleBar } from 'cli-progress';
-import type { ProgressReporter } from './runReproduce.js';
+import type { RunProgress } from '@jepa-dynamics/experiments';
 
-/** A {@link ProgressReporter} that draws a bar on stderr. */
-export function progressBar(): ProgressReporter {
+/** A `RunProgress` (@jepa-dynamics/experiments) that draws a bar on stderr. */
+export function progressBar(): RunProgress {
   const bar = new SingleBar({
     stream: process.stderr,
     format: 'reproduce [{bar}] {percentage}% | {value}/{total} | {label}',

@@ -1,33 +1,33 @@
 /**
- * Runs a list of results, writes every file atomically, and builds summary.md.
+ * Runs the experiments and writes, for each, its files atomically, then summary.md.
+ * The computing, the progress accounting and the summary text are
+ * @jepa-dynamics/experiments'; this module renders and writes.
  * @module
  */
-import { readdirSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  InterruptedError,
+  runExperiments,
+  summaryMarkdown,
+  toCsv,
+  type Experiment,
+  type ExperimentOutcome,
+  type RunMode,
+  type RunProgress,
+} from '@jepa-dynamics/experiments';
 import { writeFileAtomic } from '../output.js';
 import { renderFigure } from './renderFigure.js';
-import { toCsv } from './toCsv.js';
-import { InterruptedError, UnavailableError, type ReproduceConfig, type ResultDefinition } from './types.js';
-
-/** Where the run reports progress (the command shows it as a bar on stderr). */
-export interface ProgressReporter {
-  /** Called once with the total number of units of work. */
-  start(total: number): void;
-  /** One unit done; `label` says what is being computed. */
-  advance(label: string): void;
-  /** The run ended (normally or not). */
-  stop(): void;
-}
 
 /** Options of {@link runReproduce}. */
 export interface ReproduceOptions {
-  /** Output directory (created if missing). */
+  /** Output directory (must exist). */
   out: string;
-  /** Settings passed to every result. */
-  config: ReproduceConfig;
+  /** Quick or full run. */
+  mode: RunMode;
   /** Progress reporting; default none. */
-  progress?: ProgressReporter;
-  /** Polled between units of work; once true the run stops with {@link InterruptedError}. */
+  progress?: RunProgress;
+  /** Polled between units of work; once true the run stops with `InterruptedError`. */
   isInterrupted?: () => boolean;
 }
 
@@ -70,104 +70,64 @@ export function removeStaleTempFiles(dir: string): void {
   for (const name of readdirSync(dir)) if (TEMP_FILE.test(name)) rmSync(join(dir, name), { force: true });
 }
 
+/** The files written for a result: `<id>.json`, `<id>.csv`, `<id>.svg`, `<id>.png`. */
+export function resultFiles(id: string): [json: string, csv: string, svg: string, png: string] {
+  return [`${id}.json`, `${id}.csv`, `${id}.svg`, `${id}.png`];
+}
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/**
- * Computes every result and writes, for each, `<id>.json`, `<id>.csv`, `<id>.svg`
- * and `<id>.png`, then `summary.md`. Each file is written atomically, so an
- * interrupted run leaves only whole files. A result whose library capability is
- * missing ({@link UnavailableError}) is reported as absent, one whose computation
- * throws as failed; neither writes anything, and the other results still run.
- * @param results - the results to compute, in order.
- * @param options - output directory, settings, progress and interruption.
- * @returns what was written and the summary.
- * @throws {@link InterruptedError} when `isInterrupted` became true.
- */
-export async function runReproduce(results: readonly ResultDefinition[], options: ReproduceOptions): Promise<ReproduceReport> {
-  const { out, config } = options;
-  const progress = options.progress;
-  const interrupted = options.isInterrupted ?? (() => false);
-  removeStaleTempFiles(out);
-  const t0 = performance.now();
-  const reports: ResultReport[] = [];
-  progress?.start(results.reduce((n, r) => n + r.steps(config), 0));
-  try {
-    for (const result of results) {
-      const started = performance.now();
-      let budget = result.steps(config);
-      const context = {
-        config,
-        step: async (label: string): Promise<void> => {
-          if (budget > 0) {
-            budget -= 1;
-            progress?.advance(`${result.id}: ${label}`);
-          }
-          await yieldToEventLoop();
-          if (interrupted()) throw new InterruptedError();
-        },
-      };
-      try {
-        const artifacts = await result.run(context);
-        const figure = await renderFigure(artifacts.figure);
-        if (interrupted()) throw new InterruptedError();
-        const files: [string, string | Uint8Array][] = [
-          [`${result.id}.json`, `${JSON.stringify(artifacts.data, null, 2)}\n`],
-          [`${result.id}.csv`, toCsv(artifacts.table)],
-          [`${result.id}.svg`, figure.svg],
-          [`${result.id}.png`, figure.png],
-        ];
-        for (const [name, content] of files) writeFileAtomic(join(out, name), content);
-        reports.push({
-          id: result.id,
-          title: result.title,
-          status: 'written',
-          files: files.map(([name]) => name),
-          summary: artifacts.summary,
-          seconds: (performance.now() - started) / 1000,
-        });
-      } catch (error) {
-        if (error instanceof InterruptedError) throw error;
-        // one result's failure must not cost the others: report it, never fake it
-        const absent = error instanceof UnavailableError;
-        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        reports.push({
-          id: result.id,
-          title: result.title,
-          status: absent ? 'absent' : 'failed',
-          files: [],
-          summary: absent ? `NOT PRODUCED: ${(error as Error).message}` : `FAILED, nothing written: ${message}`,
-          seconds: (performance.now() - started) / 1000,
-        });
-      }
-      // a result that finished early leaves its unused units: keep the bar honest
-      while (budget > 0) {
-        budget -= 1;
-        progress?.advance(`${result.id}: done`);
-      }
+function reportOf(outcome: ExperimentOutcome): ResultReport {
+  const { id, title, summary, seconds } = outcome;
+  switch (outcome.status) {
+    case 'computed':
+      return { id, title, status: 'written', files: resultFiles(id), summary, seconds };
+    case 'absent':
+    case 'failed':
+      return { id, title, status: outcome.status, files: [], summary, seconds };
+    default: {
+      const never: never = outcome.status;
+      return never;
     }
-    const seconds = (performance.now() - t0) / 1000;
-    const summaryMarkdown = formatSummary(reports, config, seconds);
-    writeFileAtomic(join(out, 'summary.md'), summaryMarkdown);
-    return { results: reports, summaryMarkdown, seconds };
-  } finally {
-    progress?.stop();
   }
 }
 
-/** summary.md: one line per result, then the files. */
-export function formatSummary(reports: readonly ResultReport[], config: ReproduceConfig, seconds: number): string {
-  const lines = [
-    '# jepa-dynamics reproduce: summary',
-    '',
-    'Littwin et al., "How JEPA Avoids Noisy Features", NeurIPS 2024, regenerated by formula, ODE and simulation.',
-    'Time is gradient-flow time t = kη (paper time τ = L·t); critical times t* are for w̄ to reach the fraction p = 1/2 of w̄∞.',
-    `Run: ${config.quick ? 'quick (reduced grids, for tests)' : 'full'}, ${seconds.toFixed(1)} s.`,
-    '',
-  ];
-  for (const r of reports) {
-    lines.push(`- **${r.title}** (\`${r.id}\`): ${r.summary}`);
-    lines.push(`   Files: ${r.files.length > 0 ? r.files.map((f) => `\`${f}\``).join(', ') : 'none'}.`);
-  }
-  lines.push('');
-  return lines.join('\n');
+/**
+ * Computes every experiment and writes, for each, `<id>.json`, `<id>.csv`, `<id>.svg`
+ * and `<id>.png`, then `summary.md`. Each file is written atomically, so an
+ * interrupted run leaves only whole files. A result whose library capability is
+ * missing is reported as absent, one whose computation throws as failed; neither
+ * writes anything, and the other results still run.
+ * @param experiments - the experiments to compute, in order.
+ * @param options - output directory, mode, progress and interruption.
+ * @returns what was written and the summary.
+ * @throws `InterruptedError` when `isInterrupted` became true.
+ */
+export async function runReproduce(experiments: readonly Experiment<unknown, unknown>[], options: ReproduceOptions): Promise<ReproduceReport> {
+  const { out, mode } = options;
+  const interrupted = options.isInterrupted ?? (() => false);
+  removeStaleTempFiles(out);
+  const run = await runExperiments(experiments, {
+    mode,
+    progress: options.progress,
+    // yield, so that a Ctrl-C handler runs between units of work
+    checkpoint: async () => {
+      await yieldToEventLoop();
+      if (interrupted()) throw new InterruptedError();
+    },
+    onComputed: async (id, artifacts) => {
+      const figure = await renderFigure(artifacts.figure);
+      if (interrupted()) throw new InterruptedError();
+      const [json, csv, svg, png] = resultFiles(id);
+      writeFileAtomic(join(out, json), `${JSON.stringify(artifacts.document, null, 2)}\n`);
+      writeFileAtomic(join(out, csv), toCsv(artifacts.table));
+      writeFileAtomic(join(out, svg), figure.svg);
+      writeFileAtomic(join(out, png), figure.png);
+    },
+    now: () => performance.now(),
+  });
+  const results = run.outcomes.map(reportOf);
+  const markdown = summaryMarkdown(results, mode, run.seconds);
+  writeFileAtomic(join(out, 'summary.md'), markdown);
+  return { results, summaryMarkdown: markdown, seconds: run.seconds };
 }

@@ -7,7 +7,8 @@ import { INITIALIZATION_KINDS, InvalidArgumentError, validateChoice, type Initia
 import { criticalTimes, fixedPoint, resolveFeature, type FeatureInput } from '@jepa-dynamics/ode';
 import type { Initialization } from '../model/initialNetwork.js';
 import type { GenerativeModel } from '../generative/generativeModel.js';
-import { train, type CriticalTimeOptions, type TrainResult } from '../training/train.js';
+import type { CriticalTimeOptions } from '../training/crossingDetector.js';
+import { train, type TrainResult } from '../training/train.js';
 import { flowReference } from './flowReference.js';
 import { orderByCriticalTime, type CriticalTimeOrder } from './orderByCriticalTime.js';
 import { trajectoryDeviation, type TrajectoryDeviation } from './trajectoryDeviation.js';

@@ -26,7 +26,7 @@ export interface NetworkGradients {
  * @param objective - `'jepa'` or `'mae'`.
  * @param targetLayers - JEPA only: the target encoder's layers (default: the online ones).
  * @param backend - matrix-product backend (default `'auto'`).
- * @throws InvalidArgumentError for sizes that do not match the covariances.
+ * @throws InvalidArgumentError for an unknown objective, or sizes that do not match the covariances.
  * @returns the gradients (fresh arrays).
  * @example
  * ```ts
@@ -38,6 +38,7 @@ export interface NetworkGradients {
  */
 export function networkGradients(network: Network, cov: Covariances, objective: Objective, targetLayers?: Float64Array[], backend: KernelBackend | 'auto' = 'auto'): NetworkGradients {
   const where = 'networkGradients';
+  if (objective !== 'jepa' && objective !== 'mae') throw new InvalidArgumentError(where, 'objective', 'must be "jepa" or "mae"', objective);
   const d = validateCovariances(cov, where);
   const depth = network.layers.length;
   if (network.d !== d) throw new InvalidArgumentError(where, 'network.d', `must equal the covariances' width ${d}`, network.d);
@@ -47,12 +48,11 @@ export function networkGradients(network: Network, cov: Covariances, objective: 
     if (m.length !== d * d) throw new InvalidArgumentError(where, 'network matrices', `must each have d² = ${d * d} entries (matrix ${i})`, m.length);
   });
   if (targetLayers !== undefined && targetLayers.length !== depth) throw new InvalidArgumentError(where, 'targetLayers', `must hold ${depth} layers`, targetLayers.length);
-  const ema = targetLayers !== undefined && objective === 'jepa';
-  const ws = createMatrixWorkspace({ capacity: kernelCapacity(d, depth, cov.kind, ema), largestMatrix: d * d, backend });
-  const kernel = createTrainingKernel(ws, objective, d, depth, cov.kind, ema);
-  network.layers.forEach((w, a) => kernel.layers[a].set(w));
-  kernel.predictor.set(network.predictor);
-  if (ema && targetLayers !== undefined) targetLayers.forEach((w, a) => kernel.targetLayers?.[a].set(w));
+  const separateTarget = targetLayers !== undefined && objective === 'jepa';
+  const kernelOptions = { objective, d, depth, covarianceKind: cov.kind, separateTarget };
+  const ws = createMatrixWorkspace({ capacity: kernelCapacity(kernelOptions), largestMatrix: d * d, backend });
+  const kernel = createTrainingKernel(ws, kernelOptions);
+  kernel.load(network, separateTarget ? targetLayers : undefined);
   kernel.cov.sigmaXX.set(cov.sigmaXX);
   kernel.cov.sigmaYX.set(cov.sigmaYX);
   kernel.forward();

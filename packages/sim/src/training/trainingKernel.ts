@@ -1,7 +1,8 @@
 /**
- * The per-step work of gradient descent on a deep linear JEPA or MAE, on
- * preallocated matrices of a {@link MatrixWorkspace}. Internal: {@link train}
- * and {@link networkGradients} validate, then drive it.
+ * The stepper of discrete training: one gradient step of a deep linear JEPA or MAE
+ * network on preallocated matrices of a {@link MatrixWorkspace}. {@link train} and
+ * {@link networkGradients} drive it; a caller with a loop of their own (an ensemble,
+ * a variant with weight decay) can drive it the same way.
  *
  * Product count per step (d×d·d×d products; O(d²) work not counted), MATH.md §1:
  * - prefix products `P_a = W_a ⋯ W_1`, a = 2…L (so `P_L = W̄`): L − 1;
@@ -16,31 +17,65 @@
  *
  * @module
  */
-import { scaleColumns, type MatrixWorkspace, type Objective } from '@jepa-dynamics/core';
-import type { Covariances } from '../model/types.js';
+import { InvalidArgumentError, OBJECTIVES, scaleColumns, validateChoice, validateInteger, type MatrixWorkspace, type Objective } from '@jepa-dynamics/core';
+import type { Network } from '../model/types.js';
+
+/** What a {@link TrainingKernel} is built for. */
+export interface TrainingKernelOptions {
+  objective: Objective;
+  /** Width d ≥ 1: every matrix is d×d. */
+  d: number;
+  /** Encoder depth L ≥ 1. */
+  depth: number;
+  /** How the kernel holds Σxx and Σyx: `'diagonal'` (length-d vectors) or `'full'` (d×d row-major). */
+  covarianceKind: 'diagonal' | 'full';
+  /**
+   * JEPA only: keep a target encoder of its own (`targetLayers`) whose product is the
+   * StopGrad branch, for an EMA target (blended by {@link TrainingKernel.update}) or a
+   * fixed one. Default false: the target is the online encoder itself.
+   */
+  separateTarget?: boolean;
+}
 
 /** Preallocated state and buffers of one training run. */
 export interface TrainingKernel {
+  readonly objective: Objective;
   readonly d: number;
   readonly depth: number;
   /** W_1 … W_L (views into the workspace). */
   readonly layers: Float64Array[];
   readonly predictor: Float64Array;
-  /** EMA target layers, or null when the target is the online encoder. */
+  /** Target layers (with `separateTarget`), or null when the target is the online encoder. */
   readonly targetLayers: Float64Array[] | null;
-  /** Gradients of the last {@link TrainingKernel.gradients} call. */
+  /**
+   * Gradients of the last {@link TrainingKernel.gradients} call. Writable: a caller may
+   * change them before {@link TrainingKernel.update} (e.g. add `γθ` for weight decay).
+   */
   readonly gradLayers: Float64Array[];
   readonly gradPredictor: Float64Array;
   /** W̄ of the current state (valid after {@link TrainingKernel.forward}). */
   readonly wbar: Float64Array;
   /** Covariances used by the gradient (replace the contents to change them, e.g. per minibatch). */
   readonly cov: KernelCovariances;
+  /**
+   * Copies a network into the kernel, and the target layers (default: the network's
+   * own layers) when the kernel has a separate target.
+   * @throws InvalidArgumentError for a network of another depth or width, or target layers given to a kernel without a separate target.
+   */
+  load(network: Network, targetLayers?: readonly Float64Array[]): void;
+  /** The current layers and predictor as a {@link Network} (fresh copies). */
+  snapshot(): Network;
   /** Computes the prefix products and W̄ of the current state. */
   forward(): void;
+  /** Whether W̄ and V have only finite entries (after {@link TrainingKernel.forward}); O(d²). */
+  isFinite(): boolean;
   /** Computes all gradients at the current state; requires {@link TrainingKernel.forward} first. */
   gradients(): void;
-  /** θ ← θ − η∇θ for all layers and V, then the EMA target update. */
-  update(learningRate: number, ema: number): void;
+  /**
+   * θ ← θ − η∇θ for all layers and V, then (separate target only)
+   * `target ← τ·target + (1 − τ)·online` per layer; τ = 0 (default) copies the online layers.
+   */
+  update(learningRate: number, ema?: number): void;
 }
 
 /** Covariances held in the workspace: diagonals (length d) or full matrices (d²). */
@@ -50,19 +85,58 @@ export interface KernelCovariances {
   sigmaYX: Float64Array;
 }
 
-/** Doubles of workspace a kernel needs (for sizing the arena). */
-export function kernelCapacity(d: number, depth: number, kind: 'diagonal' | 'full', ema: boolean): number {
+/**
+ * Doubles of workspace a kernel takes (for sizing the arena with {@link createMatrixWorkspace}).
+ *
+ * @param options - what the kernel is built for.
+ * @throws InvalidArgumentError as {@link createTrainingKernel}.
+ * @returns `d²(3L + 6 (+ L + 2 with a separate target))` plus 2d (diagonal) or 2d² (full) for the covariances.
+ * @example
+ * ```ts
+ * kernelCapacity({ objective: 'jepa', d: 2, depth: 1, covarianceKind: 'diagonal' }); // => 40  (4·(1 + 1 + 0 + 6 + 1) + 2·2)
+ * ```
+ */
+export function kernelCapacity(options: TrainingKernelOptions): number {
+  const { d, depth, covarianceKind } = validateKernelOptions(options, 'kernelCapacity');
   const dd = d * d;
-  const covs = kind === 'full' ? 2 * dd : 2 * d;
+  const covs = covarianceKind === 'full' ? 2 * dd : 2 * d;
   // layers L, V, prefix L−1, targets L + 2 (EMA), A, Targ, R, gV, T ×2, gW L
-  return dd * (depth + 1 + (depth - 1) + (ema ? depth + 2 : 0) + 6 + depth) + covs;
+  return dd * (depth + 1 + (depth - 1) + (options.separateTarget === true ? depth + 2 : 0) + 6 + depth) + covs;
 }
 
 /**
- * Allocates a kernel in `ws` (sized by {@link kernelCapacity}).
- * `ema` true allocates target layers (initialised by the caller).
+ * Allocates a kernel in `ws`, which must have room for {@link kernelCapacity}`(options)`
+ * doubles (and `largestMatrix` ≥ d²). The network starts at zero: {@link TrainingKernel.load} one.
+ * Per step: `forward()`, then `gradients()` (with `cov` holding this step's moments),
+ * then `update(η)`; nothing allocates.
+ *
+ * @param ws - the workspace (all products run on its backend).
+ * @param options - objective, width, depth, how Σ is held, separate target.
+ * @throws InvalidArgumentError for an unknown objective or covariance kind, d or L not a positive integer, a separate target with MAE, or a workspace too small.
+ * @returns the kernel.
+ * @example
+ * ```ts
+ * // MAE, L = 1, d = 1, σ² = λ = 1, from w = v = ½
+ * const options = { objective: 'mae', d: 1, depth: 1, covarianceKind: 'diagonal' } as const;
+ * const ws = createMatrixWorkspace({ capacity: kernelCapacity(options), largestMatrix: 1 });
+ * const kernel = createTrainingKernel(ws, options);
+ * kernel.load({ d: 1, layers: [Float64Array.of(0.5)], predictor: Float64Array.of(0.5) });
+ * kernel.cov.sigmaXX[0] = 1;
+ * kernel.cov.sigmaYX[0] = 1;
+ * kernel.forward();
+ * kernel.gradients();
+ * kernel.gradPredictor; // => Float64Array [-0.375]  (∇v = w̄(σ² v w̄ − λ) = ½(¼ − 1), MATH.md §2)
+ * // weight decay γ = 0.2, added by the caller between gradients() and update():
+ * kernel.gradLayers[0][0] += 0.2 * kernel.layers[0][0];
+ * kernel.gradPredictor[0] += 0.2 * kernel.predictor[0];
+ * kernel.update(0.1);
+ * kernel.predictor; // => Float64Array [0.5275]  (½ − 0.1·(−0.375 + 0.1))
+ * ```
  */
-export function createTrainingKernel(ws: MatrixWorkspace, objective: Objective, d: number, depth: number, kind: 'diagonal' | 'full', ema: boolean): TrainingKernel {
+export function createTrainingKernel(ws: MatrixWorkspace, options: TrainingKernelOptions): TrainingKernel {
+  const where = 'createTrainingKernel';
+  const { objective, d, depth, covarianceKind: kind } = validateKernelOptions(options, where);
+  const ema = options.separateTarget === true;
   const dd = d * d;
   const layers = Array.from({ length: depth }, () => ws.alloc(dd));
   const predictor = ws.alloc(dd);
@@ -83,9 +157,27 @@ export function createTrainingKernel(ws: MatrixWorkspace, objective: Objective, 
   };
   const wbar = prefix[depth - 1];
 
+  const load = (network: Network, target?: readonly Float64Array[]): void => {
+    const at = 'TrainingKernel.load';
+    if (network.layers.length !== depth) throw new InvalidArgumentError(at, 'network.layers', `must hold depth = ${depth} matrices`, network.layers.length);
+    if (target !== undefined && targetLayers === null) throw new InvalidArgumentError(at, 'targetLayers', 'must be omitted: the kernel has no separate target', target.length);
+    if (target !== undefined && target.length !== depth) throw new InvalidArgumentError(at, 'targetLayers', `must hold depth = ${depth} matrices`, target.length);
+    [...network.layers, network.predictor, ...(target ?? [])].forEach((m, i) => {
+      if (m.length !== dd) throw new InvalidArgumentError(at, 'network matrices', `must each have d² = ${dd} entries (matrix ${i})`, m.length);
+    });
+    network.layers.forEach((w, a) => layers[a].set(w));
+    predictor.set(network.predictor);
+    if (targetLayers !== null) (target ?? network.layers).forEach((w, a) => targetLayers[a].set(w));
+  };
+
+  const snapshot = (): Network => ({ d, layers: layers.map((w) => Float64Array.from(w)), predictor: Float64Array.from(predictor) });
+
   const forward = (): void => {
     for (let a = 1; a < depth; a++) ws.matmul(prefix[a], layers[a], prefix[a - 1], d, d, d);
   };
+
+  // divergence check: O(d²), catches overflow and NaN within a step or two
+  const allFinite = (): boolean => Number.isFinite(entrySum(wbar, predictor, dd));
 
   const gradients = (): void => {
     // T: W̄ itself (StopGrad), or the EMA target's product
@@ -130,7 +222,7 @@ export function createTrainingKernel(ws: MatrixWorkspace, objective: Objective, 
     gradLayers[0].set(t);
   };
 
-  const update = (eta: number, tau: number): void => {
+  const update = (eta: number, tau = 0): void => {
     for (let a = 0; a < depth; a++) descend(layers[a], gradLayers[a], eta, dd);
     descend(predictor, gradPredictor, eta, dd);
     if (targetLayers !== null) {
@@ -139,7 +231,28 @@ export function createTrainingKernel(ws: MatrixWorkspace, objective: Objective, 
     }
   };
 
-  return { d, depth, layers, predictor, targetLayers, gradLayers, gradPredictor, wbar, cov, forward, gradients, update };
+  return { objective, d, depth, layers, predictor, targetLayers, gradLayers, gradPredictor, wbar, cov, load, snapshot, forward, isFinite: allFinite, gradients, update };
+}
+
+/** How a kernel can hold Σxx and Σyx (the kinds of {@link Covariances}). */
+const COVARIANCE_KINDS: readonly TrainingKernelOptions['covarianceKind'][] = ['diagonal', 'full'];
+
+/** Checks the options of {@link createTrainingKernel} (O(1)); returns them. */
+function validateKernelOptions(options: TrainingKernelOptions, where: string): TrainingKernelOptions {
+  const { objective, d, depth, covarianceKind } = options;
+  validateChoice(where, 'options.objective', objective, OBJECTIVES);
+  validateInteger(where, 'options.d', d, 1);
+  validateInteger(where, 'options.depth', depth, 1);
+  validateChoice(where, 'options.covarianceKind', covarianceKind, COVARIANCE_KINDS);
+  if (options.separateTarget === true && objective !== 'jepa') throw new InvalidArgumentError(where, 'options.separateTarget', 'only applies to the JEPA objective', true);
+  return options;
+}
+
+/** Σ a_i + Σ b_i: finite exactly when no entry is NaN or ±∞ (barring an overflow of the sum, itself a divergence). */
+function entrySum(a: Float64Array, b: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i] + b[i];
+  return s;
 }
 
 /** `w ← w − η g` (module-level so the engine optimises one monomorphic loop). */

@@ -1,0 +1,42 @@
+/**
+ * Figure of result 5: critical time against noise, by formula and by training.
+ * @module
+ */
+import { objectiveLabel } from '../../arrange/objectiveLabel.js';
+import { VEGA_LITE_SCHEMA, type FigureSpec } from '../../figureSpec.js';
+import type { NoisyFeaturesData } from './compute.js';
+import { noisyFeaturesRows } from './table.js';
+
+/**
+ * The figure of result 5: one panel per objective, t* against the feature's noise
+ * variance γ², from the formula and from training on samples.
+ * @param data - what {@link computeNoisyFeatures} returned.
+ * @returns a vega-lite specification.
+ */
+export function noisyFeaturesFigure(data: NoisyFeaturesData): FigureSpec {
+  const { depth, epsilon, fraction, samples, seed } = data.settings;
+  const plotRows = noisyFeaturesRows(data).flatMap((r) => [
+    { objective: r.objective, noise: r.noise_variance, t: r.formula_critical_time, source: 'formula (population)' },
+    { objective: r.objective, noise: r.noise_variance, t: r.trained_critical_time, source: 'training on samples' },
+  ]);
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: `Noisy features: equal signal s = 1, noise variance γ² (λ = 1, ρ = 1/(1+γ²)); L = ${depth}, ε = ${epsilon}`,
+      subtitle: `critical time t* (w̄ = ${fraction}·w̄∞): smaller = learned earlier; training on n = ${samples} samples of the static model, seed ${seed}`,
+    },
+    hconcat: data.answers.map((a) => ({
+      width: 300,
+      height: 260,
+      title: { text: objectiveLabel(a.objective), subtitle: `training: full matrices, η = ${a.learningRate}, ${a.steps} steps` },
+      data: { values: plotRows.filter((r) => r.objective === a.objective && r.t !== null) },
+      mark: { type: 'line', point: { size: 50 } },
+      encoding: {
+        x: { field: 'noise', type: 'quantitative', title: 'noise variance γ² of the feature' },
+        y: { field: 't', type: 'quantitative', title: 't* (gradient-flow time)', scale: { zero: false } },
+        color: { field: 'source', type: 'nominal', title: 'critical time from' },
+        shape: { field: 'source', type: 'nominal', title: 'critical time from' },
+      },
+    })),
+  };
+}

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { noisyFeatures } from '../../src/results/noisyFeatures/noisyFeatures.js';
+import type { NoisyFeaturesData } from '../../src/results/noisyFeatures/compute.js';
+import { criticalTime } from '../../../../test/support/closedForms.js';
+import { checkNoisyFeaturesDocument, type NoisyFeaturesDocument } from '../../../../test/support/resultChecks.js';
+
+// four features of unequal signal, 5000 samples, shorter runs than the paper's
+const settings = {
+  ...noisyFeatures.settings('quick'),
+  signalVariance: [1, 1, 1, 1],
+  noiseVariance: [0, 0.5, 1, 1.5],
+  samples: 5000,
+  seed: 3,
+  runs: { jepa: { tEnd: 600, learningRate: 0.05 }, mae: { tEnd: 12, learningRate: 0.002 } },
+};
+let data: NoisyFeaturesData;
+const labels: string[] = [];
+
+beforeAll(async () => {
+  data = await noisyFeatures.run(settings, (label) => void labels.push(label));
+}, 60_000);
+
+describe('noisyFeatures', () => {
+  it('settings: s = 1, γ² = 0 … 2, L = 2, ε = 1e-2, seed 11; 20 000 samples quick, 100 000 full', () => {
+    const quick = noisyFeatures.settings('quick');
+    expect([quick.signalVariance, quick.noiseVariance, quick.depth, quick.epsilon, quick.seed]).toEqual([[1, 1, 1, 1, 1], [0, 0.25, 0.5, 1, 2], 2, 1e-2, 11]);
+    expect([quick.samples, noisyFeatures.settings('full').samples]).toEqual([20_000, 100_000]);
+  });
+
+  it('reports one unit of work per objective, as units() says', () => {
+    expect(labels).toEqual(['jepa', 'mae']);
+    expect(labels).toHaveLength(noisyFeatures.units(settings));
+  });
+
+  it('run(): the static model’s features, the formula’s times and orders by the closed form, trained orders by the trained times', () => {
+    checkNoisyFeaturesDocument(JSON.parse(JSON.stringify(noisyFeatures.document(data))) as NoisyFeaturesDocument);
+  });
+
+  it('run(): K = T/η steps, the setting’s samples; the spread is the largest over the smallest formula time', () => {
+    for (const a of data.answers) {
+      expect([a.samples, a.steps, a.learningRate]).toEqual([5000, Math.round(settings.runs[a.objective].tEnd / a.learningRate), settings.runs[a.objective].learningRate]);
+      const times = data.features.map((f) => criticalTime(a.objective, f.lambda, f.rho, settings.depth, settings.epsilon) as number);
+      const spread = data.formulaSpreads.find((s) => s.objective === a.objective)?.spread ?? Number.NaN;
+      expect(Math.abs(spread / (Math.max(...times) / Math.min(...times)) - 1)).toBeLessThan(1e-8);
+    }
+  });
+
+  it('table(): one row per objective and feature with 1-based ranks (0: not learned)', () => {
+    const table = noisyFeatures.table(data);
+    expect(table.columns).toEqual(['objective', 'noise_variance', 'signal_variance', 'sigma2', 'lambda', 'rho', 'formula_critical_time', 'trained_critical_time', 'formula_rank', 'trained_rank']);
+    expect(table.rows).toHaveLength(2 * 4);
+    // JEPA learns the least noisy first by formula; MAE the noisiest
+    expect(table.rows.map((r) => (r as { formula_rank: number }).formula_rank)).toEqual([1, 2, 3, 4, 4, 3, 2, 1]);
+  });
+
+  it('document(): the setting without the objectives, the features and answers', () => {
+    const doc = noisyFeatures.document(data);
+    expect(Object.keys(doc)).toEqual(['description', 'conventions', 'setting', 'features', 'answers']);
+    expect(Object.keys(doc.setting as object)).toEqual(['signalVariance', 'noiseVariance', 'depth', 'epsilon', 'fraction', 'samples', 'seed', 'runs']);
+  });
+
+  it('figure(): a panel per objective, t* against γ² from formula and training', () => {
+    const figure = noisyFeatures.figure(data) as { title: { subtitle: string }; hconcat: { title: { text: string }; data: { values: { source: string }[] } }[] };
+    expect(figure.hconcat.map((p) => p.title.text)).toEqual(['JEPA', 'MAE']);
+    expect(figure.title.subtitle).toContain('training on n = 5000 samples of the static model, seed 3');
+    expect(new Set(figure.hconcat[0].data.values.map((v) => v.source))).toEqual(new Set(['formula (population)', 'training on samples']));
+  });
+
+  it('summary(): per objective the orders of γ² by formula and training, whether they agree, and the spread', () => {
+    const summary = noisyFeatures.summary(data);
+    expect(summary.startsWith('First → last (noise variance γ² at equal signal, L = 2): JEPA learns γ² = 0, 0.5, 1, 1.5 (formula) / ')).toBe(true);
+    expect(summary).toContain('MAE learns γ² = 1.5, 1, 0.5, 0 (formula) / ');
+    for (const a of data.answers) {
+      const same = a.formulaOrder.join() === a.trainedOrder.join();
+      expect(summary).toContain(`(trained on 5000 samples)${same ? ', the same order' : ', a DIFFERENT order'}`);
+    }
+  });
+});
