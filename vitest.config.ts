@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     // Tests run against the sources, so they never depend on a stale build.
     alias: {
+      '@jepa-dynamics/core': src('core'),
       '@jepa-dynamics/ode': src('ode'),
       // before the package itself: an alias also matches the paths below its name
       '@jepa-dynamics/symbolic/evaluators': fileURLToPath(new URL('./packages/symbolic/src/evaluators.ts', import.meta.url)),

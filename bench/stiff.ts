@@ -10,7 +10,7 @@
 import { alignedMatrixInit, coupledFlow, criticalTime, matrixFlow, solveIvp, type RhsFunction, type SolveResult } from '../packages/ode/dist/index.js';
 import { initialNetwork, singularValueDecomposition } from '../packages/sim/dist/index.js';
 import { EPS, exactU, L, rho, sigma2, T } from '../packages/ode/test/fiftyFeatures.js';
-import { determinant } from '../test/support/determinant.js';
+import { determinant } from '../packages/core/dist/index.js';
 import type { BenchSuite } from './suites.js';
 import { medianMs, printTable } from './timing.js';
 
@@ -109,7 +109,8 @@ function randomInitExample(): void {
         return rho.map((_, i) => Math.hypot(...W.map((row) => row[i])));
       });
       const fin = strength[strength.length - 1];
-      const signs = `det V ${determinant(flow.unpack(y0).V) > 0 ? '+' : '−'}, det W̄ ${determinant(flow.encoder(y0)) > 0 ? '+' : '−'}`;
+      const det = (m: number[][]): number => determinant(Float64Array.from(m.flat()), m.length);
+      const signs = `det V ${det(flow.unpack(y0).V) > 0 ? '+' : '−'}, det W̄ ${det(flow.encoder(y0)) > 0 ? '+' : '−'}`;
       rows.push([objective, `seed ${seed}: ‖W̄e_i‖ at 1e6`, signs, ...fin.map((f) => f.toFixed(4))]);
       rows.push([objective, `seed ${seed}: t to ½ of it`, r.status, ...fin.map((f, i) => (f < 1e-3 ? 'never' : times[strength.findIndex((s) => s[i] >= 0.5 * f)].toPrecision(3)))]);
     }

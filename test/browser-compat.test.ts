@@ -14,7 +14,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const LIBRARIES = ['ode', 'symbolic', 'sim', 'experiments'] as const;
+const LIBRARIES = ['core', 'ode', 'symbolic', 'sim', 'experiments'] as const;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

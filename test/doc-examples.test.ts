@@ -40,7 +40,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PACKAGES = ['ode', 'symbolic', 'sim', 'experiments', 'cli'] as const;
+const PACKAGES = ['core', 'ode', 'symbolic', 'sim', 'experiments', 'cli'] as const;
 
 interface Example {
   /** `packages/ode/src/x.ts:12` */

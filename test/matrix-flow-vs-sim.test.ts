@@ -1,7 +1,7 @@
 import { alignedMatrixInit, matrixFlow, solveIvp } from '@jepa-dynamics/ode';
 import { initialNetwork, networkGradients, train, type Covariances, type Network } from '@jepa-dynamics/sim';
 import { describe, expect, it } from 'vitest';
-import { determinant } from './support/determinant.js';
+import { determinant } from '@jepa-dynamics/core';
 
 // Cross-package check: ode's matrix gradient flow is the η → 0 limit of sim's gradient descent.
 const d = 4;
@@ -97,6 +97,7 @@ describe('matrixFlow (ode) against sim', () => {
     const sd = rho.map((_, i) => rho.map((__, j) => (i === j ? 1 : 0)));
     const sy = rho.map((r, i) => rho.map((__, j) => (i === j ? r : 0)));
     const mm = (a: number[][], b: number[][]): number[][] => a.map((row) => b[0].map((_, j) => row.reduce((acc, v, k) => acc + v * b[k][j], 0)));
+    const det = (m: number[][]): number => determinant(Float64Array.from(m.flat()), m.length);
     for (const objective of ['mae', 'jepa'] as const) {
       it(`${objective}: seeds 1–3 reach ${objective === 'mae' ? 'ρ^{2/3}' : 'ρ²'} in every mode exactly when the relevant determinant is positive`, () => {
         const flow = matrixFlow({ objective, depth: L, sigmaXX: sd, sigmaYX: sy });
@@ -107,7 +108,7 @@ describe('matrixFlow (ode) against sim', () => {
           const { network } = initialNetwork({ kind: 'random', epsilon: 1e-2, seed }, d, L, objective);
           const y0 = toState(network);
           const s0 = flow.unpack(y0);
-          const sign = objective === 'mae' ? determinant(mm(s0.V, flow.encoder(y0))) : determinant(s0.V);
+          const sign = objective === 'mae' ? det(mm(s0.V, flow.encoder(y0))) : det(s0.V);
           signs.push(Math.sign(sign));
           const r = solveIvp(flow.rhs, [0, T], y0, { method: 'rodas4', rtol: 1e-8, atol: 1e-13 });
           expect(r.status).toBe('success');

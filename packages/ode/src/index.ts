@@ -1,4 +1,4 @@
-export { InvalidArgumentError, IntegrationError, formatValue } from './errors.js';
+export { InvalidArgumentError, IntegrationError, formatValue } from '@jepa-dynamics/core';
 export { solveIvp } from './solver/solveIvp.js';
 export type {
   RhsFunction,
@@ -11,7 +11,8 @@ export type {
   EventRecord,
   SolveResult,
 } from './solver/types.js';
-export type { Objective, TimeUnit, FeatureInput, Feature, Formulation, NoCriticalTimeReason, CriticalTimeResult } from './flows/types.js';
+export type { Objective, TimeUnit, Formulation, NoCriticalTimeReason } from '@jepa-dynamics/core';
+export type { FeatureInput, Feature, CriticalTimeResult } from './flows/types.js';
 export { resolveFeature, FEATURE_CONSISTENCY_RTOL } from './flows/resolveFeature.js';
 export { perLayerFlow, perLayerRate } from './flows/perLayerFlow.js';
 export { endToEndFlow, endToEndRate } from './flows/endToEndFlow.js';
@@ -30,7 +31,7 @@ export { criticalTimeRatio } from './flows/criticalTimeRatio.js';
 export type { CriticalTimeRatio } from './flows/criticalTimeRatio.js';
 export { learningOrder, orderFlipDepth } from './flows/learningOrder.js';
 export type { LearningOrder, OrderFlipDepth } from './flows/learningOrder.js';
-export { luDecompose, luSolve } from './solver/lu.js';
+export { luDecompose, luSolve } from '@jepa-dynamics/core';
 export { finiteDifferenceJacobian } from './solver/jacobian.js';
 export { matrixFlow, alignedMatrixInit } from './flows/matrixFlow.js';
 export type { Matrix, MatrixFlow, MatrixFlowInput, MatrixFlowState } from './flows/matrixFlow.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignedMatrixInit, matrixFlow } from '../src/flows/matrixFlow.js';
-import { luDecompose, luSolve } from '../src/solver/lu.js';
+import { luDecompose, luSolve } from '@jepa-dynamics/core';
 import { solveIvp } from '../src/solver/solveIvp.js';
 
 // Σxx and Σyx symmetric positive definite but not commuting: not simultaneously diagonalizable,

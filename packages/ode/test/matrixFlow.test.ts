@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/errors.js';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import { alignedMatrixInit, matrixFlow, type Matrix } from '../src/flows/matrixFlow.js';
 import { solveIvp } from '../src/solver/solveIvp.js';
 import { jepaUAt } from './jepaClosedForm.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IntegrationError, InvalidArgumentError } from '../src/errors.js';
+import { IntegrationError, InvalidArgumentError } from '@jepa-dynamics/core';
 import { coupledFlow, coupledTrajectories } from '../src/flows/coupledFlow.js';
 import { solveIvp } from '../src/solver/solveIvp.js';
 import { EPS, exactU, L, N, rho, sigma2, T } from './fiftyFeatures.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/errors.js';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import { solveIvp } from '../src/solver/solveIvp.js';
 import type { JacobianFunction, RhsFunction } from '../src/solver/types.js';
 

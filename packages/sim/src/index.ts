@@ -1,21 +1,25 @@
-export { matmulReference, matmulTransAReference, matmulTransBReference } from './linalg/reference.js';
-export { matmulBlocked } from './linalg/matmulBlocked.js';
-export { transpose } from './linalg/transpose.js';
-export { wasmGemmBytes, wasmSimdAvailable } from './linalg/wasmGemm.js';
-export { createMatrixWorkspace } from './linalg/matrixWorkspace.js';
-export type { KernelBackend, MatrixWorkspace, MatrixWorkspaceOptions } from './linalg/matrixWorkspace.js';
-export { scaleColumns, scaleRows } from './linalg/diagonal.js';
-export { householderQr } from './linalg/householderQr.js';
-export type { QrFactors } from './linalg/householderQr.js';
-export { randomOrthogonal } from './linalg/randomOrthogonal.js';
-export { symmetricEigen } from './linalg/symmetricEigen.js';
-export type { SymmetricEigen } from './linalg/symmetricEigen.js';
-export { singularValueDecomposition } from './linalg/singularValueDecomposition.js';
-export type { SingularValueDecomposition } from './linalg/singularValueDecomposition.js';
-export { cholesky } from './linalg/cholesky.js';
+export {
+  matmulReference,
+  matmulTransAReference,
+  matmulTransBReference,
+  matmulBlocked,
+  transpose,
+  wasmGemmBytes,
+  wasmSimdAvailable,
+  createMatrixWorkspace,
+  scaleColumns,
+  scaleRows,
+  householderQr,
+  randomOrthogonal,
+  symmetricEigen,
+  singularValueDecomposition,
+  cholesky,
+} from '@jepa-dynamics/core';
+export type { KernelBackend, MatrixWorkspace, MatrixWorkspaceOptions, QrFactors, SymmetricEigen, SingularValueDecomposition } from '@jepa-dynamics/core';
 export { createGaussianSource } from './random/gaussianSource.js';
 export type { GaussianSource } from './random/gaussianSource.js';
-export type { Objective, Covariances, Network } from './model/types.js';
+export type { Objective } from '@jepa-dynamics/core';
+export type { Covariances, Network } from './model/types.js';
 export { initialNetwork } from './model/initialNetwork.js';
 export type { Initialization, InitialNetwork } from './model/initialNetwork.js';
 export { validateCovariances } from './model/validateCovariances.js';

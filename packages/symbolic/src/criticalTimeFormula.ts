@@ -1,14 +1,13 @@
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError, validateDepth, type NoCriticalTimeReason, type Objective } from '@jepa-dynamics/core';
 import { jepaTime } from './jepaTime.js';
 import { maeTime } from './maeTime.js';
-import type { Objective } from './Objective.js';
+import { MAX_DEPTH } from './MAX_DEPTH.js';
 import type { TimeEvaluator } from './TimeEvaluator.js';
-import { validateDepth } from './validateDepth.js';
 
 /** Result of {@link criticalTimeFormula}: the time, or why there is none. Never a sentinel number. */
 export type CriticalTimeFormulaResult =
   | { readonly exists: true; readonly t: number }
-  | { readonly exists: false; readonly reason: 'rho-not-positive' | 'start-not-below-target'; readonly message: string };
+  | { readonly exists: false; readonly reason: NoCriticalTimeReason; readonly message: string };
 
 const evaluators = new Map<string, TimeEvaluator>();
 
@@ -34,7 +33,7 @@ function positive(name: string, x: unknown): number {
  */
 export function criticalTimeFormula(objective: Objective, depth: number, lambda: number, rho: number, epsilon: number, fraction = 0.5): CriticalTimeFormulaResult {
   if (objective !== 'jepa' && objective !== 'mae') throw new InvalidArgumentError('criticalTimeFormula', 'objective', "must be 'jepa' or 'mae'", objective);
-  const L = validateDepth('criticalTimeFormula', depth);
+  const L = validateDepth('criticalTimeFormula', depth, MAX_DEPTH);
   positive('lambda', lambda);
   positive('epsilon', epsilon);
   if (typeof rho !== 'number' || !Number.isFinite(rho)) throw new InvalidArgumentError('criticalTimeFormula', 'rho', 'must be a finite number', rho);

@@ -7,10 +7,9 @@ import { generalForm, generalFormCertificate, type GeneralForm } from './general
 import type { IntegralDerivation } from './IntegralDerivation.js';
 import { jepaTime } from './jepaTime.js';
 import { maeTime } from './maeTime.js';
-import type { Objective } from './Objective.js';
+import { MAX_DEPTH } from './MAX_DEPTH.js';
 import type { TimeEvaluator } from './TimeEvaluator.js';
-import { validateDepth } from './validateDepth.js';
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError, validateDepth, type Objective } from '@jepa-dynamics/core';
 
 /** Everything derived for one objective and depth, with the certificates of every step. */
 export interface Derivation {
@@ -53,7 +52,7 @@ const cache = new Map<string, Derivation>();
  */
 export function derive(objective: Objective, depth: number): Derivation {
   if (objective !== 'jepa' && objective !== 'mae') throw new InvalidArgumentError('derive', 'objective', "must be 'jepa' or 'mae'", objective);
-  const L = validateDepth('derive', depth);
+  const L = validateDepth('derive', depth, MAX_DEPTH);
   const key = `${objective}:${L}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;

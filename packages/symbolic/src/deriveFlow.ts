@@ -2,7 +2,7 @@ import { cas } from './cas.js';
 import { casFunction } from './casFunction.js';
 import { casCertificate, spotCheck, type Certificate } from './Certificate.js';
 import { expression, type Expression } from './Expression.js';
-import type { Objective } from './Objective.js';
+import type { Objective } from '@jepa-dynamics/core';
 import { seededUniform } from './seededUniform.js';
 
 /** Steps 1–3 of the pipeline: loss → flow → conservation → balanced reduction. */

@@ -8,4 +8,4 @@ export type { TimeEvaluator } from './TimeEvaluator.js';
 export { criticalTimeFormula } from './criticalTimeFormula.js';
 export type { CriticalTimeFormulaResult } from './criticalTimeFormula.js';
 export { javascriptSource } from './javascriptSource.js';
-export type { Objective } from './Objective.js';
+export type { Objective } from '@jepa-dynamics/core';

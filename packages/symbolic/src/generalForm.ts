@@ -1,7 +1,7 @@
 import { cas } from './cas.js';
 import { casCertificate, numericCertificate, spotCheck, type Certificate } from './Certificate.js';
 import { casFunction } from './casFunction.js';
-import type { Objective } from './Objective.js';
+import type { Objective } from '@jepa-dynamics/core';
 import { spotPoints } from './spotPoints.js';
 
 /** The any-L (symbolic in L) form of t(u), as text and LaTeX. */

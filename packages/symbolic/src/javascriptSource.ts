@@ -1,5 +1,5 @@
-import type { Objective } from './Objective.js';
-import { validateDepth } from './validateDepth.js';
+import { validateDepth, type Objective } from '@jepa-dynamics/core';
+import { MAX_DEPTH } from './MAX_DEPTH.js';
 
 /**
  * A standalone JavaScript source (no imports) defining `tOfU(u, lambda, rho, epsilon)`
@@ -16,7 +16,7 @@ import { validateDepth } from './validateDepth.js';
  * javascriptSource('jepa', 2).includes('function criticalTime(lambda, rho, epsilon, p)'); // => true
  */
 export function javascriptSource(objective: Objective, depth: number): string {
-  const L = validateDepth('javascriptSource', depth);
+  const L = validateDepth('javascriptSource', depth, MAX_DEPTH);
   switch (objective) {
     case 'jepa':
       return `// JEPA, depth L = ${L}: t(u) = (ρ^{1−2L}/λ)[ln(u(ρ−u0)/(u0(ρ−u))) + Σ_{n=1}^{2L−1} ρ^n (u0^{−n} − u^{−n})/n], u0 = ε^{1/L}

@@ -1,5 +1,6 @@
 import type { TimeEvaluator } from './TimeEvaluator.js';
-import { validateDepth } from './validateDepth.js';
+import { validateDepth } from '@jepa-dynamics/core';
+import { MAX_DEPTH } from './MAX_DEPTH.js';
 
 /**
  * Kernel of the JEPA implicit solution (MATH.md §3, n = 2L):
@@ -40,7 +41,7 @@ function jepaTimeKernel(L: number, lambda: number, rho: number, u0: number, u: n
  * jepaTime(1).tStar(1, 1, 0.01, 0.5); // => 102.5951198501346 (= ln 99 + 98)
  */
 export function jepaTime(depth: number): TimeEvaluator {
-  const L = validateDepth('jepaTime', depth);
+  const L = validateDepth('jepaTime', depth, MAX_DEPTH);
   const tOfU = (u: number, lambda: number, rho: number, epsilon: number): number => {
     const u0 = Math.pow(epsilon, 1 / L);
     // the path runs from u0 towards ρ: u must lie between them

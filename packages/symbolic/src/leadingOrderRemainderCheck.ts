@@ -1,6 +1,6 @@
 import { casFunction } from './casFunction.js';
 import { numericCertificate, spotCheck, type Certificate } from './Certificate.js';
-import type { Objective } from './Objective.js';
+import type { Objective } from '@jepa-dynamics/core';
 
 /**
  * The numeric half of step 6: the remainder R = t* − (singular terms) − (log term),

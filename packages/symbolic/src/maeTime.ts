@@ -1,5 +1,6 @@
 import type { TimeEvaluator } from './TimeEvaluator.js';
-import { validateDepth } from './validateDepth.js';
+import { validateDepth } from '@jepa-dynamics/core';
+import { MAX_DEPTH } from './MAX_DEPTH.js';
 
 /**
  * The roots of unity of G's closed form for m = L + 1 (MATH.md §3): with
@@ -143,7 +144,7 @@ function maeTimeKernel(L: number, lambda: number, rho: number, r: number, u0: nu
  * maeTime(1).tStar(1, 1, 0.01, 0.5); // => 4.055814039153869 (= ½ ln(9999/3))
  */
 export function maeTime(depth: number): TimeEvaluator {
-  const L = validateDepth('maeTime', depth);
+  const L = validateDepth('maeTime', depth, MAX_DEPTH);
   const table = rootTable(L + 1);
   const tOfU = (u: number, lambda: number, rho: number, epsilon: number): number => {
     if (!(rho > 0 && lambda > 0 && u > 0)) return Number.NaN;

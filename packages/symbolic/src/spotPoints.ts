@@ -1,3 +1,4 @@
+import type { Objective } from '@jepa-dynamics/core';
 import { seededUniform } from './seededUniform.js';
 
 /** A point of the parameter space (λ, ρ, σ² = λ/ρ, ε, u0 = ε^{1/L}, p, u*) for the spot checks. */
@@ -21,7 +22,7 @@ export interface ParameterPoint {
  * @param seed - generator seed.
  * @returns the points.
  */
-export function spotPoints(objective: 'jepa' | 'mae', L: number, count: number, seed: number): ParameterPoint[] {
+export function spotPoints(objective: Objective, L: number, count: number, seed: number): ParameterPoint[] {
   const rand = seededUniform(seed);
   const out: ParameterPoint[] = [];
   while (out.length < count) {

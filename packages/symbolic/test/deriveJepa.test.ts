@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import { cas } from '../src/cas.js';
 import { derive } from '../src/index.js';
 import { expectCertified } from './certificates.js';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import { criticalTimeFormula, jepaTime, maeTime } from '../src/index.js';
 
 interface Case {

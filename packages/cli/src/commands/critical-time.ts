@@ -5,6 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
+import { OBJECTIVES, TIME_UNITS } from '@jepa-dynamics/core';
 import { criticalTime, IntegrationError, InvalidArgumentError, type CriticalTimeMethod } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
@@ -40,13 +41,13 @@ export function registerCriticalTime(program: Command): void {
     .option('--time <unit>', 'gradient-flow (t = kη) or paper (τ = L t)', 'gradient-flow')
     .option('--json', 'print one JSON document')
     .action((flags: CriticalTimeFlags) => {
-      const objective = parseChoice('--objective', required('--objective', flags.objective), ['jepa', 'mae'] as const);
+      const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1);
       const feature = parseFeatureFlags(flags);
       const epsilon = parsePositiveNumber('--epsilon', required('--epsilon', flags.epsilon));
       const fraction = parseFraction(flags.fraction);
       const method: CriticalTimeMethod = parseChoice('--method', flags.method, ['exact', 'ode', 'leading-order'] as const);
-      const time = parseChoice('--time', flags.time, ['gradient-flow', 'paper'] as const);
+      const time = parseChoice('--time', flags.time, TIME_UNITS);
       let result: ReturnType<typeof criticalTime>;
       try {
         result = criticalTime(feature, { objective, depth, epsilon, fraction, method, timeUnit: time });

@@ -6,7 +6,8 @@
  * @module
  */
 import type { Command } from 'commander';
-import type { Expression, Objective } from '@jepa-dynamics/symbolic';
+import { OBJECTIVES } from '@jepa-dynamics/core';
+import type { Expression } from '@jepa-dynamics/symbolic';
 import { printJson } from '../output.js';
 import { parseChoice, parseInteger, required } from '../options.js';
 
@@ -36,7 +37,7 @@ export function registerDerive(program: Command): void {
     .option('--format <format>', 'text, latex or js', 'text')
     .option('--json', 'print one JSON document')
     .action(async (flags: DeriveFlags) => {
-      const objective = parseChoice<Objective>('--objective', required('--objective', flags.objective), ['jepa', 'mae']);
+      const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1, 12);
       const format = parseChoice<Format>('--format', flags.format, ['text', 'latex', 'js']);
       // Loaded here, not at start-up: the CAS costs ~1 s of CPU to load, which every other command would pay.

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
+import { OBJECTIVES, TIME_UNITS } from '@jepa-dynamics/core';
 import { learningOrder, type CriticalTimeResult, type Feature, type Objective } from '@jepa-dynamics/ode';
 import { NoAnswerError } from '../errors.js';
 import { printJson } from '../output.js';
@@ -23,7 +24,6 @@ interface OrderFlags {
   json?: boolean;
 }
 
-const OBJECTIVES: readonly Objective[] = ['jepa', 'mae'];
 
 /** One objective's answer, as printed with `--json`. */
 interface ObjectiveOrder {
@@ -70,7 +70,7 @@ export function registerOrder(program: Command): void {
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1);
       const epsilon = parsePositiveNumber('--epsilon', flags.epsilon);
       const fraction = parseFraction(flags.fraction);
-      const time = parseChoice('--time', flags.time, ['gradient-flow', 'paper'] as const);
+      const time = parseChoice('--time', flags.time, TIME_UNITS);
       const answers = Object.fromEntries(
         OBJECTIVES.map((objective) => {
           const r = learningOrder(features, { objective, depth, epsilon, fraction, timeUnit: time, method: 'exact' });

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
+import { INITIALIZATION_KINDS, KERNEL_BACKENDS, OBJECTIVES } from '@jepa-dynamics/core';
 import { SingleBar } from 'cli-progress';
 import { simulateFeatures, type SimulateFeaturesResult } from '@jepa-dynamics/sim';
 import { NoAnswerError, UsageError } from '../errors.js';
@@ -60,14 +61,14 @@ export function registerSimulate(program: Command): void {
     .option('--backend <b>', 'matrix-product kernel: auto, wasm, js or reference (identical results)', 'auto')
     .option('--json', 'print one JSON document')
     .action((flags: SimulateFlags) => {
-      const objective = parseChoice('--objective', required('--objective', flags.objective), ['jepa', 'mae'] as const);
+      const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1);
       const features = parseFeatures(flags);
       if (features.length > 256) throw new UsageError(`--features must hold at most 256 features (the network width d); got ${features.length}.`);
       const epsilon = parsePositiveNumber('--epsilon', required('--epsilon', flags.epsilon));
       const learningRate = parsePositiveNumber('--lr', required('--lr', flags.lr));
       const steps = parseInteger('--steps', required('--steps', flags.steps), 0);
-      const init = parseChoice('--init', flags.init, ['aligned', 'rotated', 'random'] as const);
+      const init = parseChoice('--init', flags.init, INITIALIZATION_KINDS);
       const samples = flags.samples !== undefined ? parseInteger('--samples', flags.samples, 1) : undefined;
       if (flags.batchSize !== undefined && samples === undefined) throw new UsageError('--batch-size needs --samples.');
       const batchSize = flags.batchSize !== undefined ? parseInteger('--batch-size', flags.batchSize, 1, samples) : undefined;
@@ -81,7 +82,7 @@ export function registerSimulate(program: Command): void {
       const recordEvery = flags.recordEvery !== undefined ? parseInteger('--record-every', flags.recordEvery, 1) : undefined;
       const fraction = parseFraction(flags.fraction);
       const stepControl = flags.stepControl !== undefined ? { maxRelativeChange: parsePositiveNumber('--step-control', flags.stepControl) } : undefined;
-      const backend = parseChoice('--backend', flags.backend, ['auto', 'wasm', 'js', 'reference'] as const);
+      const backend = parseChoice('--backend', flags.backend, ['auto', ...KERNEL_BACKENDS] as const);
 
       const bar = process.stderr.isTTY === true && steps >= PROGRESS_MIN_STEPS
         ? new SingleBar({ stream: process.stderr, format: 'simulate [{bar}] {percentage}% | step {value}/{total} | eta {eta_formatted}', barsize: 30, hideCursor: true })

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
+import { FORMULATIONS, OBJECTIVES, TIME_UNITS } from '@jepa-dynamics/core';
 import { coupledTrajectories, flowTrajectories, IntegrationError, type Feature, type SolveStats } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
@@ -49,7 +50,7 @@ export function registerSolve(program: Command): void {
     .option('--json', 'print one JSON document')
     .option('--csv', 'print CSV (the default)')
     .action((flags: SolveFlags) => {
-      const objective = parseChoice('--objective', required('--objective', flags.objective), ['jepa', 'mae'] as const);
+      const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1);
       const features = parseFeatures(flags);
       const epsilon = parsePositiveNumber('--epsilon', required('--epsilon', flags.epsilon));
@@ -57,8 +58,8 @@ export function registerSolve(program: Command): void {
       const points = parseInteger('--points', flags.points, 2, 10_000_000);
       const coupled = flags.coupled === true;
       const method = parseChoice('--method', flags.method ?? (coupled ? 'rodas4' : 'dop853'), ['dopri5', 'dop853', 'odex', 'rodas4'] as const);
-      const formulation = parseChoice('--formulation', flags.formulation, ['per-layer', 'end-to-end', 'layerwise'] as const);
-      const time = parseChoice('--time', flags.time, ['gradient-flow', 'paper'] as const);
+      const formulation = parseChoice('--formulation', flags.formulation, FORMULATIONS);
+      const time = parseChoice('--time', flags.time, TIME_UNITS);
       const rtol = parsePositiveNumber('--rtol', flags.rtol);
       if (flags.json === true && flags.csv === true) throw new UsageError('--json and --csv exclude each other.');
       if (coupled && formulation !== 'per-layer') throw new UsageError(`--coupled integrates the per-layer formulation only; got --formulation ${formulation}.`);

@@ -7,13 +7,13 @@
  * @module
  */
 
-import { IntegrationError, InvalidArgumentError } from '../errors.js';
+import { IntegrationError, InvalidArgumentError, validateDepth, validateNonNegative, validateEpsilon, validateObjective, validatePositive, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
 import { solveIvp } from '../solver/solveIvp.js';
 import type { JacobianFunction, Method, RhsFunction, SolveStats } from '../solver/types.js';
 import { perLayerRate } from './perLayerFlow.js';
 import { resolveFeature } from './resolveFeature.js';
-import type { FeatureInput, Objective, TimeUnit } from './types.js';
-import { timeFactor, validateDepth, validateEpsilon, validateObjective, validatePositive, validateTimeUnit } from './validateSetting.js';
+import type { FeatureInput } from './types.js';
+import { timeFactor } from './timeFactor.js';
 
 /** The coupled system of {@link coupledFlow}. */
 export interface CoupledFlow {
@@ -164,8 +164,7 @@ export function coupledTrajectories(
   }
   const rtol = validatePositive(where, 'rtol', options.rtol ?? 1e-8);
   const u0 = flow.initial(epsilon);
-  const atol = options.atol ?? 1e-3 * rtol * u0[0];
-  if (!(typeof atol === 'number' && Number.isFinite(atol) && atol >= 0)) throw new InvalidArgumentError(where, 'atol', 'must be a finite number ≥ 0', atol);
+  const atol = validateNonNegative(where, 'atol', options.atol ?? 1e-3 * rtol * u0[0]);
   const jacobianMode = options.jacobian ?? 'analytic';
   if (jacobianMode !== 'analytic' && jacobianMode !== 'finite-difference' && jacobianMode !== 'dense-finite-difference') {
     throw new InvalidArgumentError(where, 'jacobian', "must be 'analytic', 'finite-difference' or 'dense-finite-difference'", jacobianMode);

@@ -1,5 +1,5 @@
 import { fixedPointKernel } from './fixedPoint.js';
-import type { NoCriticalTimeReason, Objective } from './types.js';
+import type { NoCriticalTimeReason, Objective } from '@jepa-dynamics/core';
 
 /** The target of a critical time, or why there is none. Internal (kernel level, no validation). */
 export type CriticalTarget =

@@ -1,4 +1,4 @@
-import { IntegrationError, InvalidArgumentError } from '../errors.js';
+import { IntegrationError, InvalidArgumentError, validateDepth, validateEpsilon, validateFraction, validateObjective, validatePositive, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
 import { solveIvp } from '../solver/solveIvp.js';
 import type { Method } from '../solver/types.js';
 import { criticalTarget } from './criticalTarget.js';
@@ -6,16 +6,8 @@ import { implicitTimeKernel } from './implicitTime.js';
 import { leadingOrderKernel } from './leadingOrderCriticalTime.js';
 import { perLayerRate } from './perLayerFlow.js';
 import { resolveFeature } from './resolveFeature.js';
-import type { CriticalTimeResult, Feature, FeatureInput, Objective, TimeUnit } from './types.js';
-import {
-  timeFactor,
-  validateDepth,
-  validateEpsilon,
-  validateFraction,
-  validateObjective,
-  validatePositive,
-  validateTimeUnit,
-} from './validateSetting.js';
+import type { CriticalTimeResult, Feature, FeatureInput } from './types.js';
+import { timeFactor } from './timeFactor.js';
 
 /**
  * How {@link criticalTime} computes t*_p.

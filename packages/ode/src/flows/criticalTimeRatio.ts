@@ -1,5 +1,6 @@
 import { criticalTimesFor, type CriticalTimeOptions } from './criticalTime.js';
-import type { FeatureInput, NoCriticalTimeReason } from './types.js';
+import type { NoCriticalTimeReason } from '@jepa-dynamics/core';
+import type { FeatureInput } from './types.js';
 
 /** Result of {@link criticalTimeRatio}. */
 export type CriticalTimeRatio =

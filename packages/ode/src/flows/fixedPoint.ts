@@ -1,6 +1,6 @@
 import { resolveFeature } from './resolveFeature.js';
-import type { FeatureInput, Objective } from './types.js';
-import { validateDepth, validateObjective } from './validateSetting.js';
+import { validateDepth, validateObjective, type Objective } from '@jepa-dynamics/core';
+import type { FeatureInput } from './types.js';
 
 /** Where the balanced flow started at `u(0) > 0` ends as t → ∞. */
 export interface FixedPoint {

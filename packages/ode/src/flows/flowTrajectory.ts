@@ -1,4 +1,4 @@
-import { IntegrationError, InvalidArgumentError } from '../errors.js';
+import { IntegrationError, InvalidArgumentError, validateDepth, validateEpsilon, validateFormulation, validateObjective, validatePositive, validateTimeUnit, type Formulation, type Objective, type TimeUnit } from '@jepa-dynamics/core';
 import { METHODS } from '../solver/normalizeProblem.js';
 import { solveIvp } from '../solver/solveIvp.js';
 import type { Method, RhsFunction, SolveStats } from '../solver/types.js';
@@ -7,8 +7,7 @@ import { fixedPointKernel } from './fixedPoint.js';
 import { layerwiseFlow } from './layerwiseFlow.js';
 import { perLayerFlow } from './perLayerFlow.js';
 import { resolveFeature } from './resolveFeature.js';
-import type { Feature, FeatureInput, Formulation, Objective, TimeUnit } from './types.js';
-import { validateDepth, validateEpsilon, validateFormulation, validateObjective, validatePositive, validateTimeUnit } from './validateSetting.js';
+import type { Feature, FeatureInput } from './types.js';
 
 /** Settings of {@link flowTrajectory} and {@link flowTrajectories}. */
 export interface TrajectoryOptions {

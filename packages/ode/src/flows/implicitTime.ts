@@ -1,9 +1,9 @@
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, validateDepth, validateEpsilon, validateObjective, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
 import { fixedPointKernel } from './fixedPoint.js';
 import { maeAntiderivativeDifference } from './maeAntiderivative.js';
 import { resolveFeature } from './resolveFeature.js';
-import type { FeatureInput, Objective, TimeUnit } from './types.js';
-import { timeFactor, validateDepth, validateEpsilon, validateObjective, validateTimeUnit } from './validateSetting.js';
+import type { FeatureInput } from './types.js';
+import { timeFactor } from './timeFactor.js';
 
 /**
  * Kernel of {@link implicitTime}: gradient-flow time for the balanced flow to go from

@@ -1,7 +1,8 @@
 import type { RhsFunction } from '../solver/types.js';
 import { resolveFeature } from './resolveFeature.js';
-import type { FeatureInput, Objective, TimeUnit } from './types.js';
-import { timeFactor, validateDepth, validateObjective, validateTimeUnit } from './validateSetting.js';
+import { validateDepth, validateObjective, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
+import type { FeatureInput } from './types.js';
+import { timeFactor } from './timeFactor.js';
 
 /**
  * The full per-layer gradient flow of one feature as a right-hand side for

@@ -1,7 +1,8 @@
 import { criticalTarget } from './criticalTarget.js';
 import { resolveFeature } from './resolveFeature.js';
-import type { CriticalTimeResult, FeatureInput, Objective, TimeUnit } from './types.js';
-import { timeFactor, validateDepth, validateEpsilon, validateFraction, validateObjective, validateTimeUnit } from './validateSetting.js';
+import { validateDepth, validateEpsilon, validateFraction, validateObjective, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
+import type { CriticalTimeResult, FeatureInput } from './types.js';
+import { timeFactor } from './timeFactor.js';
 
 /** Settings of {@link leadingOrderCriticalTime}. */
 export interface LeadingOrderOptions {

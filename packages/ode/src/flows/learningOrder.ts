@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors.js';
+import { validateInteger } from '@jepa-dynamics/core';
 import { criticalTimesFor, type CriticalTimeOptions } from './criticalTime.js';
 import type { CriticalTimeResult, FeatureInput } from './types.js';
 
@@ -63,10 +63,7 @@ export function orderFlipDepth(
   b: FeatureInput,
   options: Omit<CriticalTimeOptions, 'depth'> & { maxDepth?: number },
 ): OrderFlipDepth {
-  const maxDepth = options.maxDepth ?? 64;
-  if (typeof maxDepth !== 'number' || !Number.isInteger(maxDepth) || maxDepth < 1) {
-    throw new InvalidArgumentError('orderFlipDepth', 'maxDepth', 'must be an integer ≥ 1', maxDepth);
-  }
+  const maxDepth = validateInteger('orderFlipDepth', 'maxDepth', options.maxDepth ?? 64, 1);
   for (let depth = 1; depth <= maxDepth; depth++) {
     const [ra, rb] = criticalTimesFor('orderFlipDepth', [a, b], { ...options, depth });
     if (ra.exists && rb.exists && ra.t < rb.t) return { found: true, depth };

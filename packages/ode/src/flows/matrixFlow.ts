@@ -6,10 +6,21 @@
  * @module
  */
 
-import { InvalidArgumentError } from '../errors.js';
+import {
+  createMatrixWorkspace,
+  InvalidArgumentError,
+  matmulBlocked,
+  validateDepth,
+  validateEpsilon,
+  validateInteger,
+  validateObjective,
+  validateSymmetricPositiveDefinite,
+  validateTimeUnit,
+  type Objective,
+  type TimeUnit,
+} from '@jepa-dynamics/core';
 import type { RhsFunction } from '../solver/types.js';
-import type { Objective, TimeUnit } from './types.js';
-import { timeFactor, validateDepth, validateEpsilon, validateObjective, validateTimeUnit } from './validateSetting.js';
+import { timeFactor } from './timeFactor.js';
 
 /** Matrices at the API surface: arrays of rows (`m[i][j]` is row i, column j). */
 export type Matrix = readonly (readonly number[])[];
@@ -46,7 +57,8 @@ export interface MatrixFlow {
   readonly dimension: number;
   /**
    * `θ' = −∇θ L(θ)` on the flat state `[V, W_1, …, W_L]`, each block row-major.
-   * Allocation-free; costs about `(3L + 6) d³` multiply–adds per call.
+   * Allocation-free; costs about `(3L + 6) d³` multiply–adds per call, on the GEMM
+   * kernels of `@jepa-dynamics/core` (bit-identical to the plain i-k-j loop).
    */
   readonly rhs: RhsFunction;
   /** Flattens matrices into a state vector. @throws {@link InvalidArgumentError} on a shape mismatch or non-finite entry. */
@@ -92,35 +104,46 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
   if (dy !== d) {
     throw new InvalidArgumentError(where, 'sigmaYX', `must be ${d}×${d} like sigmaXX`, `${dy}×${dy}`);
   }
-  validateSymmetricPositiveDefinite(where, 'sigmaXX', input.sigmaXX);
-  const sxx = flatten(input.sigmaXX);
-  const syx = flatten(input.sigmaYX);
   const d2 = d * d;
   const dimension = (L + 1) * d2;
-
-  // prefix[a] = W_a ⋯ W_1 (a = 1..L; slot 0 unused: the empty product is I);
-  // suffix[a] = W_L ⋯ W_{a+1} (a = 0..L−1; slot L unused).
-  const prefix = new Float64Array((L + 1) * d2);
-  const suffix = new Float64Array((L + 1) * d2);
-  const a1 = new Float64Array(d2);
-  const resid = new Float64Array(d2);
-  const grad = new Float64Array(d2);
-  const tmp = new Float64Array(d2);
+  // Every product runs on core's GEMM kernels (bit-identical to the plain i-k-j loop;
+  // WebAssembly SIMD where available), so all operands live in one workspace arena.
+  const ws = createMatrixWorkspace({ capacity: (2 * (L + 1) + Math.max(0, L - 1) + Math.max(0, L - 2) + 6) * d2, largestMatrix: d2 });
+  const sxx = ws.alloc(d2);
+  const syx = ws.alloc(d2);
+  sxx.set(flatten(input.sigmaXX));
+  syx.set(flatten(input.sigmaYX));
+  validateSymmetricPositiveDefinite(where, 'sigmaXX', sxx, d);
+  // θ = [V, W_1, …, W_L] is copied into the arena and θ' assembled there.
+  const theta = ws.alloc(dimension);
+  const thetaDot = ws.alloc(dimension);
+  const blocks = (m: Float64Array): Float64Array[] => Array.from({ length: L + 1 }, (_, a) => m.subarray(a * d2, (a + 1) * d2));
+  const [V, ...W] = blocks(theta);
+  const [dV, ...dW] = blocks(thetaDot);
+  // prefix[a] = W_a ⋯ W_1 for a = 1..L, prefix[1] being W_1 itself; suffix[a] = W_L ⋯ W_{a+1}
+  // for a = 1..L−1, suffix[L−1] being W_L itself. Slot 0 of both is unused (the empty
+  // product is I and is never formed).
+  const unused = new Float64Array(0);
+  const prefix = Array.from({ length: L + 1 }, (_, a) => (a === 0 ? unused : a === 1 ? W[0] : ws.alloc(d2)));
+  const suffix = Array.from({ length: L }, (_, a) => (a === 0 ? unused : a === L - 1 ? W[L - 1] : ws.alloc(d2)));
+  const a1 = ws.alloc(d2);
+  const resid = ws.alloc(d2);
+  const grad = ws.alloc(d2);
+  const tmp = ws.alloc(d2);
 
   const rhs: RhsFunction = (_t, y, dydt) => {
-    // Prefix products: prefix_1 = W_1, prefix_a = W_a prefix_{a−1}.
-    copy(y, d2, prefix, d2, d2);
-    for (let a = 2; a <= L; a++) mul(y, a * d2, false, prefix, (a - 1) * d2, false, prefix, a * d2, d);
-    // Suffix products: suffix_{L−1} = W_L, suffix_{a} = suffix_{a+1} W_{a+1}.
-    if (L >= 2) copy(y, L * d2, suffix, (L - 1) * d2, d2);
-    for (let a = L - 2; a >= 1; a--) mul(suffix, (a + 1) * d2, false, y, (a + 1) * d2, false, suffix, a * d2, d);
-    const wbarOff = L * d2; // W̄ = prefix_L
+    theta.set(y.subarray(0, dimension));
+    // Prefix products: prefix_a = W_a prefix_{a−1}.
+    for (let a = 2; a <= L; a++) ws.matmul(prefix[a], W[a - 1], prefix[a - 1], d, d, d);
+    // Suffix products: suffix_a = suffix_{a+1} W_{a+1}.
+    for (let a = L - 2; a >= 1; a--) ws.matmul(suffix[a], suffix[a + 1], W[a], d, d, d);
+    const wbar = prefix[L];
     // resid = V W̄ Σxx − (W̄ Σyx | Σyx): MATH.md §1.
-    mul(prefix, wbarOff, false, sxx, 0, false, a1, 0, d);
-    mul(y, 0, false, a1, 0, false, resid, 0, d);
+    ws.matmul(a1, wbar, sxx, d, d, d);
+    ws.matmul(resid, V, a1, d, d, d);
     switch (objective) {
       case 'jepa':
-        mul(prefix, wbarOff, false, syx, 0, false, tmp, 0, d);
+        ws.matmul(tmp, wbar, syx, d, d, d);
         for (let i = 0; i < d2; i++) resid[i] -= tmp[i];
         break;
       case 'mae':
@@ -132,18 +155,17 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
       }
     }
     // dV/dt = −resid W̄ᵀ.
-    mul(resid, 0, false, prefix, wbarOff, true, dydt, 0, d);
+    ws.matmulTransB(dV, resid, wbar, d, d, d);
     // ∇W̄ = Vᵀ resid.
-    mul(y, 0, true, resid, 0, false, grad, 0, d);
+    ws.matmulTransA(grad, V, resid, d, d, d);
     for (let a = 1; a <= L; a++) {
-      const out = a * d2;
       // left factor (W_L ⋯ W_{a+1})ᵀ, right factor (W_{a−1} ⋯ W_1)ᵀ; empty products are I.
-      if (a < L) mul(suffix, a * d2, true, grad, 0, false, tmp, 0, d);
-      else copy(grad, 0, tmp, 0, d2);
-      if (a > 1) mul(tmp, 0, false, prefix, (a - 1) * d2, true, dydt, out, d);
-      else copy(tmp, 0, dydt, out, d2);
+      if (a < L) ws.matmulTransA(tmp, suffix[a], grad, d, d, d);
+      else tmp.set(grad);
+      if (a > 1) ws.matmulTransB(dW[a - 1], tmp, prefix[a - 1], d, d, d);
+      else dW[a - 1].set(tmp);
     }
-    for (let i = 0; i < dimension; i++) dydt[i] = -scale * dydt[i];
+    for (let i = 0; i < dimension; i++) dydt[i] = -scale * thetaDot[i];
   };
 
   const pack = (state: MatrixFlowState): Float64Array => {
@@ -168,13 +190,13 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
     W: Array.from({ length: L }, (_, a) => block(y, (a + 1) * d2)),
   });
   const encoder = (y: ArrayLike<number>): number[][] => {
-    const acc = new Float64Array(d2);
-    const next = new Float64Array(d2);
-    for (let i = 0; i < d2; i++) acc[i] = y[d2 + i];
-    const yy = Float64Array.from(y);
+    let acc = Float64Array.from({ length: d2 }, (_, i) => y[d2 + i]);
+    let next = new Float64Array(d2);
+    const layer = new Float64Array(d2);
     for (let a = 2; a <= L; a++) {
-      mul(yy, a * d2, false, acc, 0, false, next, 0, d);
-      acc.set(next);
+      for (let i = 0; i < d2; i++) layer[i] = y[a * d2 + i];
+      matmulBlocked(next, layer, acc, d, d, d);
+      [acc, next] = [next, acc];
     }
     return block(acc, 0);
   };
@@ -197,7 +219,7 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
  */
 export function alignedMatrixInit(d: number, depth: number, epsilon: number): MatrixFlowState {
   const where = 'alignedMatrixInit';
-  if (!Number.isInteger(d) || d < 1) throw new InvalidArgumentError(where, 'd', 'must be an integer ≥ 1', d);
+  validateInteger(where, 'd', d, 1);
   const L = validateDepth(where, depth);
   const u = validateEpsilon(where, epsilon) ** (1 / L);
   const scaled = (): number[][] => Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? u : 0)));
@@ -221,68 +243,9 @@ function validateSquare(where: string, name: string, m: unknown): number {
   return d;
 }
 
-/** Symmetric to 1e-12 relative and positive definite (Cholesky succeeds with positive pivots). */
-function validateSymmetricPositiveDefinite(where: string, name: string, m: Matrix): void {
-  const d = m.length;
-  let maxAbs = 0;
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) maxAbs = Math.max(maxAbs, Math.abs(m[i][j]));
-  for (let i = 0; i < d; i++) {
-    for (let j = i + 1; j < d; j++) {
-      if (Math.abs(m[i][j] - m[j][i]) > 1e-12 * maxAbs) {
-        throw new InvalidArgumentError(where, name, `must be symmetric (entries [${i}][${j}] and [${j}][${i}] differ)`, [m[i][j], m[j][i]]);
-      }
-    }
-  }
-  const c = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = m[i][j];
-      for (let k = 0; k < j; k++) s -= c[i * d + k] * c[j * d + k];
-      if (i === j) {
-        if (!(s > 0)) throw new InvalidArgumentError(where, name, `must be positive definite (Cholesky pivot ${i} is ${s})`, m[i][i]);
-        c[i * d + i] = Math.sqrt(s);
-      } else {
-        c[i * d + j] = s / c[j * d + j];
-      }
-    }
-  }
-}
-
 function flatten(m: Matrix): Float64Array {
   const d = m.length;
   const out = new Float64Array(d * d);
   for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) out[i * d + j] = m[i][j];
   return out;
-}
-
-function copy(src: ArrayLike<number>, so: number, dst: Float64Array, dOff: number, len: number): void {
-  for (let i = 0; i < len; i++) dst[dOff + i] = src[so + i];
-}
-
-/**
- * `C = op(A) op(B)` for d×d row-major blocks at offsets, op = transpose when the flag is set.
- * `C` must not overlap `A` or `B`.
- */
-function mul(
-  A: ArrayLike<number>,
-  ao: number,
-  ta: boolean,
-  B: ArrayLike<number>,
-  bo: number,
-  tb: boolean,
-  C: Float64Array,
-  co: number,
-  d: number,
-): void {
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j < d; j++) {
-      let s = 0;
-      for (let k = 0; k < d; k++) {
-        const aik = ta ? A[ao + k * d + i] : A[ao + i * d + k];
-        const bkj = tb ? B[bo + j * d + k] : B[bo + k * d + j];
-        s += aik * bkj;
-      }
-      C[co + i * d + j] = s;
-    }
-  }
 }

@@ -1,7 +1,8 @@
 import type { RhsFunction } from '../solver/types.js';
 import { resolveFeature } from './resolveFeature.js';
-import type { FeatureInput, Objective, TimeUnit } from './types.js';
-import { timeFactor, validateDepth, validateObjective, validateTimeUnit } from './validateSetting.js';
+import { validateDepth, validateObjective, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
+import type { FeatureInput } from './types.js';
+import { timeFactor } from './timeFactor.js';
 
 /**
  * Kernel of the balanced per-layer flow, gradient-flow time (MATH.md §2):

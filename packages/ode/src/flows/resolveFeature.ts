@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import type { Feature, FeatureInput } from './types.js';
 
 /**

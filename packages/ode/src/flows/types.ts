@@ -7,16 +7,7 @@
  *
  * @module
  */
-
-/** Training objective: `'jepa'` (StopGrad target `W̄ y`) or `'mae'` (target `y`). MATH.md §1. */
-export type Objective = 'jepa' | 'mae';
-
-/**
- * Unit of time.
- * - `'gradient-flow'`: `t = kη` (k steps of learning rate η). The project's default.
- * - `'paper'`: the paper's `τ = L·t` (its eqs. 7–8 omit the factor L of the end-to-end flow).
- */
-export type TimeUnit = 'gradient-flow' | 'paper';
+import type { NoCriticalTimeReason, TimeUnit } from '@jepa-dynamics/core';
 
 /**
  * A feature given by any two (or all three, if consistent) of its second moments
@@ -41,21 +32,6 @@ export interface Feature {
   /** ρ = λ / σ². */
   readonly rho: number;
 }
-
-/**
- * The three formulations of a per-feature flow (MATH.md §2).
- * - `'per-layer'`: the balanced per-layer weight `u` (`v = w_a = u`, `w̄ = u^L`); state `[u]`.
- * - `'end-to-end'`: the end-to-end weight `w̄`; state `[w̄]` (requires `w̄ > 0`).
- * - `'layerwise'`: the full system; state `[v, w_1, …, w_L]`, any initial values.
- */
-export type Formulation = 'per-layer' | 'end-to-end' | 'layerwise';
-
-/** Why a critical time does not exist. */
-export type NoCriticalTimeReason =
-  /** `ρ ≤ 0`: from the positive balanced start `w̄` decays to 0 and never approaches `w̄∞`. */
-  | 'rho-not-positive'
-  /** `ε ≥ p·w̄∞`: the start is not below the target, so there is no time of reaching it from below. */
-  | 'start-not-below-target';
 
 /**
  * Result of a critical-time computation: either the time, or why there is none.

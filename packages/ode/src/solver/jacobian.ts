@@ -5,7 +5,7 @@
  * @module
  */
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import type { RhsFunction } from './types.js';
 
 /** Unit roundoff of IEEE double precision (2⁻⁵³ rounds to 1.1e-16; Hairer's UROUND). */

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import type { EventFunction, JacobianFunction, Method, RhsFunction, SolveOptions } from './types.js';
 import type { ControllerSettings } from './stepper.js';
 import { jacobianColumnGroups, type JacobianColumnGroups } from './jacobian.js';

@@ -19,7 +19,7 @@
  * @module
  */
 
-import { luDecomposeKernel, luSolveKernel } from './lu.js';
+import { luDecomposeKernel, luSolveKernel } from '@jepa-dynamics/core';
 import { finiteDifferenceJacobianKernel, groupedFiniteDifferenceJacobianKernel, type JacobianColumnGroups } from './jacobian.js';
 import type { ControllerSettings, CountedRhs, MethodDefinition, Stepper, StepperContext, StepSizeController } from './stepper.js';
 import type { JacobianFunction } from './types.js';

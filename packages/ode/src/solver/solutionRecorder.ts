@@ -7,7 +7,7 @@
  * @module
  */
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import { brentRoot } from './brentRoot.js';
 import type { NormalizedProblem } from './normalizeProblem.js';
 import type { EventRecord, SolveResult, SolveStats, SolveStatus } from './types.js';

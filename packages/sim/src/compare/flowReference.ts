@@ -2,7 +2,8 @@
  * The per-feature gradient flow's `w̄(t)` at given times, robust on any horizon.
  * @module
  */
-import { fixedPoint, flowTrajectory, implicitTime, resolveFeature, type FeatureInput, type Objective } from '@jepa-dynamics/ode';
+import type { Objective } from '@jepa-dynamics/core';
+import { fixedPoint, flowTrajectory, implicitTime, resolveFeature, type FeatureInput } from '@jepa-dynamics/ode';
 
 /** Settings of {@link flowReference}. */
 export interface FlowReferenceOptions {

@@ -3,11 +3,11 @@
  * the one call behind `jepa-dynamics simulate`.
  * @module
  */
-import { criticalTimes, fixedPoint, InvalidArgumentError, resolveFeature, type FeatureInput } from '@jepa-dynamics/ode';
-import type { KernelBackend } from '../linalg/matrixWorkspace.js';
+import { INITIALIZATION_KINDS, InvalidArgumentError, validateChoice, type InitializationKind, type Objective, type KernelBackend } from '@jepa-dynamics/core';
+import { criticalTimes, fixedPoint, resolveFeature, type FeatureInput } from '@jepa-dynamics/ode';
 import type { Initialization } from '../model/initialNetwork.js';
-import type { Objective } from '../model/types.js';
 import type { GenerativeModel } from '../generative/generativeModel.js';
+import type { CriticalTimeOptions } from '../training/crossingDetector.js';
 import { train, type TrainResult } from '../training/train.js';
 import { flowReference } from './flowReference.js';
 import { orderByCriticalTime, type CriticalTimeOrder } from './orderByCriticalTime.js';
@@ -27,7 +27,7 @@ export interface SimulateFeaturesOptions {
   /** Steps K. */
   steps: number;
   /** `'aligned'` (default), `'rotated'` or `'random'` (see {@link Initialization}). */
-  init?: 'aligned' | 'rotated' | 'random';
+  init?: InitializationKind;
   /** Seed of the random init (stream `seed`) and of the samples (stream `seed + 1 mod 2³²`); default 0. */
   seed?: number;
   /**
@@ -52,7 +52,7 @@ export interface SimulateFeaturesOptions {
    * (default for aligned and rotated init) or `'columnNorm'` `‖W̄e_i‖` (default for random init,
    * where the diagonal has no meaning).
    */
-  measure?: 'diagonal' | 'columnNorm';
+  measure?: CriticalTimeOptions['measure'];
   /** Also record singular values of W̄ and V. */
   singularValues?: boolean;
   backend?: KernelBackend | 'auto';
@@ -65,7 +65,7 @@ export interface SimulateFeaturesResult {
   /** The full training record. */
   train: TrainResult;
   /** Which strength `wbar` holds. */
-  measure: 'diagonal' | 'columnNorm';
+  measure: NonNullable<CriticalTimeOptions['measure']>;
   /** Recorded times. */
   t: number[];
   /** `wbar[i][k]`: simulated strength of feature i at `t[k]`. */
@@ -104,7 +104,7 @@ export function simulateFeatures(options: SimulateFeaturesOptions): SimulateFeat
   if (!Array.isArray(options.features) || options.features.length === 0) throw new InvalidArgumentError(where, 'features', 'must be a non-empty array', options.features);
   const features = options.features.map((f, i) => resolveFeature(f, `${where}: features[${i}]`));
   const seed = options.seed ?? 0;
-  const initKind = options.init ?? 'aligned';
+  const initKind = validateChoice(where, 'init', options.init ?? 'aligned', INITIALIZATION_KINDS);
   let init: Initialization;
   switch (initKind) {
     case 'aligned':
@@ -116,7 +116,7 @@ export function simulateFeatures(options: SimulateFeaturesOptions): SimulateFeat
       break;
     default: {
       const never: never = initKind;
-      throw new InvalidArgumentError(where, 'init', 'must be "aligned", "rotated" or "random"', never);
+      return never;
     }
   }
   const measure = options.measure ?? (initKind === 'random' ? 'columnNorm' : 'diagonal');

@@ -2,7 +2,7 @@
  * Distance between a simulated and a reference (ODE) trajectory.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 
 /** Result of {@link trajectoryDeviation}. */
 export interface TrajectoryDeviation {

@@ -2,7 +2,7 @@
  * The generative models of MATH.md §4: population moments and seeded samples.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 import type { Covariances } from '../model/types.js';
 import type { GaussianSource } from '../random/gaussianSource.js';
 

@@ -2,10 +2,9 @@
  * Initialisations of MATH.md §1.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
-import { randomOrthogonal } from '../linalg/randomOrthogonal.js';
+import { InvalidArgumentError, matmulTransBReference, randomOrthogonal, validateDepth, validateInteger, validatePositive, type Objective } from '@jepa-dynamics/core';
 import { createGaussianSource } from '../random/gaussianSource.js';
-import type { Network, Objective } from './types.js';
+import type { Network } from './types.js';
 
 /**
  * How to initialise. With scale ε and depth L, each factor has scale `ε^{1/L}`:
@@ -54,17 +53,15 @@ export interface InitialNetwork {
  */
 export function initialNetwork(init: Initialization, d: number, depth: number, objective: Objective): InitialNetwork {
   const where = 'initialNetwork';
-  if (!Number.isSafeInteger(d) || d < 1 || d > 4096) throw new InvalidArgumentError(where, 'd', 'must be an integer from 1 to 4096', d);
-  if (!Number.isSafeInteger(depth) || depth < 1) throw new InvalidArgumentError(where, 'depth', 'must be a positive integer', depth);
+  validateInteger(where, 'd', d, 1, 4096);
+  validateDepth(where, depth);
   const identity = (scale: number): Float64Array => {
     const m = new Float64Array(d * d);
     for (let i = 0; i < d; i++) m[i * d + i] = scale;
     return m;
   };
   const scaled = (m: Float64Array, s: number): Float64Array => m.map((x) => x * s);
-  if (init.kind !== 'matrices' && !(Number.isFinite(init.epsilon) && init.epsilon > 0)) {
-    throw new InvalidArgumentError(where, 'init.epsilon', 'must be a positive finite number', init.epsilon);
-  }
+  if (init.kind !== 'matrices') validatePositive(where, 'init.epsilon', init.epsilon);
   switch (init.kind) {
     case 'aligned': {
       const f = init.epsilon ** (1 / depth);
@@ -76,9 +73,9 @@ export function initialNetwork(init: Initialization, d: number, depth: number, o
       const rs = [identity(1)];
       for (let a = 1; a <= depth; a++) rs.push(randomOrthogonal(d, source));
       const layers = [];
-      for (let a = 1; a <= depth; a++) layers.push(scaled(productTransB(rs[a], rs[a - 1], d), f));
+      for (let a = 1; a <= depth; a++) layers.push(scaled(matmulTransBReference(new Float64Array(d * d), rs[a], rs[a - 1], d, d, d), f));
       const rL = rs[depth];
-      const predictor = objective === 'jepa' ? identity(f) : scaled(productTransB(identity(1), rL, d), f);
+      const predictor = objective === 'jepa' ? identity(f) : scaled(matmulTransBReference(new Float64Array(d * d), identity(1), rL, d, d, d), f);
       return { network: { d, layers, predictor }, basis: rL };
     }
     case 'random': {
@@ -100,15 +97,4 @@ export function initialNetwork(init: Initialization, d: number, depth: number, o
       };
     }
   }
-}
-
-/** A·Bᵀ for n×n matrices (initialisation only; not a hot path). */
-function productTransB(a: Float64Array, b: Float64Array, n: number): Float64Array {
-  const c = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let k = 0; k < n; k++) s += a[i * n + k] * b[j * n + k];
-    c[i * n + j] = s;
-  }
-  return c;
 }

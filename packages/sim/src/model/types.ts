@@ -1,10 +1,8 @@
 /**
- * The objects training works on: objectives, covariances, networks.
+ * The objects training works on: covariances and networks (the objectives are
+ * `@jepa-dynamics/core`'s `Objective`).
  * @module
  */
-
-/** Training objective (MATH.md §1): JEPA `½E‖VW̄x − sg(W̄y)‖²` or MAE `½E‖VW̄x − y‖²`. */
-export type Objective = 'jepa' | 'mae';
 
 /**
  * Second moments of the two views (MATH.md §1), either diagonal in the feature

@@ -2,14 +2,14 @@
  * Checks of {@link Covariances} (run once, before training; never in the hot loop).
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
-import { cholesky } from '../linalg/cholesky.js';
+import { InvalidArgumentError, validateSymmetricPositiveDefinite } from '@jepa-dynamics/core';
 import type { Covariances } from './types.js';
 
 /**
  * Validates covariances for width d and returns d: every entry finite; diagonal
- * `sigmaXX`, `sigmaYY` entries > 0; full `sigmaXX`, `sigmaYY` symmetric (to
- * 1e-12 relative) and positive definite (Cholesky succeeds); all of the right size.
+ * `sigmaXX`, `sigmaYY` entries > 0; full `sigmaXX`, `sigmaYY` symmetric (to 1e-12
+ * relative to the largest entry) and positive definite (Cholesky succeeds:
+ * `validateSymmetricPositiveDefinite` of `@jepa-dynamics/core`); all of the right size.
  *
  * @param cov - the covariances.
  * @param where - the public function to name in errors.
@@ -47,13 +47,7 @@ export function validateCovariances(cov: Covariances, where: string): number {
         if (m.length !== d * d) throw new InvalidArgumentError(where, `covariances.${label}`, `must have d² = ${d * d} entries like sigmaXX`, m.length);
         finite(m, `covariances.${label}`);
         if (label === 'sigmaYX') continue;
-        for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) {
-          const x = m[i * d + j], y = m[j * d + i];
-          if (Math.abs(x - y) > 1e-12 * Math.max(Math.abs(x), Math.abs(y), Number.MIN_VALUE)) {
-            throw new InvalidArgumentError(where, `covariances.${label}`, `must be symmetric (entries (${i},${j}) and (${j},${i}) differ)`, [x, y]);
-          }
-        }
-        if (cholesky(m, d) === null) throw new InvalidArgumentError(where, `covariances.${label}`, 'must be positive definite (its Cholesky factorisation fails)', m);
+        validateSymmetricPositiveDefinite(where, `covariances.${label}`, m, d);
       }
       return d;
     }

@@ -13,7 +13,7 @@
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError } from '@jepa-dynamics/core';
 
 /** A seeded stream of independent standard-normal numbers. */
 export interface GaussianSource {

@@ -3,8 +3,7 @@
  * minibatches of a data set drawn once from a generative model (MATH.md §4).
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
-import type { MatrixWorkspace } from '../linalg/matrixWorkspace.js';
+import { InvalidArgumentError, validateInteger, type MatrixWorkspace } from '@jepa-dynamics/core';
 import type { Covariances } from '../model/types.js';
 import { validateCovariances } from '../model/validateCovariances.js';
 import { createGaussianSource } from '../random/gaussianSource.js';
@@ -104,10 +103,8 @@ export function createBatchSource(options: BatchSourceOptions, where = 'createBa
     throw new InvalidArgumentError(where, 'covariances/data', 'exactly one of them must be given', data === undefined ? 'neither' : 'both');
   }
   const d = validateGenerativeModel(data.model, where);
-  const n = data.samples;
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(where, 'data.samples', 'must be a positive integer', n);
-  const batch = data.batchSize ?? n;
-  if (!Number.isSafeInteger(batch) || batch < 1 || batch > n) throw new InvalidArgumentError(where, 'data.batchSize', `must be an integer from 1 to data.samples = ${n}`, batch);
+  const n = validateInteger(where, 'data.samples', data.samples, 1);
+  const batch = validateInteger(where, 'data.batchSize', data.batchSize ?? n, 1, n);
   const dataX = new Float64Array(n * d);
   const dataY = new Float64Array(n * d);
   sampleViews(data.model, n, createGaussianSource(data.seed), dataX, dataY);

@@ -3,7 +3,7 @@
  * a fraction of its fixed point.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { InvalidArgumentError, validateChoice, validateFinite, validateUnitInterval } from '@jepa-dynamics/core';
 import type { FeatureReadout } from './featureReadout.js';
 
 /**
@@ -19,6 +19,9 @@ export interface CriticalTimeOptions {
   fraction?: number;
   measure?: 'diagonal' | 'columnNorm';
 }
+
+/** The strengths a crossing can be measured on, in the order of {@link CriticalTimeOptions.measure}'s documentation. */
+const CRITICAL_TIME_MEASURES: readonly NonNullable<CriticalTimeOptions['measure']>[] = ['diagonal', 'columnNorm'];
 
 /** Watches a run for first crossings; see {@link createCrossingDetector}. */
 export interface CrossingDetector {
@@ -57,15 +60,10 @@ export interface CrossingDetector {
  */
 export function createCrossingDetector(criticalTimes: CriticalTimeOptions, readout: FeatureReadout, where = 'createCrossingDetector'): CrossingDetector {
   const d = readout.d;
-  const p = criticalTimes.fraction ?? 0.5;
   if (criticalTimes.targets.length !== d) throw new InvalidArgumentError(where, 'criticalTimes.targets', `must have one entry per feature (${d})`, criticalTimes.targets.length);
-  if (!(p > 0 && p <= 1)) throw new InvalidArgumentError(where, 'criticalTimes.fraction', 'must be in (0, 1]', p);
-  const thresholds = Float64Array.from(criticalTimes.targets, (x, i) => {
-    if (!Number.isFinite(x)) throw new InvalidArgumentError(where, `criticalTimes.targets[${i}]`, 'must be finite', x);
-    return p * x;
-  });
-  const measure = criticalTimes.measure ?? 'diagonal';
-  if (measure !== 'diagonal' && measure !== 'columnNorm') throw new InvalidArgumentError(where, 'criticalTimes.measure', 'must be "diagonal" or "columnNorm"', measure);
+  const p = validateUnitInterval(where, 'criticalTimes.fraction', criticalTimes.fraction ?? 0.5, '(0, 1]');
+  const thresholds = Float64Array.from(criticalTimes.targets, (x, i) => p * validateFinite(where, `criticalTimes.targets[${i}]`, x));
+  const measure = validateChoice(where, 'criticalTimes.measure', criticalTimes.measure ?? 'diagonal', CRITICAL_TIME_MEASURES);
   const strength = measure === 'columnNorm' ? readout.modeStrength : readout.wbar;
   const steps: (number | null)[] = new Array<number | null>(d).fill(null);
   const times: (number | null)[] = new Array<number | null>(d).fill(null);

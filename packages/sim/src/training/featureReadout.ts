@@ -3,8 +3,7 @@
  * initialisation: what {@link train} records and what its critical times are measured on.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
-import type { Objective } from '../model/types.js';
+import { InvalidArgumentError, validateInteger, validateObjective, type Objective } from '@jepa-dynamics/core';
 
 /** Reads feature i's strengths from d×d row-major matrices; see {@link createFeatureReadout}. */
 export interface FeatureReadout {
@@ -41,8 +40,8 @@ export interface FeatureReadout {
  */
 export function createFeatureReadout(objective: Objective, basis: Float64Array, d: number): FeatureReadout {
   const where = 'createFeatureReadout';
-  if (objective !== 'jepa' && objective !== 'mae') throw new InvalidArgumentError(where, 'objective', 'must be "jepa" or "mae"', objective);
-  if (!Number.isSafeInteger(d) || d < 1) throw new InvalidArgumentError(where, 'd', 'must be a positive integer', d);
+  validateObjective(where, objective);
+  validateInteger(where, 'd', d, 1);
   if (basis.length !== d * d) throw new InvalidArgumentError(where, 'basis', `must have d² = ${d * d} entries`, basis.length);
   const basisIsIdentity = isIdentity(basis, d);
   return {

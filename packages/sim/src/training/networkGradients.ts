@@ -2,9 +2,8 @@
  * The exact (population) gradients of a network, by the training kernel.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
-import { createMatrixWorkspace, type KernelBackend } from '../linalg/matrixWorkspace.js';
-import type { Covariances, Network, Objective } from '../model/types.js';
+import { InvalidArgumentError, createMatrixWorkspace, type Objective, type KernelBackend } from '@jepa-dynamics/core';
+import type { Covariances, Network } from '../model/types.js';
 import { validateCovariances } from '../model/validateCovariances.js';
 import { createTrainingKernel, kernelCapacity } from './trainingKernel.js';
 

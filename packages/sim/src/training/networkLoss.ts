@@ -2,8 +2,8 @@
  * The population loss of a network (MATH.md §1), for measurement and tests.
  * @module
  */
-import { matmulReference } from '../linalg/reference.js';
-import type { Covariances, Network, Objective } from '../model/types.js';
+import { matmulReference, type Objective } from '@jepa-dynamics/core';
+import type { Covariances, Network } from '../model/types.js';
 
 /**
  * `½E‖V W̄x − T y‖²` with `T = W̄_target` (JEPA; the online `W̄` unless a target
@@ -58,7 +58,7 @@ export function networkLoss(network: Network, cov: Covariances, objective: Objec
  * The encoder's end-to-end matrix `W̄ = W_L ⋯ W_1` (layer 1 applied first), by the
  * reference kernel. Cost: L − 1 d×d products; allocates the result.
  *
- * @param network - the network (`layers[0]` is W_1).
+ * @param network - the network's width and layers (`layers[0]` is W_1; the predictor is not read).
  * @returns `W̄`, d×d row-major.
  * @example
  * ```ts
@@ -67,7 +67,7 @@ export function networkLoss(network: Network, cov: Covariances, objective: Objec
  * // => Float64Array [1, 1, 1, 2]
  * ```
  */
-export function encoderProduct(network: Network): Float64Array {
+export function encoderProduct(network: Pick<Network, 'd' | 'layers'>): Float64Array {
   const d = network.d;
   let p: Float64Array = Float64Array.from(network.layers[0]);
   for (let a = 1; a < network.layers.length; a++) p = matmulReference(new Float64Array(d * d), network.layers[a], p, d, d, d);

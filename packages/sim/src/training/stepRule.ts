@@ -2,7 +2,7 @@
  * The learning rate of each step and the clock of gradient-flow time it implies.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { validatePositive } from '@jepa-dynamics/core';
 import type { TrainingKernel } from './trainingKernel.js';
 
 /** Options of {@link createStepRule} (the fields of {@link TrainOptions} of that name). */
@@ -54,12 +54,9 @@ export interface StepRule {
  */
 export function createStepRule(options: StepRuleOptions): StepRule {
   const where = 'createStepRule';
-  const eta = options.learningRate;
-  if (!(Number.isFinite(eta) && eta > 0)) throw new InvalidArgumentError(where, 'learningRate', 'must be a positive finite number', eta);
-  const maxRelativeChange = options.stepControl?.maxRelativeChange;
-  if (maxRelativeChange !== undefined && !(Number.isFinite(maxRelativeChange) && maxRelativeChange > 0)) {
-    throw new InvalidArgumentError(where, 'stepControl.maxRelativeChange', 'must be a positive finite number', maxRelativeChange);
-  }
+  const eta = validatePositive(where, 'learningRate', options.learningRate);
+  const control = options.stepControl?.maxRelativeChange;
+  const maxRelativeChange = control === undefined ? undefined : validatePositive(where, 'stepControl.maxRelativeChange', control);
   let steps = 0;
   let time = 0;
   if (maxRelativeChange === undefined) {

@@ -9,10 +9,9 @@
  * reading per-feature numbers through {@link createFeatureReadout}.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
-import { createMatrixWorkspace, type KernelBackend } from '../linalg/matrixWorkspace.js';
+import { InvalidArgumentError, createMatrixWorkspace, validateDepth, validateInteger, validateObjective, validatePositive, validateUnitInterval, type KernelBackend, type Objective } from '@jepa-dynamics/core';
 import { initialNetwork, type Initialization } from '../model/initialNetwork.js';
-import type { Covariances, Network, Objective } from '../model/types.js';
+import type { Covariances, Network } from '../model/types.js';
 import { createBatchSource, type SampleOptions } from './batchSource.js';
 import { createCrossingDetector, type CriticalTimeOptions } from './crossingDetector.js';
 import { createFeatureReadout } from './featureReadout.js';
@@ -187,25 +186,19 @@ export function train(options: TrainOptions): TrainResult {
  */
 function validateScalars(options: TrainOptions, where: string): { tau: number; progressEvery: number } {
   const { objective, depth, learningRate: eta, steps: K } = options;
-  if (objective !== 'jepa' && objective !== 'mae') throw new InvalidArgumentError(where, 'objective', 'must be "jepa" or "mae"', objective);
-  if (!Number.isSafeInteger(depth) || depth < 1) throw new InvalidArgumentError(where, 'depth', 'must be a positive integer', depth);
-  if (!(Number.isFinite(eta) && eta > 0)) throw new InvalidArgumentError(where, 'learningRate', 'must be a positive finite number', eta);
-  if (!Number.isSafeInteger(K) || K < 0) throw new InvalidArgumentError(where, 'steps', 'must be a non-negative integer', K);
+  validateObjective(where, objective);
+  validateDepth(where, depth);
+  validatePositive(where, 'learningRate', eta);
+  validateInteger(where, 'steps', K, 0);
   const tau = options.ema ?? 0;
   if (options.ema !== undefined) {
     if (objective !== 'jepa') throw new InvalidArgumentError(where, 'ema', 'only applies to the JEPA objective', options.ema);
-    if (!(Number.isFinite(tau) && tau >= 0 && tau < 1)) throw new InvalidArgumentError(where, 'ema', 'must be in [0, 1)', tau);
+    validateUnitInterval(where, 'ema', tau, '[0, 1)');
   }
-  const recordEvery = options.recordEvery ?? Math.max(1, Math.ceil(K / 100));
-  if (!Number.isSafeInteger(recordEvery) || recordEvery < 1) throw new InvalidArgumentError(where, 'recordEvery', 'must be a positive integer', recordEvery);
-  (options.recordAt ?? []).forEach((s, i) => {
-    if (!Number.isSafeInteger(s) || s < 0 || s > K) throw new InvalidArgumentError(where, `recordAt[${i}]`, `must be an integer step from 0 to steps = ${K}`, s);
-  });
+  validateInteger(where, 'recordEvery', options.recordEvery ?? Math.max(1, Math.ceil(K / 100)), 1);
+  (options.recordAt ?? []).forEach((s, i) => validateInteger(where, `recordAt[${i}]`, s, 0, K));
   const maxRelativeChange = options.stepControl?.maxRelativeChange;
-  if (maxRelativeChange !== undefined && !(Number.isFinite(maxRelativeChange) && maxRelativeChange > 0)) {
-    throw new InvalidArgumentError(where, 'stepControl.maxRelativeChange', 'must be a positive finite number', maxRelativeChange);
-  }
-  const progressEvery = options.progressEvery ?? Math.max(1, Math.ceil(K / 100));
-  if (!Number.isSafeInteger(progressEvery) || progressEvery < 1) throw new InvalidArgumentError(where, 'progressEvery', 'must be a positive integer', progressEvery);
+  if (maxRelativeChange !== undefined) validatePositive(where, 'stepControl.maxRelativeChange', maxRelativeChange);
+  const progressEvery = validateInteger(where, 'progressEvery', options.progressEvery ?? Math.max(1, Math.ceil(K / 100)), 1);
   return { tau, progressEvery };
 }

@@ -17,10 +17,8 @@
  *
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
-import { scaleColumns } from '../linalg/diagonal.js';
-import type { MatrixWorkspace } from '../linalg/matrixWorkspace.js';
-import type { Network, Objective } from '../model/types.js';
+import { InvalidArgumentError, OBJECTIVES, scaleColumns, validateChoice, validateInteger, type MatrixWorkspace, type Objective } from '@jepa-dynamics/core';
+import type { Network } from '../model/types.js';
 
 /** What a {@link TrainingKernel} is built for. */
 export interface TrainingKernelOptions {
@@ -236,13 +234,16 @@ export function createTrainingKernel(ws: MatrixWorkspace, options: TrainingKerne
   return { objective, d, depth, layers, predictor, targetLayers, gradLayers, gradPredictor, wbar, cov, load, snapshot, forward, isFinite: allFinite, gradients, update };
 }
 
+/** How a kernel can hold Σxx and Σyx (the kinds of {@link Covariances}). */
+const COVARIANCE_KINDS: readonly TrainingKernelOptions['covarianceKind'][] = ['diagonal', 'full'];
+
 /** Checks the options of {@link createTrainingKernel} (O(1)); returns them. */
 function validateKernelOptions(options: TrainingKernelOptions, where: string): TrainingKernelOptions {
   const { objective, d, depth, covarianceKind } = options;
-  if (objective !== 'jepa' && objective !== 'mae') throw new InvalidArgumentError(where, 'options.objective', 'must be "jepa" or "mae"', objective);
-  if (!Number.isSafeInteger(d) || d < 1) throw new InvalidArgumentError(where, 'options.d', 'must be a positive integer', d);
-  if (!Number.isSafeInteger(depth) || depth < 1) throw new InvalidArgumentError(where, 'options.depth', 'must be a positive integer', depth);
-  if (covarianceKind !== 'diagonal' && covarianceKind !== 'full') throw new InvalidArgumentError(where, 'options.covarianceKind', 'must be "diagonal" or "full"', covarianceKind);
+  validateChoice(where, 'options.objective', objective, OBJECTIVES);
+  validateInteger(where, 'options.d', d, 1);
+  validateInteger(where, 'options.depth', depth, 1);
+  validateChoice(where, 'options.covarianceKind', covarianceKind, COVARIANCE_KINDS);
   if (options.separateTarget === true && objective !== 'jepa') throw new InvalidArgumentError(where, 'options.separateTarget', 'only applies to the JEPA objective', true);
   return options;
 }

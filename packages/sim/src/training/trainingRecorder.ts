@@ -2,11 +2,10 @@
  * The measurements of a training run at its recorded steps.
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
-import { singularValueDecomposition } from '../linalg/singularValueDecomposition.js';
+import { InvalidArgumentError, singularValueDecomposition, validateInteger } from '@jepa-dynamics/core';
 import type { Covariances } from '../model/types.js';
 import type { FeatureReadout } from './featureReadout.js';
-import { networkLoss } from './networkLoss.js';
+import { encoderProduct, networkLoss } from './networkLoss.js';
 import type { TrainingKernel } from './trainingKernel.js';
 
 /** What to measure every recorded step besides `wbar`, `modeStrength`, `predictor`. */
@@ -91,14 +90,10 @@ export interface TrainingRecorder {
 export function createTrainingRecorder(options: TrainingRecorderOptions, where = 'createTrainingRecorder'): TrainingRecorder {
   const { readout, covariances: cov, steps: K } = options;
   const d = readout.d;
-  if (!Number.isSafeInteger(K) || K < 0) throw new InvalidArgumentError(where, 'steps', 'must be a non-negative integer', K);
-  const recordEvery = options.recordEvery ?? Math.max(1, Math.ceil(K / 100));
-  if (!Number.isSafeInteger(recordEvery) || recordEvery < 1) throw new InvalidArgumentError(where, 'recordEvery', 'must be a positive integer', recordEvery);
+  validateInteger(where, 'steps', K, 0);
+  const recordEvery = validateInteger(where, 'recordEvery', options.recordEvery ?? Math.max(1, Math.ceil(K / 100)), 1);
   const recordAt = new Set<number>();
-  (options.recordAt ?? []).forEach((s, i) => {
-    if (!Number.isSafeInteger(s) || s < 0 || s > K) throw new InvalidArgumentError(where, `recordAt[${i}]`, `must be an integer step from 0 to steps = ${K}`, s);
-    recordAt.add(s);
-  });
+  (options.recordAt ?? []).forEach((s, i) => recordAt.add(validateInteger(where, `recordAt[${i}]`, s, 0, K)));
   const size = cov.kind === 'full' ? d * d : d;
   if (cov.sigmaXX.length !== size || cov.sigmaYX.length !== size) throw new InvalidArgumentError(where, 'covariances', `must be of the readout's width d = ${d}`, [cov.sigmaXX.length, cov.sigmaYX.length]);
 
@@ -128,7 +123,7 @@ export function createTrainingRecorder(options: TrainingRecorderOptions, where =
         rec.predictor[i].push(readout.predictor(v, i));
       }
       if (rec.loss !== undefined) {
-        const target = state.targetLayers !== null ? productOf(state.targetLayers, d) : undefined;
+        const target = state.targetLayers !== null ? encoderProduct({ d, layers: state.targetLayers }) : undefined;
         rec.loss.push(networkLoss(state.snapshot(), cov, readout.objective, target));
       }
       if (rec.singularValues !== undefined && rec.predictorSingularValues !== undefined) {
@@ -137,17 +132,4 @@ export function createTrainingRecorder(options: TrainingRecorderOptions, where =
       }
     },
   };
-}
-
-function productOf(layers: Float64Array[], d: number): Float64Array {
-  let p: Float64Array = Float64Array.from(layers[0]);
-  for (let a = 1; a < layers.length; a++) {
-    const q = new Float64Array(d * d);
-    for (let i = 0; i < d; i++) for (let kk = 0; kk < d; kk++) {
-      const x = layers[a][i * d + kk];
-      for (let j = 0; j < d; j++) q[i * d + j] += x * p[kk * d + j];
-    }
-    p = q;
-  }
-  return p;
 }

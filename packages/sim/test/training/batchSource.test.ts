@@ -81,8 +81,8 @@ describe('createBatchSource', () => {
     const data = { model, samples: 4, seed: 1 };
     expect(() => createBatchSource({})).toThrow(/^createBatchSource: invalid argument covariances\/data: exactly one of them must be given; got "neither"/);
     expect(() => createBatchSource({ covariances, data })).toThrow(/got "both"/);
-    expect(() => createBatchSource({ data: { ...data, samples: 0 } }, 'train')).toThrow(/^train: invalid argument data.samples: must be a positive integer/);
-    expect(() => createBatchSource({ data: { ...data, batchSize: 5 } })).toThrow(/data.batchSize: must be an integer from 1 to data.samples = 4/);
+    expect(() => createBatchSource({ data: { ...data, samples: 0 } }, 'train')).toThrow(/^train: invalid argument data.samples: must be an integer ≥ 1; got 0\./);
+    expect(() => createBatchSource({ data: { ...data, batchSize: 5 } })).toThrow(/data.batchSize: must be an integer from 1 to 4; got 5\./);
     expect(() => createBatchSource({ covariances: { ...covariances, sigmaXX: Float64Array.of(-1) } })).toThrow(/covariances.sigmaXX\[0\]: must be positive/);
     const source = createBatchSource({ covariances });
     expect(() => source.attach(createMatrixWorkspace({ capacity: 0, largestMatrix: 0 }), fullCov())).toThrow(/BatchSource.attach: invalid argument cov.kind: must be "diagonal"/);

@@ -40,9 +40,9 @@ describe('createCrossingDetector', () => {
   it('rejects targets of the wrong length or not finite, p outside (0, 1] and an unknown measure', () => {
     const readout = createFeatureReadout('jepa', identity, d);
     expect(() => createCrossingDetector({ targets: [1] }, readout)).toThrow(/^createCrossingDetector: invalid argument criticalTimes.targets: must have one entry per feature \(3\)/);
-    expect(() => createCrossingDetector({ targets: [1, 1, 1], fraction: 1.5 }, readout, 'train')).toThrow(/^train: invalid argument criticalTimes.fraction: must be in \(0, 1\]/);
-    expect(() => createCrossingDetector({ targets: [1, Number.NaN, 1] }, readout)).toThrow(/criticalTimes.targets\[1\]: must be finite/);
+    expect(() => createCrossingDetector({ targets: [1, 1, 1], fraction: 1.5 }, readout, 'train')).toThrow(/^train: invalid argument criticalTimes.fraction: must be a number in \(0, 1\]; got 1.5\./);
+    expect(() => createCrossingDetector({ targets: [1, Number.NaN, 1] }, readout)).toThrow(/criticalTimes.targets\[1\]: must be a finite number; got NaN\./);
     // @ts-expect-error a measure the type does not allow, as plain JavaScript could pass
-    expect(() => createCrossingDetector({ targets: [1, 1, 1], measure: 'norm' }, readout)).toThrow(/criticalTimes.measure: must be "diagonal" or "columnNorm"/);
+    expect(() => createCrossingDetector({ targets: [1, 1, 1], measure: 'norm' }, readout)).toThrow(/criticalTimes.measure: must be 'diagonal' or 'columnNorm'; got "norm"\./);
   });
 });

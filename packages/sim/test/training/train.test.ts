@@ -74,7 +74,7 @@ describe('train: EMA target, backends, divergence, bad input', () => {
     const r = train({ ...base, steps: 100, recordEvery: 50, recordAt: [7, 93, 7] });
     expect(r.steps).toEqual([0, 7, 50, 93, 100]);
     expect(r.t).toEqual([0, 7, 50, 93, 100].map((k) => k * 0.2));
-    expect(() => train({ ...base, steps: 10, recordAt: [11] })).toThrow(/recordAt\[0\]: must be an integer step from 0 to steps = 10/);
+    expect(() => train({ ...base, steps: 10, recordAt: [11] })).toThrow(/recordAt\[0\]: must be an integer from 0 to 10; got 11\./);
   });
 
   it('a diverging run stops with status, step and reason, keeping what it recorded', () => {
@@ -95,7 +95,7 @@ describe('train: EMA target, backends, divergence, bad input', () => {
     expect(() => train({ ...base, covariances: { kind: 'diagonal', sigmaXX: Float64Array.of(1, -2), sigmaYX: Float64Array.of(1, 1) } })).toThrow(/sigmaXX\[1\]: must be positive/);
     expect(() => train({ ...base, covariances: { kind: 'full', sigmaXX: Float64Array.of(1, 2, 2, 1), sigmaYX: Float64Array.of(1, 0, 0, 1) } })).toThrow(/positive definite/);
     expect(() => train({ ...base, covariances: { kind: 'full', sigmaXX: Float64Array.of(1, 0.5, 0.4, 1), sigmaYX: Float64Array.of(1, 0, 0, 1) } })).toThrow(/symmetric/);
-    expect(() => train({ ...base, ema: 1 })).toThrow(/ema: must be in \[0, 1\)/);
+    expect(() => train({ ...base, ema: 1 })).toThrow(/ema: must be a number in \[0, 1\); got 1\./);
     expect(() => train({ ...base, objective: 'mae', ema: 0.5 })).toThrow(/ema: only applies to the JEPA objective/);
     expect(() => train({ ...base, init: { kind: 'matrices', layers: [new Float64Array(9)], predictor: new Float64Array(9) } })).toThrow(/init.layers: must hold depth = 2/);
     expect(() => train({ ...base, init: { kind: 'aligned', epsilon: Number.NaN } })).toThrow(/init.epsilon/);
@@ -105,7 +105,7 @@ describe('train: EMA target, backends, divergence, bad input', () => {
   it('names train (not the part) in errors the parts find, and reports the first invalid option before drawing any sample', () => {
     const model = { kind: 'static', signalVariance: [1], noiseVariance: [0] } as const;
     expect(() => train({ ...base, covariances: undefined })).toThrow(/^train: invalid argument covariances\/data: exactly one of them must be given; got "neither"/);
-    expect(() => train({ ...base, covariances: undefined, data: { model, samples: 4, seed: 1, batchSize: 5 } })).toThrow(/^train: invalid argument data.batchSize: must be an integer from 1 to data.samples = 4/);
+    expect(() => train({ ...base, covariances: undefined, data: { model, samples: 4, seed: 1, batchSize: 5 } })).toThrow(/^train: invalid argument data.batchSize: must be an integer from 1 to 4; got 5\./);
     expect(() => train({ ...base, criticalTimes: { targets: [1, 1, 1], fraction: 0 } })).toThrow(/^train: invalid argument criticalTimes.fraction/);
     // several bad options: the scalar checks come first, in the documented order
     expect(() => train({ ...base, depth: 0, learningRate: 0, covariances: undefined })).toThrow(/^train: invalid argument depth/);

@@ -221,11 +221,13 @@ describe('createTrainingKernel: state, sizes and bad input', () => {
 
   it('rejects bad options and mismatched networks, naming the argument', () => {
     const ws = createMatrixWorkspace({ capacity: 1000, largestMatrix: 9 });
-    expect(() => createTrainingKernel(ws, { objective: 'jepa', d: 0, depth: 1, covarianceKind: 'diagonal' })).toThrow(/createTrainingKernel: invalid argument options.d: must be a positive integer/);
+    expect(() => createTrainingKernel(ws, { objective: 'jepa', d: 0, depth: 1, covarianceKind: 'diagonal' })).toThrow(/createTrainingKernel: invalid argument options.d: must be an integer ≥ 1; got 0\./);
     expect(() => createTrainingKernel(ws, { objective: 'jepa', d: 3, depth: 1.5, covarianceKind: 'diagonal' })).toThrow(/options.depth/);
     expect(() => kernelCapacity({ objective: 'mae', d: 3, depth: 1, covarianceKind: 'diagonal', separateTarget: true })).toThrow(/kernelCapacity: invalid argument options.separateTarget: only applies to the JEPA objective/);
     // @ts-expect-error an objective the type does not allow, as plain JavaScript could pass
-    expect(() => kernelCapacity({ objective: 'byol', d: 3, depth: 1, covarianceKind: 'diagonal' })).toThrow(/options.objective: must be "jepa" or "mae"/);
+    expect(() => kernelCapacity({ objective: 'byol', d: 3, depth: 1, covarianceKind: 'diagonal' })).toThrow(/options.objective: must be 'jepa' or 'mae'; got "byol"\./);
+    // @ts-expect-error a covariance kind the type does not allow
+    expect(() => kernelCapacity({ objective: 'jepa', d: 3, depth: 1, covarianceKind: 'banded' })).toThrow(/options.covarianceKind: must be 'diagonal' or 'full'; got "banded"\./);
     const kernel = kernelFor('jepa', 2, 'diagonal', false);
     expect(() => kernel.load({ d, layers: [identity()], predictor: identity() })).toThrow(/TrainingKernel.load: invalid argument network.layers: must hold depth = 2/);
     expect(() => kernel.load({ d, layers: [identity(), new Float64Array(4)], predictor: identity() })).toThrow(/must each have d² = 9 entries \(matrix 1\)/);

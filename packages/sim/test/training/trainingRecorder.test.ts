@@ -67,9 +67,9 @@ describe('createTrainingRecorder', () => {
 
   it('rejects a bad schedule and covariances of another width, by name', () => {
     const readout = createFeatureReadout('jepa', identity, d);
-    expect(() => createTrainingRecorder({ readout, covariances: cov, steps: -1 })).toThrow(/^createTrainingRecorder: invalid argument steps: must be a non-negative integer/);
-    expect(() => createTrainingRecorder({ readout, covariances: cov, steps: 5, recordEvery: 0 }, 'train')).toThrow(/^train: invalid argument recordEvery: must be a positive integer/);
-    expect(() => createTrainingRecorder({ readout, covariances: cov, steps: 5, recordAt: [2, 6] })).toThrow(/recordAt\[1\]: must be an integer step from 0 to steps = 5/);
+    expect(() => createTrainingRecorder({ readout, covariances: cov, steps: -1 })).toThrow(/^createTrainingRecorder: invalid argument steps: must be an integer ≥ 0; got -1\./);
+    expect(() => createTrainingRecorder({ readout, covariances: cov, steps: 5, recordEvery: 0 }, 'train')).toThrow(/^train: invalid argument recordEvery: must be an integer ≥ 1; got 0\./);
+    expect(() => createTrainingRecorder({ readout, covariances: cov, steps: 5, recordAt: [2, 6] })).toThrow(/recordAt\[1\]: must be an integer from 0 to 5; got 6\./);
     expect(() => createTrainingRecorder({ readout, covariances: { kind: 'full', sigmaXX: Float64Array.of(1), sigmaYX: Float64Array.of(1) }, steps: 5 })).toThrow(/covariances: must be of the readout's width d = 2/);
   });
 });

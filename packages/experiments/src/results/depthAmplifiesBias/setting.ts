@@ -2,9 +2,9 @@
  * Settings of result 2, depth amplifies JEPA's dependence on ρ.
  * @module
  */
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import type { Objective } from '@jepa-dynamics/ode';
 import { integerRange } from '../../arrange/grids.js';
-import { COMPARED_OBJECTIVES } from '../../arrange/objectives.js';
 import type { RunMode } from '../../runMode.js';
 
 /** What result 2 computes: t*(ρ) at fixed λ, one curve per objective and depth. */
@@ -38,5 +38,5 @@ export interface DepthAmplifiesBiasSettings {
  * ```
  */
 export function depthAmplifiesBiasSettings(mode: RunMode): DepthAmplifiesBiasSettings {
-  return { objectives: COMPARED_OBJECTIVES, lambda: 1, epsilon: 1e-4, fraction: 0.5, rhoMin: 0.3, rhoMax: 3, depths: integerRange(1, 6), rhoPoints: mode === 'quick' ? 5 : 25 };
+  return { objectives: OBJECTIVES, lambda: 1, epsilon: 1e-4, fraction: 0.5, rhoMin: 0.3, rhoMax: 3, depths: integerRange(1, 6), rhoPoints: mode === 'quick' ? 5 : 25 };
 }

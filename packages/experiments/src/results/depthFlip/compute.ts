@@ -7,11 +7,11 @@
  * from the closed form's.
  * @module
  */
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import { criticalTime, criticalTimeRatio, orderFlipDepth, type FeatureInput, type Objective } from '@jepa-dynamics/ode';
 import { simulateFeatures } from '@jepa-dynamics/sim';
 import type { CriticalTimeFormulaResult } from '@jepa-dynamics/symbolic';
 import { integerRange } from '../../arrange/grids.js';
-import { COMPARED_OBJECTIVES } from '../../arrange/objectives.js';
 import type { Progress } from '../../progress.js';
 import type { DepthFlipSettings } from './setting.js';
 
@@ -185,7 +185,7 @@ export async function computeDepthFlip(settings: DepthFlipSettings, progress?: P
     mae: settings.learningRate.mae * settings.learningRateScale,
   };
   const table: DepthFlipRow[] = [];
-  for (const objective of COMPARED_OBJECTIVES) {
+  for (const objective of OBJECTIVES) {
     for (const depth of integerRange(1, settings.maxDepth)) {
       table.push(row(settings, criticalTimeFormula, objective, depth, learningRates[objective]));
       await progress?.(`${objective} L=${depth}`);

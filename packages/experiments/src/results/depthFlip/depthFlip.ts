@@ -2,7 +2,7 @@
  * Result 3 of `reproduce`: the depth flip.
  * @module
  */
-import { COMPARED_OBJECTIVES } from '../../arrange/objectives.js';
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import type { Experiment } from '../../experiment.js';
 import { computeDepthFlip, type DepthFlipData } from './compute.js';
 import { depthFlipDocument } from './document.js';
@@ -27,7 +27,7 @@ export const depthFlip: Experiment<DepthFlipSettings, DepthFlipData, '3-depth-fl
   id: '3-depth-flip',
   title: 'The depth flip: t*_A/t*_B against depth L, by formula, ODE and training',
   settings: depthFlipSettings,
-  units: (settings) => COMPARED_OBJECTIVES.length * settings.maxDepth,
+  units: (settings) => OBJECTIVES.length * settings.maxDepth,
   run: computeDepthFlip,
   document: depthFlipDocument,
   table: depthFlipTable,

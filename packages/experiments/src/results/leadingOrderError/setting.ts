@@ -2,9 +2,9 @@
  * Settings of result 6, the error of the leading-order critical time.
  * @module
  */
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import type { Objective } from '@jepa-dynamics/ode';
 import { integerRange } from '../../arrange/grids.js';
-import { COMPARED_OBJECTIVES } from '../../arrange/objectives.js';
 import type { RunMode } from '../../runMode.js';
 
 /** What result 6 computes: exact and leading-order t* over a grid of depths and ε. */
@@ -37,7 +37,7 @@ export interface LeadingOrderErrorSettings {
  */
 export function leadingOrderErrorSettings(mode: RunMode): LeadingOrderErrorSettings {
   return {
-    objectives: COMPARED_OBJECTIVES,
+    objectives: OBJECTIVES,
     feature: { lambda: 1, rho: 1 },
     fraction: 0.5,
     depths: integerRange(1, 8),

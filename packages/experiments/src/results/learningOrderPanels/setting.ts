@@ -2,8 +2,8 @@
  * Settings of result 1, the analogue of the paper's Figure 2.
  * @module
  */
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import type { Objective } from '@jepa-dynamics/ode';
-import { COMPARED_OBJECTIVES } from '../../arrange/objectives.js';
 import type { RunMode } from '../../runMode.js';
 
 /** One panel's features: a scenario of the paper's Figure 2. */
@@ -62,5 +62,5 @@ export const LEARNING_ORDER_SCENARIOS: readonly LearningOrderScenario[] = [
  * ```
  */
 export function learningOrderPanelsSettings(mode: RunMode): LearningOrderPanelsSettings {
-  return { objectives: COMPARED_OBJECTIVES, depth: 4, epsilon: 1e-2, fraction: 0.5, scenarios: LEARNING_ORDER_SCENARIOS, points: mode === 'quick' ? 61 : 241 };
+  return { objectives: OBJECTIVES, depth: 4, epsilon: 1e-2, fraction: 0.5, scenarios: LEARNING_ORDER_SCENARIOS, points: mode === 'quick' ? 61 : 241 };
 }

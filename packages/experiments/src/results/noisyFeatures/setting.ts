@@ -2,8 +2,8 @@
  * Settings of result 5, noisy features.
  * @module
  */
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import type { Objective } from '@jepa-dynamics/ode';
-import { COMPARED_OBJECTIVES } from '../../arrange/objectives.js';
 import type { RunMode } from '../../runMode.js';
 
 /** What result 5 computes: the static generative model's features, learned by formula and by training on samples. */
@@ -42,7 +42,7 @@ export interface NoisyFeaturesSettings {
  */
 export function noisyFeaturesSettings(mode: RunMode): NoisyFeaturesSettings {
   return {
-    objectives: COMPARED_OBJECTIVES,
+    objectives: OBJECTIVES,
     signalVariance: [1, 1, 1, 1, 1],
     noiseVariance: [0, 0.25, 0.5, 1, 2],
     depth: 2,

@@ -2,8 +2,8 @@
  * Settings of result 4, theory vs training.
  * @module
  */
+import { OBJECTIVES } from '@jepa-dynamics/core';
 import type { Objective } from '@jepa-dynamics/ode';
-import { COMPARED_OBJECTIVES } from '../../arrange/objectives.js';
 import type { RunMode } from '../../runMode.js';
 
 /** What result 4 computes: training runs of the full matrices compared with the per-feature ODE. */
@@ -36,7 +36,7 @@ export interface TheoryVsTrainingSettings {
  */
 export function theoryVsTrainingSettings(mode: RunMode): TheoryVsTrainingSettings {
   return {
-    objectives: COMPARED_OBJECTIVES,
+    objectives: OBJECTIVES,
     depth: 2,
     epsilon: 1e-2,
     features: [

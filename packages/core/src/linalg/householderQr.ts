@@ -1,0 +1,34 @@
+/**
+ * QR factorisation by Householder reflections.
+ * @module
+ */
+import { householderQrKernel } from './kernels/householderQrKernel.js';
+import { validateSquareMatrix } from './validateMatrix.js';
+
+/** The factors of {@link householderQr}: `A = Q·R`, Q orthogonal, R upper triangular (both n×n, row-major). */
+export interface QrFactors {
+  q: Float64Array;
+  r: Float64Array;
+}
+
+/**
+ * `A = Q·R` for a square n×n matrix by n−1 Householder reflections
+ * (Golub & Van Loan, Alg. 5.2.1), Q accumulated explicitly. Cost ≈ (4/3)n³ + 2n³ flops.
+ * Stable for any A (rank-deficient included); the signs of diag(R) are whatever
+ * the reflections give (fix them with {@link randomOrthogonal}'s convention if a unique Q is needed).
+ *
+ * @param a - n×n matrix, not modified.
+ * @param n - its order, an integer ≥ 1.
+ * @returns Q and R.
+ * @throws `InvalidArgumentError` when n is not an integer ≥ 1 or `a` is not a `Float64Array` of n² entries at least.
+ * @example
+ * ```ts
+ * const { q, r } = householderQr(Float64Array.of(3, 0, 4, 5), 2);
+ * // q => ≈ Float64Array [-0.6, -0.8, -0.8, 0.6]
+ * // r => Float64Array [-5, -4, 0, 3]
+ * ```
+ */
+export function householderQr(a: Float64Array, n: number): QrFactors {
+  validateSquareMatrix('householderQr', 'a', a, n);
+  return householderQrKernel(a, n);
+}

@@ -1,0 +1,52 @@
+/**
+ * The plain i-k-j triple loops behind {@link matmulReference} and its transposed
+ * variants, without argument checks. Each entry `c_ij` is accumulated as
+ * `((0 + a_i0 b_0j) + a_i1 b_1j) + …` in ascending inner index with a separate multiply
+ * and add (JavaScript never fuses them); every fast kernel keeps this order, which is
+ * why their results are bit-identical.
+ *
+ * All matrices dense, row-major; `c` overwritten and must not overlap `a` or `b`.
+ *
+ * @module
+ */
+
+/** `C = A·B`, A m×k, B k×n: m·k·n multiply-adds. */
+export function matmulReferenceKernel(c: Float64Array, a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+  c.fill(0, 0, m * n);
+  for (let i = 0; i < m; i++) {
+    const ci = i * n;
+    for (let p = 0; p < k; p++) {
+      const aip = a[i * k + p];
+      const bp = p * n;
+      for (let j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+    }
+  }
+  return c;
+}
+
+/** `C = Aᵀ·B`, A k×m, B k×n. */
+export function matmulTransAReferenceKernel(c: Float64Array, a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+  c.fill(0, 0, m * n);
+  for (let i = 0; i < m; i++) {
+    const ci = i * n;
+    for (let p = 0; p < k; p++) {
+      const aip = a[p * m + i];
+      const bp = p * n;
+      for (let j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+    }
+  }
+  return c;
+}
+
+/** `C = A·Bᵀ`, A m×k, B n×k. */
+export function matmulTransBReferenceKernel(c: Float64Array, a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+  c.fill(0, 0, m * n);
+  for (let i = 0; i < m; i++) {
+    const ci = i * n;
+    for (let p = 0; p < k; p++) {
+      const aip = a[i * k + p];
+      for (let j = 0; j < n; j++) c[ci + j] += aip * b[j * k + p];
+    }
+  }
+  return c;
+}

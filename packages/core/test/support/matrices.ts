@@ -1,0 +1,63 @@
+/**
+ * Matrices for the tests of core: a seeded standard-normal stream independent of the library
+ * (core has no generator, and sim, which has one, depends on core): Box–Muller on
+ * mulberry32 uniforms; and textbook products, transposes and orthogonality errors written
+ * out here. (Not a test file: no `.test.ts` suffix.)
+ */
+import type { StandardNormalSource } from '../../src/index.js';
+import { mulberry32 } from '../../../ode/test/mulberry32.js';
+
+/** Independent N(0, 1) numbers from `seed`, with `fill` as randomOrthogonal consumes them. */
+export function normalSource(seed: number): StandardNormalSource & { next(): number } {
+  const uniform = mulberry32(seed);
+  const next = (): number => {
+    // 1 − U lies in (0, 1], so the logarithm is finite
+    const r = Math.sqrt(-2 * Math.log(1 - uniform()));
+    return r * Math.cos(2 * Math.PI * uniform());
+  };
+  return {
+    next,
+    fill(out) {
+      for (let i = 0; i < out.length; i++) out[i] = next();
+      return out;
+    },
+  };
+}
+
+/** An m×n matrix of independent N(0, 1) entries, row-major. */
+export function randomMatrix(source: StandardNormalSource, m: number, n: number): Float64Array {
+  return source.fill(new Float64Array(m * n));
+}
+
+/** Largest |a_i − b_i|. */
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+/** Independent truth for products: the textbook dot-product definition, j-outer loop order. */
+export function dotProduct(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+  const c = new Float64Array(m * n);
+  for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) {
+    let s = 0;
+    for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
+    c[i * n + j] = s;
+  }
+  return c;
+}
+
+/** The explicit transpose of an m×n matrix, written out here. */
+export function transposed(a: Float64Array, m: number, n: number): Float64Array {
+  const t = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) t[j * m + i] = a[i * n + j];
+  return t;
+}
+
+/** max |QᵀQ − I| of an n×n Q, by the dot-product definition. */
+export function orthogonalityError(q: Float64Array, n: number): number {
+  const qtq = dotProduct(transposed(q, n, n), q, n, n, n);
+  let e = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) e = Math.max(e, Math.abs(qtq[i * n + j] - (i === j ? 1 : 0)));
+  return e;
+}
