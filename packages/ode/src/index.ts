@@ -4,13 +4,21 @@ export type {
   RhsFunction,
   JacobianFunction,
   Method,
+  MethodChoice,
+  AutoSwitchOptions,
+  ClockRestartOptions,
   EventFunction,
   SolveOptions,
   SolveStatus,
   SolveStats,
   EventRecord,
+  MethodSwitch,
+  ClockSegment,
   SolveResult,
 } from './solver/types.js';
+export { solverMethods } from './solver/solverMethods.js';
+export type { SolverMethodInfo } from './solver/solverMethods.js';
+export type { MethodInfo, MethodNeed, Order } from './solver/methodDefinition.js';
 export type { Objective, TimeUnit, FeatureInput, Feature, Formulation, NoCriticalTimeReason, CriticalTimeResult } from './flows/types.js';
 export { resolveFeature, FEATURE_CONSISTENCY_RTOL } from './flows/resolveFeature.js';
 export { perLayerFlow, perLayerRate } from './flows/perLayerFlow.js';

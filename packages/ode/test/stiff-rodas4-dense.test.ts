@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RODAS4_TABLEAU, Rodas4Stepper } from '../src/solver/rodas4.js';
 import { solveIvp } from '../src/solver/solveIvp.js';
-import { CountedRhs } from '../src/solver/stepper.js';
+import { CountedRhs } from '../src/solver/countedRhs.js';
 import type { JacobianFunction, RhsFunction } from '../src/solver/types.js';
 
 // RODAS's continuous extension (Hairer's rodas.f, CONTRO): with the stage increments k_i

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RODAS4_TABLEAU, Rodas4Stepper } from '../src/solver/rodas4.js';
-import { CountedRhs } from '../src/solver/stepper.js';
+import { CountedRhs } from '../src/solver/countedRhs.js';
 import type { JacobianFunction, RhsFunction } from '../src/solver/types.js';
 
 // A non-autonomous, nonlinear, coupled test problem with a known solution g:
