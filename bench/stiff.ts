@@ -1,7 +1,7 @@
 /**
  * The stiff method against the explicit one on the issue's 50-feature problem:
  * L = 3, ε = 1e-3, σ² = logspace(−2, 2, 50), ρ uniform in (0.1, 0.9) (mulberry32, seed
- * 2024; packages/ode/test/fiftyFeatures.ts, shared with stiff-fifty-features.test.ts), JEPA per-layer flows
+ * 2024; packages/ode/test/fiftyFeatures.ts, shared with coupledFlow.test.ts), JEPA per-layer flows
  * integrated as ONE system to the median of the features' times to reach 0.99ρ,
  * rtol = atol = 1e-6. Baseline: dopri5 with the stiffness test off, same run.
  * Also: Van der Pol (μ = 1000) and Robertson work counts at several tolerances, and

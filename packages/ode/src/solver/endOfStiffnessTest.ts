@@ -26,7 +26,7 @@ export class EndOfStiffnessTest implements StiffnessDetector {
 
   /** @param boundary - the explicit partner's stability boundary on the negative real axis (3.25 DOPRI5, 6.1 DOP853). */
   constructor(private readonly boundary: number) {
-    this.description = `|h·λ| < ${MARGIN * boundary} in ${NON_STIFF_STEPS} steps in a row`;
+    this.description = `|h·λ| < ${MARGIN} × ${boundary} in ${NON_STIFF_STEPS} steps in a row`;
   }
 
   observe(_naccepted: number, h: number, source: EigenvalueSource): boolean {

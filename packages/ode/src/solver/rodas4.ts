@@ -36,7 +36,7 @@ const UROUND = 2 ** -53;
  * `a_ij = (αΓ⁻¹)_ij` (stage arguments), `c_ij = (diag(γ⁻¹) − Γ⁻¹)_ij` (Hairer–Wanner
  * IV.7.25), `c` (stage times), `d` (the ∂f/∂t weights, row sums of Γ) and `d21 … d35`
  * (the two correction rows of the continuous extension). The order conditions are
- * checked in packages/ode/test/stiff-rodas4.test.ts, not taken on trust.
+ * checked in packages/ode/test/solver/rodas4.test.ts, not taken on trust.
  */
 export const RODAS4_TABLEAU = {
   gamma: 0.25,
@@ -309,7 +309,7 @@ export class Rodas4Stepper implements Stepper {
    * components; on stiff components order 2, unseen by the step control: in the stiff
    * limit of Prothero–Robinson `y' = −μ(y − g) + g'` its error is
    * `0.1418 θ(1−θ)(1−2θ) h³ g‴` while the step values are exact. A property of RODAS's
-   * coefficients, not of this transcription (docs/stiff.md; packages/ode/test/stiff-rodas4-dense.test.ts).
+   * coefficients, not of this transcription (docs/stiff.md; packages/ode/test/solver/rodas4.denseOutput.test.ts).
    */
   interpolate(coef: Float64Array, offset: number, theta: number, out: Float64Array): void {
     const n = this.n;
