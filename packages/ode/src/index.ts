@@ -18,7 +18,9 @@ export type {
 } from './solver/types.js';
 export { solverMethods } from './solver/solverMethods.js';
 export type { SolverMethodInfo } from './solver/solverMethods.js';
+export { METHOD_NEEDS } from './solver/methodDefinition.js';
 export type { MethodInfo, MethodNeed, Order } from './solver/methodDefinition.js';
+export type { MethodRegistry } from './solver/methodRegistry.js';
 export type { Objective, TimeUnit, FeatureInput, Feature, Formulation, NoCriticalTimeReason, CriticalTimeResult } from './flows/types.js';
 export { resolveFeature, FEATURE_CONSISTENCY_RTOL } from './flows/resolveFeature.js';
 export { perLayerFlow, perLayerRate } from './flows/perLayerFlow.js';

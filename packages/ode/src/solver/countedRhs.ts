@@ -27,3 +27,12 @@ export class CountedRhs {
     this.f(this.origin + t, y, dydt);
   }
 }
+
+/**
+ * What `Stepper.start` does with f(t0, y0): copies `known` into `out` when the caller
+ * has it (after a method switch), otherwise evaluates it.
+ */
+export function startDerivative(rhs: CountedRhs, t0: number, y0: Float64Array, out: Float64Array, known: Float64Array | undefined): void {
+  if (known === undefined) rhs.eval(t0, y0, out);
+  else out.set(known);
+}

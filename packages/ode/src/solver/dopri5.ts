@@ -7,6 +7,7 @@
  * @module
  */
 
+import { startDerivative } from './countedRhs.js';
 import { HairerController } from './hairerController.js';
 import { hairerStiffnessTest } from './hairerStiffnessTest.js';
 import type { MethodDefinition } from './methodDefinition.js';
@@ -89,8 +90,7 @@ class Dopri5Stepper implements Stepper {
   }
 
   start(t0: number, y0: Float64Array, f0?: Float64Array): void {
-    if (f0 === undefined) this.ctx.rhs.eval(t0, y0, this.f0);
-    else this.f0.set(f0);
+    startDerivative(this.ctx.rhs, t0, y0, this.f0, f0);
   }
 
   attempt(t: number, y: Float64Array, h: number, yNew: Float64Array): StepOutcome {

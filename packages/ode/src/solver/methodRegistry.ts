@@ -22,13 +22,15 @@ const BUILTIN_METHODS = {
   rodas4: RODAS4,
 };
 
-type BuiltinMethods = typeof BUILTIN_METHODS;
+/** The built-in names, each mapped to `true`. */
+type BuiltinMethods = { readonly [K in keyof typeof BUILTIN_METHODS]: true };
 
 /**
- * The registry's type: method name → definition. Its keys are the {@link Method}
- * type. A method registered from outside this module (with {@link registerMethod})
- * adds its name by augmenting this interface:
- * `declare module '…/methodRegistry.js' { interface MethodRegistry { heun: MethodDefinition } }`.
+ * The names of the method registry, as the keys of an interface (each mapped to
+ * `true`): its keys are the {@link Method} type. The built-in methods are its members;
+ * a method registered at run time from outside the solver (tests, extensions) adds
+ * its name by augmenting it:
+ * `declare module '…/methodRegistry.js' { interface MethodRegistry { 'heun-euler': true } }`.
  */
 export interface MethodRegistry extends BuiltinMethods {}
 

@@ -19,7 +19,7 @@
  * @module
  */
 
-import type { CountedRhs } from './countedRhs.js';
+import { startDerivative, type CountedRhs } from './countedRhs.js';
 import { luDecomposeKernel, luSolveKernel } from './lu.js';
 import { finiteDifferenceJacobianKernel, groupedFiniteDifferenceJacobianKernel, type JacobianColumnGroups } from './jacobian.js';
 import type { MethodDefinition } from './methodDefinition.js';
@@ -157,8 +157,7 @@ export class Rodas4Stepper implements Stepper {
   }
 
   start(t0: number, y0: Float64Array, f0?: Float64Array): void {
-    if (f0 === undefined) this.rhs.eval(t0, y0, this.f0);
-    else this.f0.set(f0);
+    startDerivative(this.rhs, t0, y0, this.f0, f0);
     this.jacobianFresh = false;
   }
 

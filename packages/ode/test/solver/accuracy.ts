@@ -10,7 +10,7 @@
  * on T with a step of size h up to rounding). The helper asserts that no step was
  * rejected and that exactly T/h steps were taken.
  */
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { solveIvp } from '../../src/index.js';
 import type { MethodChoice } from '../../src/index.js';
 import { ARENSTORF, arenstorf, expSin, rotation, rotationExact } from './problems.js';
@@ -128,4 +128,37 @@ export function expectErrorProportionalToTolerance(
     expect(e / TOLS[k]).toBeLessThan(band[1]);
   });
   expect(Math.abs(slope(TOLS, errs) - 1)).toBeLessThan(slopeTol);
+}
+
+/** What the accuracy tests of an explicit method check, with the bounds its test file justifies. */
+export interface ExplicitMethodAccuracy {
+  method: MethodChoice;
+  /** Hairer's NFCN for one Arenstorf period at rtol = atol = tol. */
+  arenstorf: readonly { tol: number; nfev: number }[];
+  /** Classical order, step numbers N of the fixed-step runs, and the allowed |observed − order|. */
+  order: number;
+  Ns: readonly number[];
+  orderTol: number;
+  /** err/tol bands over 1e-4 … 1e-12 on the rotation and on y' = y cos t, and the slope tolerance of the latter (the former's is 0.05). */
+  rotationBand: readonly [number, number];
+  expSinBand: readonly [number, number];
+  expSinSlopeTol: number;
+}
+
+/** Declares the Arenstorf-count, fixed-step-order and error-proportional-to-tolerance tests of one explicit method. */
+export function explicitMethodAccuracyTests(c: ExplicitMethodAccuracy): void {
+  for (const { tol, nfev } of c.arenstorf) {
+    it(`on the Arenstorf orbit at rtol = atol = ${tol} uses NFCN = ${nfev} f-evaluations, like Hairer's code`, () => {
+      expectArenstorfPeriod(c.method, tol, nfev);
+    });
+  }
+  it(`converges with order ${c.order} at the end point and in the dense output between steps (rotation, exact solution)`, () => {
+    expectFixedStepOrder(c.method, c.order, c.Ns, c.orderTol);
+  });
+  it(`global error on the rotation is within [${c.rotationBand.join(', ')}]·tol over tol = 1e-4 … 1e-12, slope 1 ± 0.05`, () => {
+    expectErrorProportionalToTolerance(rotationError, c.method, c.rotationBand, 0.05);
+  });
+  it(`global error on y' = y cos t is within [${c.expSinBand.join(', ')}]·tol over tol = 1e-4 … 1e-12, slope 1 ± ${c.expSinSlopeTol}`, () => {
+    expectErrorProportionalToTolerance(expSinError, c.method, c.expSinBand, c.expSinSlopeTol);
+  });
 }

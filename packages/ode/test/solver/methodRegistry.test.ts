@@ -10,9 +10,9 @@
 import { describe, expect, it } from 'vitest';
 import { criticalTime, solveIvp, solverMethods } from '../../src/index.js';
 import type { RhsFunction } from '../../src/index.js';
+import { startDerivative } from '../../src/solver/countedRhs.js';
 import { HairerController } from '../../src/solver/hairerController.js';
 import { hairerStiffnessTest } from '../../src/solver/hairerStiffnessTest.js';
-import type { MethodDefinition } from '../../src/solver/methodDefinition.js';
 import { registerMethod } from '../../src/solver/methodRegistry.js';
 import { oneStepMethod } from '../../src/solver/oneStepMethod.js';
 import { stageEigenvalueEstimate } from '../../src/solver/stageEigenvalueEstimate.js';
@@ -24,7 +24,7 @@ import { rotation, rotationExact } from './problems.js';
 // The registry's type gains the new name (module augmentation), so `method: 'heun-euler'` type-checks.
 declare module '../../src/solver/methodRegistry.js' {
   interface MethodRegistry {
-    'heun-euler': MethodDefinition;
+    'heun-euler': true;
   }
 }
 
@@ -53,8 +53,7 @@ class HeunEulerStepper implements Stepper {
   }
 
   start(t0: number, y0: Float64Array, f0?: Float64Array): void {
-    if (f0 === undefined) this.ctx.rhs.eval(t0, y0, this.f0);
-    else this.f0.set(f0);
+    startDerivative(this.ctx.rhs, t0, y0, this.f0, f0);
   }
 
   attempt(t: number, y: Float64Array, h: number, yNew: Float64Array): StepOutcome {
