@@ -1,6 +1,6 @@
 import { IntegrationError, InvalidArgumentError } from '../errors.js';
 import { registeredMethods } from '../solver/methodRegistry.js';
-import { quotedList } from '../solver/normalizeProblem.js';
+import { quotedList } from '../solver/quotedList.js';
 import { solveIvp } from '../solver/solveIvp.js';
 import type { Method } from '../solver/types.js';
 import { criticalTarget } from './criticalTarget.js';

@@ -7,6 +7,7 @@
 
 import { InvalidArgumentError } from '../errors.js';
 import { jacobianColumnGroups, type JacobianColumnGroups } from './jacobian.js';
+import { quotedList } from './quotedList.js';
 import { AUTO_DEFAULT_NON_STIFF, AUTO_DEFAULT_STIFF, registeredMethods, type RegisteredMethod } from './methodRegistry.js';
 import type { ControllerSettings } from './stepper.js';
 import type { EventFunction, JacobianFunction, RhsFunction, SolveOptions } from './types.js';
@@ -65,12 +66,6 @@ export interface NormalizedProblem {
   jacobian: JacobianFunction | undefined;
   /** Column groups from `options.jacobianSparsity`, or undefined (one column per evaluation). */
   jacobianColumns: JacobianColumnGroups | undefined;
-}
-
-/** `'a', 'b' or 'c'`: a list of names for messages. */
-export function quotedList(names: readonly string[], last = 'or'): string {
-  const q = names.map((m) => `'${m}'`);
-  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} ${last} ${q[q.length - 1]}`;
 }
 
 function finiteNumber(x: unknown): x is number {
