@@ -14,7 +14,7 @@ import { solveIvp } from '../packages/ode/dist/index.js';
 import type { Method, RhsFunction } from '../packages/ode/dist/index.js';
 import type { BenchSuite } from './suites.js';
 import { printTable } from './timing.js';
-import { ARENSTORF, arenstorf } from '../packages/ode/test/solver-problems.js';
+import { ARENSTORF, arenstorf } from '../packages/ode/test/solver/problems.js';
 
 // The baseline package is a dependency of @jepa-dynamics/ode, resolved from there.
 const odexPackage = createRequire(new URL('../packages/ode/package.json', import.meta.url))('odex') as typeof import('odex');

@@ -1,10 +1,12 @@
 /**
  * The stiff method against the explicit one on the issue's 50-feature problem:
  * L = 3, ε = 1e-3, σ² = logspace(−2, 2, 50), ρ uniform in (0.1, 0.9) (mulberry32, seed
- * 2024; packages/ode/test/fiftyFeatures.ts, shared with stiff-fifty-features.test.ts), JEPA per-layer flows
+ * 2024; packages/ode/test/fiftyFeatures.ts, shared with coupledFlow.test.ts), JEPA per-layer flows
  * integrated as ONE system to the median of the features' times to reach 0.99ρ,
- * rtol = atol = 1e-6. Baseline: dopri5 with the stiffness test off, same run.
- * Also: Van der Pol (μ = 1000) and Robertson work counts at several tolerances, and
+ * rtol = atol = 1e-6. Baseline: dopri5 with the stiffness test off, same run; also
+ * method 'auto' (dopri5 switching to rodas4 and back).
+ * Also: Van der Pol (μ = 1000) and Robertson work counts at several tolerances (rodas4
+ * and 'auto'), and
  * (not a timing) the non-diagonal-covariance example of docs/stiff.md.
  */
 import { alignedMatrixInit, coupledFlow, criticalTime, matrixFlow, solveIvp, type RhsFunction, type SolveResult } from '../packages/ode/dist/index.js';
@@ -23,7 +25,7 @@ function maxError(r: SolveResult, exact: (i: number) => number): number {
 
 export const stiffSuite: BenchSuite = {
   name: 'stiff',
-  description: 'rodas4 vs dopri5 (stiffness test off) on the 50-feature coupled JEPA problem; VdP and Robertson counts',
+  description: "rodas4 and 'auto' vs dopri5 (stiffness test off) on the 50-feature coupled JEPA problem; VdP and Robertson counts",
   run: () => {
     const exact = (i: number): number => exactU(T, i);
     const flow = coupledFlow(sigma2.map((s, i) => ({ sigma2: s, rho: rho[i] })), 'jepa', L);
@@ -34,6 +36,7 @@ export const stiffSuite: BenchSuite = {
       ['rodas4, exact Jacobian', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'rodas4', jacobian: flow.jacobian }), 21],
       ['rodas4, FD Jacobian, diagonal sparsity', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'rodas4', jacobianSparsity: flow.sparsity }), 21],
       ['rodas4, FD Jacobian, dense (50 columns)', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'rodas4' }), 11],
+      ["'auto' (dopri5 + rodas4), exact Jacobian", () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'auto', jacobian: flow.jacobian }), 21],
       ['dopri5, stiffness test off', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'dopri5', stiffnessCheck: false, maxSteps: 50_000_000 }), 1],
     ];
     const rows: (string | number)[][] = [];
@@ -49,7 +52,7 @@ export const stiffSuite: BenchSuite = {
     process.stdout.write(`50 features to T = ${T.toPrecision(6)} (median time to 0.99ρ), rtol = atol = 1e-6\n\n`);
     printTable(['method', 'status', 'steps', 'nfev', 'njev', 'nlu', 'max |u − exact|', 'median ms'], rows);
     process.stdout.write(
-      `\ndopri5 / rodas4 time ratio: ${(times[3] / times[0]).toFixed(0)}× (exact J), ${(times[3] / times[1]).toFixed(0)}× (FD, sparsity), ${(times[3] / times[2]).toFixed(0)}× (FD, dense)\n\n`,
+      `\ndopri5 / rodas4 time ratio: ${(times[4] / times[0]).toFixed(0)}× (exact J), ${(times[4] / times[1]).toFixed(0)}× (FD, sparsity), ${(times[4] / times[2]).toFixed(0)}× (FD, dense); dopri5 / 'auto': ${(times[4] / times[3]).toFixed(0)}×\n\n`,
     );
 
     const vdp: RhsFunction = (_t, y, d) => {
@@ -66,13 +69,17 @@ export const stiffSuite: BenchSuite = {
     const robRef = [0.2083340149701255e-7, 0.8333360770334713e-13, 0.999999979166505];
     const rel = (y: Float64Array, ref: number[]): number => Math.max(...ref.map((v, i) => Math.abs(y[i] - v) / Math.abs(v)));
     const rows2: (string | number)[][] = [];
-    for (const tol of [1e-4, 1e-6, 1e-8]) {
-      const a = solveIvp(vdp, [0, 2], [2, 0], { method: 'rodas4', rtol: tol, atol: tol });
-      const b = solveIvp(rob, [0, 1e11], [1, 0, 0], { method: 'rodas4', rtol: tol, atol: [1e-6 * tol, 1e-10 * tol, 1e-6 * tol] });
-      rows2.push(['Van der Pol μ=1000, t=2', tol, a.stats.naccepted, a.stats.nrejected, a.stats.nfev, a.stats.njev ?? '-', rel(a.y[a.y.length - 1], vdpRef).toExponential(2)]);
-      rows2.push(['Robertson, t=1e11', tol, b.stats.naccepted, b.stats.nrejected, b.stats.nfev, b.stats.njev ?? '-', rel(b.y[b.y.length - 1], robRef).toExponential(2)]);
+    for (const method of ['rodas4', 'auto'] as const) {
+      for (const tol of [1e-4, 1e-6, 1e-8]) {
+        const a = solveIvp(vdp, [0, 2], [2, 0], { method, rtol: tol, atol: tol });
+        const b = solveIvp(rob, [0, 1e11], [1, 0, 0], { method, rtol: tol, atol: [1e-6 * tol, 1e-10 * tol, 1e-6 * tol] });
+        for (const [name, r, ref] of [['Van der Pol μ=1000, t=2', a, vdpRef], ['Robertson, t=1e11', b, robRef]] as const) {
+          const switches = r.switches === undefined ? '-' : r.switches.map((w) => `${w.to}@${w.t.toPrecision(3)}`).join(' ') || 'none';
+          rows2.push([name, method, tol, r.stats.naccepted, r.stats.nrejected, r.stats.nfev, r.stats.njev ?? '-', rel(r.y[r.y.length - 1], ref).toExponential(2), switches]);
+        }
+      }
     }
-    printTable(['problem (rodas4, FD Jacobian)', 'rtol', 'steps', 'rejected', 'nfev', 'njev', 'max rel. error'], rows2);
+    printTable(['problem (FD Jacobian)', 'method', 'rtol', 'steps', 'rejected', 'nfev', 'njev', 'max rel. error', 'switches'], rows2);
     nonDiagonalExample();
     randomInitExample();
   },

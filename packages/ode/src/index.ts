@@ -4,13 +4,23 @@ export type {
   RhsFunction,
   JacobianFunction,
   Method,
+  MethodChoice,
+  AutoSwitchOptions,
+  ClockRestartOptions,
   EventFunction,
   SolveOptions,
   SolveStatus,
   SolveStats,
   EventRecord,
+  MethodSwitch,
+  ClockSegment,
   SolveResult,
 } from './solver/types.js';
+export { solverMethods } from './solver/solverMethods.js';
+export type { SolverMethodInfo } from './solver/solverMethods.js';
+export { METHOD_NEEDS } from './solver/methodDefinition.js';
+export type { MethodInfo, MethodNeed, Order } from './solver/methodDefinition.js';
+export type { MethodRegistry } from './solver/methodRegistry.js';
 export type { Objective, TimeUnit, Formulation, NoCriticalTimeReason } from '@jepa-dynamics/core';
 export type { FeatureInput, Feature, CriticalTimeResult } from './flows/types.js';
 export { resolveFeature, FEATURE_CONSISTENCY_RTOL } from './flows/resolveFeature.js';

@@ -1,6 +1,6 @@
 /**
  * The issue's 50-feature stiff problem with its exact solution, shared by
- * stiff-fifty-features.test.ts and bench/stiff.ts (not a test file: no `.test.ts` suffix).
+ * coupledFlow.test.ts and bench/stiff.ts (not a test file: no `.test.ts` suffix).
  * L = 3, ε = 1e-3, σ² = logspace(−2, 2, 50), ρ uniform in (0.1, 0.9) (mulberry32, seed 2024),
  * JEPA per-layer flows; T is the median of the features' times to reach 0.99ρ.
  */

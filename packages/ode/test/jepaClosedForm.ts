@@ -4,7 +4,7 @@
  * 1/(s^n(ρ − s)) = Σ_{k=1}^{n} ρ^{k−n−1} s^{−k} + ρ^{−n}/(ρ − s)) and u(t) by bisection.
  * Checked against 40-digit mpmath quadrature through closedFormCriticalTime in
  * flows-critical-time.test.ts. Shared by the ode tests, test/cli-solve-coupled.test.ts
- * and the benches (via fiftyFeatures.ts and solver-problems.ts). Not a test file.
+ * and the benches (via fiftyFeatures.ts and solver/problems.ts). Not a test file.
  */
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { FORMULATIONS, OBJECTIVES, TIME_UNITS } from '@jepa-dynamics/core';
-import { coupledTrajectories, flowTrajectories, IntegrationError, type Feature, type SolveStats } from '@jepa-dynamics/ode';
+import { coupledTrajectories, flowTrajectories, IntegrationError, solverMethods, type Feature, type SolveStats } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
 import { featuresOptions, parseFeatures, type FeaturesFlags } from '../features.js';
@@ -27,6 +27,15 @@ interface SolveFlags extends FeaturesFlags {
   csv?: boolean;
 }
 
+/** The `--method` choices: every method of the solver's registry, in its order. */
+const METHOD_CHOICES = solverMethods().map((m) => m.name);
+
+/** `dopri5, dop853, odex or rodas4 (stiff)`: the choices for --help, stiff ones marked. */
+function methodHelp(): string {
+  const names = solverMethods().map((m) => (m.stiff ? `${m.name} (stiff)` : m.name));
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
 /** Registers `solve` on the program. */
 export function registerSolve(program: Command): void {
   const command = program
@@ -42,7 +51,7 @@ export function registerSolve(program: Command): void {
     .option('--epsilon <ε>', 'initialisation scale ε > 0 (w̄(0) = ε)')
     .option('--t-end <T>', 'end time T > 0 (in the --time unit)')
     .option('--points <N>', 'number of output times from 0 to T, integer ≥ 2', '101')
-    .option('--method <method>', 'dopri5, dop853, odex or rodas4 (stiff); default dop853, or rodas4 with --coupled')
+    .option('--method <method>', `${methodHelp()}; default dop853, or rodas4 with --coupled`)
     .option('--coupled', 'integrate all features as ONE system (one step-size sequence; stiff when features have very different time scales); per-layer formulation only')
     .option('--formulation <f>', 'per-layer (u), end-to-end (w̄) or layerwise (v, w_1…w_L)', 'per-layer')
     .option('--time <unit>', 'gradient-flow (t = kη) or paper (τ = L t)', 'gradient-flow')
@@ -57,7 +66,7 @@ export function registerSolve(program: Command): void {
       const tEnd = parsePositiveNumber('--t-end', required('--t-end', flags.tEnd));
       const points = parseInteger('--points', flags.points, 2, 10_000_000);
       const coupled = flags.coupled === true;
-      const method = parseChoice('--method', flags.method ?? (coupled ? 'rodas4' : 'dop853'), ['dopri5', 'dop853', 'odex', 'rodas4'] as const);
+      const method = parseChoice('--method', flags.method ?? (coupled ? 'rodas4' : 'dop853'), METHOD_CHOICES);
       const formulation = parseChoice('--formulation', flags.formulation, FORMULATIONS);
       const time = parseChoice('--time', flags.time, TIME_UNITS);
       const rtol = parsePositiveNumber('--rtol', flags.rtol);

@@ -1,7 +1,7 @@
 import { IntegrationError, InvalidArgumentError, validateDepth, validateEpsilon, validateFormulation, validateObjective, validatePositive, validateTimeUnit, type Formulation, type Objective, type TimeUnit } from '@jepa-dynamics/core';
-import { METHODS } from '../solver/normalizeProblem.js';
+import { methodDefinition, registeredMethods } from '../solver/methodRegistry.js';
 import { solveIvp } from '../solver/solveIvp.js';
-import type { Method, RhsFunction, SolveStats } from '../solver/types.js';
+import type { Method, RhsFunction, SolveOptions, SolveStats } from '../solver/types.js';
 import { endToEndFlow } from './endToEndFlow.js';
 import { fixedPointKernel } from './fixedPoint.js';
 import { layerwiseFlow } from './layerwiseFlow.js';
@@ -37,7 +37,12 @@ export interface TrajectoryOptions {
   dense?: boolean;
   /** `'gradient-flow'` (default) or `'paper'` (τ = L t): the unit of `times`/`tEnd` and of the output. */
   timeUnit?: TimeUnit;
-  /** Integrator; default `'dop853'` (a run that turns stiff near a fixed point continues with `'rodas4'` by itself). */
+  /**
+   * Integrator; default `'dop853'`. An explicit method with a stiffness test (dopri5,
+   * dop853) runs as the non-stiff method of `solveIvp`'s `method: 'auto'` (with
+   * Hairer's check period of 1000 steps), so a run that turns stiff near a fixed
+   * point continues with the stiff method (`'rodas4'`) by itself.
+   */
   method?: Method;
   /** Relative tolerance; default 1e-10. */
   rtol?: number;
@@ -114,8 +119,9 @@ function validateSetting(where: string, o: TrajectoryOptions): Setting {
     times[points - 1] = tEnd;
   }
   const method = o.method ?? 'dop853';
-  if (!METHODS.includes(method)) {
-    throw new InvalidArgumentError(where, 'method', `must be one of ${METHODS.map((m) => `'${m}'`).join(', ')} (the methods of solveIvp)`, method);
+  if (methodDefinition(method) === undefined) {
+    const names = registeredMethods().map((m) => `'${m.name}'`);
+    throw new InvalidArgumentError(where, 'method', `must be one of ${names.join(', ')} (the methods of solveIvp)`, method);
   }
   const maxSteps = o.maxSteps ?? 1_000_000;
   if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new InvalidArgumentError(where, 'maxSteps', 'must be an integer ≥ 1', maxSteps);
@@ -225,123 +231,78 @@ function trajectoryKernel(feature: Feature, s: Setting, where: string): Trajecto
   let floor = Number.POSITIVE_INFINITY;
   for (const y of y0) if (y !== 0) floor = Math.min(floor, Math.abs(y));
   const atol = s.atol ?? (Number.isFinite(floor) ? 1e-3 * s.rtol * floor : 1e-300);
-  // Stages: the clock restarts (local time 0) whenever |w̄| doubles. Near the transition the
-  // solution changes on a time scale that can be below the resolution of double precision at
-  // the absolute time (1e-13·t* and less), which a single time axis from 0 cannot step through.
+  if (tLast === 0) {
+    // only t = 0 asked for: nothing to integrate
+    const first = Float64Array.from(y0);
+    const trajectory: Trajectory = { t: Float64Array.of(0), wbar: Float64Array.of(wbarOf(first)), state: [first], stats: { nfev: 0, nsteps: 0, naccepted: 0, nrejected: 0 } };
+    if (s.dense) {
+      trajectory.stateAt = () => Float64Array.from(first);
+      trajectory.wbarAt = () => wbarOf(first);
+    }
+    return trajectory;
+  }
+  // The clock restarts (local time 0) whenever |w̄| doubles: near the transition the solution
+  // changes on a time scale that can be below the resolution of double precision at the
+  // absolute time (1e-13·t* and less), which a single time axis from 0 cannot step through.
+  const result = solveIvp(rhs, [0, tLast], y0, {
+    ...integrator(s.method),
+    rtol: s.rtol,
+    atol,
+    maxSteps: s.maxSteps,
+    tEval: times,
+    dense: s.dense,
+    clockRestart: { measure: wbarOf, factor: 2 },
+    events: limit === undefined ? [] : [{ g: (_t: number, yy: Float64Array) => Math.abs(yy[0] - limit.value) - limit.delta, direction: -1 as const, terminal: true }],
+  });
+  if (result.status !== 'success' && result.status !== 'event') {
+    const tReached = result.t.length > 0 ? result.t[result.t.length - 1] : 0;
+    throw new IntegrationError(`${where}: integration ended with status '${result.status}' at t = ${tReached} (${result.message})`, result.status, tReached);
+  }
+  // The only terminal event is the convergence to the fixed point.
+  const converged = result.status === 'event' && limit !== undefined ? result.events[result.events.length - 1] : undefined;
   const outT: number[] = [];
   const outY: Float64Array[] = [];
-  const stages: { start: number; end: number; sol: (t: number) => Float64Array }[] = [];
-  const stats: SolveStats = { nfev: 0, nsteps: 0, naccepted: 0, nrejected: 0 };
-  let k = 0;
-  if (times[0] === 0) {
-    outT.push(0);
-    outY.push(Float64Array.from(y0));
-    k = 1;
+  for (let j = 0; j < result.t.length; j++) {
+    // outputs at or after the convergence event get the fixed point below
+    if (converged !== undefined && result.t[j] >= converged.t) break;
+    outT.push(result.t[j]);
+    outY.push(result.y[j]);
   }
-  let tStart = 0;
-  let y = Float64Array.from(y0);
-  // switches to the stiff method once the explicit one reports stiffness (near a fixed point)
-  let method: Method = s.method;
-  for (let stage = 0; k < times.length || (s.dense && tStart < tLast); stage++) {
-    if (stage >= 100_000) throw new IntegrationError(`${where}: more than 100000 stages (w̄ doubled too often) at t = ${tStart}`, 'max-steps', tStart);
-    const span = tLast - tStart;
-    if (!(span > 0)) {
-      // rounding put the stage start at or past the last output time: the remaining outputs are the current state
-      for (; k < times.length; k++) {
-        outT.push(times[k]);
-        outY.push(Float64Array.from(y));
-      }
-      break;
-    }
-    const local: number[] = [];
-    for (let j = k; j < times.length; j++) local.push(Math.min(span, Math.max(0, times[j] - tStart)));
-    const wbarStart = Math.abs(wbarOf(y));
-    const result = solveIvp(rhs, [0, span], y, {
-      method,
-      rtol: s.rtol,
-      atol,
-      maxSteps: s.maxSteps,
-      tEval: local.length > 0 ? local : undefined,
-      dense: s.dense,
-      events: [
-        ...(wbarStart > 0 ? [{ g: (_t: number, yy: Float64Array) => Math.abs(wbarOf(yy)) - 2 * wbarStart, direction: 1 as const, terminal: true }] : []),
-        ...(limit !== undefined ? [{ g: (_t: number, yy: Float64Array) => Math.abs(yy[0] - limit.value) - limit.delta, direction: -1 as const, terminal: true }] : []),
-      ],
-    });
-    stats.nfev += result.stats.nfev;
-    stats.nsteps += result.stats.nsteps;
-    stats.naccepted += result.stats.naccepted;
-    stats.nrejected += result.stats.nrejected;
-    if (result.status === 'stiff' && method !== 'rodas4') {
-      // Near the fixed point the flow is stiff for an explicit method: keep the outputs reached,
-      // then go on from the last of them (or redo this stage) with the Rosenbrock method RODAS4.
-      method = 'rodas4';
-      const reached = local.length > 0 ? result.t.length : 0;
-      if (reached > 0) {
-        if (s.dense && result.sol !== undefined) stages.push({ start: tStart, end: tStart + result.t[reached - 1], sol: result.sol });
-        for (let j = 0; j < reached; j++, k++) {
-          outT.push(times[k]);
-          outY.push(result.y[j]);
-        }
-        tStart += result.t[reached - 1];
-        y = Float64Array.from(result.y[reached - 1]);
-      }
-      continue;
-    }
-    if (result.status !== 'success' && result.status !== 'event') {
-      const tReached = tStart + (result.t.length > 0 ? result.t[result.t.length - 1] : 0);
-      throw new IntegrationError(`${where}: integration ended with status '${result.status}' at t = ${tReached} (${result.message})`, result.status, tReached);
-    }
-    const event = result.status === 'event' ? result.events[result.events.length - 1] : undefined;
-    const convergenceIndex = wbarStart > 0 ? 1 : 0;
-    const converged = event !== undefined && limit !== undefined && event.index === convergenceIndex;
-    const stageEnd = event !== undefined ? event.t : span;
-    // outputs of this stage: those strictly before the event (the event state starts the next stage)
-    const produced = local.length > 0 ? result.t.length : 0;
-    for (let j = 0; j < produced && k < times.length; j++) {
-      if (event !== undefined && result.t[j] >= event.t) break;
+  const fixed = limit === undefined ? undefined : new Float64Array(y0.length).fill(limit.value);
+  if (converged !== undefined && fixed !== undefined) {
+    // 1-D monotone convergence: the exact solution stays within delta of the fixed point from here on
+    for (let k = outT.length; k < times.length; k++) {
       outT.push(times[k]);
-      outY.push(result.y[j]);
-      k++;
+      outY.push(Float64Array.from(fixed));
     }
-    if (s.dense && result.sol !== undefined) stages.push({ start: tStart, end: tStart + stageEnd, sol: result.sol });
-    if (converged && limit !== undefined) {
-      // 1-D monotone convergence: the exact solution stays within delta of the fixed point from here on
-      const fixed = new Float64Array(y0.length).fill(limit.value);
-      for (; k < times.length; k++) {
-        outT.push(times[k]);
-        outY.push(Float64Array.from(fixed));
-      }
-      if (s.dense) stages.push({ start: tStart + stageEnd, end: Number.POSITIVE_INFINITY, sol: () => Float64Array.from(fixed) });
-      break;
-    }
-    if (event === undefined) {
-      for (; k < times.length; k++) {
-        // only reachable if tEval was clipped by rounding; the state at the end of the span
-        outT.push(times[k]);
-        outY.push(result.y[result.y.length - 1]);
-      }
-      break;
-    }
-    tStart += event.t;
-    y = Float64Array.from(event.y);
   }
   const wbar = new Float64Array(outY.length);
   for (let j = 0; j < outY.length; j++) wbar[j] = wbarOf(outY[j]);
-  const trajectory: Trajectory = { t: Float64Array.from(outT), wbar, state: outY, stats };
-  if (s.dense) {
-    const first = Float64Array.from(y0);
+  const trajectory: Trajectory = { t: Float64Array.from(outT), wbar, state: outY, stats: result.stats };
+  const sol = result.sol;
+  if (s.dense && sol !== undefined) {
+    const tEnd = converged !== undefined ? converged.t : tLast;
     const stateAt = (t: number): Float64Array => {
-      if (stages.length === 0) return Float64Array.from(first);
-      let lo = 0;
-      while (lo < stages.length - 1 && t >= stages[lo].end) lo++;
-      const st = stages[lo];
-      return st.sol(Math.min(st.end - st.start, Math.max(0, t - st.start)));
+      if (converged !== undefined && fixed !== undefined && t >= converged.t) return Float64Array.from(fixed);
+      return sol(Math.min(tEnd, Math.max(0, t)));
     };
     trajectory.stateAt = stateAt;
     trajectory.wbarAt = (t) => wbarOf(stateAt(t));
   }
   return trajectory;
+}
+
+/**
+ * The solver options for the method: an explicit method with a stiffness test runs as the
+ * non-stiff method of 'auto' (Hairer's check period kept, so the explicit run is the same
+ * until the test fires); others as they are.
+ */
+function integrator(method: Method): Pick<SolveOptions, 'method' | 'autoSwitch' | 'stiffnessCheck'> {
+  const definition = methodDefinition(method);
+  if (definition !== undefined && !definition.stiff && definition.stiffnessTest !== undefined) {
+    return { method: 'auto', autoSwitch: { nonStiff: method }, stiffnessCheck: 1000 };
+  }
+  return { method };
 }
 
 

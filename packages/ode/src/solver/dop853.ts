@@ -9,9 +9,14 @@
  * @module
  */
 
+import { startDerivative } from './countedRhs.js';
 import { HairerController } from './hairerController.js';
-import { stiffnessIndicator } from './stiffnessIndicator.js';
-import type { MethodDefinition, Stepper, StepperContext } from './stepper.js';
+import { hairerStiffnessTest } from './hairerStiffnessTest.js';
+import type { MethodDefinition } from './methodDefinition.js';
+import { oneStepMethod } from './oneStepMethod.js';
+import { stageEigenvalueEstimate } from './stageEigenvalueEstimate.js';
+import { createStepOutcome, judgeErrorNorm, type StepOutcome } from './stepOutcome.js';
+import type { Stepper, StepperContext } from './stepper.js';
 
 // Coefficients of dop853.f (Hairer & Wanner; Dormand & Prince 1981), named
 // A<stage>_<stage> (1-based stages as in the Fortran, stage 13 = f at the new
@@ -178,8 +183,11 @@ class Dop853Stepper implements Stepper {
   readonly denseSize: number;
   private readonly k: Float64Array[];
   private readonly ystage: Float64Array;
-  /** Argument of stage 12 (kept for the stiffness test). */
+  /** Argument of stage 12 (kept for the eigenvalue estimate). */
   private readonly y12: Float64Array;
+  /** The accepted state of the last step (a reference, valid until the driver reuses it). */
+  private yAccepted: Float64Array;
+  private readonly outcome: StepOutcome = createStepOutcome();
 
   constructor(private readonly ctx: StepperContext) {
     const n = ctx.n;
@@ -189,14 +197,15 @@ class Dop853Stepper implements Stepper {
     for (let s = 0; s <= 16; s++) this.k.push(s === 1 ? this.f0 : new Float64Array(s === 0 ? 0 : n));
     this.ystage = new Float64Array(n);
     this.y12 = new Float64Array(n);
+    this.yAccepted = this.y12;
     this.denseSize = 8 * n;
   }
 
-  start(t0: number, y0: Float64Array): void {
-    this.ctx.rhs.eval(t0, y0, this.f0);
+  start(t0: number, y0: Float64Array, f0?: Float64Array): void {
+    startDerivative(this.ctx.rhs, t0, y0, this.f0, f0);
   }
 
-  attempt(t: number, y: Float64Array, h: number, yNew: Float64Array): number {
+  attempt(t: number, y: Float64Array, h: number, yNew: Float64Array): StepOutcome {
     const { n, rhs, rtol, atol } = this.ctx;
     const k = this.k;
     const k1 = k[1], k2 = k[2], k3 = k[3], k4 = k[4], k5 = k[5], k6 = k[6];
@@ -266,7 +275,7 @@ class Dop853Stepper implements Stepper {
     }
     let deno = err + 0.01 * err2;
     if (deno <= 0) deno = 1;
-    return Math.abs(h) * err * Math.sqrt(1 / (n * deno));
+    return judgeErrorNorm(this.outcome, Math.abs(h) * err * Math.sqrt(1 / (n * deno)));
   }
 
   accept(t: number, y: Float64Array, h: number, yNew: Float64Array, dense: Float64Array | null): void {
@@ -329,11 +338,12 @@ class Dop853Stepper implements Stepper {
       }
     }
     k1.set(k13);
+    this.yAccepted = yNew;
   }
 
-  stiffnessIndicator(h: number, yNew: Float64Array): number {
+  eigenvalueEstimate(): number {
     // k13 and k12 are f at t + h of y_new and of stage 12's argument.
-    return stiffnessIndicator(h, this.k[13], this.k[12], yNew, this.y12);
+    return stageEigenvalueEstimate(this.k[13], this.k[12], this.yAccepted, this.y12);
   }
 
   interpolate(coef: Float64Array, offset: number, theta: number, out: Float64Array): void {
@@ -348,12 +358,23 @@ class Dop853Stepper implements Stepper {
   }
 }
 
-/** The DOP853 method: Hairer's defaults safety 0.9, facMin 0.333, facMax 6, β 0. */
-export const DOP853: MethodDefinition = {
+/**
+ * The DOP853 method: Hairer's defaults safety 0.9, facMin 0.333, facMax 6, β 0;
+ * stability boundary 6.1 on the negative real axis (Hairer's stiffness test threshold).
+ */
+export const DOP853: MethodDefinition = oneStepMethod({
   name: 'dop853',
   order: 8,
-  defaults: { safety: 0.9, facMin: 0.333, facMax: 6, beta: 0 },
+  errorOrder: 5,
+  denseOrder: 7,
+  stiff: false,
+  needs: [],
+  summary: "Dormand–Prince 8(5,3), Hairer's DOP853",
+  hinitOrder: 8,
+  controllerDefaults: { safety: 0.9, facMin: 0.333, facMax: 6, beta: 0 },
   createController: (settings) => new HairerController(settings, 1 / 8 - settings.beta * 0.2),
-  stiffnessThreshold: 6.1,
-  create: (context) => new Dop853Stepper(context),
-};
+  stabilityBoundary: 6.1,
+  stiffnessTest: hairerStiffnessTest(6.1),
+  estimatesEigenvalues: true,
+  createStepper: (context) => new Dop853Stepper(context),
+});

@@ -7,9 +7,14 @@
  * @module
  */
 
+import { startDerivative } from './countedRhs.js';
 import { HairerController } from './hairerController.js';
-import { stiffnessIndicator } from './stiffnessIndicator.js';
-import type { MethodDefinition, Stepper, StepperContext } from './stepper.js';
+import { hairerStiffnessTest } from './hairerStiffnessTest.js';
+import type { MethodDefinition } from './methodDefinition.js';
+import { oneStepMethod } from './oneStepMethod.js';
+import { stageEigenvalueEstimate } from './stageEigenvalueEstimate.js';
+import { createStepOutcome, judgeErrorNorm, type StepOutcome } from './stepOutcome.js';
+import type { Stepper, StepperContext } from './stepper.js';
 
 // Butcher tableau (Dormand & Prince 1980), Solving ODEs I, Table II.5.2.
 const C2 = 0.2;
@@ -63,8 +68,11 @@ class Dopri5Stepper implements Stepper {
   /** f at the new point (stage 7, FSAL). */
   private readonly k7: Float64Array;
   private readonly ystage: Float64Array;
-  /** Argument of stage 6 (kept for the stiffness test). */
+  /** Argument of stage 6 (kept for the eigenvalue estimate). */
   private readonly ysti: Float64Array;
+  /** The accepted state of the last step (a reference, valid until the driver reuses it). */
+  private yAccepted: Float64Array;
+  private readonly outcome: StepOutcome = createStepOutcome();
 
   constructor(private readonly ctx: StepperContext) {
     const n = ctx.n;
@@ -77,14 +85,15 @@ class Dopri5Stepper implements Stepper {
     this.k7 = new Float64Array(n);
     this.ystage = new Float64Array(n);
     this.ysti = new Float64Array(n);
+    this.yAccepted = this.ysti;
     this.denseSize = 5 * n;
   }
 
-  start(t0: number, y0: Float64Array): void {
-    this.ctx.rhs.eval(t0, y0, this.f0);
+  start(t0: number, y0: Float64Array, f0?: Float64Array): void {
+    startDerivative(this.ctx.rhs, t0, y0, this.f0, f0);
   }
 
-  attempt(t: number, y: Float64Array, h: number, yNew: Float64Array): number {
+  attempt(t: number, y: Float64Array, h: number, yNew: Float64Array): StepOutcome {
     const { n, rhs, rtol, atol } = this.ctx;
     const k1 = this.f0;
     const { k2, k3, k4, k5, k6, k7, ystage: y1, ysti } = this;
@@ -112,7 +121,7 @@ class Dopri5Stepper implements Stepper {
       const sk = atol[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(yNew[i]));
       err += (e / sk) ** 2;
     }
-    return Math.sqrt(err / n);
+    return judgeErrorNorm(this.outcome, Math.sqrt(err / n));
   }
 
   accept(_t: number, y: Float64Array, h: number, yNew: Float64Array, dense: Float64Array | null): void {
@@ -132,11 +141,12 @@ class Dopri5Stepper implements Stepper {
       }
     }
     k1.set(k7);
+    this.yAccepted = yNew;
   }
 
-  stiffnessIndicator(h: number, yNew: Float64Array): number {
+  eigenvalueEstimate(): number {
     // k7 and k6 are f at t + h of y_new and of stage 6's argument.
-    return stiffnessIndicator(h, this.k7, this.k6, yNew, this.ysti);
+    return stageEigenvalueEstimate(this.k7, this.k6, this.yAccepted, this.ysti);
   }
 
   interpolate(coef: Float64Array, offset: number, theta: number, out: Float64Array): void {
@@ -151,12 +161,23 @@ class Dopri5Stepper implements Stepper {
   }
 }
 
-/** The DOPRI5 method: Hairer's defaults safety 0.9, facMin 0.2, facMax 10, β 0.04. */
-export const DOPRI5: MethodDefinition = {
+/**
+ * The DOPRI5 method: Hairer's defaults safety 0.9, facMin 0.2, facMax 10, β 0.04;
+ * stability boundary 3.25 on the negative real axis (Hairer's stiffness test threshold).
+ */
+export const DOPRI5: MethodDefinition = oneStepMethod({
   name: 'dopri5',
   order: 5,
-  defaults: { safety: 0.9, facMin: 0.2, facMax: 10, beta: 0.04 },
+  errorOrder: 4,
+  denseOrder: 4,
+  stiff: false,
+  needs: [],
+  summary: "Dormand–Prince 5(4), Hairer's DOPRI5",
+  hinitOrder: 5,
+  controllerDefaults: { safety: 0.9, facMin: 0.2, facMax: 10, beta: 0.04 },
   createController: (settings) => new HairerController(settings, 0.2 - settings.beta * 0.75),
-  stiffnessThreshold: 3.25,
-  create: (context) => new Dopri5Stepper(context),
-};
+  stabilityBoundary: 3.25,
+  stiffnessTest: hairerStiffnessTest(3.25),
+  estimatesEigenvalues: true,
+  createStepper: (context) => new Dopri5Stepper(context),
+});

@@ -8,6 +8,7 @@
  * @module
  */
 
+import type { StepOutcome } from './stepOutcome.js';
 import type { ControllerSettings, StepSizeController } from './stepper.js';
 
 const LOG_1E_4 = Math.log(1e-4);
@@ -38,7 +39,8 @@ export class HairerController implements StepSizeController {
     this.facc2 = 1 / settings.facMax;
   }
 
-  accepted(err: number, hAbs: number): number {
+  accepted(outcome: StepOutcome, hAbs: number): number {
+    const err = outcome.errorNorm;
     // FAC11/FACOLD**BETA = exp(EXPO1·ln ERR − BETA·ln FACOLD): one log and one
     // exp per step instead of two pow calls (the hot path's largest cost after f).
     const logErr = Math.log(err);
@@ -48,8 +50,9 @@ export class HairerController implements StepSizeController {
     return hAbs / fac;
   }
 
-  rejected(err: number, hAbs: number): number {
-    const fac11 = err ** this.expo;
+  /** Also for a singular or Newton-failed attempt: its error norm +Infinity shrinks h by facMin. */
+  rejected(outcome: StepOutcome, hAbs: number): number {
+    const fac11 = outcome.errorNorm ** this.expo;
     return hAbs / Math.min(this.facc1, fac11 / this.settings.safety);
   }
 }

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { CountedRhs } from './stepper.js';
+import type { CountedRhs } from './countedRhs.js';
 
 /**
  * Signed initial step from (t0, y0) towards `direction`, Hairer's HINIT:

@@ -1,202 +1,158 @@
 /**
- * The generic driver of one-step methods: Hairer's step loop (DOPCOR/DP86CO in
- * `dopri5.f`/`dop853.f`) with the method supplied as a {@link Stepper}. It owns
- * step acceptance, the last-step logic, `maxStep`/`maxSteps`, step-size
- * underflow, non-finite detection, Hairer's stiffness test, the statistics and
- * the status messages; output, events and `sol` go through {@link SolutionRecorder}.
+ * The orchestrator behind {@link solveIvp}: chains the runs of the methods' drivers
+ * (see `driver.ts`) over the segments of the clock, switches methods under
+ * `method: 'auto'`, and turns how the last run ended into the result's status and
+ * message. Every run hands its steps to one {@link SolutionRecorder}.
+ *
+ * - **Segments** (`options.clockRestart`): segment k runs on local time τ ∈ [0, t1 − t_k]
+ *   with `f` called at `t_k + τ`; it ends where the recorder locates the restart
+ *   crossing, and segment k + 1 starts there afresh, `t_{k+1} = t_k + τ_end` (a
+ *   plain sum). Without restarts there is one segment, on absolute time.
+ * - **'auto'**: the non-stiff method runs with its stiffness test; when it fires, the
+ *   stiff method continues from the same point (same f, the proposed step), with
+ *   {@link EndOfStiffnessTest}; when that fires, the non-stiff method takes over
+ *   again with the stiff method's last step. A clock restart keeps the current method.
  *
  * @module
  */
 
-import { initialStepSize } from './initialStepSize.js';
-import { CountedRhs, type MethodDefinition } from './stepper.js';
-import type { NormalizedProblem } from './normalizeProblem.js';
+import { CountedRhs } from './countedRhs.js';
+import type { RunEnd } from './driver.js';
+import { EndOfStiffnessTest } from './endOfStiffnessTest.js';
+import { AUTO_DEFAULT_STIFF, type RegisteredMethod } from './methodRegistry.js';
+import { controllerSettings, type NormalizedProblem } from './normalizeProblem.js';
 import { SolutionRecorder } from './solutionRecorder.js';
-import type { SolveResult, SolveStats } from './types.js';
-
-/** Hairer's default unit roundoff UROUND, used in the step-size underflow test. */
-const UROUND = 2.3e-16;
-/**
- * Non-finite trial steps (each retried 10× shorter) tolerated before the run has
- * passed the end of the first failed trial step; one more ends the run.
- */
-const NON_FINITE_RETRIES = 6;
-/** Hairer's stiffness test: this many positive checks in a row mean "stiff". */
-const STIFF_HITS = 15;
-
-/** Formats a time for messages (full precision: users compare digits). */
-function fmt(t: number): string {
-  return String(t);
-}
+import {
+  maxStepsMessage,
+  reachedMessage,
+  stepTooSmallMessage,
+  stiffMessage,
+  terminalEventMessage,
+} from './statusMessage.js';
+import type { StiffnessDetector } from './stiffnessDetector.js';
+import type { MethodSwitch, SolveResult, SolveStats, SolveStatus } from './types.js';
 
 /**
- * Integrates a validated problem with the given method. Kernel behind
- * {@link solveIvp}; see `stepper.ts` for the protocol.
+ * Integrates a validated problem. Kernel behind {@link solveIvp}.
+ * @throws {InvalidArgumentError} when an event function or the restart measure throws or returns a non-finite value.
  */
-export function integrateWithStepper(method: MethodDefinition, problem: NormalizedProblem): SolveResult {
-  const { n, t0, t1, direction, rtol, atol, maxSteps, stiffnessCheck } = problem;
-  const hMax = problem.maxStep;
+export function integrate(problem: NormalizedProblem): SolveResult {
+  const { plan, t0, t1, direction, clockRestart } = problem;
   const rhs = new CountedRhs(problem.f);
-  const wantsDense = problem.dense || problem.tEval !== null || problem.events.length > 0;
-  const stepper = method.create({ rhs, n, rtol, atol, dense: wantsDense, jacobian: problem.jacobian, jacobianColumns: problem.jacobianColumns });
-  const recorder = new SolutionRecorder(problem, stepper.denseSize, (c, o, th, out) => stepper.interpolate(c, o, th, out));
-  const controller = method.createController(problem.controller);
-  const dense = wantsDense ? new Float64Array(stepper.denseSize) : null;
-  const stats: SolveStats = { nfev: 0, nsteps: 0, naccepted: 0, nrejected: 0 };
-  const name = method.name;
+  const recorder = new SolutionRecorder(problem);
+  const auto = plan.kind === 'auto' ? plan : undefined;
+  const switches: MethodSwitch[] | undefined = auto === undefined ? undefined : [];
+  let current: RegisteredMethod = plan.kind === 'single' ? plan.method : plan.nonStiff;
+  let nsteps = 0;
+  let naccepted = 0;
+  let nrejected = 0;
+  let njev: number | undefined = auto === undefined ? undefined : 0;
+  let nlu: number | undefined = njev;
+  const label = (): string => (auto === undefined ? current.name : `auto/${current.name}`);
 
-  let y = problem.y0.slice();
-  let yNew = new Float64Array(n);
-  let t = t0;
-  recorder.start();
-
-  const finish = (status: SolveResult['status'], message: string): SolveResult => {
-    stats.nfev = rhs.count;
-    if (stepper.workCounters !== undefined) {
-      stats.njev = stepper.workCounters.njev;
-      stats.nlu = stepper.workCounters.nlu;
-    }
-    return recorder.result(status, message, stats);
+  const finish = (status: SolveStatus, message: string): SolveResult => {
+    const stats: SolveStats = { nfev: rhs.count, nsteps, naccepted, nrejected };
+    if (njev !== undefined) stats.njev = njev;
+    if (nlu !== undefined) stats.nlu = nlu;
+    return recorder.result(status, message, stats, switches);
   };
-  const stoppedByEvent = (): SolveResult =>
-    finish('event', `solveIvp (${name}): a terminal event stopped the integration at t = ${fmt(recorder.tReached)}.`);
+  const tally = (end: RunEnd): void => {
+    nsteps += end.nsteps;
+    naccepted += end.naccepted;
+    nrejected += end.nrejected;
+    if (end.njev !== undefined) njev = (njev ?? 0) + end.njev;
+    if (end.nlu !== undefined) nlu = (nlu ?? 0) + end.nlu;
+  };
 
-  stepper.start(t0, y);
-  const bad = firstNonFinite(stepper.f0);
-  if (bad >= 0) {
-    return finish(
-      'non-finite',
-      `solveIvp (${name}): f(t0, y0) returned ${stepper.f0[bad]} in component ${bad} at t = ${fmt(t0)}; no step was taken. Check the right-hand side and y0.`,
-    );
-  }
-
-  let h: number;
-  // A given first step is clamped to maxStep (Hairer's code does not; it matters
-  // only for inconsistent options, and maxStep is documented as a hard bound).
-  if (problem.firstStep > 0) h = Math.min(problem.firstStep, hMax) * direction;
-  else {
-    h = initialStepSize(
-      rhs, t0, y, stepper.f0, direction, method.order, hMax, rtol, atol, yNew, new Float64Array(n),
-    );
-  }
-
-  const stiffThreshold = stiffnessCheck > 0 ? method.stiffnessThreshold : undefined;
-  let reject = false;
-  let last = false;
-  let nonFiniteTries = 0;
-  // End of the earliest trial step that produced non-finite values; the counter
-  // resets once the integration has passed it.
-  let nonFiniteEnd = t0;
-  let iasti = 0;
-  let nonsti = 0;
-
+  // Segment k: local time [a, b] from origin; without restarts one segment on absolute time.
+  let origin = clockRestart === undefined ? 0 : t0;
+  let a = clockRestart === undefined ? t0 : 0;
+  let y = problem.y0;
+  let firstRun = true;
   for (;;) {
-    if (stats.nsteps >= maxSteps) {
-      return finish(
-        'max-steps',
-        `solveIvp (${name}): stopped at t = ${fmt(t)} after maxSteps = ${maxSteps} steps without reaching t1 = ${fmt(t1)}; raise maxSteps, loosen rtol/atol, or (if the problem is stiff) use a stiff method.`,
+    const b = clockRestart === undefined ? t1 : t1 - origin;
+    if (!((b - a) * direction > 0)) {
+      // The origin has reached t1 by rounding: nothing is left to integrate.
+      recorder.finishWith(y);
+      return finish('success', reachedMessage(label(), t1, naccepted, nrejected, rhs.count));
+    }
+    recorder.beginSegment(origin, a, b, y);
+    rhs.origin = origin;
+    const hMax = problem.maxStep ?? Math.abs(b - a);
+    // A given first step is clamped to maxStep (Hairer's code does not; it matters
+    // only for inconsistent options, and maxStep is documented as a hard bound).
+    let start: { t: number; y: Float64Array; f?: Float64Array; h?: number } = {
+      t: a,
+      y,
+      h: firstRun && problem.firstStep > 0 ? Math.min(problem.firstStep, hMax) * direction : undefined,
+    };
+    firstRun = false;
+    for (;;) {
+      const detector = detectorFor(problem, current);
+      const end = current.driver.run(
+        {
+          problem,
+          rhs,
+          t: start.t,
+          y: start.y,
+          tEnd: b,
+          hMax,
+          f: start.f,
+          h: start.h,
+          maxSteps: problem.maxSteps - nsteps,
+          dense: recorder.needsDense,
+          controller: controllerSettings(problem, current),
+          detector,
+          label: label(),
+        },
+        recorder,
       );
-    }
-    if (0.1 * Math.abs(h) <= Math.abs(t) * UROUND || t + h === t) {
-      return finish(
-        'step-too-small',
-        `solveIvp (${name}): the step size fell to ${h} at t = ${fmt(t)}, below what double precision can resolve; the solution may be singular there or the tolerances too strict.`,
-      );
-    }
-    if ((t + 1.01 * h - t1) * direction > 0) {
-      // Hairer's last-step rule: stretch (or shrink) the step to land on t1.
-      h = t1 - t;
-      last = true;
-    }
-    stats.nsteps++;
-    const err = stepper.attempt(t, y, h, yNew);
-
-    if (!(err <= 1)) {
-      if (!Number.isFinite(err)) {
-        // Non-finite values in the trial step: retry shorter before concluding.
-        stats.nrejected++;
-        reject = true;
-        last = false;
-        if (nonFiniteTries === 0 || (t + h - nonFiniteEnd) * direction < 0) nonFiniteEnd = t + h;
-        if (++nonFiniteTries > NON_FINITE_RETRIES) return finish('non-finite', nonFiniteMessage(name, rhs, t, y, h, n));
-        h *= 0.1;
-        continue;
-      }
-      h = controller.rejected(err, Math.abs(h)) * direction;
-      reject = true;
-      stats.nrejected++;
-      last = false;
-      continue;
-    }
-
-    // Accepted.
-    if (nonFiniteTries > 0 && (t + h - nonFiniteEnd) * direction > 0) nonFiniteTries = 0;
-    let hNew = controller.accepted(err, Math.abs(h)) * direction;
-    stats.naccepted++;
-    stepper.accept(t, y, h, yNew, dense);
-    if (stiffThreshold !== undefined && (stats.naccepted % stiffnessCheck === 0 || iasti > 0)) {
-      // Hairer's stiffness detection (Hairer & Wanner, Solving ODEs II, §IV.2; dopri5.f, dop853.f).
-      const hlamb = stepper.stiffnessIndicator(h, yNew);
-      if (hlamb > stiffThreshold) {
-        nonsti = 0;
-        iasti++;
-        if (iasti === STIFF_HITS) {
-          const tNow = last ? t1 : t + h;
-          if (recorder.step(t, h, tNow, yNew, dense ?? yNew)) return stoppedByEvent();
-          return finish(
-            'stiff',
-            `solveIvp (${name}): the problem appears stiff at t = ${fmt(tNow)} (Hairer's test: |h·λ| > ${stiffThreshold} in ${STIFF_HITS} checks); use a stiff method for it (method: 'rodas4'), or pass stiffnessCheck: false to continue with ${name} regardless.`,
-          );
+      tally(end);
+      const tAbs = origin + end.t;
+      switch (end.reason) {
+        case 'finished':
+          return finish('success', reachedMessage(auto === undefined ? current.name : 'auto', t1, naccepted, nrejected, rhs.count));
+        case 'stopped':
+          if (recorder.stopReason === 'event') return finish('event', terminalEventMessage(label(), recorder.tReached));
+          break;
+        case 'detected': {
+          if (auto === undefined || switches === undefined) {
+            return finish('stiff', stiffMessage(label(), tAbs, detector?.description ?? 'stiffness test', AUTO_DEFAULT_STIFF));
+          }
+          const next = current === auto.nonStiff ? auto.stiff : auto.nonStiff;
+          switches.push({ t: tAbs, from: current.name, to: next.name });
+          // To the stiff method: the explicit method's proposal (it grows from there);
+          // back: the stiff method's last step, which the test found stable for the explicit one.
+          start = { t: end.t, y: end.y, f: end.f, h: next.stiff ? end.hNext : end.h };
+          current = next;
+          continue;
         }
-      } else {
-        nonsti++;
-        if (nonsti === 6) iasti = 0;
+        case 'max-steps':
+          return finish('max-steps', maxStepsMessage(label(), tAbs, problem.maxSteps, t1));
+        case 'step-too-small':
+          return finish('step-too-small', stepTooSmallMessage(label(), end.hNext, tAbs));
+        case 'non-finite':
+          return finish('non-finite', end.message ?? `solveIvp (${label()}): non-finite values at t = ${tAbs}.`);
+        default: {
+          const never: never = end.reason;
+          return never;
+        }
       }
+      // The clock restarts at the located crossing: a new segment from its state.
+      origin += recorder.restartTime;
+      a = 0;
+      y = recorder.restartState;
+      break;
     }
-    const tOld = t;
-    t = last ? t1 : t + h;
-    const swap = y;
-    y = yNew;
-    yNew = swap;
-    if (recorder.step(tOld, h, t, y, dense ?? y)) return stoppedByEvent();
-    if (last) {
-      return finish(
-        'success',
-        `solveIvp (${name}): reached t1 = ${fmt(t1)} in ${stats.naccepted} accepted steps (${stats.nrejected} rejected, ${rhs.count} f-evaluations).`,
-      );
-    }
-    if (Math.abs(hNew) > hMax) hNew = direction * hMax;
-    // Hairer: no step increase right after a rejection.
-    if (reject) hNew = direction * Math.min(Math.abs(hNew), Math.abs(h));
-    reject = false;
-    h = hNew;
   }
 }
 
-function firstNonFinite(v: Float64Array): number {
-  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return i;
-  return -1;
-}
-
-/**
- * Says where the non-finite values came from, with at most two diagnostic
- * f-evaluations: at (t, y), then at the Euler predictor (t + h, y + h·f(t, y))
- * of the last trial step.
- */
-function nonFiniteMessage(name: string, rhs: CountedRhs, t: number, y: Float64Array, h: number, n: number): string {
-  const f = new Float64Array(n);
-  rhs.eval(t, y, f);
-  let bad = firstNonFinite(f);
-  if (bad >= 0) {
-    return `solveIvp (${name}): f returned ${f[bad]} in component ${bad} at t = ${fmt(t)}; the integration stopped there. Check the right-hand side.`;
+/** The detector a run of `method` consults: its own stiffness test, or (the stiff method of 'auto') the end-of-stiffness test. */
+function detectorFor(problem: NormalizedProblem, method: RegisteredMethod): StiffnessDetector | undefined {
+  const { plan, stiffnessCheck } = problem;
+  if (plan.kind === 'auto' && method === plan.stiff) {
+    const boundary = plan.nonStiff.stabilityBoundary;
+    return boundary === undefined ? undefined : new EndOfStiffnessTest(boundary);
   }
-  const yp = new Float64Array(n);
-  for (let i = 0; i < n; i++) yp[i] = y[i] + h * f[i];
-  const fp = new Float64Array(n);
-  rhs.eval(t + h, yp, fp);
-  bad = firstNonFinite(fp);
-  if (bad >= 0) {
-    return `solveIvp (${name}): f returned ${fp[bad]} in component ${bad} at t = ${fmt(t + h)} (probed near the solution); the integration stopped at t = ${fmt(t)}. Check the right-hand side there.`;
-  }
-  return `solveIvp (${name}): every trial step from t = ${fmt(t)} (down to h = ${h}) produced non-finite values (NaN or ±Infinity); the integration stopped at t = ${fmt(t)}. f probably returns NaN or overflows just after it, or the solution blows up there.`;
+  return stiffnessCheck > 0 ? method.stiffnessTest?.(stiffnessCheck) : undefined;
 }

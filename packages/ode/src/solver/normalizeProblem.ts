@@ -6,9 +6,11 @@
  */
 
 import { InvalidArgumentError } from '@jepa-dynamics/core';
-import type { EventFunction, JacobianFunction, Method, RhsFunction, SolveOptions } from './types.js';
-import type { ControllerSettings } from './stepper.js';
 import { jacobianColumnGroups, type JacobianColumnGroups } from './jacobian.js';
+import { quotedList } from './quotedList.js';
+import { AUTO_DEFAULT_NON_STIFF, AUTO_DEFAULT_STIFF, registeredMethods, type RegisteredMethod } from './methodRegistry.js';
+import type { ControllerSettings } from './stepper.js';
+import type { EventFunction, JacobianFunction, RhsFunction, SolveOptions } from './types.js';
 
 const WHERE = 'solveIvp';
 
@@ -17,6 +19,17 @@ export interface NormalizedEvent {
   g: (t: number, y: Float64Array) => number;
   direction: -1 | 0 | 1;
   terminal: boolean;
+}
+
+/** Which method(s) run: one method, or `'auto'`'s pair. */
+export type MethodPlan =
+  | { readonly kind: 'single'; readonly method: RegisteredMethod }
+  | { readonly kind: 'auto'; readonly nonStiff: RegisteredMethod; readonly stiff: RegisteredMethod };
+
+/** `options.clockRestart` with its defaults applied. */
+export interface NormalizedClockRestart {
+  measure: (y: Float64Array) => number;
+  factor: number;
 }
 
 /** The validated problem: what the drivers consume. */
@@ -29,31 +42,31 @@ export interface NormalizedProblem {
   /** A private copy of y0. */
   y0: Float64Array;
   n: number;
-  method: Method;
+  /** The method, or the two of `'auto'`. */
+  plan: MethodPlan;
   rtol: number;
   atol: Float64Array;
   /** Initial step magnitude; 0 means "choose by HINIT". */
   firstStep: number;
-  /** Largest step magnitude. */
-  maxStep: number;
+  /** Largest step magnitude; undefined: the length of the interval (of each clock segment). */
+  maxStep: number | undefined;
   maxSteps: number;
   /** Output times, or null for "every accepted step". */
   tEval: Float64Array | null;
   /** Whether `sol(t)` is wanted. */
   dense: boolean;
   events: NormalizedEvent[];
-  /** Controller constants with the method's defaults applied (unused by odex). */
-  controller: ControllerSettings;
+  /** The controller constants the caller set (each method fills in its own defaults). */
+  controller: Partial<ControllerSettings>;
   /** Stiffness test period in accepted steps; 0 = off. */
   stiffnessCheck: number;
+  /** Clock restarts, or undefined. */
+  clockRestart: NormalizedClockRestart | undefined;
   /** The caller's Jacobian (stiff methods), or undefined for finite differences. */
   jacobian: JacobianFunction | undefined;
   /** Column groups from `options.jacobianSparsity`, or undefined (one column per evaluation). */
   jacobianColumns: JacobianColumnGroups | undefined;
 }
-
-/** Every method `solveIvp` knows, in the order messages list them. */
-export const METHODS: readonly Method[] = ['dopri5', 'dop853', 'odex', 'rodas4'];
 
 function finiteNumber(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
@@ -68,7 +81,6 @@ export function normalizeProblem(
   tspan: readonly [number, number],
   y0: ArrayLike<number>,
   options: SolveOptions,
-  controllerDefaults: (method: Method) => ControllerSettings | null,
 ): NormalizedProblem {
   if (typeof f !== 'function') throw new InvalidArgumentError(WHERE, 'f', 'must be a function (t, y, dydt) => void', f);
   if (tspan === null || typeof tspan !== 'object' || tspan.length !== 2) {
@@ -95,10 +107,7 @@ export function normalizeProblem(
   if (options === null || typeof options !== 'object') {
     throw new InvalidArgumentError(WHERE, 'options', 'must be an object', options);
   }
-  const method = options.method ?? 'dopri5';
-  if (!METHODS.includes(method)) {
-    throw new InvalidArgumentError(WHERE, 'options.method', `must be one of ${METHODS.map((m) => `'${m}'`).join(', ')}`, method);
-  }
+  const plan = methodPlan(options);
 
   const rtol = options.rtol ?? 1e-6;
   if (!finiteNumber(rtol) || rtol <= 0) {
@@ -124,9 +133,8 @@ export function normalizeProblem(
     }
   }
 
-  const span = Math.abs(t1 - t0);
-  const maxStep = options.maxStep ?? span;
-  if (!finiteNumber(maxStep) || maxStep <= 0) {
+  const maxStep = options.maxStep;
+  if (maxStep !== undefined && (!finiteNumber(maxStep) || maxStep <= 0)) {
     throw new InvalidArgumentError(WHERE, 'options.maxStep', 'must be a positive finite number', maxStep);
   }
   const firstStep = options.firstStep ?? 0;
@@ -189,48 +197,19 @@ export function normalizeProblem(
     });
   }
 
-  const controllerKeys = ['safety', 'facMin', 'facMax', 'beta'] as const;
-  let controller: ControllerSettings;
-  const d = controllerDefaults(method);
-  if (d === null) {
-    for (const key of controllerKeys) {
-      if (options[key] !== undefined) {
-        throw new InvalidArgumentError(
-          WHERE,
-          `options.${key}`,
-          `does not apply to method '${method}' (it has its own step controller); leave it unset`,
-          options[key],
-        );
-      }
-    }
-    controller = { safety: 0.9, facMin: 0.2, facMax: 10, beta: 0 };
-  } else {
-    controller = {
-      safety: options.safety ?? d.safety,
-      facMin: options.facMin ?? d.facMin,
-      facMax: options.facMax ?? d.facMax,
-      beta: options.beta ?? d.beta,
-    };
-    // Hairer's admissible ranges (dopri5.f / dop853.f input checks).
-    if (!finiteNumber(controller.safety) || controller.safety <= 1e-4 || controller.safety >= 1) {
-      throw new InvalidArgumentError(WHERE, 'options.safety', 'must lie strictly between 1e-4 and 1', controller.safety);
-    }
-    if (!finiteNumber(controller.facMin) || controller.facMin <= 0 || controller.facMin > 1) {
-      throw new InvalidArgumentError(WHERE, 'options.facMin', 'must lie in (0, 1]', controller.facMin);
-    }
-    if (!finiteNumber(controller.facMax) || controller.facMax < 1) {
-      throw new InvalidArgumentError(WHERE, 'options.facMax', 'must be a finite number ≥ 1', controller.facMax);
-    }
-    if (!finiteNumber(controller.beta) || controller.beta < 0 || controller.beta > 0.2) {
-      throw new InvalidArgumentError(WHERE, 'options.beta', 'must lie in [0, 0.2]', controller.beta);
-    }
-  }
+  const controller = controllerOptions(options, plan);
 
-  const sc = options.stiffnessCheck ?? 1000;
+  const sc = options.stiffnessCheck ?? (plan.kind === 'auto' ? 1 : 1000);
   let stiffnessCheck: number;
-  if (sc === false) stiffnessCheck = 0;
-  else if (Number.isInteger(sc) && sc >= 1) stiffnessCheck = sc;
+  if (sc === false) {
+    if (plan.kind === 'auto') {
+      throw new InvalidArgumentError(WHERE, 'options.stiffnessCheck', "must be a positive integer with method 'auto' (its stiffness test decides the switches)", sc);
+    }
+    stiffnessCheck = 0;
+  } else if (Number.isInteger(sc) && sc >= 1) stiffnessCheck = sc;
   else throw new InvalidArgumentError(WHERE, 'options.stiffnessCheck', 'must be a positive integer or false', sc);
+
+  const clockRestart = normalizeClockRestart(options.clockRestart);
 
   const jacobian = options.jacobian;
   if (jacobian !== undefined && typeof jacobian !== 'function') {
@@ -246,7 +225,7 @@ export function normalizeProblem(
     direction,
     y0: y,
     n,
-    method,
+    plan,
     rtol,
     atol,
     firstStep,
@@ -257,7 +236,100 @@ export function normalizeProblem(
     events,
     controller,
     stiffnessCheck,
+    clockRestart,
     jacobian,
     jacobianColumns,
   };
+}
+
+/** Resolves `options.method` and `options.autoSwitch` through the registry. */
+function methodPlan(options: SolveOptions): MethodPlan {
+  const name = options.method ?? 'dopri5';
+  const methods = registeredMethods();
+  if (name !== 'auto') {
+    const method = methods.find((m) => m.name === name);
+    if (method === undefined) {
+      throw new InvalidArgumentError(WHERE, 'options.method', `must be one of ${quotedList([...methods.map((m) => m.name), 'auto'])}`, name);
+    }
+    if (options.autoSwitch !== undefined) {
+      throw new InvalidArgumentError(WHERE, 'options.autoSwitch', "applies to method 'auto' only; leave it unset", options.autoSwitch);
+    }
+    return { kind: 'single', method };
+  }
+  const auto = options.autoSwitch ?? {};
+  if (auto === null || typeof auto !== 'object') throw new InvalidArgumentError(WHERE, 'options.autoSwitch', 'must be an object { nonStiff?, stiff? }', auto);
+  const nonStiffOk = methods.filter((m) => !m.stiff && m.stiffnessTest !== undefined && m.stabilityBoundary !== undefined);
+  const stiffOk = methods.filter((m) => m.stiff && m.estimatesEigenvalues && m.controllerDefaults !== undefined);
+  const nonStiff = nonStiffOk.find((m) => m.name === (auto.nonStiff ?? AUTO_DEFAULT_NON_STIFF));
+  if (nonStiff === undefined) {
+    throw new InvalidArgumentError(WHERE, 'options.autoSwitch.nonStiff', `must be an explicit method with a stiffness test: ${quotedList(nonStiffOk.map((m) => m.name))}`, auto.nonStiff);
+  }
+  const stiff = stiffOk.find((m) => m.name === (auto.stiff ?? AUTO_DEFAULT_STIFF));
+  if (stiff === undefined) {
+    throw new InvalidArgumentError(WHERE, 'options.autoSwitch.stiff', `must be a stiff method with an eigenvalue estimate: ${quotedList(stiffOk.map((m) => m.name))}`, auto.stiff);
+  }
+  return { kind: 'auto', nonStiff, stiff };
+}
+
+const CONTROLLER_KEYS = ['safety', 'facMin', 'facMax', 'beta'] as const;
+
+/** The controller constants the caller set, checked against Hairer's admissible ranges (dopri5.f / dop853.f input checks). */
+function controllerOptions(options: SolveOptions, plan: MethodPlan): Partial<ControllerSettings> {
+  const methods = plan.kind === 'single' ? [plan.method] : [plan.nonStiff, plan.stiff];
+  const out: Partial<ControllerSettings> = {};
+  for (const key of CONTROLLER_KEYS) {
+    const v = options[key];
+    if (v === undefined) continue;
+    const own = methods.find((m) => m.controllerDefaults === undefined);
+    if (own !== undefined) {
+      throw new InvalidArgumentError(WHERE, `options.${key}`, `does not apply to method '${own.name}' (it has its own step controller); leave it unset`, v);
+    }
+    out[key] = v;
+  }
+  const { safety, facMin, facMax, beta } = out;
+  if (safety !== undefined && (!finiteNumber(safety) || safety <= 1e-4 || safety >= 1)) {
+    throw new InvalidArgumentError(WHERE, 'options.safety', 'must lie strictly between 1e-4 and 1', safety);
+  }
+  if (facMin !== undefined && (!finiteNumber(facMin) || facMin <= 0 || facMin > 1)) {
+    throw new InvalidArgumentError(WHERE, 'options.facMin', 'must lie in (0, 1]', facMin);
+  }
+  if (facMax !== undefined && (!finiteNumber(facMax) || facMax < 1)) {
+    throw new InvalidArgumentError(WHERE, 'options.facMax', 'must be a finite number ≥ 1', facMax);
+  }
+  if (beta !== undefined && (!finiteNumber(beta) || beta < 0 || beta > 0.2)) {
+    throw new InvalidArgumentError(WHERE, 'options.beta', 'must lie in [0, 0.2]', beta);
+  }
+  return out;
+}
+
+/** The largest |y_i|: the default measure of `clockRestart`. */
+function maxAbs(y: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < y.length; i++) m = Math.max(m, Math.abs(y[i]));
+  return m;
+}
+
+function normalizeClockRestart(option: SolveOptions['clockRestart']): NormalizedClockRestart | undefined {
+  if (option === undefined || option === false) return undefined;
+  if (option === true) return { measure: maxAbs, factor: 2 };
+  if (option === null || typeof option !== 'object') {
+    throw new InvalidArgumentError(WHERE, 'options.clockRestart', 'must be true, false or an object { measure?, factor? }', option);
+  }
+  const measure = option.measure ?? maxAbs;
+  if (typeof measure !== 'function') {
+    throw new InvalidArgumentError(WHERE, 'options.clockRestart.measure', 'must be a function (y) => number', measure);
+  }
+  const factor = option.factor ?? 2;
+  if (!finiteNumber(factor) || factor <= 1) {
+    throw new InvalidArgumentError(WHERE, 'options.clockRestart.factor', 'must be a finite number > 1', factor);
+  }
+  return { measure, factor };
+}
+
+/** The controller constants of `method`: its defaults overridden by the caller's; undefined for methods with their own controller. */
+export function controllerSettings(problem: NormalizedProblem, method: RegisteredMethod): ControllerSettings | undefined {
+  const d = method.controllerDefaults;
+  if (d === undefined) return undefined;
+  const c = problem.controller;
+  return { safety: c.safety ?? d.safety, facMin: c.facMin ?? d.facMin, facMax: c.facMax ?? d.facMax, beta: c.beta ?? d.beta };
 }

@@ -20,21 +20,23 @@
  */
 
 import { luDecomposeKernel, luSolveKernel } from '@jepa-dynamics/core';
+import { startDerivative, type CountedRhs } from './countedRhs.js';
 import { finiteDifferenceJacobianKernel, groupedFiniteDifferenceJacobianKernel, type JacobianColumnGroups } from './jacobian.js';
-import type { ControllerSettings, CountedRhs, MethodDefinition, Stepper, StepperContext, StepSizeController } from './stepper.js';
+import type { MethodDefinition } from './methodDefinition.js';
+import { oneStepMethod } from './oneStepMethod.js';
+import { createStepOutcome, judgeErrorNorm, type StepOutcome } from './stepOutcome.js';
+import type { ControllerSettings, Stepper, StepperContext, StepSizeController } from './stepper.js';
 import type { JacobianFunction } from './types.js';
 
 /** Unit roundoff (Hairer's UROUND). */
 const UROUND = 2 ** -53;
-/** Error norm returned for a singular iteration matrix: finite, so the driver rejects and shrinks h by facMin (Hairer halves). */
-const SINGULAR_ERROR = Number.MAX_VALUE;
 
 /**
  * The RODAS (METH = 1) coefficients in the "k carries h" form of Hairer's `rodas.f`:
  * `a_ij = (αΓ⁻¹)_ij` (stage arguments), `c_ij = (diag(γ⁻¹) − Γ⁻¹)_ij` (Hairer–Wanner
  * IV.7.25), `c` (stage times), `d` (the ∂f/∂t weights, row sums of Γ) and `d21 … d35`
  * (the two correction rows of the continuous extension). The order conditions are
- * checked in packages/ode/test/stiff-rodas4.test.ts, not taken on trust.
+ * checked in packages/ode/test/solver/rodas4.test.ts, not taken on trust.
  */
 export const RODAS4_TABLEAU = {
   gamma: 0.25,
@@ -124,6 +126,7 @@ export class Rodas4Stepper implements Stepper {
   private readonly k5: Float64Array;
   private readonly ytmp: Float64Array;
   private readonly ftmp: Float64Array;
+  private readonly outcome: StepOutcome = createStepOutcome();
 
   /** @param context - counted rhs, dimension, tolerances and the optional Jacobian (undefined: forward differences). */
   constructor(context: StepperContext) {
@@ -153,8 +156,8 @@ export class Rodas4Stepper implements Stepper {
     this.ftmp = new Float64Array(n);
   }
 
-  start(t0: number, y0: Float64Array): void {
-    this.rhs.eval(t0, y0, this.f0);
+  start(t0: number, y0: Float64Array, f0?: Float64Array): void {
+    startDerivative(this.rhs, t0, y0, this.f0, f0);
     this.jacobianFresh = false;
   }
 
@@ -180,11 +183,12 @@ export class Rodas4Stepper implements Stepper {
 
   /**
    * Attempts one RODAS step of signed size h from (t, y). Writes the order-4 solution
-   * into `yNew` and returns `sqrt(mean((k6_i / (atol_i + rtol · max(|y_i|, |yNew_i|)))²))`
-   * (Hairer's norm; accept when ≤ 1). A singular `(1/(γh)) I − J` returns
-   * `Number.MAX_VALUE` (reject, shrink); non-finite stages return NaN/Infinity.
+   * into `yNew`; the outcome's error norm is
+   * `sqrt(mean((k6_i / (atol_i + rtol · max(|y_i|, |yNew_i|)))²))` (Hairer's norm;
+   * accepted when ≤ 1). A singular `(1/(γh)) I − J` gives status `'singular'` (the
+   * controller shrinks h by facMin; Hairer halves); non-finite stages `'non-finite'`.
    */
-  attempt(t: number, y: Float64Array, h: number, yNew: Float64Array): number {
+  attempt(t: number, y: Float64Array, h: number, yNew: Float64Array): StepOutcome {
     if (!this.jacobianFresh) this.formJacobian(t, y);
     const T = RODAS4_TABLEAU;
     const n = this.n;
@@ -194,7 +198,13 @@ export class Rodas4Stepper implements Stepper {
     for (let i = 0; i < n * n; i++) lu[i] = -jac[i];
     for (let i = 0; i < n; i++) lu[i * n + i] += fac;
     this.workCounters.nlu++;
-    if (luDecomposeKernel(lu, n, piv) !== 0) return SINGULAR_ERROR;
+    if (luDecomposeKernel(lu, n, piv) !== 0) {
+      const outcome = this.outcome;
+      outcome.status = 'singular';
+      outcome.errorNorm = Number.POSITIVE_INFINITY;
+      outcome.newtonIterations = 0;
+      return outcome;
+    }
     const hd1 = h * T.d[0];
     const hd2 = h * T.d[1];
     const hd3 = h * T.d[2];
@@ -255,7 +265,7 @@ export class Rodas4Stepper implements Stepper {
       const r = k6[i] / (atol[i] + rtol * Math.max(Math.abs(y[i]), Math.abs(yn)));
       sum += r * r;
     }
-    return Math.sqrt(sum / n);
+    return judgeErrorNorm(this.outcome, Math.sqrt(sum / n));
   }
 
   /** Evaluates f at the new point (the next step's f0) and writes the dense output `[y0, y1, q1, q2]`. */
@@ -275,9 +285,21 @@ export class Rodas4Stepper implements Stepper {
     this.jacobianFresh = false;
   }
 
-  /** Not used: the driver runs no stiffness test for a stiff method ({@link RODAS4}.stiffnessThreshold is undefined). */
-  stiffnessIndicator(): number {
-    return 0;
+  /**
+   * `‖J‖∞` (largest absolute row sum) of the Jacobian of the step just accepted: an
+   * upper bound of the spectral radius of ∂f/∂y at its start, which `method: 'auto'`
+   * reads to tell when the problem has stopped being stiff. O(n²).
+   */
+  eigenvalueEstimate(): number {
+    const n = this.n;
+    const jac = this.jac;
+    let norm = 0;
+    for (let i = 0; i < n; i++) {
+      let row = 0;
+      for (let j = 0; j < n; j++) row += Math.abs(jac[i * n + j]);
+      if (row > norm) norm = row;
+    }
+    return norm;
   }
 
   /**
@@ -286,7 +308,7 @@ export class Rodas4Stepper implements Stepper {
    * components; on stiff components order 2, unseen by the step control: in the stiff
    * limit of Prothero–Robinson `y' = −μ(y − g) + g'` its error is
    * `0.1418 θ(1−θ)(1−2θ) h³ g‴` while the step values are exact. A property of RODAS's
-   * coefficients, not of this transcription (docs/stiff.md; packages/ode/test/stiff-rodas4-dense.test.ts).
+   * coefficients, not of this transcription (docs/stiff.md; packages/ode/test/solver/rodas4.denseOutput.test.ts).
    */
   interpolate(coef: Float64Array, offset: number, theta: number, out: Float64Array): void {
     const n = this.n;
@@ -313,7 +335,8 @@ export class RodasController implements StepSizeController {
   /** @param settings - safety, facMin, facMax (β ignored). */
   constructor(private readonly settings: ControllerSettings) {}
 
-  accepted(err: number, hAbs: number): number {
+  accepted(outcome: StepOutcome, hAbs: number): number {
+    const err = outcome.errorNorm;
     const { safety, facMin, facMax } = this.settings;
     let fac = Math.max(1 / facMax, Math.min(1 / facMin, err ** 0.25 / safety));
     if (this.started) {
@@ -326,21 +349,29 @@ export class RodasController implements StepSizeController {
     return hAbs / fac;
   }
 
-  rejected(err: number, hAbs: number): number {
+  /** Also for a singular iteration matrix: its error norm +Infinity shrinks h by facMin. */
+  rejected(outcome: StepOutcome, hAbs: number): number {
     const { safety, facMin, facMax } = this.settings;
-    return hAbs / Math.max(1 / facMax, Math.min(1 / facMin, err ** 0.25 / safety));
+    return hAbs / Math.max(1 / facMax, Math.min(1 / facMin, outcome.errorNorm ** 0.25 / safety));
   }
 }
 
 /**
- * The RODAS method for the generic driver: order 4 (for HINIT), Hairer's RODAS
- * defaults safety 0.9, facMin 0.2, facMax 6, no stiffness test.
+ * The RODAS method: order 4(3), dense output of order 3, L-stable; Hairer's RODAS
+ * defaults safety 0.9, facMin 0.2, facMax 6; no stiffness test of its own (it is the
+ * stiff method), and an eigenvalue estimate (‖J‖∞) for `method: 'auto'`.
  */
-export const RODAS4: MethodDefinition = {
+export const RODAS4: MethodDefinition = oneStepMethod({
   name: 'rodas4',
   order: 4,
-  defaults: { safety: 0.9, facMin: 0.2, facMax: 6, beta: 0 },
+  errorOrder: 3,
+  denseOrder: 3,
+  stiff: true,
+  needs: ['jacobian'],
+  summary: "Rosenbrock RODAS 4(3), Hairer–Wanner's RODAS; L-stable, for stiff problems",
+  hinitOrder: 4,
+  controllerDefaults: { safety: 0.9, facMin: 0.2, facMax: 6, beta: 0 },
   createController: (settings) => new RodasController(settings),
-  stiffnessThreshold: undefined,
-  create: (context) => new Rodas4Stepper(context),
-};
+  estimatesEigenvalues: true,
+  createStepper: (context) => new Rodas4Stepper(context),
+});

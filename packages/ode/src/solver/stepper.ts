@@ -1,43 +1,55 @@
 /**
- * The internal plug-in interface between the generic driver
- * ({@link integrateWithStepper} in `integrate.ts`) and one integration method.
- * Internal: not exported from the package (methods live inside `src/solver/`).
+ * The plug-in interface of a one-step method (Runge–Kutta, Rosenbrock, and next
+ * implicit Runge–Kutta such as RADAU5): what a method supplies to the shared
+ * one-step driver (`runOneStepMethod` in `oneStepDriver.ts`). Internal: not
+ * exported from the package (methods live inside `src/solver/`).
  *
- * How to add a method (e.g. a stiff Rosenbrock or Radau code):
+ * ## How to add a method
  *
- * 1. Write `src/solver/<method>.ts` with a class implementing {@link Stepper}
- *    (the tableau, one step, its error norm, its dense output) and a
- *    {@link MethodDefinition} constant describing it (name, order for HINIT,
- *    controller defaults and exponent, stiffness threshold or `undefined`).
- * 2. Add the name to `Method` in `types.ts` and a `case` in `solveIvp.ts` that
- *    calls `integrateWithStepper(yourDefinition, problem)`.
+ * 1. Write `src/solver/<method>.ts` holding the tableau, a class implementing
+ *    {@link Stepper} (one step attempt, its completion with dense coefficients, the
+ *    interpolant, optionally an eigenvalue estimate for stiffness detection) and its
+ *    definition built by `oneStepMethod`: name, orders, `stiff`, `needs`,
+ *    controller defaults and factory, and (explicit methods) the stability boundary
+ *    with Hairer's stiffness test. A method with its own step loop (extrapolation,
+ *    multistep BDF) implements `Driver` (`driver.ts`) instead and builds its
+ *    `MethodDefinition` directly (see `odex.ts`).
+ * 2. Add one entry to `BUILTIN_METHODS` in `methodRegistry.ts`.
  *
- * The driver then gives the method, for free: Hairer's HINIT initial step, the
- * step-size controller with the "no increase right after a rejection" rule, the
- * last-step handling, `maxStep`/`maxSteps`, step-size underflow, non-finite
- * detection, `tEval`, the stored continuous solution `sol(t)`, event location,
- * the statistics and the status messages.
+ * That is all: the `Method` type, `solveIvp`'s validation and dispatch, the command
+ * line's `--method` choices, `criticalTime`'s list of non-stiff methods and the
+ * method table of docs/solver.md (checked by a test) all derive from the registry.
+ * The driver gives the method, for free: Hairer's HINIT initial step, the step-size
+ * controller with the "no increase right after a rejection" rule, the last-step
+ * handling, `maxStep`/`maxSteps`, step-size underflow, non-finite detection and
+ * retries, `tEval`, `sol(t)`, events, clock restarts, `method: 'auto'` (as either
+ * partner), the statistics and the status messages.
+ * `packages/ode/test/solver/methodRegistry.test.ts` does exactly this with a
+ * test-only Heun–Euler 2(1) method and checks its order.
  *
- * The protocol, per run:
+ * ## The protocol, per run
  *
- *     stepper = definition.create(context)
- *     stepper.start(t0, y0)                     // evaluates and keeps f(t0, y0)
- *     h = firstStep or initialStepSize(…, stepper.f0, …)
+ *     stepper = definition's createStepper(context)
+ *     stepper.start(t0, y0[, f0])                 // keeps f(t0, y0) in stepper.f0
+ *     h = given, or firstStep, or initialStepSize(…, stepper.f0, …)
  *     loop:
- *       err = stepper.attempt(t, y, h, yNew)    // proposes yNew, returns the scaled error norm
- *       if err ≤ 1:                              // accepted
- *         stepper.accept(t, y, h, yNew, denseOrNull)   // FSAL, next f0, dense coefficients
- *         maybe stepper.stiffnessIndicator(h, yNew)    // only when definition.stiffnessThreshold is set
- *         y ← yNew, t ← t + h
- *       else: rejected, retry from the same (t, y) with a smaller h
+ *       outcome = stepper.attempt(t, y, h, yNew)  // proposes yNew
+ *       switch outcome.status:
+ *         'accepted':  stepper.accept(t, y, h, yNew, denseOrNull)   // FSAL, next f0, dense coefficients
+ *                      stiffness detector (if any) may read stepper.eigenvalueEstimate()
+ *                      y ← yNew, t ← t + h, h ← controller.accepted(outcome, |h|)
+ *         'rejected', 'singular', 'newton-failed':  h ← controller.rejected(outcome, |h|), retry
+ *         'non-finite':  h ← h/10, retry (at most six times past the same point)
  *
  * Rules the driver relies on:
  * - `attempt` must leave every state needed to retry the step from (t, y)
  *   untouched (in particular f(t, y)); it may overwrite its own stage buffers.
- * - The error norm is Hairer's: a step is acceptable when it is ≤ 1; NaN or
- *   ±Infinity means the step produced non-finite values.
- * - Every call of the right-hand side goes through `context.rhs` (which counts it).
- * - No allocation in `attempt`/`accept`: preallocate in `create`.
+ * - The outcome is the stepper's own object, overwritten by each attempt (no
+ *   allocation); its `errorNorm` is Hairer's (accept when ≤ 1), +Infinity when the
+ *   iteration matrix is singular or Newton failed, NaN when non-finite.
+ * - Every call of the right-hand side goes through `context.rhs` (which counts it
+ *   and applies the clock origin).
+ * - No allocation in `attempt`/`accept`: preallocate in the constructor.
  * - The dense output of one step is `denseSize` numbers written by `accept`; the
  *   driver copies them when it stores the continuous solution, and evaluates them
  *   with the pure method `interpolate` (so the stepper's later state must not matter).
@@ -45,25 +57,14 @@
  * @module
  */
 
+import type { CountedRhs } from './countedRhs.js';
 import type { JacobianColumnGroups } from './jacobian.js';
-import type { JacobianFunction, RhsFunction } from './types.js';
-
-/** The right-hand side with an evaluation counter (Hairer's NFCN counts exactly these calls). */
-export class CountedRhs {
-  /** Number of evaluations so far. */
-  count = 0;
-  /** @param f - the user's right-hand side. */
-  constructor(private readonly f: RhsFunction) {}
-  /** Evaluates `f(t, y)` into `dydt` and counts the call. */
-  eval(t: number, y: Float64Array, dydt: Float64Array): void {
-    this.count++;
-    this.f(t, y, dydt);
-  }
-}
+import type { StepOutcome } from './stepOutcome.js';
+import type { JacobianFunction } from './types.js';
 
 /** What a method needs to build its stepper. Tolerances are already validated. */
 export interface StepperContext {
-  /** Counted right-hand side. */
+  /** Counted right-hand side on the local clock. */
   readonly rhs: CountedRhs;
   /** Dimension of the system. */
   readonly n: number;
@@ -71,7 +72,7 @@ export interface StepperContext {
   readonly rtol: number;
   /** Absolute tolerance per component (length n, ≥ 0). */
   readonly atol: Float64Array;
-  /** Whether the run needs dense output (`dense`, `tEval` or `events`); some methods pay extra f-evaluations for it. */
+  /** Whether the run needs dense output (`dense`, `tEval`, events or clock restarts); some methods pay extra f-evaluations for it. */
   readonly dense: boolean;
   /** The caller's `∂f/∂y` (`options.jacobian`), for methods that need one (stiff methods); explicit methods ignore it. */
   readonly jacobian?: JacobianFunction;
@@ -79,20 +80,36 @@ export interface StepperContext {
   readonly jacobianColumns?: JacobianColumnGroups;
 }
 
-/** One integration method, seen from the driver. */
-export interface Stepper {
-  /** f(t, y) at the start of the current step (filled by `start`, refreshed by `accept`). Used by HINIT. */
-  readonly f0: Float64Array;
+/**
+ * A step's stored dense output and how to evaluate it: what the output side
+ * (`SolutionRecorder`) keeps per step. Every {@link Stepper} is one.
+ */
+export interface DenseInterpolant {
   /** Number of numbers in one step's dense output (e.g. 5·n for DOPRI5). */
   readonly denseSize: number;
-  /** Evaluates and keeps f(t0, y0). */
-  start(t0: number, y0: Float64Array): void;
+  /**
+   * Evaluates a stored dense output at `theta = (t − tOld)/h ∈ [0, 1]`: reads
+   * `coef[offset .. offset + denseSize)`, writes the state into `out`. Pure: must
+   * not depend on the stepper's current state.
+   */
+  interpolate(coef: Float64Array, offset: number, theta: number, out: Float64Array): void;
+}
+
+/** One integration method, seen from the one-step driver. */
+export interface Stepper extends DenseInterpolant {
+  /** f(t, y) at the start of the current step (filled by `start`, refreshed by `accept`). Used by HINIT. */
+  readonly f0: Float64Array;
+  /**
+   * Prepares a run from (t0, y0): copies `f0` when the caller already has f(t0, y0)
+   * (a method switch), otherwise evaluates it.
+   */
+  start(t0: number, y0: Float64Array, f0?: Float64Array): void;
   /**
    * Attempts one step of signed size `h` from `(t, y)`: writes the proposed
-   * solution at `t + h` into `yNew` and returns the scaled error norm
-   * (accept when ≤ 1; NaN/Infinity when non-finite values appeared).
+   * solution at `t + h` into `yNew` and returns the outcome (the stepper's own
+   * object, overwritten at each attempt).
    */
-  attempt(t: number, y: Float64Array, h: number, yNew: Float64Array): number;
+  attempt(t: number, y: Float64Array, h: number, yNew: Float64Array): StepOutcome;
   /**
    * Completes the accepted step just attempted: prepares f at the new point for
    * the next step and, when `dense` is not null, writes the step's dense-output
@@ -100,19 +117,16 @@ export interface Stepper {
    */
   accept(t: number, y: Float64Array, h: number, yNew: Float64Array, dense: Float64Array | null): void;
   /**
-   * Hairer's stiffness indicator `|h|·‖Δf‖/‖Δy‖` ≈ |h λ| of the accepted step just
-   * completed (called after `accept`, before the driver moves to `yNew`).
+   * Optional: an estimate of `|λ|`, the magnitude of the dominant eigenvalue of
+   * ∂f/∂y near the step just accepted (1/time), from data the step already has
+   * (explicit methods: Hairer's `‖Δf‖/‖Δy‖` of two stages at the same time;
+   * Rosenbrock: a norm of its Jacobian). Valid right after `accept`. Stiffness
+   * detectors read it; a method without it cannot be watched for (non-)stiffness.
    */
-  stiffnessIndicator(h: number, yNew: Float64Array): number;
-  /**
-   * Evaluates a stored dense output at `theta = (t − tOld)/h ∈ [0, 1]`: reads
-   * `coef[offset .. offset + denseSize)`, writes the state into `out`. Pure: must
-   * not depend on the stepper's current state.
-   */
-  interpolate(coef: Float64Array, offset: number, theta: number, out: Float64Array): void;
+  eigenvalueEstimate?(): number;
   /**
    * Optional work counters beyond f-evaluations (stiff methods: Jacobian evaluations
-   * and LU decompositions); the driver copies them into the result's statistics.
+   * and LU decompositions); the driver adds them to the result's statistics.
    */
   readonly workCounters?: { readonly njev: number; readonly nlu: number };
 }
@@ -130,31 +144,13 @@ export interface ControllerSettings {
 }
 
 /**
- * Proposes step sizes. Works with magnitudes |h|; the driver restores the sign,
+ * Proposes step sizes from the step outcomes (error norm and, for implicit methods,
+ * Newton iterations). Works with magnitudes |h|; the driver restores the sign,
  * clamps to `maxStep` and forbids an increase right after a rejection.
  */
 export interface StepSizeController {
-  /** After an accepted step of size `hAbs` with error norm `err` (≤ 1): the next |h|. */
-  accepted(err: number, hAbs: number): number;
-  /** After a rejected step (err > 1): the |h| to retry with. */
-  rejected(err: number, hAbs: number): number;
-}
-
-/** Static description of a method. */
-export interface MethodDefinition {
-  /** Name used in messages, e.g. `'dopri5'`. */
-  readonly name: string;
-  /** Order used by HINIT (Hairer's IORD): 5 for DOPRI5, 8 for DOP853. */
-  readonly order: number;
-  /** Controller defaults (Hairer's). */
-  readonly defaults: ControllerSettings;
-  /** Builds the step-size controller from the settings (defaults already applied). */
-  createController(settings: ControllerSettings): StepSizeController;
-  /**
-   * Threshold on the stiffness indicator (3.25 for DOPRI5, 6.1 for DOP853);
-   * `undefined` for methods that do not run the test (stiff methods).
-   */
-  readonly stiffnessThreshold: number | undefined;
-  /** Builds the stepper with its preallocated buffers. */
-  create(context: StepperContext): Stepper;
+  /** After an accepted step of size `hAbs`: the next |h|. */
+  accepted(outcome: StepOutcome, hAbs: number): number;
+  /** After a rejected, singular or Newton-failed attempt of size `hAbs`: the |h| to retry with. */
+  rejected(outcome: StepOutcome, hAbs: number): number;
 }

@@ -7,6 +7,8 @@
  * @module
  */
 
+import type { Method, MethodChoice } from './methodRegistry.js';
+
 /**
  * Right-hand side of `y' = f(t, y)`. Writes the derivative into `dydt` (length n,
  * preallocated by the solver and reused: do not keep a reference to it) and must
@@ -21,16 +23,7 @@ export type RhsFunction = (t: number, y: Float64Array, dydt: Float64Array) => vo
  */
 export type JacobianFunction = (t: number, y: Float64Array, jac: Float64Array) => void;
 
-/**
- * Integration method.
- * - `'dopri5'`: Dormand–Prince 5(4) with 4th-order dense output (Hairer's DOPRI5). Default.
- * - `'dop853'`: Dormand–Prince 8(5,3) with 7th-order dense output (Hairer's DOP853).
- * - `'odex'`: Gragg–Bulirsch–Stoer extrapolation, the npm package `odex` (Hairer's ODEX).
- * - `'rodas4'`: the stiffly accurate, L-stable Rosenbrock method RODAS of order 4(3) with
- *   3rd-order dense output (Hairer–Wanner's RODAS); for stiff problems. Uses `jacobian`
- *   (or forward differences) and adds `njev`/`nlu` to the statistics.
- */
-export type Method = 'dopri5' | 'dop853' | 'odex' | 'rodas4';
+export type { Method, MethodChoice } from './methodRegistry.js';
 
 /**
  * A scalar event function `g(t, y)`: an event occurs where `g` changes sign.
@@ -49,10 +42,45 @@ export interface EventFunction {
   terminal?: boolean;
 }
 
+/**
+ * The two methods of `method: 'auto'` (both looked up in the method registry).
+ */
+export interface AutoSwitchOptions {
+  /**
+   * The explicit method it starts with and returns to: a non-stiff method with a
+   * stiffness test, `'dopri5'` (default) or `'dop853'` (better at tight tolerances).
+   */
+  nonStiff?: Method;
+  /** The stiff method it switches to: a stiff method with an eigenvalue estimate; default `'rodas4'`. */
+  stiff?: Method;
+}
+
+/**
+ * Restarts of the clock (see {@link SolveOptions.clockRestart}): which quantity's
+ * growth ends a segment, and by how much.
+ */
+export interface ClockRestartOptions {
+  /**
+   * The scalar that measures the size of the solution, e.g. one component or a
+   * product of components; must return a finite number. Default: `max_i |y_i|`.
+   */
+  measure?: (y: Float64Array) => number;
+  /** A segment ends when `|measure(y)|` reaches `factor` times its value at the segment's start; > 1, default 2. */
+  factor?: number;
+}
+
 /** Options of {@link solveIvp}. Every field is optional; defaults are Hairer's. */
 export interface SolveOptions {
-  /** Integration method; default `'dopri5'`. */
-  method?: Method;
+  /**
+   * Integration method (see {@link solverMethods}); default `'dopri5'`. `'auto'`
+   * integrates with an explicit method and switches to a stiff one when Hairer's
+   * stiffness test fires, and back when the steps the stiff method takes would be
+   * stable for the explicit one (as LSODA and DifferentialEquations.jl's
+   * `AutoTsit5(Rosenbrock23())` do); the switches are in `result.switches`.
+   */
+  method?: MethodChoice;
+  /** The two methods of `method: 'auto'`; default `{ nonStiff: 'dopri5', stiff: 'rodas4' }`. */
+  autoSwitch?: AutoSwitchOptions;
   /** Relative tolerance (> 0); default 1e-6. */
   rtol?: number;
   /** Absolute tolerance (≥ 0), scalar or one per component; default 1e-6. */
@@ -82,10 +110,30 @@ export interface SolveOptions {
   /** Stabilisation (PI) exponent β of the step controller; default 0.04 (dopri5), 0 (dop853); rodas4 ignores it (it uses Gustafsson's predictive controller). */
   beta?: number;
   /**
-   * Hairer's stiffness test: checked every this many accepted steps (default 1000);
-   * `false` turns it off. On detection the run ends with status `'stiff'`. Not run by `'rodas4'`.
+   * Hairer's stiffness test of the explicit methods: checked every this many accepted
+   * steps, then at every step once a check was positive; default 1000 (Hairer's), or 1
+   * with `method: 'auto'`. `false` turns it off (not allowed with `'auto'`). On
+   * detection an explicit method ends with status `'stiff'`; `'auto'` switches to its
+   * stiff method. Stiff methods and `'odex'` run no such test.
    */
   stiffnessCheck?: number | false;
+  /**
+   * Restart the clock whenever the solution has grown by a factor (default 2, of
+   * `max_i |y_i|` unless `measure` says otherwise): the integration proceeds in
+   * segments, each on its own local clock τ = t − t_k starting at 0, so that steps
+   * far shorter than the resolution of double precision at the absolute time t can
+   * be taken. Use it for solutions with a long plateau followed by a fast transition
+   * (growth from ε to O(1) after t ~ 1/ε^p): on one clock, once h < |t|·2.2e-16 the
+   * step cannot advance t and the run stops with `'step-too-small'`, and well before
+   * that `t + h` rounds away a fraction `ulp(t)/h` of every step. Each segment ends at
+   * the located time where `|measure|` reaches `factor` times its value at the
+   * segment's start, and the next starts there afresh (f at its start, Hairer's
+   * initial step, a new controller), as if `solveIvp` were called again. `f`, event
+   * functions and the result use absolute time `t_k + τ`, where `t_k` is the plain
+   * sum of the previous segments' durations (listed in `result.segments`). `true`
+   * means the defaults. Does not apply while `|measure|` is 0 at a segment's start.
+   */
+  clockRestart?: boolean | ClockRestartOptions;
   /**
    * `∂f/∂y` for the stiff method `'rodas4'` (ignored by the explicit methods). When
    * omitted, it is formed by forward differences: n extra f-evaluations per Jacobian
@@ -102,6 +150,24 @@ export interface SolveOptions {
   jacobianSparsity?: readonly (readonly number[])[];
 }
 
+/** A change of method under `method: 'auto'`. */
+export interface MethodSwitch {
+  /** Time of the switch: the end of the last step of `from`. */
+  t: number;
+  /** The method used before `t`. */
+  from: Method;
+  /** The method used from `t` on. */
+  to: Method;
+}
+
+/** One segment of the local clock (with `options.clockRestart`). */
+export interface ClockSegment {
+  /** Absolute time of the segment's local time 0 (the plain sum of the previous durations; `t0` for the first). */
+  start: number;
+  /** Local time at which the segment ended (its length; the last one's ends where the run ended). */
+  duration: number;
+}
+
 /** Why an integration ended. Only `'success'` and `'event'` mean the run reached its goal. */
 export type SolveStatus = 'success' | 'event' | 'max-steps' | 'step-too-small' | 'non-finite' | 'stiff';
 
@@ -115,9 +181,9 @@ export interface SolveStats {
   naccepted: number;
   /** Rejected steps, all of them (Hairer's NREJCT omits rejections before the first accepted step). */
   nrejected: number;
-  /** Jacobian evaluations (analytic calls or finite-difference formations); stiff methods only. */
+  /** Jacobian evaluations (analytic calls or finite-difference formations); stiff methods and `'auto'` only. */
   njev?: number;
-  /** LU decompositions of the iteration matrix; stiff methods only. */
+  /** LU decompositions of the iteration matrix; stiff methods and `'auto'` only. */
   nlu?: number;
 }
 
@@ -147,4 +213,8 @@ export interface SolveResult {
   events: EventRecord[];
   /** Continuous solution on the integrated interval (present when `options.dense`). */
   sol?: (t: number) => Float64Array;
+  /** With `method: 'auto'`: the switches of method, in time order (empty if none). */
+  switches?: MethodSwitch[];
+  /** With `options.clockRestart`: the clock's segments, in time order. */
+  segments?: ClockSegment[];
 }

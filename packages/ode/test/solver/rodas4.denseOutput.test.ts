@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RODAS4_TABLEAU, Rodas4Stepper } from '../src/solver/rodas4.js';
-import { solveIvp } from '../src/solver/solveIvp.js';
-import { CountedRhs } from '../src/solver/stepper.js';
-import type { JacobianFunction, RhsFunction } from '../src/solver/types.js';
+import { RODAS4_TABLEAU, Rodas4Stepper } from '../../src/solver/rodas4.js';
+import { solveIvp } from '../../src/solver/solveIvp.js';
+import { CountedRhs } from '../../src/solver/countedRhs.js';
+import type { JacobianFunction, RhsFunction } from '../../src/solver/types.js';
 
 // RODAS's continuous extension (Hairer's rodas.f, CONTRO): with the stage increments k_i
 // (which carry h) and m the weights of y1 = y0 + Σ m_i k_i,
@@ -176,7 +176,7 @@ describe('RODAS (rodas4) continuous extension: Hairer\'s coefficients, and why i
     for (const row of rowsNonStiff) expect(Math.abs(row[5])).toBeLessThan(1e-13);
   });
 
-  // The non-autonomous, nonlinear test problem of stiff-rodas4.test.ts: solution g(t) = (sin t + 1, e^{−t} cos t).
+  // The non-autonomous, nonlinear test problem of rodas4.test.ts: solution g(t) = (sin t + 1, e^{−t} cos t).
   const gN = (t: number): number[] => [Math.sin(t) + 1, Math.exp(-t) * Math.cos(t)];
   const fN: RhsFunction = (t, y, d) => {
     const [a, b] = gN(t);

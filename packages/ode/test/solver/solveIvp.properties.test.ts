@@ -4,9 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { solveIvp } from '../src/index.js';
-import type { Method } from '../src/index.js';
-import { lotkaVolterra } from './solver-problems.js';
+import { solveIvp } from '../../src/index.js';
+import type { Method } from '../../src/index.js';
+import { lotkaVolterra } from './problems.js';
 
 const SEED = 20240917;
 const methodArb = fc.constantFrom<Method>('dopri5', 'dop853', 'odex');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '@jepa-dynamics/core';
-import { finiteDifferenceJacobian, groupedFiniteDifferenceJacobianKernel, jacobianColumnGroups } from '../src/solver/jacobian.js';
+import { finiteDifferenceJacobian, groupedFiniteDifferenceJacobianKernel, jacobianColumnGroups } from '../../src/solver/jacobian.js';
 
 // f(t, y) = (y0² y1 + sin t, exp(y1) − y2³, y0 y2 / (1 + y1²)) and its exact Jacobian.
 const f = (t: number, y: Float64Array, d: Float64Array): void => {

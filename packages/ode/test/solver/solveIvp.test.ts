@@ -3,9 +3,9 @@
  * the ends and backward, and sol(t) at the ends.
  */
 import { describe, expect, it } from 'vitest';
-import { solveIvp } from '../src/index.js';
-import type { Method } from '../src/index.js';
-import { lotkaVolterra, rotation, rotationExact } from './solver-problems.js';
+import { solveIvp } from '../../src/index.js';
+import type { Method } from '../../src/index.js';
+import { lotkaVolterra, rotation, rotationExact } from './problems.js';
 
 const RK: Method[] = ['dopri5', 'dop853'];
 
@@ -69,7 +69,7 @@ describe('solveIvp options', () => {
     const r = solveIvp(rotation, [0, 5], [1, 0], { method: 'dop853', rtol: 1e-12, atol: 1e-12, dense: true });
     const sol = r.sol;
     if (sol === undefined) throw new Error('dense output missing');
-    // Global error ≈ 1e-12·(a few) at this tolerance (see solver-accuracy), dense
+    // Global error ≈ 1e-12·(a few) at this tolerance (see dop853.test.ts), dense
     // output of order 7 adds less: 1e-10 is a safe bound with margin.
     for (let k = 0; k <= 1000; k++) {
       const t = (5 * k) / 1000;

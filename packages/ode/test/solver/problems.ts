@@ -2,8 +2,8 @@
  * Test problems with independent truths, shared by the solver tests and bench.
  * (Not a test file: no `.test.ts` suffix.)
  */
-import type { RhsFunction } from '../src/index.js';
-import { jepaTimeOfU } from './jepaClosedForm.js';
+import type { RhsFunction } from '../../src/index.js';
+import { jepaTimeOfU } from '../jepaClosedForm.js';
 
 /** Arenstorf orbit (Hairer, Nørsett & Wanner, Solving ODEs I, §II.0, (0.1)): periodic with period T. */
 export const ARENSTORF = {

@@ -3,9 +3,9 @@
  * against analytic crossing times, with direction, terminal and backward runs.
  */
 import { describe, expect, it } from 'vitest';
-import { solveIvp, InvalidArgumentError } from '../src/index.js';
-import type { Method } from '../src/index.js';
-import { GRAVITY, freeFall, rotation } from './solver-problems.js';
+import { solveIvp, InvalidArgumentError } from '../../src/index.js';
+import type { Method } from '../../src/index.js';
+import { GRAVITY, freeFall, rotation } from './problems.js';
 
 const METHODS: Method[] = ['dopri5', 'dop853', 'odex'];
 

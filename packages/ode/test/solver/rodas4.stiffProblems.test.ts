@@ -1,40 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '@jepa-dynamics/core';
-import { solveIvp } from '../src/solver/solveIvp.js';
-import type { JacobianFunction, RhsFunction } from '../src/solver/types.js';
-
-// Reference values: scipy Radau at rtol 1e-13 (fixtures/stiff-reference.py), which agree with
-// the published values of the "Test Set for IVP Solvers" to ≤ 1e-14 relative (checked below).
-interface Reference {
-  vdp: { t: number[]; y: number[][]; published_t2: number[] };
-  robertson: { t: number[]; y: number[][]; published_t40: number[]; published_t1e11: number[] };
-}
-const ref = JSON.parse(readFileSync(new URL('./fixtures/stiff-reference.json', import.meta.url), 'utf8')) as Reference;
-
-// Van der Pol, μ = 1000, in Liénard-scaled time (Hairer–Wanner §IV.10): ε = 1/μ² = 1e-6, y(0) = (2, 0).
-const vdp: RhsFunction = (_t, y, d) => {
-  d[0] = y[1];
-  d[1] = ((1 - y[0] * y[0]) * y[1] - y[0]) / 1e-6;
-};
-const vdpJac: JacobianFunction = (_t, y, J) => {
-  J[0] = 0;
-  J[1] = 1;
-  J[2] = (-2 * y[0] * y[1] - 1) / 1e-6;
-  J[3] = (1 - y[0] * y[0]) / 1e-6;
-};
-// Robertson's chemical kinetics, y(0) = (1, 0, 0).
-const robertson: RhsFunction = (_t, y, d) => {
-  d[0] = -0.04 * y[0] + 1e4 * y[1] * y[2];
-  d[2] = 3e7 * y[1] * y[1];
-  d[1] = -d[0] - d[2];
-};
-
-const relErr = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let e = 0;
-  for (let i = 0; i < b.length; i++) e = Math.max(e, Math.abs(a[i] - b[i]) / Math.abs(b[i]));
-  return e;
-};
+import { solveIvp } from '../../src/solver/solveIvp.js';
+import type { JacobianFunction, RhsFunction } from '../../src/solver/types.js';
+import { ref, relErr, robertson, vdp, vdpJac } from './stiffProblems.js';
 
 describe('solveIvp with method rodas4 on standard stiff problems', () => {
   it('the committed reference values agree with the published Test Set values', () => {

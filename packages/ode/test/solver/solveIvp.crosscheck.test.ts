@@ -4,9 +4,9 @@
  * below the size of any plausible defect is evidence for all three.
  */
 import { describe, expect, it } from 'vitest';
-import { solveIvp } from '../src/index.js';
-import type { Method } from '../src/index.js';
-import { ARENSTORF, arenstorf, lotkaVolterra } from './solver-problems.js';
+import { solveIvp } from '../../src/index.js';
+import type { Method } from '../../src/index.js';
+import { ARENSTORF, arenstorf, lotkaVolterra } from './problems.js';
 
 const METHODS: Method[] = ['dopri5', 'dop853', 'odex'];
 
@@ -18,7 +18,7 @@ describe('solveIvp methods agree with each other', () => {
       expect(r.status).toBe('success');
       expect(Array.from(r.t)).toEqual(tEval);
     }
-    // Global errors on this orbit reach ~4e4·tol (see solver-arenstorf.test.ts),
+    // Global errors on this orbit reach ~4e4·tol (see dopri5.test.ts),
     // 4e-8 here; the largest pairwise difference measured is 3.0e-8, so 1e-6
     // leaves a margin of 30 while any defect would show at 1e-4 or more.
     for (let a = 0; a < runs.length; a++) {

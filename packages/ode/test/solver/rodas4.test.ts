@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RODAS4_TABLEAU, Rodas4Stepper } from '../src/solver/rodas4.js';
-import { CountedRhs } from '../src/solver/stepper.js';
-import type { JacobianFunction, RhsFunction } from '../src/solver/types.js';
+import { RODAS4_TABLEAU, Rodas4Stepper } from '../../src/solver/rodas4.js';
+import { CountedRhs } from '../../src/solver/countedRhs.js';
+import type { JacobianFunction, RhsFunction } from '../../src/solver/types.js';
 
 // A non-autonomous, nonlinear, coupled test problem with a known solution g:
 // f(t, y) = g'(t) + N(y) − N(g(t)), N(y) = (y1² y2, sin y1), g(t) = (sin t + 1, e^{−t} cos t).
