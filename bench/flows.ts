@@ -7,7 +7,7 @@
  * t as a function of x = ln u (dt/dx = 1/(σ² u^{2L−1}(ρ − u)) for JEPA), each feature on its own.
  * Baseline (same run): `method: 'ode'`, the time-domain integration of du/dt with event
  * location (clock restarted when u doubles). Reference: `method: 'exact'`, the closed-form
- * t(u*) of MATH.md §3, which also gives each method's largest relative deviation.
+ * t(u*) of docs/math.md §3, which also gives each method's largest relative deviation.
  * Goal: ≥ 20,000 features per second by integration. Features without a critical time
  * (JEPA: ε ≥ ½ρ^L) cost almost nothing, so the rate over those with one is printed too.
  */
@@ -36,13 +36,23 @@ const variants: Variant[] = [
   { label: 'inverse-ode dopri5 rtol 1e-10', method: 'inverse-ode', solver: 'dopri5', rtol: 1e-10, count: COUNT, repeats: 3 },
   { label: 'inverse-ode dop853 rtol 1e-10', method: 'inverse-ode', solver: 'dop853', rtol: 1e-10, count: COUNT, repeats: 3 },
   { label: 'inverse-ode dop853 rtol 1e-12 (default)', method: 'inverse-ode', solver: 'dop853', rtol: 1e-12, count: COUNT, repeats: 3 },
-  { label: 'ode (time domain + events) dop853 rtol 1e-12 [baseline]', method: 'ode', solver: 'dop853', rtol: 1e-12, count: 2_000, repeats: 1 },
+  {
+    label: 'ode (time domain + events) dop853 rtol 1e-12 [baseline]',
+    method: 'ode',
+    solver: 'dop853',
+    rtol: 1e-12,
+    count: 2_000,
+    repeats: 1,
+  },
   { label: 'ode (time domain + events) dopri5 rtol 1e-10', method: 'ode', solver: 'dopri5', rtol: 1e-10, count: 2_000, repeats: 1 },
 ];
 
 function run(): void {
   const random = mulberry32(2024);
-  const features: FeatureInput[] = Array.from({ length: COUNT }, () => ({ lambda: 1e-2 * Math.pow(1e4, random()), rho: 0.05 * Math.pow(100, random()) }));
+  const features: FeatureInput[] = Array.from({ length: COUNT }, () => ({
+    lambda: 1e-2 * Math.pow(1e4, random()),
+    rho: 0.05 * Math.pow(100, random()),
+  }));
   for (const objective of ['jepa', 'mae'] as Objective[]) {
     const reference = criticalTimes(features, { objective, depth: DEPTH, epsilon: EPSILON, method: 'exact' });
     const rows: (string | number)[][] = [];
@@ -73,16 +83,28 @@ function run(): void {
       });
       if (v.label.includes('[baseline]')) baselineRate = rate;
       rates.push(rate);
-      rows.push([v.label, v.count, existing, ms.toFixed(1), Math.round(rate), Math.round((existing / ms) * 1000), deviation.toExponential(1)]);
+      rows.push([
+        v.label,
+        v.count,
+        existing,
+        ms.toFixed(1),
+        Math.round(rate),
+        Math.round((existing / ms) * 1000),
+        deviation.toExponential(1),
+      ]);
     }
     rows.forEach((row, i) => row.push((rates[i] / baselineRate).toFixed(1)));
     process.stdout.write(`\n### ${objective.toUpperCase()}, L = ${DEPTH}, ε = ${EPSILON}, p = ½\n\n`);
-    printTable(['method', 'features', 'with t*', 'median ms', 'features/s', 'features with t*/s', 'max rel. dev. from exact', 'speed vs baseline'], rows);
+    printTable(
+      ['method', 'features', 'with t*', 'median ms', 'features/s', 'features with t*/s', 'max rel. dev. from exact', 'speed vs baseline'],
+      rows,
+    );
   }
 }
 
 export const flowsSuite: BenchSuite = {
   name: 'flows',
-  description: 'critical times of 10,000 random features at L = 4 (inverse-ODE integration vs time-domain integration with events; closed form as reference)',
+  description:
+    'critical times of 10,000 random features at L = 4 (inverse-ODE integration vs time-domain integration with events; closed form as reference)',
   run,
 };

@@ -12,7 +12,15 @@
  * products), so `reference`, `js` and `wasm` must agree bit for bit, and `naive` to rounding.
  * Slow variants run fewer steps and are extrapolated (steps/s is what is compared).
  */
-import { matmulReference, matmulTransAReference, matmulTransBReference, train, type Covariances, type Network, type TrainOptions } from '../packages/sim/dist/index.js';
+import {
+  matmulReference,
+  matmulTransAReference,
+  matmulTransBReference,
+  train,
+  type Covariances,
+  type Network,
+  type TrainOptions,
+} from '../packages/sim/dist/index.js';
 import type { BenchSuite } from './suites.js';
 import { printTable, timeIt } from './timing.js';
 
@@ -29,7 +37,17 @@ const productsPerStep = 3 * depth;
 const flopsPerStep = productsPerStep * 2 * d ** 3;
 
 function options(steps: number, backend: 'wasm' | 'js' | 'reference'): TrainOptions {
-  return { objective: 'jepa', depth, covariances, init: { kind: 'random', epsilon: 0.05, seed: 1 }, learningRate: eta, steps, recordEvery: Math.max(1, steps), measure: { loss: false }, backend };
+  return {
+    objective: 'jepa',
+    depth,
+    covariances,
+    init: { kind: 'random', epsilon: 0.05, seed: 1 },
+    learningRate: eta,
+    steps,
+    recordEvery: Math.max(1, steps),
+    measure: { loss: false },
+    backend,
+  };
 }
 
 /** The textbook step: W̄, residual, ∇V, ∇W̄, then ∇W_a = S_aᵀ ∇W̄ P_aᵀ with S_a, P_a formed afresh. */
@@ -51,7 +69,8 @@ function naiveTrain(start: Network, steps: number): Network {
     const wbar = prod(1, depth);
     const r = new Float64Array(dd);
     const vw = mm(v, wbar);
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) r[i * d + j] = vw[i * d + j] * covariances.sigmaXX[j] - wbar[i * d + j] * covariances.sigmaYX[j];
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) r[i * d + j] = vw[i * d + j] * covariances.sigmaXX[j] - wbar[i * d + j] * covariances.sigmaYX[j];
     const gv = matmulTransBReference(new Float64Array(dd), r, wbar, d, d, d);
     const g = matmulTransAReference(new Float64Array(dd), v, r, d, d, d);
     const gw = w.map((_, idx) => {
@@ -86,9 +105,21 @@ export const simSuite: BenchSuite = {
     const start = train(options(0, 'reference')).network;
     const runs: { name: string; steps: number; ms: number; cpuMs: number; network: Network }[] = [];
     const ref = timeIt(() => train(options(baselineSteps, 'reference')));
-    runs.push({ name: 'reference (i-k-j, same schedule) [baseline]', steps: baselineSteps, ms: ref.ms, cpuMs: ref.cpuMs, network: ref.value.network });
+    runs.push({
+      name: 'reference (i-k-j, same schedule) [baseline]',
+      steps: baselineSteps,
+      ms: ref.ms,
+      cpuMs: ref.cpuMs,
+      network: ref.value.network,
+    });
     const naive = timeIt(() => naiveTrain(start, baselineSteps / 4));
-    runs.push({ name: 'naive textbook (i-k-j, 18 products/step)', steps: baselineSteps / 4, ms: naive.ms, cpuMs: naive.cpuMs, network: naive.value });
+    runs.push({
+      name: 'naive textbook (i-k-j, 18 products/step)',
+      steps: baselineSteps / 4,
+      ms: naive.ms,
+      cpuMs: naive.cpuMs,
+      network: naive.value,
+    });
     const js = timeIt(() => train(options(baselineSteps * 4, 'js')));
     runs.push({ name: 'js (register-blocked 4×4)', steps: baselineSteps * 4, ms: js.ms, cpuMs: js.cpuMs, network: js.value.network });
     const wasm = timeIt(() => train(options(full, 'wasm')));
@@ -101,12 +132,30 @@ export const simSuite: BenchSuite = {
     const baseRate = (baselineSteps / ref.ms) * 1000;
     const baseCpuRate = (baselineSteps / ref.cpuMs) * 1000;
     printTable(
-      ['implementation', 'steps run', 'wall (s)', 'steps/s (wall)', 'steps/s (CPU)', 'GFLOP/s (CPU)', 'speed-up vs baseline (wall / CPU)', 'est. wall for 20,000 steps (s)'],
+      [
+        'implementation',
+        'steps run',
+        'wall (s)',
+        'steps/s (wall)',
+        'steps/s (CPU)',
+        'GFLOP/s (CPU)',
+        'speed-up vs baseline (wall / CPU)',
+        'est. wall for 20,000 steps (s)',
+      ],
       runs.map((r) => {
         const rate = (r.steps / r.ms) * 1000;
         const cpuRate = (r.steps / r.cpuMs) * 1000;
         const flops = r.name.startsWith('naive') ? 18 * 2 * d ** 3 : flopsPerStep;
-        return [r.name, r.steps, (r.ms / 1000).toFixed(2), rate.toFixed(0), cpuRate.toFixed(0), ((cpuRate * flops) / 1e9).toFixed(2), `${(rate / baseRate).toFixed(2)} / ${(cpuRate / baseCpuRate).toFixed(2)}`, (full / rate).toFixed(1)];
+        return [
+          r.name,
+          r.steps,
+          (r.ms / 1000).toFixed(2),
+          rate.toFixed(0),
+          cpuRate.toFixed(0),
+          ((cpuRate * flops) / 1e9).toFixed(2),
+          `${(rate / baseRate).toFixed(2)} / ${(cpuRate / baseCpuRate).toFixed(2)}`,
+          (full / rate).toFixed(1),
+        ];
       }),
     );
     process.stdout.write(

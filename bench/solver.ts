@@ -2,7 +2,7 @@
  * Benchmark of the general ODE solver: our DOPRI5 and DOP853 (and our 'odex'
  * adapter) against the npm package `odex` called directly (the baseline), in one
  * process, on the Arenstorf orbit and on a scalar problem with a long plateau and
- * a sharp transition (the JEPA per-layer flow of MATH.md §2, L = 4, ε = 1e-3).
+ * a sharp transition (the JEPA per-layer flow of docs/math.md §2, L = 4, ε = 1e-3).
  *
  * For each method and tolerance it prints f-evaluations, the error against the
  * exact answer, and the median wall time; then, for every baseline run, the
@@ -52,7 +52,7 @@ const AREN_Y0 = ARENSTORF.y0;
 const AREN_T = ARENSTORF.T;
 
 // Plateau problem du/dt = u^{2L}(1 − u), L = 4, u0 = ε^{1/L}; exact t(u) from the
-// partial fractions of MATH.md §3 (re-derived), so u(t(u*)) = u* exactly.
+// partial fractions of docs/math.md §3 (re-derived), so u(t(u*)) = u* exactly.
 const L = 4;
 const EPS = 1e-3;
 const U0 = EPS ** (1 / L);
@@ -172,14 +172,15 @@ const fmt = (x: number): string => x.toExponential(2);
 
 export const solverSuite: BenchSuite = {
   name: 'solver',
-  description: "solveIvp (dopri5, dop853) against the npm package odex, same process, rtol = atol",
+  description: 'solveIvp (dopri5, dop853) against the npm package odex, same process, rtol = atol',
   run: () => {
     for (const p of problems) {
       process.stdout.write(`\n### ${p.name}\n\n`);
       // Warm-up: let the JIT compile every code path before anything is timed.
       for (const tol of BASE_TOLS) runBaselineOnce(p, tol);
       for (const tol of OUR_TOLS) {
-        for (const m of ['dopri5', 'dop853'] as const) solveIvp(p.f, [p.t0, p.t1], p.y0, { method: m, rtol: tol, atol: tol, maxSteps: 1_000_000 });
+        for (const m of ['dopri5', 'dop853'] as const)
+          solveIvp(p.f, [p.t0, p.t1], p.y0, { method: m, rtol: tol, atol: tol, maxSteps: 1_000_000 });
       }
       const runs: Run[] = [];
       for (const tol of BASE_TOLS) {
@@ -203,10 +204,22 @@ export const solverSuite: BenchSuite = {
             continue;
           }
           const best = ok.reduce((a, b) => (b.ms < a.ms ? b : a));
-          rows.push([fmt(base.tol), fmt(base.error), base.ms.toFixed(3), m, fmt(best.tol), fmt(best.error), best.ms.toFixed(3), (best.ms / base.ms).toFixed(2)]);
+          rows.push([
+            fmt(base.tol),
+            fmt(base.error),
+            base.ms.toFixed(3),
+            m,
+            fmt(best.tol),
+            fmt(best.error),
+            best.ms.toFixed(3),
+            (best.ms / base.ms).toFixed(2),
+          ]);
         }
       }
-      printTable(['odex tol', 'odex error', 'odex ms', 'ours', 'our tol', 'our error', 'our ms', 'ratio'], rows.map((r) => (r.length === 8 ? r : [...r, ''])));
+      printTable(
+        ['odex tol', 'odex error', 'odex ms', 'ours', 'our tol', 'our error', 'our ms', 'ratio'],
+        rows.map((r) => (r.length === 8 ? r : [...r, ''])),
+      );
     }
   },
 };

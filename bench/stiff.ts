@@ -9,7 +9,15 @@
  * and 'auto'), and
  * (not a timing) the non-diagonal-covariance example of docs/stiff.md.
  */
-import { alignedMatrixInit, coupledFlow, criticalTime, matrixFlow, solveIvp, type RhsFunction, type SolveResult } from '../packages/ode/dist/index.js';
+import {
+  alignedMatrixInit,
+  coupledFlow,
+  criticalTime,
+  matrixFlow,
+  solveIvp,
+  type RhsFunction,
+  type SolveResult,
+} from '../packages/ode/dist/index.js';
 import { initialNetwork, singularValueDecomposition } from '../packages/sim/dist/index.js';
 import { EPS, exactU, L, rho, sigma2, T } from '../packages/ode/test/fiftyFeatures.js';
 import { determinant } from '../packages/core/dist/index.js';
@@ -28,16 +36,32 @@ export const stiffSuite: BenchSuite = {
   description: "rodas4 and 'auto' vs dopri5 (stiffness test off) on the 50-feature coupled JEPA problem; VdP and Robertson counts",
   run: () => {
     const exact = (i: number): number => exactU(T, i);
-    const flow = coupledFlow(sigma2.map((s, i) => ({ sigma2: s, rho: rho[i] })), 'jepa', L);
+    const flow = coupledFlow(
+      sigma2.map((s, i) => ({ sigma2: s, rho: rho[i] })),
+      'jepa',
+      L,
+    );
     const y0 = flow.initial(EPS);
     const base = { rtol: 1e-6, atol: 1e-6 };
     const runs: [string, () => SolveResult, number][] = [
       // Cheap runs get many repeats (the median then sits after JIT warm-up); dopri5 runs ~10 s, once after one warm-up.
       ['rodas4, exact Jacobian', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'rodas4', jacobian: flow.jacobian }), 21],
-      ['rodas4, FD Jacobian, diagonal sparsity', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'rodas4', jacobianSparsity: flow.sparsity }), 21],
+      [
+        'rodas4, FD Jacobian, diagonal sparsity',
+        () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'rodas4', jacobianSparsity: flow.sparsity }),
+        21,
+      ],
       ['rodas4, FD Jacobian, dense (50 columns)', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'rodas4' }), 11],
-      ["'auto' (dopri5 + rodas4), exact Jacobian", () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'auto', jacobian: flow.jacobian }), 21],
-      ['dopri5, stiffness test off', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'dopri5', stiffnessCheck: false, maxSteps: 50_000_000 }), 1],
+      [
+        "'auto' (dopri5 + rodas4), exact Jacobian",
+        () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'auto', jacobian: flow.jacobian }),
+        21,
+      ],
+      [
+        'dopri5, stiffness test off',
+        () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'dopri5', stiffnessCheck: false, maxSteps: 50_000_000 }),
+        1,
+      ],
     ];
     const rows: (string | number)[][] = [];
     const times: number[] = [];
@@ -47,7 +71,16 @@ export const stiffSuite: BenchSuite = {
         run();
       }, repeats);
       times.push(ms);
-      rows.push([name, r.status, r.stats.naccepted, r.stats.nfev, r.stats.njev ?? '-', r.stats.nlu ?? '-', maxError(r, exact).toExponential(2), ms.toFixed(1)]);
+      rows.push([
+        name,
+        r.status,
+        r.stats.naccepted,
+        r.stats.nfev,
+        r.stats.njev ?? '-',
+        r.stats.nlu ?? '-',
+        maxError(r, exact).toExponential(2),
+        ms.toFixed(1),
+      ]);
     }
     process.stdout.write(`50 features to T = ${T.toPrecision(6)} (median time to 0.99ρ), rtol = atol = 1e-6\n\n`);
     printTable(['method', 'status', 'steps', 'nfev', 'njev', 'nlu', 'max |u − exact|', 'median ms'], rows);
@@ -73,9 +106,22 @@ export const stiffSuite: BenchSuite = {
       for (const tol of [1e-4, 1e-6, 1e-8]) {
         const a = solveIvp(vdp, [0, 2], [2, 0], { method, rtol: tol, atol: tol });
         const b = solveIvp(rob, [0, 1e11], [1, 0, 0], { method, rtol: tol, atol: [1e-6 * tol, 1e-10 * tol, 1e-6 * tol] });
-        for (const [name, r, ref] of [['Van der Pol μ=1000, t=2', a, vdpRef], ['Robertson, t=1e11', b, robRef]] as const) {
+        for (const [name, r, ref] of [
+          ['Van der Pol μ=1000, t=2', a, vdpRef],
+          ['Robertson, t=1e11', b, robRef],
+        ] as const) {
           const switches = r.switches === undefined ? '-' : r.switches.map((w) => `${w.to}@${w.t.toPrecision(3)}`).join(' ') || 'none';
-          rows2.push([name, method, tol, r.stats.naccepted, r.stats.nrejected, r.stats.nfev, r.stats.njev ?? '-', rel(r.y[r.y.length - 1], ref).toExponential(2), switches]);
+          rows2.push([
+            name,
+            method,
+            tol,
+            r.stats.naccepted,
+            r.stats.nrejected,
+            r.stats.nfev,
+            r.stats.njev ?? '-',
+            rel(r.y[r.y.length - 1], ref).toExponential(2),
+            switches,
+          ]);
         }
       }
     }
@@ -119,7 +165,12 @@ function randomInitExample(): void {
       const det = (m: number[][]): number => determinant(Float64Array.from(m.flat()), m.length);
       const signs = `det V ${det(flow.unpack(y0).V) > 0 ? '+' : '−'}, det W̄ ${det(flow.encoder(y0)) > 0 ? '+' : '−'}`;
       rows.push([objective, `seed ${seed}: ‖W̄e_i‖ at 1e6`, signs, ...fin.map((f) => f.toFixed(4))]);
-      rows.push([objective, `seed ${seed}: t to ½ of it`, r.status, ...fin.map((f, i) => (f < 1e-3 ? 'never' : times[strength.findIndex((s) => s[i] >= 0.5 * f)].toPrecision(3)))]);
+      rows.push([
+        objective,
+        `seed ${seed}: t to ½ of it`,
+        r.status,
+        ...fin.map((f, i) => (f < 1e-3 ? 'never' : times[strength.findIndex((s) => s[i] >= 0.5 * f)].toPrecision(3))),
+      ]);
     }
   }
   process.stdout.write('\nRandom (Haar, balanced) initialization, diagonal Σ (docs/stiff.md)\n\n');
@@ -133,8 +184,16 @@ function randomInitExample(): void {
  * the diagonals (σ²_i = Σxx_ii, λ_i = Σyx_ii): w̄∞ and t*_½.
  */
 function nonDiagonalExample(): void {
-  const sxx = [[1.0, 0.5, 0.2], [0.5, 1.5, 0.3], [0.2, 0.3, 0.8]];
-  const syx = [[0.8, 0.3, 0.0], [0.3, 0.5, 0.2], [0.0, 0.2, 0.3]];
+  const sxx = [
+    [1.0, 0.5, 0.2],
+    [0.5, 1.5, 0.3],
+    [0.2, 0.3, 0.8],
+  ];
+  const syx = [
+    [0.8, 0.3, 0.0],
+    [0.3, 0.5, 0.2],
+    [0.0, 0.2, 0.3],
+  ];
   const d = 3;
   const L = 2;
   const eps = 1e-2;
@@ -142,7 +201,12 @@ function nonDiagonalExample(): void {
   for (const objective of ['jepa', 'mae'] as const) {
     const flow = matrixFlow({ objective, depth: L, sigmaXX: sxx, sigmaYX: syx });
     const times = [0, ...Array.from({ length: 600 }, (_, k) => 10 ** ((5 * (k + 1)) / 600))];
-    const r = solveIvp(flow.rhs, [0, times[times.length - 1]], flow.pack(alignedMatrixInit(d, L, eps)), { method: 'rodas4', rtol: 1e-9, atol: 1e-13, tEval: times });
+    const r = solveIvp(flow.rhs, [0, times[times.length - 1]], flow.pack(alignedMatrixInit(d, L, eps)), {
+      method: 'rodas4',
+      rtol: 1e-9,
+      atol: 1e-13,
+      tEval: times,
+    });
     const sv = r.y.map((y) => Array.from(singularValueDecomposition(Float64Array.from(flow.encoder(y).flat()), d).values));
     const fin = sv[sv.length - 1];
     const half = fin.map((f, j) => times[sv.findIndex((s) => s[j] >= 0.5 * f)]);
@@ -151,7 +215,15 @@ function nonDiagonalExample(): void {
       const rho = feature.lambda / feature.sigma2;
       const c = criticalTime(feature, { objective, depth: L, epsilon: eps });
       const wInf = objective === 'jepa' ? rho ** L : rho ** (L / (L + 1));
-      rows.push([objective, i, fin[i].toFixed(4), half[i].toPrecision(3), `feature ${i}: ρ = ${rho.toFixed(4)}`, wInf.toFixed(4), c.exists ? c.t.toPrecision(3) : '-']);
+      rows.push([
+        objective,
+        i,
+        fin[i].toFixed(4),
+        half[i].toPrecision(3),
+        `feature ${i}: ρ = ${rho.toFixed(4)}`,
+        wInf.toFixed(4),
+        c.exists ? c.t.toPrecision(3) : '-',
+      ]);
     }
     rows.push([objective, '', `status ${r.status}`, `${r.stats.naccepted} steps`, '', '', '']);
   }

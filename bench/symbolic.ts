@@ -43,7 +43,10 @@ const timed = (name: string, expr: string): string =>
 
 function coldStartSection(): void {
   const runs = 7;
-  const full = coldStart(`const r = {}; let m; ${timed('import', `import('${dist('index.js')}').then((x) => { m = x; })`)} ${timed('derive', "Promise.resolve().then(() => m.derive('jepa', 1))")} console.log(JSON.stringify(r));`, runs);
+  const full = coldStart(
+    `const r = {}; let m; ${timed('import', `import('${dist('index.js')}').then((x) => { m = x; })`)} ${timed('derive', "Promise.resolve().then(() => m.derive('jepa', 1))")} console.log(JSON.stringify(r));`,
+    runs,
+  );
   const ev = coldStart(`const r = {}; ${timed('import', `import('${dist('evaluators.js')}')`)} console.log(JSON.stringify(r));`, runs);
   printTable(
     ['fresh process (median of 7)', 'wall ms', 'CPU ms (all threads)', 'target'],
@@ -58,7 +61,10 @@ function coldStartSection(): void {
 
 async function bundleSection(): Promise<void> {
   const entries: [string, string][] = [
-    ['evaluators (jepaTime, maeTime, criticalTimeFormula, javascriptSource)', "export { jepaTime, maeTime, criticalTimeFormula, javascriptSource } from '@jepa-dynamics/symbolic/evaluators';"],
+    [
+      'evaluators (jepaTime, maeTime, criticalTimeFormula, javascriptSource)',
+      "export { jepaTime, maeTime, criticalTimeFormula, javascriptSource } from '@jepa-dynamics/symbolic/evaluators';",
+    ],
     ['evaluators, jepaTime alone', "export { jepaTime } from '@jepa-dynamics/symbolic/evaluators';"],
     ['full package (export *)', "export * from '@jepa-dynamics/symbolic';"],
   ];
@@ -76,7 +82,10 @@ async function bundleSection(): Promise<void> {
         byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
       }
     }
-    biggest = [...byPackage].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KiB`).join(', ');
+    biggest = [...byPackage]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KiB`)
+      .join(', ');
   }
   printTable(['browser bundle (esbuild --bundle --minify --format=esm)', 'minified KiB', 'gzipped KiB'], rows);
   process.stdout.write(`\nfull package by input: ${biggest}\n\n`);
@@ -86,7 +95,11 @@ async function bundleSection(): Promise<void> {
 function throughput(fn: (i: number) => number, n: number): { wall: number; cpu: number } {
   let warm = 0;
   for (let i = 0; i < Math.min(n, 20000); i++) warm += fn(i); // warm-up
-  const { ms, cpuMs, value: sink } = timeIt(() => {
+  const {
+    ms,
+    cpuMs,
+    value: sink,
+  } = timeIt(() => {
     let s = warm;
     for (let i = 0; i < n; i++) s += fn(i);
     return s;
@@ -115,7 +128,14 @@ export const symbolicSuite: BenchSuite = {
         const { ms, cpuMs, value: d } = timeIt(() => derive(objective, L));
         total += ms;
         totalCpu += cpuMs;
-        rows.push([objective, L, ms.toFixed(0), cpuMs.toFixed(0), d.certificates.length, d.certificates.every((c) => c.holds) ? 'yes' : 'NO']);
+        rows.push([
+          objective,
+          L,
+          ms.toFixed(0),
+          cpuMs.toFixed(0),
+          d.certificates.length,
+          d.certificates.every((c) => c.holds) ? 'yes' : 'NO',
+        ]);
       }
     }
     printTable(['objective', 'L', 'wall ms', 'CPU ms', 'certificates', 'all hold'], rows);
@@ -140,14 +160,30 @@ export const symbolicSuite: BenchSuite = {
       const fast = throughput((i) => ev.tStar(lam[i & 1023], rho[i & 1023], eps[i & 1023], 0.5) ?? 0, N);
       const compiled = casFunction(derive(objective, 4).integral.tStar.cas);
       const base = throughput((i) => compiled({ lam: lam[i & 1023], rho: rho[i & 1023], u0: eps[i & 1023] ** 0.25, p: 0.5 }), 50_000);
-      tRows.push([objective, (fast.wall / 1e6).toFixed(2), (fast.cpu / 1e6).toFixed(2), (base.wall / 1e6).toFixed(3), (base.cpu / 1e6).toFixed(3), (fast.cpu / base.cpu).toFixed(0)]);
+      tRows.push([
+        objective,
+        (fast.wall / 1e6).toFixed(2),
+        (fast.cpu / 1e6).toFixed(2),
+        (base.wall / 1e6).toFixed(3),
+        (base.cpu / 1e6).toFixed(3),
+        (fast.cpu / base.cpu).toFixed(0),
+      ]);
     }
     printTable(
-      ['objective (L = 4)', 'fast evaluator, M evals/s wall', 'per CPU s (target ≥ 2)', 'mathjs-compiled CAS t*, M evals/s wall', 'per CPU s', 'ratio (CPU)'],
+      [
+        'objective (L = 4)',
+        'fast evaluator, M evals/s wall',
+        'per CPU s (target ≥ 2)',
+        'mathjs-compiled CAS t*, M evals/s wall',
+        'per CPU s',
+        'ratio (CPU)',
+      ],
       tRows,
     );
 
-    process.stdout.write('\nleading order vs exact t*_p: relative error (λ = 1, p = ½; JEPA "sum" is the paper sum, "sum+log" adds the ln(1/ε) term)\n\n');
+    process.stdout.write(
+      '\nleading order vs exact t*_p: relative error (λ = 1, p = ½; JEPA "sum" is the paper sum, "sum+log" adds the ln(1/ε) term)\n\n',
+    );
     const epsList = [1e-2, 1e-4, 1e-6, 1e-8, 1e-12];
     for (const r of [0.5, 1, 2]) {
       const lRows: (string | number)[][] = [];
@@ -159,7 +195,8 @@ export const symbolicSuite: BenchSuite = {
           const sum = paperJepa(L, 1, r, e);
           const withLog = sum + (r ** (1 - 2 * L) * Math.log(1 / e)) / L;
           const mae = L === 1 ? Math.log(1 / e) : e ** (-(L - 1) / L) / (L - 1);
-          const f = (lead: number, exact: number | null): string => (exact === null ? 'n/a' : (Math.abs(lead - exact) / exact).toExponential(1));
+          const f = (lead: number, exact: number | null): string =>
+            exact === null ? 'n/a' : (Math.abs(lead - exact) / exact).toExponential(1);
           row.push(`${f(sum, tj)} / ${f(withLog, tj)} / ${f(mae, tm)}`);
         }
         lRows.push(row);

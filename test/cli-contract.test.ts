@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { expectFailure, runCli } from './support/runCli.js';
 
 describe('jepa-dynamics command line', () => {
-
   it('--help exits 0 and names the program', () => {
     const r = runCli(['--help']);
     expect(r.status).toBe(0);

@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { expectFailure, runCli, withFlag } from './support/runCli.js';
 
-/** MATH.md §3, MAE at L = 1, exact: t* = (1/(2λ)) ln[(p²/(1−p²)) (ρ − ε²)/ε²]. */
+/** docs/math.md §3, MAE at L = 1, exact: t* = (1/(2λ)) ln[(p²/(1−p²)) (ρ − ε²)/ε²]. */
 const maeDepthOne = (lambda: number, rho: number, epsilon: number, p: number): number =>
   Math.log(((p * p) / (1 - p * p)) * ((rho - epsilon * epsilon) / (epsilon * epsilon))) / (2 * lambda);
 
-/** MATH.md §3, JEPA at L = 1: t = (1/σ²)[ρ^{−2} ln(u(ρ−u0)/(u0(ρ−u))) + ρ^{−1}(1/u0 − 1/u)], u* = pρ. */
+/** docs/math.md §3, JEPA at L = 1: t = (1/σ²)[ρ^{−2} ln(u(ρ−u0)/(u0(ρ−u))) + ρ^{−1}(1/u0 − 1/u)], u* = pρ. */
 const jepaDepthOne = (lambda: number, rho: number, epsilon: number, p: number): number => {
   const u = p * rho;
   return (rho / lambda) * (Math.log((u * (rho - epsilon)) / (epsilon * (rho - u))) / (rho * rho) + (1 / epsilon - 1 / u) / rho);
@@ -19,26 +19,50 @@ const jepaDepthOne = (lambda: number, rho: number, epsilon: number, p: number): 
 const base = ['critical-time', '--objective', 'mae', '--depth', '1', '--lambda', '2', '--rho', '3', '--epsilon', '1e-3'];
 
 describe('jepa-dynamics critical-time', () => {
-
   it('--json prints t equal to the MAE L = 1 closed form and echoes the inputs', () => {
     const r = runCli([...base, '--fraction', '0.7', '--json']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
     const expected = maeDepthOne(2, 3, 1e-3, 0.7);
     expect(Math.abs((out.t as number) - expected) / expected).toBeLessThan(1e-12);
-    expect(out).toMatchObject({ objective: 'mae', depth: 1, lambda: 2, rho: 3, epsilon: 1e-3, fraction: 0.7, method: 'exact', time: 'gradient-flow' });
+    expect(out).toMatchObject({
+      objective: 'mae',
+      depth: 1,
+      lambda: 2,
+      rho: 3,
+      epsilon: 1e-3,
+      fraction: 0.7,
+      method: 'exact',
+      time: 'gradient-flow',
+    });
   });
 
   it('--method ode and leading-order, --sigma2 for --rho, and --time paper', () => {
     const expected = maeDepthOne(2, 3, 1e-3, 0.5);
     // ode: DOP853 at rtol 1e-12 with event location, global error a few hundred times rtol (measured 1.6e-13);
-    // leading-order: for MAE at L = 1 the formula of MATH.md §3 is exact, so only rounding separates them
-    for (const [method, bound] of [['ode', 1e-9], ['leading-order', 1e-13]] as const) {
+    // leading-order: for MAE at L = 1 the formula of docs/math.md §3 is exact, so only rounding separates them
+    for (const [method, bound] of [
+      ['ode', 1e-9],
+      ['leading-order', 1e-13],
+    ] as const) {
       const r = runCli([...base, '--method', method, '--json']);
       expect(r.status).toBe(0);
       expect(Math.abs((JSON.parse(r.stdout) as { t: number }).t - expected) / expected).toBeLessThan(bound);
     }
-    const bySigma = runCli(['critical-time', '--objective', 'mae', '--depth', '1', '--lambda', '2', '--sigma2', String(2 / 3), '--epsilon', '1e-3', '--json']);
+    const bySigma = runCli([
+      'critical-time',
+      '--objective',
+      'mae',
+      '--depth',
+      '1',
+      '--lambda',
+      '2',
+      '--sigma2',
+      String(2 / 3),
+      '--epsilon',
+      '1e-3',
+      '--json',
+    ]);
     expect(bySigma.status).toBe(0);
     expect(Math.abs((JSON.parse(bySigma.stdout) as { t: number }).t - expected) / expected).toBeLessThan(1e-12);
     const jepa = ['critical-time', '--objective', 'jepa', '--depth', '1', '--lambda', '1', '--rho', '3', '--epsilon', '0.01', '--json'];
@@ -52,7 +76,7 @@ describe('jepa-dynamics critical-time', () => {
     expect(tp).toBe(3 * tg);
   });
 
-  it('--method leading-order at L = 3 is the ε → 0 formula of MATH.md §3, and uStar, wbarTarget are p^{1/L}·u∞ and p·w̄∞', () => {
+  it('--method leading-order at L = 3 is the ε → 0 formula of docs/math.md §3, and uStar, wbarTarget are p^{1/L}·u∞ and p·w̄∞', () => {
     const [L, lambda, rho, epsilon, p] = [3, 0.7, 3, 1e-4, 0.5];
     // JEPA: (1/λ) Σ_{n=1}^{2L−1} 1/(n ρ^{2L−1−n} ε^{n/L});  MAE (L ≥ 2): ε^{−(L−1)/L} / ((L−1) λ)
     let jepaLeading = 0;
@@ -64,7 +88,22 @@ describe('jepa-dynamics critical-time', () => {
       mae: { t: maeLeading, uStar: p ** (1 / L) * rho ** (1 / (L + 1)), wbarTarget: p * rho ** (L / (L + 1)) },
     };
     for (const objective of ['jepa', 'mae'] as const) {
-      const r = runCli(['critical-time', '--objective', objective, '--depth', String(L), '--lambda', String(lambda), '--rho', String(rho), '--epsilon', String(epsilon), '--method', 'leading-order', '--json']);
+      const r = runCli([
+        'critical-time',
+        '--objective',
+        objective,
+        '--depth',
+        String(L),
+        '--lambda',
+        String(lambda),
+        '--rho',
+        String(rho),
+        '--epsilon',
+        String(epsilon),
+        '--method',
+        'leading-order',
+        '--json',
+      ]);
       expect(r.status, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout) as { t: number; uStar: number; wbarTarget: number; method: string };
       expect(out.method).toBe('leading-order');
@@ -119,7 +158,20 @@ describe('jepa-dynamics critical-time', () => {
     expect(above.status).toBe(1);
     expect(above.stdout).toBe('');
     expect(above.stderr).toContain('not below the target');
-    const negative = runCli(['critical-time', '--objective', 'mae', '--depth', '2', '--lambda', '-1', '--rho', '-2', '--epsilon', '0.01', '--json']);
+    const negative = runCli([
+      'critical-time',
+      '--objective',
+      'mae',
+      '--depth',
+      '2',
+      '--lambda',
+      '-1',
+      '--rho',
+      '-2',
+      '--epsilon',
+      '0.01',
+      '--json',
+    ]);
     expect(negative.status).toBe(1);
     expect(negative.stdout).toBe('');
     expect(negative.stderr.trim().split('\n')).toHaveLength(1);

@@ -4,11 +4,17 @@ import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalT
 import { expectFailure, runCli } from './support/runCli.js';
 
 describe('jepa-dynamics derive', () => {
-
   it('--json prints the derivation with every certificate holding', () => {
     const r = runCli(['derive', '--objective', 'jepa', '--depth', '2', '--json']);
     expect(r.status).toBe(0);
-    const doc = JSON.parse(r.stdout) as { objective: string; depth: number; dudt: { cas: string }; tStar: { latex: string }; allCertificatesHold: boolean; certificates: { holds: boolean }[] };
+    const doc = JSON.parse(r.stdout) as {
+      objective: string;
+      depth: number;
+      dudt: { cas: string };
+      tStar: { latex: string };
+      allCertificatesHold: boolean;
+      certificates: { holds: boolean }[];
+    };
     expect(doc.objective).toBe('jepa');
     expect(doc.depth).toBe(2);
     expect(doc.dudt.cas).toBe('lam*u^4-s2*u^5');
@@ -24,14 +30,22 @@ describe('jepa-dynamics derive', () => {
     expect(r.stdout).toContain('\\sigma^2');
   });
 
-  for (const [objective, L] of [['jepa', 3], ['mae', 4], ['mae', 1]] as const) {
-    it(`--format js (${objective}, L = ${L}) prints a standalone function that equals the closed form of MATH.md §3 written for the tests`, () => {
+  for (const [objective, L] of [
+    ['jepa', 3],
+    ['mae', 4],
+    ['mae', 1],
+  ] as const) {
+    it(`--format js (${objective}, L = ${L}) prints a standalone function that equals the closed form of docs/math.md §3 written for the tests`, () => {
       const r = runCli(['derive', '--objective', objective, '--depth', String(L), '--format', 'js']);
       expect(r.status).toBe(0);
       const sandbox: Record<string, unknown> = {};
       runInNewContext(`${r.stdout}\nthis.criticalTime = criticalTime; this.tOfU = tOfU;`, sandbox);
       const ct = sandbox.criticalTime as (l: number, r: number, e: number, p: number) => number | null;
-      for (const [lam, rho, eps, p] of [[1, 1, 1e-3, 0.5], [0.2, 3.5, 1e-6, 0.9], [40, 0.3, 1e-5, 0.1]]) {
+      for (const [lam, rho, eps, p] of [
+        [1, 1, 1e-3, 0.5],
+        [0.2, 3.5, 1e-6, 0.9],
+        [40, 0.3, 1e-5, 0.1],
+      ]) {
         const a = ct(lam, rho, eps, p) ?? Number.NaN;
         const b = closedFormCriticalTime(objective, L, lam, rho, eps, p) ?? Number.NaN;
         // two double-precision evaluations of one closed form by different groupings (the reference is

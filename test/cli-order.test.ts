@@ -1,6 +1,6 @@
 /**
  * `jepa-dynamics order` end to end: the orders it prints are checked against critical
- * times from the closed form of MATH.md §3 (JEPA) and the MAE split with G's power series,
+ * times from the closed form of docs/math.md §3 (JEPA) and the MAE split with G's power series,
  * written for the tests independently of @jepa-dynamics/ode's sources
  * (packages/ode/test/closedFormCriticalTime.ts); bad input exits 2 naming the flag.
  */
@@ -42,7 +42,7 @@ describe('jepa-dynamics order', () => {
     { lambda: 0.5, rho: 0.05 },
   ];
 
-  it('prints the orders of the closed-form critical times at every depth 1…10, and the depth flip of MATH.md §3', () => {
+  it('prints the orders of the closed-form critical times at every depth 1…10, and the depth flip of docs/math.md §3', () => {
     const file = featuresFile('four.json', features);
     const resolved = [
       { lambda: 1, rho: 3 },

@@ -8,7 +8,7 @@ import { expectFailure, runCli } from './support/runCli.js';
 
 /**
  * Gradient descent from the aligned balanced init, reduced to its exact scalar recursion
- * (v = w_a = u is kept by every discrete step, MATH.md §2): JEPA u ← u − η u^{2L}(σ²u − λ).
+ * (v = w_a = u is kept by every discrete step, docs/math.md §2): JEPA u ← u − η u^{2L}(σ²u − λ).
  * Returns w̄ = u^L after each of the `steps` steps (index 0: the start).
  */
 function jepaScalarDescent(lambda: number, rho: number, L: number, epsilon: number, eta: number, steps: number): number[] {
@@ -40,7 +40,6 @@ interface SimulateJson {
 const base = ['simulate', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '1', '--epsilon', '0.05', '--steps', '2000'];
 
 describe('jepa-dynamics simulate', () => {
-
   it('--json gives t = kη, wbar[i][k], and maxDeviation = max |wbar − ode| over records and features', () => {
     const r = runCli([...base, '--lr', '0.1', '--record-every', '20', '--json']);
     expect(r.status).toBe(0);
@@ -56,7 +55,7 @@ describe('jepa-dynamics simulate', () => {
     expect(out.maxDeviation).toBeGreaterThan(0);
     expect(out.status).toBe('completed');
     // Independent values (σ² = λ/ρ = 1, L = 2, u0 = √0.05): the simulated w̄ is the scalar recursion up to
-    // rounding (measured 2e-16 over 2000 steps); the ode w̄ is the closed-form JEPA t(u) of MATH.md §3
+    // rounding (measured 2e-16 over 2000 steps); the ode w̄ is the closed-form JEPA t(u) of docs/math.md §3
     // inverted by bisection, to the solver's default rtol 1e-10 amplified by a moderate condition number
     // (1e-8 relative; measured 3e-15); so the deviation is known to ~1e-8 of its 0.023.
     const gd = jepaScalarDescent(1, 1, 2, 0.05, 0.1, 2000);
@@ -88,16 +87,40 @@ describe('jepa-dynamics simulate', () => {
   it('--features FILE trains one width per feature and reports both learning orders', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jd-sim-'));
     const file = join(dir, 'features.json');
-    writeFileSync(file, JSON.stringify([{ lambda: 1, rho: 3 }, { lambda: 2, rho: 1 }]));
-    const r = runCli(['simulate', '--objective', 'mae', '--depth', '1', '--features', file, '--epsilon', '0.01', '--lr', '0.01', '--steps', '1000', '--json']);
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { lambda: 1, rho: 3 },
+        { lambda: 2, rho: 1 },
+      ]),
+    );
+    const r = runCli([
+      'simulate',
+      '--objective',
+      'mae',
+      '--depth',
+      '1',
+      '--features',
+      file,
+      '--epsilon',
+      '0.01',
+      '--lr',
+      '0.01',
+      '--steps',
+      '1000',
+      '--json',
+    ]);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as SimulateJson;
     expect(out.wbar.length).toBe(2);
     expect(out.order.predicted.order).toEqual([1, 0]);
     expect(out.order.simulated.order).toEqual([1, 0]);
-    [{ lambda: 1, rho: 3 }, { lambda: 2, rho: 1 }].forEach(({ lambda, rho }, i) => {
-      // predicted: MATH.md §3, MAE at L = 1, exact: t* = (1/(2λ)) ln[(p²/(1−p²))(ρ − ε²)/ε²], p = ½ (rounding only)
-      const exact = Math.log(((rho - 1e-4) / 1e-4) / 3) / (2 * lambda);
+    [
+      { lambda: 1, rho: 3 },
+      { lambda: 2, rho: 1 },
+    ].forEach(({ lambda, rho }, i) => {
+      // predicted: docs/math.md §3, MAE at L = 1, exact: t* = (1/(2λ)) ln[(p²/(1−p²))(ρ − ε²)/ε²], p = ½ (rounding only)
+      const exact = Math.log((rho - 1e-4) / 1e-4 / 3) / (2 * lambda);
       expect(Math.abs((out.criticalTimes.predicted[i] ?? Number.NaN) - exact) / exact).toBeLessThan(1e-13);
       // simulated: the first step k at which the scalar recursion u ← u − η u(σ²u² − λ) reaches ½√ρ, as t = kη
       let u = 0.01;
@@ -108,7 +131,21 @@ describe('jepa-dynamics simulate', () => {
       }
       expect(out.criticalTimes.simulated[i]).toBeCloseTo(k * 0.01, 12);
     });
-    const human = runCli(['simulate', '--objective', 'mae', '--depth', '1', '--features', file, '--epsilon', '0.01', '--lr', '0.01', '--steps', '1000']);
+    const human = runCli([
+      'simulate',
+      '--objective',
+      'mae',
+      '--depth',
+      '1',
+      '--features',
+      file,
+      '--epsilon',
+      '0.01',
+      '--lr',
+      '0.01',
+      '--steps',
+      '1000',
+    ]);
     expect(human.status).toBe(0);
     expect(human.stdout).toMatch(/max \|w̄_sim − w̄_ode\|/);
     expect(human.stdout).toMatch(/learning order \(simulated\): 1, 0/);
@@ -125,7 +162,26 @@ describe('jepa-dynamics simulate', () => {
   });
 
   it('a diverging run prints what it recorded, names the step on stderr, and exits 1', () => {
-    const r = runCli(['simulate', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '1', '--epsilon', '2', '--lr', '5', '--steps', '1000', '--record-every', '1', '--json']);
+    const r = runCli([
+      'simulate',
+      '--objective',
+      'jepa',
+      '--depth',
+      '2',
+      '--lambda',
+      '1',
+      '--rho',
+      '1',
+      '--epsilon',
+      '2',
+      '--lr',
+      '5',
+      '--steps',
+      '1000',
+      '--record-every',
+      '1',
+      '--json',
+    ]);
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout) as SimulateJson;
     expect(out.status).toBe('diverged');
@@ -147,14 +203,35 @@ describe('jepa-dynamics simulate', () => {
   });
 
   it('a missing --steps or --lr exits 2; features a generative model cannot produce are refused with --samples', () => {
-    for (const [args, message] of [[base.slice(0, -2).concat(['--lr', '0.1']), /--steps is required/], [base, /--lr is required/]] as const) {
+    for (const [args, message] of [
+      [base.slice(0, -2).concat(['--lr', '0.1']), /--steps is required/],
+      [base, /--lr is required/],
+    ] as const) {
       const missing = runCli(args);
       expect(missing.status).toBe(2);
       expect(missing.stdout).toBe('');
       expect(missing.stderr.trim().split('\n')).toHaveLength(1);
       expect(missing.stderr).toMatch(message);
     }
-    const r = runCli(['simulate', '--objective', 'mae', '--depth', '1', '--lambda', '1', '--rho', '3', '--epsilon', '0.1', '--lr', '0.1', '--steps', '10', '--samples', '100']);
+    const r = runCli([
+      'simulate',
+      '--objective',
+      'mae',
+      '--depth',
+      '1',
+      '--lambda',
+      '1',
+      '--rho',
+      '3',
+      '--epsilon',
+      '0.1',
+      '--lr',
+      '0.1',
+      '--steps',
+      '10',
+      '--samples',
+      '100',
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/features\[0\]\.rho: must be in \(0, 1\]/);
   });

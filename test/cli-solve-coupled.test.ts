@@ -1,6 +1,6 @@
 /**
  * `jepa-dynamics solve --coupled` and `--method rodas4` end to end: all features as one stiff
- * system, checked against the closed-form JEPA t(u) of MATH.md §3 (written here, independent
+ * system, checked against the closed-form JEPA t(u) of docs/math.md §3 (written here, independent
  * of the code under test), plus the flag rules.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jepaUAt } from '../packages/ode/test/jepaClosedForm.js';
 import { runCli } from './support/runCli.js';
 
-/** MATH.md §3, JEPA per-layer: t(u) in closed form, inverted by bisection; w̄ = u^L. */
+/** docs/math.md §3, JEPA per-layer: t(u) in closed form, inverted by bisection; w̄ = u^L. */
 function exactWbar(sigma2: number, rho: number, L: number, eps: number, t: number): number {
   return jepaUAt(t, sigma2, rho, L, eps ** (1 / L)) ** L;
 }
@@ -29,9 +29,33 @@ describe('jepa-dynamics solve --coupled / --method rodas4', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('--coupled integrates all features as one system with rodas4 and matches the closed form; JSON has coupled and stats', () => {
-    const r = runCli(['solve', '--objective', 'jepa', '--depth', '3', '--features', file, '--epsilon', '1e-3', '--t-end', '1e5', '--points', '5', '--coupled', '--rtol', '1e-8', '--json']);
+    const r = runCli([
+      'solve',
+      '--objective',
+      'jepa',
+      '--depth',
+      '3',
+      '--features',
+      file,
+      '--epsilon',
+      '1e-3',
+      '--t-end',
+      '1e5',
+      '--points',
+      '5',
+      '--coupled',
+      '--rtol',
+      '1e-8',
+      '--json',
+    ]);
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { t: number[]; wbar: number[][]; method: string; coupled: boolean; stats: { nfev: number; njev: number; nlu: number } };
+    const out = JSON.parse(r.stdout) as {
+      t: number[];
+      wbar: number[][];
+      method: string;
+      coupled: boolean;
+      stats: { nfev: number; njev: number; nlu: number };
+    };
     expect(out.method).toBe('rodas4');
     expect(out.coupled).toBe(true);
     expect(out.stats.njev).toBeGreaterThan(0);
@@ -46,7 +70,26 @@ describe('jepa-dynamics solve --coupled / --method rodas4', () => {
   });
 
   it('--method rodas4 works feature by feature as well', () => {
-    const r = runCli(['solve', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '0.5', '--epsilon', '1e-2', '--t-end', '1000', '--points', '3', '--method', 'rodas4', '--json']);
+    const r = runCli([
+      'solve',
+      '--objective',
+      'jepa',
+      '--depth',
+      '2',
+      '--lambda',
+      '1',
+      '--rho',
+      '0.5',
+      '--epsilon',
+      '1e-2',
+      '--t-end',
+      '1000',
+      '--points',
+      '3',
+      '--method',
+      'rodas4',
+      '--json',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { t: number[]; wbar: number[][] };
     expect(out.t).toEqual([0, 500, 1000]);
@@ -54,13 +97,45 @@ describe('jepa-dynamics solve --coupled / --method rodas4', () => {
   });
 
   it('--coupled with another formulation is a usage error (exit 2); with an explicit method on a stiff set, no answer (exit 1)', () => {
-    const bad = runCli(['solve', '--objective', 'jepa', '--depth', '3', '--features', file, '--epsilon', '1e-3', '--t-end', '1e5', '--coupled', '--formulation', 'layerwise']);
+    const bad = runCli([
+      'solve',
+      '--objective',
+      'jepa',
+      '--depth',
+      '3',
+      '--features',
+      file,
+      '--epsilon',
+      '1e-3',
+      '--t-end',
+      '1e5',
+      '--coupled',
+      '--formulation',
+      'layerwise',
+    ]);
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/--coupled/);
     expect(bad.stderr).toMatch(/layerwise/);
-    const stiff = runCli(['solve', '--objective', 'jepa', '--depth', '3', '--features', file, '--epsilon', '1e-3', '--t-end', '1e5', '--coupled', '--method', 'dopri5', '--rtol', '1e-6']);
+    const stiff = runCli([
+      'solve',
+      '--objective',
+      'jepa',
+      '--depth',
+      '3',
+      '--features',
+      file,
+      '--epsilon',
+      '1e-3',
+      '--t-end',
+      '1e5',
+      '--coupled',
+      '--method',
+      'dopri5',
+      '--rtol',
+      '1e-6',
+    ]);
     expect(stiff.status).toBe(1);
     expect(stiff.stdout).toBe('');
     expect(stiff.stderr.trim().split('\n')).toHaveLength(1);

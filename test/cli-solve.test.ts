@@ -20,7 +20,28 @@ describe('jepa-dynamics solve', () => {
   it('--json gives t and wbar[i][k] matching the closed form (MAE, L = 1), for every formulation and method', () => {
     for (const formulation of ['per-layer', 'end-to-end', 'layerwise']) {
       for (const method of ['dopri5', 'dop853']) {
-        const r = runCli(['solve', '--objective', 'mae', '--depth', '1', '--lambda', '1', '--rho', '1', '--epsilon', '0.01', '--t-end', '8', '--points', '5', '--formulation', formulation, '--method', method, '--json']);
+        const r = runCli([
+          'solve',
+          '--objective',
+          'mae',
+          '--depth',
+          '1',
+          '--lambda',
+          '1',
+          '--rho',
+          '1',
+          '--epsilon',
+          '0.01',
+          '--t-end',
+          '8',
+          '--points',
+          '5',
+          '--formulation',
+          formulation,
+          '--method',
+          method,
+          '--json',
+        ]);
         expect(r.status, r.stderr).toBe(0);
         const out = JSON.parse(r.stdout) as { t: number[]; wbar: number[][] };
         expect(out.t).toEqual([0, 2, 4, 6, 8]);
@@ -36,8 +57,28 @@ describe('jepa-dynamics solve', () => {
 
   it('--features FILE integrates each feature; CSV by default; --time paper rescales time', () => {
     const file = join(dir, 'features.json');
-    writeFileSync(file, JSON.stringify([{ lambda: 1, rho: 1 }, { sigma2: 0.5, rho: 4 }]));
-    const r = runCli(['solve', '--objective', 'mae', '--depth', '1', '--features', file, '--epsilon', '0.1', '--t-end', '3', '--points', '4']);
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { lambda: 1, rho: 1 },
+        { sigma2: 0.5, rho: 4 },
+      ]),
+    );
+    const r = runCli([
+      'solve',
+      '--objective',
+      'mae',
+      '--depth',
+      '1',
+      '--features',
+      file,
+      '--epsilon',
+      '0.1',
+      '--t-end',
+      '3',
+      '--points',
+      '4',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('t,wbar_0,wbar_1');
@@ -48,10 +89,46 @@ describe('jepa-dynamics solve', () => {
       expect(Math.abs(w1 - maeDepthOne(2, 4, 0.1, t)) / w1).toBeLessThan(1e-8);
     }
     // paper time τ = L t: at depth 2, w̄ at τ = 2 is w̄ at t = 1; both against the closed-form JEPA
-    // t(u) of MATH.md §3 (σ² = λ/ρ = 0.5, u0 = √0.1), 1e-8 relative as above
+    // t(u) of docs/math.md §3 (σ² = λ/ρ = 0.5, u0 = √0.1), 1e-8 relative as above
     const exact = jepaUAt(1, 0.5, 2, 2, Math.sqrt(0.1)) ** 2;
-    const gfRun = runCli(['solve', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '2', '--epsilon', '0.1', '--t-end', '1', '--points', '2', '--json']);
-    const paperRun = runCli(['solve', '--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '2', '--epsilon', '0.1', '--t-end', '2', '--points', '2', '--time', 'paper', '--json']);
+    const gfRun = runCli([
+      'solve',
+      '--objective',
+      'jepa',
+      '--depth',
+      '2',
+      '--lambda',
+      '1',
+      '--rho',
+      '2',
+      '--epsilon',
+      '0.1',
+      '--t-end',
+      '1',
+      '--points',
+      '2',
+      '--json',
+    ]);
+    const paperRun = runCli([
+      'solve',
+      '--objective',
+      'jepa',
+      '--depth',
+      '2',
+      '--lambda',
+      '1',
+      '--rho',
+      '2',
+      '--epsilon',
+      '0.1',
+      '--t-end',
+      '2',
+      '--points',
+      '2',
+      '--time',
+      'paper',
+      '--json',
+    ]);
     expect([gfRun.status, paperRun.status]).toEqual([0, 0]);
     const gf = JSON.parse(gfRun.stdout) as { t: number[]; wbar: number[][] };
     const paper = JSON.parse(paperRun.stdout) as { t: number[]; wbar: number[][] };
@@ -83,7 +160,13 @@ describe('jepa-dynamics solve', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{not json');
     const inconsistent = join(dir, 'inconsistent.json');
-    writeFileSync(inconsistent, JSON.stringify([{ lambda: 1, rho: 2 }, { lambda: 1, rho: 2, sigma2: 3 }]));
+    writeFileSync(
+      inconsistent,
+      JSON.stringify([
+        { lambda: 1, rho: 2 },
+        { lambda: 1, rho: 2, sigma2: 3 },
+      ]),
+    );
     const common = ['solve', '--objective', 'mae', '--depth', '2', '--epsilon', '0.1', '--t-end', '1'];
     for (const [args, text] of [
       [[...common, '--features', join(dir, 'missing.json')], '--features'],

@@ -92,10 +92,19 @@ export function extractExamples(file: string, text: string, pkg: Example['pkg'])
 }
 
 type Expectation =
-  | { kind: 'value'; text: string; line: number; name?: string }
-  | { kind: 'throws'; errorName: string; message?: string; line: number };
+  { kind: 'value'; text: string; line: number; name?: string } | { kind: 'throws'; errorName: string; message?: string; line: number };
 
-const TYPED = ['Float64Array', 'Float32Array', 'Int32Array', 'Uint32Array', 'Int16Array', 'Uint16Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray'];
+const TYPED = [
+  'Float64Array',
+  'Float32Array',
+  'Int32Array',
+  'Uint32Array',
+  'Int16Array',
+  'Uint16Array',
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+];
 
 /** A parsed expected value: numbers keep their literal text for `≈` comparison. */
 type Expected =
@@ -166,7 +175,8 @@ function parseExpectedValue(raw: string): { expected: Expected; approx: boolean 
         t: 'object',
         entries: node.properties.map((p): [string, Expected] => {
           if (!ts.isPropertyAssignment(p)) throw new Error(`unsupported property in expected value: ${p.getText(sf)}`);
-          const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name) ? p.name.text : p.name.getText(sf);
+          const key =
+            ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name) ? p.name.text : p.name.getText(sf);
           return [key, toExpected(p.initializer)];
         }),
       };
@@ -194,7 +204,9 @@ function compare(actual: unknown, expected: Expected, approx: boolean, path = 'v
       if (Number.isNaN(expected.value)) return Number.isNaN(actual) ? null : `${path}: expected NaN, got ${actual}`;
       if (approx && Number.isFinite(expected.value) && expected.value !== 0) {
         const digits = significantDigits(expected.text);
-        return Number(actual.toPrecision(digits)) === expected.value ? null : `${path}: expected ≈ ${expected.text} (${digits} significant digits), got ${actual}`;
+        return Number(actual.toPrecision(digits)) === expected.value
+          ? null
+          : `${path}: expected ≈ ${expected.text} (${digits} significant digits), got ${actual}`;
       }
       return actual === expected.value ? null : `${path}: expected ${expected.text}, got ${actual}`;
     }
@@ -206,10 +218,12 @@ function compare(actual: unknown, expected: Expected, approx: boolean, path = 'v
       let items: unknown[];
       if (expected.typed !== undefined) {
         const ctor = (actual as { constructor?: { name?: string } } | null)?.constructor?.name;
-        if (!ArrayBuffer.isView(actual) || ctor !== expected.typed) return `${path}: expected a ${expected.typed}, got ${ctor ?? typeof actual}`;
+        if (!ArrayBuffer.isView(actual) || ctor !== expected.typed)
+          return `${path}: expected a ${expected.typed}, got ${ctor ?? typeof actual}`;
         items = Array.from(actual as unknown as ArrayLike<unknown>);
       } else {
-        if (!Array.isArray(actual)) return `${path}: expected an Array, got ${ArrayBuffer.isView(actual) ? actual.constructor.name : typeof actual}`;
+        if (!Array.isArray(actual))
+          return `${path}: expected an Array, got ${ArrayBuffer.isView(actual) ? actual.constructor.name : typeof actual}`;
         items = actual;
       }
       if (items.length !== expected.items.length) return `${path}: expected ${expected.items.length} elements, got ${items.length}`;
@@ -225,7 +239,8 @@ function compare(actual: unknown, expected: Expected, approx: boolean, path = 'v
       const want = expected.entries.map(([k]) => k);
       const extra = keys.filter((k) => !want.includes(k));
       const missing = want.filter((k) => !keys.includes(k));
-      if (extra.length > 0 || missing.length > 0) return `${path}: keys differ (missing ${missing.join(', ') || 'none'}; not shown ${extra.join(', ') || 'none'})`;
+      if (extra.length > 0 || missing.length > 0)
+        return `${path}: keys differ (missing ${missing.join(', ') || 'none'}; not shown ${extra.join(', ') || 'none'})`;
       for (const [k, e] of expected.entries) {
         const d = compare((actual as Record<string, unknown>)[k], e, approx, `${path}.${k}`);
         if (d !== null) return d;
@@ -298,9 +313,14 @@ export function prepareExample(code: string): Prepared {
     else if (own.kind === 'throws') emitCheck(own, text);
     else if (ts.isExpressionStatement(stmt)) {
       let expr = stmt.expression;
-      if (ts.isCallExpression(expr) && expr.expression.getText(sf) === 'console.log' && expr.arguments.length === 1) expr = expr.arguments[0];
+      if (ts.isCallExpression(expr) && expr.expression.getText(sf) === 'console.log' && expr.arguments.length === 1)
+        expr = expr.arguments[0];
       emitCheck(own, expr.getText(sf));
-    } else if (ts.isVariableStatement(stmt) && stmt.declarationList.declarations.length === 1 && ts.isIdentifier(stmt.declarationList.declarations[0].name)) {
+    } else if (
+      ts.isVariableStatement(stmt) &&
+      stmt.declarationList.declarations.length === 1 &&
+      ts.isIdentifier(stmt.declarationList.declarations[0].name)
+    ) {
       out.push(text);
       emitCheck(own, stmt.declarationList.declarations[0].name.text);
     } else {
@@ -315,9 +335,13 @@ export function prepareExample(code: string): Prepared {
   return { js: js.replace(/^export \{\};?\s*$/m, ''), imports, checks };
 }
 
-const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+  ...args: string[]
+) => (...a: unknown[]) => Promise<void>;
 
-const PACKAGE_INDEX: Record<string, string> = Object.fromEntries(PACKAGES.map((p) => [`@jepa-dynamics/${p}`, join(root, 'packages', p, 'src', 'index.ts')]));
+const PACKAGE_INDEX: Record<string, string> = Object.fromEntries(
+  PACKAGES.map((p) => [`@jepa-dynamics/${p}`, join(root, 'packages', p, 'src', 'index.ts')]),
+);
 
 async function runExample(ex: Example): Promise<number> {
   const prepared = prepareExample(ex.code);
@@ -355,7 +379,8 @@ async function runExample(ex: Example): Promise<number> {
       const name = (error as { name?: unknown }).name;
       const message = String((error as { message?: unknown }).message);
       if (name !== e.errorName) failures.push(`line ${e.line} of the example: expected ${e.errorName}, threw ${String(name)}: ${message}`);
-      else if (e.message !== undefined && !message.includes(e.message)) failures.push(`line ${e.line} of the example: message ${JSON.stringify(message)} lacks ${JSON.stringify(e.message)}`);
+      else if (e.message !== undefined && !message.includes(e.message))
+        failures.push(`line ${e.line} of the example: message ${JSON.stringify(message)} lacks ${JSON.stringify(e.message)}`);
       return;
     }
     failures.push(`line ${e.line} of the example: expected ${e.errorName} to be thrown, nothing was`);
@@ -399,7 +424,9 @@ describe('the checker itself', () => {
     const good = "const x = 2 + 1; // => 3\nx * 2;\n// => 6\nconst y = [x];\n// y => [3]\nJSON.parse('{'); // => throws SyntaxError";
     await expect(runExample({ where: 'inline', file: join(root, 'packages/ode/src/index.ts'), pkg: 'ode', code: good })).resolves.toBe(4);
     const bad = 'const x = 2 + 1;\nx * 2; // => 7';
-    await expect(runExample({ where: 'inline', file: join(root, 'packages/ode/src/index.ts'), pkg: 'ode', code: bad })).rejects.toThrow(/expected 7, got 6/);
+    await expect(runExample({ where: 'inline', file: join(root, 'packages/ode/src/index.ts'), pkg: 'ode', code: bad })).rejects.toThrow(
+      /expected 7, got 6/,
+    );
   });
 });
 

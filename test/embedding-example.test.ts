@@ -1,6 +1,6 @@
 /**
  * docs/embedding.md's example (docs/examples/feature-order.ts) runs, and its numbers
- * are right: critical times and orders against the closed forms of MATH.md §3 written
+ * are right: critical times and orders against the closed forms of docs/math.md §3 written
  * for the tests (packages/ode/test/closedFormCriticalTime.ts); the documented command
  * prints the documented lines.
  */
@@ -14,10 +14,14 @@ import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalT
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 const features = myFeatures.map((f) => ({ sigma2: f.sigma2 as number, lambda: f.lambda as number }));
-/** Exact t*_½ (MATH.md §3; packages/ode/test/closedFormCriticalTime.ts); NaN if there is none. */
+/** Exact t*_½ (docs/math.md §3; packages/ode/test/closedFormCriticalTime.ts); NaN if there is none. */
 const criticalTime = (objective: 'jepa' | 'mae', sigma2: number, lambda: number, L: number, epsilon: number): number =>
   closedFormCriticalTime(objective, L, lambda, lambda / sigma2, epsilon) ?? Number.NaN;
-const orderOf = (times: number[]): number[] => times.map((t, i) => [t, i]).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+const orderOf = (times: number[]): number[] =>
+  times
+    .map((t, i) => [t, i])
+    .sort((a, b) => a[0] - b[0])
+    .map((x) => x[1]);
 
 describe('docs/examples/feature-order.ts', () => {
   for (const depth of [1, 2, 3, 4]) {
@@ -46,10 +50,19 @@ describe('docs/examples/feature-order.ts', () => {
   });
 
   it('runs as the documented command and prints what docs/embedding.md shows', () => {
-    const r = spawnSync(process.execPath, [fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url)), '--tsconfig', 'docs/examples/tsconfig.json', 'docs/examples/feature-order.ts'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url)),
+        '--tsconfig',
+        'docs/examples/tsconfig.json',
+        'docs/examples/feature-order.ts',
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     const doc = readFileSync(new URL('../docs/embedding.md', import.meta.url), 'utf8');
     const shown = /```text\n([\s\S]*?)```/.exec(doc);

@@ -36,7 +36,7 @@ describe('matrixFlow (ode) against sim', () => {
       flow.rhs(0, toState(network), dy);
       const expected = [...g.predictor, ...g.layers.flatMap((w) => [...w])].map((v) => -v);
       const scale = Math.max(...expected.map(Math.abs));
-      // Two independent implementations of MATH.md §1; only rounding separates them.
+      // Two independent implementations of docs/math.md §1; only rounding separates them.
       dy.forEach((v, k) => expect(Math.abs(v - expected[k])).toBeLessThan(1e-13 * scale));
     });
 
@@ -48,7 +48,15 @@ describe('matrixFlow (ode) against sim', () => {
       expect(ref.status).toBe('success');
       const yT = ref.y[ref.y.length - 1];
       const deviations = [0.02, 0.01, 0.005].map((eta) => {
-        const r = train({ objective, depth: L, covariances: cov, init, learningRate: eta, steps: Math.round(T / eta), recordEvery: Math.round(T / eta) });
+        const r = train({
+          objective,
+          depth: L,
+          covariances: cov,
+          init,
+          learningRate: eta,
+          steps: Math.round(T / eta),
+          recordEvery: Math.round(T / eta),
+        });
         expect(r.status).toBe('completed');
         const y = toState(r.network);
         return Math.max(...Array.from(y, (v, k) => Math.abs(v - yT[k])));
@@ -69,7 +77,8 @@ describe('matrixFlow (ode) against sim', () => {
     const sd = [0.5, 1, 2, 4];
     const rd = [0.8, 0.6, 0.4, 0.2];
     const dflow = matrixFlow({
-      objective: 'jepa', depth: L,
+      objective: 'jepa',
+      depth: L,
       sigmaXX: sd.map((s, i) => sd.map((_, j) => (i === j ? s : 0))),
       sigmaYX: sd.map((s, i) => sd.map((_, j) => (i === j ? s * rd[i] : 0))),
     });
@@ -77,7 +86,12 @@ describe('matrixFlow (ode) against sim', () => {
     const y0 = dflow.pack(alignedMatrixInit(d, L, 0.05));
     const ref = solveIvp(dflow.rhs, [0, T], y0, { method: 'dop853', rtol: 1e-12, atol: 1e-14 });
     const r = train({
-      objective: 'jepa', depth: L, init: { kind: 'aligned', epsilon: 0.05 }, learningRate: 5e-3, steps: 20000, recordEvery: 20000,
+      objective: 'jepa',
+      depth: L,
+      init: { kind: 'aligned', epsilon: 0.05 },
+      learningRate: 5e-3,
+      steps: 20000,
+      recordEvery: 20000,
       covariances: { kind: 'diagonal', sigmaXX: Float64Array.from(sd), sigmaYX: Float64Array.from(sd.map((s, i) => s * rd[i])) },
     });
     const wbar = dflow.encoder(ref.y[ref.y.length - 1]);
@@ -96,7 +110,8 @@ describe('matrixFlow (ode) against sim', () => {
     const rho = [0.9, 0.7, 0.5, 0.3];
     const sd = rho.map((_, i) => rho.map((__, j) => (i === j ? 1 : 0)));
     const sy = rho.map((r, i) => rho.map((__, j) => (i === j ? r : 0)));
-    const mm = (a: number[][], b: number[][]): number[][] => a.map((row) => b[0].map((_, j) => row.reduce((acc, v, k) => acc + v * b[k][j], 0)));
+    const mm = (a: number[][], b: number[][]): number[][] =>
+      a.map((row) => b[0].map((_, j) => row.reduce((acc, v, k) => acc + v * b[k][j], 0)));
     const det = (m: number[][]): number => determinant(Float64Array.from(m.flat()), m.length);
     for (const objective of ['mae', 'jepa'] as const) {
       it(`${objective}: seeds 1–3 reach ${objective === 'mae' ? 'ρ^{2/3}' : 'ρ²'} in every mode exactly when the relevant determinant is positive`, () => {
@@ -128,4 +143,3 @@ describe('matrixFlow (ode) against sim', () => {
     }
   });
 });
-

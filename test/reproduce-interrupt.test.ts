@@ -22,7 +22,9 @@ afterAll(() => {
 });
 
 /** Runs `reproduce --quick`; with `interruptAfterFirstFile`, sends SIGINT once the first output file exists. */
-function reproduce(interruptAfterFirstFile: boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+function reproduce(
+  interruptAfterFirstFile: boolean,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'reproduce', '--quick', '--out', out], { cwd: root });
     let stdout = '';

@@ -39,7 +39,13 @@ describe('runExperiments', () => {
     expect(run.outcomes.map((o) => o.artifacts === null)).toEqual([true, false, true]);
     expect(handed.map(([id]) => id)).toEqual(['a']);
     const a = handed[0][1];
-    expect(a.document).toEqual({ rows: [{ x: 1, y: 1 }, { x: 2, y: 4 }, { x: 3, y: 9 }] });
+    expect(a.document).toEqual({
+      rows: [
+        { x: 1, y: 1 },
+        { x: 2, y: 4 },
+        { x: 3, y: 9 },
+      ],
+    });
     expect(toCsv(a.table)).toBe('x,y\n1,1\n2,4\n3,9\n');
     expect(a.summary).toBe('3 points');
     expect(run.outcomes[1].summary).toBe('3 points');
@@ -73,7 +79,12 @@ describe('runExperiments', () => {
       if (units >= 4) throw new InterruptedError();
     };
     await expect(
-      runExperiments([lineExperiment('first', 2), lineExperiment('second', 5)], { mode: 'quick', progress, checkpoint, onComputed: (id) => void handed.push(id) }),
+      runExperiments([lineExperiment('first', 2), lineExperiment('second', 5)], {
+        mode: 'quick',
+        progress,
+        checkpoint,
+        onComputed: (id) => void handed.push(id),
+      }),
     ).rejects.toBeInstanceOf(InterruptedError);
     expect(handed).toEqual(['first']);
     expect(events).toEqual(['start 7', 'first: point 0', 'first: point 1', 'second: point 0', 'second: point 1', 'stop']);

@@ -52,9 +52,15 @@ describe('reproduce --quick writes every file', () => {
     const files = readdirSync(out);
     for (const r of EXPERIMENTS) {
       for (const ext of ['json', 'csv', 'svg', 'png']) expect(files).toContain(`${r.id}.${ext}`);
-      const csv = readFileSync(join(out, `${r.id}.csv`), 'utf8').trimEnd().split('\n');
+      const csv = readFileSync(join(out, `${r.id}.csv`), 'utf8')
+        .trimEnd()
+        .split('\n');
       expect(csv.length).toBeGreaterThan(1);
-      expect(readFileSync(join(out, `${r.id}.png`)).subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(
+        readFileSync(join(out, `${r.id}.png`))
+          .subarray(1, 4)
+          .toString('latin1'),
+      ).toBe('PNG');
     }
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
@@ -87,7 +93,8 @@ describe('result 1: learning order in six panels', () => {
   it("the paper's point, in panel 3: JEPA learns the high-ρ feature first, MAE the high-λ one", () => {
     const { panels } = read<LearningOrderDocument>('1-learning-order');
     expect(panels).toHaveLength(6);
-    const third = (o: Objective): LearningOrderDocument['panels'][number] | undefined => panels.find((p) => p.objective === o && p.scenario === 'lambda-up-rho-down');
+    const third = (o: Objective): LearningOrderDocument['panels'][number] | undefined =>
+      panels.find((p) => p.objective === o && p.scenario === 'lambda-up-rho-down');
     const jepa = third('jepa');
     const mae = third('mae');
     expect(jepa?.features[jepa.order[0]].rho).toBe(Math.max(...(jepa?.features.map((f) => f.rho) ?? [])));

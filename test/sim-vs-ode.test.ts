@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { populationCovariances, simulateFeatures, train, trajectoryDeviation, type Covariances } from '@jepa-dynamics/sim';
 
 // Two features with ρ ≤ 1 (w̄∞ ≤ 1), ε = 0.05: every run below takes a few thousand d = 2 steps.
-const features: FeatureInput[] = [{ lambda: 1, rho: 1 }, { lambda: 0.5, rho: 0.8 }];
+const features: FeatureInput[] = [
+  { lambda: 1, rho: 1 },
+  { lambda: 0.5, rho: 0.8 },
+];
 const epsilon = 0.05;
 const horizon = (objective: 'jepa' | 'mae', depth: number): number =>
   2 * Math.max(...criticalTimes(features, { objective, depth, epsilon }).map((r) => (r.exists ? r.t : 0)));
@@ -19,8 +22,17 @@ describe('aligned init, population gradients: discrete training against the per-
       it(`${objective}, L = ${depth}: max |w̄_sim − w̄_ode| halves when η halves (ratio 2 ± 0.3), and critical times are within 1% of the formula`, () => {
         const T = horizon(objective, depth);
         const run = (divisions: number) =>
-          simulateFeatures({ objective, depth, features, epsilon, learningRate: T / divisions, steps: divisions, recordEvery: divisions / 100 });
-        const coarse = run(3200), fine = run(6400);
+          simulateFeatures({
+            objective,
+            depth,
+            features,
+            epsilon,
+            learningRate: T / divisions,
+            steps: divisions,
+            recordEvery: divisions / 100,
+          });
+        const coarse = run(3200),
+          fine = run(6400);
         expect(coarse.train.status).toBe('completed');
         // explicit Euler on the ODE: global error C·η + O(η²)
         const ratio = coarse.deviation.max / fine.deviation.max;
@@ -52,14 +64,30 @@ describe('aligned init, population gradients: discrete training against the per-
 });
 
 describe('random orthogonal init', () => {
-  const four: FeatureInput[] = [{ lambda: 1, rho: 1 }, { lambda: 0.8, rho: 0.8 }, { lambda: 0.6, rho: 0.6 }, { lambda: 1.2, rho: 0.4 }];
+  const four: FeatureInput[] = [
+    { lambda: 1, rho: 1 },
+    { lambda: 0.8, rho: 0.8 },
+    { lambda: 0.6, rho: 0.6 },
+    { lambda: 1.2, rho: 0.4 },
+  ];
   for (const objective of ['jepa', 'mae'] as const) {
     for (const depth of [1, 2]) {
       it(`${objective}, L = ${depth}: every singular value of W̄ ends at a fixed point of the flow, ${objective === 'jepa' ? 'ρ^L' : 'ρ^{L/(L+1)}'} or the saddle 0`, () => {
         const T = 20 * Math.max(...criticalTimes(four, { objective, depth, epsilon }).map((r) => (r.exists ? r.t : 0)));
         for (const seed of [1, 2, 3]) {
           let learned = 0;
-          const r = simulateFeatures({ objective, depth, features: four, epsilon, learningRate: T / 4000, steps: 4000, init: 'random', seed, singularValues: true, recordEvery: 4000 });
+          const r = simulateFeatures({
+            objective,
+            depth,
+            features: four,
+            epsilon,
+            learningRate: T / 4000,
+            steps: 4000,
+            init: 'random',
+            seed,
+            singularValues: true,
+            recordEvery: 4000,
+          });
           const sv = r.train.singularValues?.at(-1) ?? [];
           const unused = new Set(r.fixedPoints.map((_, i) => i));
           for (const s of sv) {
@@ -87,7 +115,16 @@ describe('learning order: simulation against the ODE prediction', () => {
         const predicted = learningOrder([A, B], { objective, depth, epsilon: 1e-2 });
         // Deep JEPA with ρ = 3 is stiff near w̄∞ = 3^L: fixed-η stability needs η < 2/(σ²ρ^{2L}) ≈ 1e-7 at L = 8,
         // so these runs use the relative step control (see TrainOptions.stepControl).
-        const r = simulateFeatures({ objective, depth, features: [A, B], epsilon: 1e-2, learningRate: objective === 'jepa' ? 0.5 : 0.01, steps: 12000, stepControl: { maxRelativeChange: 3e-3 }, recordEvery: 12000 });
+        const r = simulateFeatures({
+          objective,
+          depth,
+          features: [A, B],
+          epsilon: 1e-2,
+          learningRate: objective === 'jepa' ? 0.5 : 0.01,
+          steps: 12000,
+          stepControl: { maxRelativeChange: 3e-3 },
+          recordEvery: 12000,
+        });
         const [tA, tB] = r.criticalTimes.simulated;
         const tEnd = r.t[r.t.length - 1];
         const simulatedFirst = tA !== null && (tB === null || tA < tB) ? 0 : tB !== null && (tA === null || tB < tA) ? 1 : -1;
@@ -106,9 +143,12 @@ describe('learning order: simulation against the ODE prediction', () => {
     }
   }
 
-  // static model (MATH.md §4): A clean (s = 1, γ² = 0: σ² 1, λ 1, ρ 1), B noisy and of high variance (s = 1.5, γ² = 1.5: σ² 3, λ 1.5, ρ ½)
+  // static model (docs/math.md §4): A clean (s = 1, γ² = 0: σ² 1, λ 1, ρ 1), B noisy and of high variance (s = 1.5, γ² = 1.5: σ² 3, λ 1.5, ρ ½)
   const model = { kind: 'static', signalVariance: [1, 1.5], noiseVariance: [0, 1.5] } as const;
-  const staticFeatures: FeatureInput[] = [{ sigma2: 1, lambda: 1 }, { sigma2: 3, lambda: 1.5 }];
+  const staticFeatures: FeatureInput[] = [
+    { sigma2: 1, lambda: 1 },
+    { sigma2: 3, lambda: 1.5 },
+  ];
   for (const objective of ['jepa', 'mae'] as const) {
     for (const depth of [1, 4]) {
       it(`static model with a noisy feature, ${objective}, L = ${depth}: ${objective === 'jepa' && depth === 4 ? 'the low-noise feature first' : 'the high-variance feature first'}, as predicted`, () => {
@@ -116,11 +156,19 @@ describe('learning order: simulation against the ODE prediction', () => {
         const cov = populationCovariances(model);
         expect(Array.from(cov.sigmaXX)).toEqual([1, 3]);
         expect(Array.from(cov.sigmaYX)).toEqual([1, 1.5]);
-        const r = simulateFeatures({ objective, depth, features: staticFeatures, epsilon: 1e-2, learningRate: objective === 'jepa' ? 0.5 : 0.02, steps: 8000, stepControl: { maxRelativeChange: 3e-3 }, recordEvery: 8000 });
+        const r = simulateFeatures({
+          objective,
+          depth,
+          features: staticFeatures,
+          epsilon: 1e-2,
+          learningRate: objective === 'jepa' ? 0.5 : 0.02,
+          steps: 8000,
+          stepControl: { maxRelativeChange: 3e-3 },
+          recordEvery: 8000,
+        });
         expect(r.order.simulated.order).toEqual(predicted.order);
         expect(predicted.order).toEqual(objective === 'jepa' && depth === 4 ? [0, 1] : [1, 0]);
       });
     }
   }
 });
-

@@ -5,7 +5,7 @@ import { mulberry32 } from '../packages/ode/test/mulberry32.js';
 
 /**
  * Independent truth: t = ∫_{u0}^{u*} du / (du/dt) with du/dt the balanced right-hand side of
- * MATH.md §2 (σ² u^{2L}(ρ − u) or σ² u^L(ρ − u^{L+1})), by adaptive Gauss–Kronrod (7/15)
+ * docs/math.md §2 (σ² u^{2L}(ρ − u) or σ² u^L(ρ − u^{L+1})), by adaptive Gauss–Kronrod (7/15)
  * in y = ln u, where the integrand u/(du/dt) is smooth. Local tolerance 1e-14 of the total.
  */
 function quadratureTime(objective: 'jepa' | 'mae', L: number, lambda: number, rho: number, u0: number, u1: number): number {
@@ -15,8 +15,13 @@ function quadratureTime(objective: 'jepa' | 'mae', L: number, lambda: number, rh
     const dudt = objective === 'jepa' ? s2 * u ** (2 * L) * (rho - u) : s2 * u ** L * (rho - u ** (L + 1));
     return u / dudt;
   };
-  const xk = [0.991455371120813, 0.949107912342759, 0.864864423359769, 0.741531185599394, 0.586087235467691, 0.405845151377397, 0.207784955007898, 0];
-  const wk = [0.02293532201052922, 0.06309209262997855, 0.1047900103222502, 0.1406532597155259, 0.1690047266392679, 0.1903505780647854, 0.2044329400752989, 0.2094821410847278];
+  const xk = [
+    0.991455371120813, 0.949107912342759, 0.864864423359769, 0.741531185599394, 0.586087235467691, 0.405845151377397, 0.207784955007898, 0,
+  ];
+  const wk = [
+    0.02293532201052922, 0.06309209262997855, 0.1047900103222502, 0.1406532597155259, 0.1690047266392679, 0.1903505780647854,
+    0.2044329400752989, 0.2094821410847278,
+  ];
   const wg = [0.1294849661688697, 0.2797053914892767, 0.3818300505051189, 0.4179591836734694];
   const gk = (a: number, b: number): [number, number] => {
     const c = 0.5 * (a + b);
@@ -60,7 +65,11 @@ describe('the derived t*_p agrees with numerical integration of the flow', () =>
     });
   }
   // the grid must reach ρ > 1 and L = 1, where the numerics differ most
-  grid.push({ L: 1, lambda: 0.01, rho: 4.9, epsilon: 1e-8, p: 0.95 }, { L: 1, lambda: 100, rho: 0.05, epsilon: 1e-3, p: 0.05 }, { L: 8, lambda: 1, rho: 5, epsilon: 1e-8, p: 0.95 });
+  grid.push(
+    { L: 1, lambda: 0.01, rho: 4.9, epsilon: 1e-8, p: 0.95 },
+    { L: 1, lambda: 100, rho: 0.05, epsilon: 1e-3, p: 0.05 },
+    { L: 8, lambda: 1, rho: 5, epsilon: 1e-8, p: 0.95 },
+  );
 
   for (const objective of ['jepa', 'mae'] as const) {
     it(`${objective}: within 1e-9 relative of an independent quadrature of ∫ du/(du/dt) on ${grid.length} seeded points`, () => {
@@ -97,7 +106,10 @@ describe('the derived t*_p agrees with numerical integration of the flow', () =>
         for (const g of grid.slice(0, 60)) {
           const ev = objective === 'jepa' ? jepaTime(g.L) : maeTime(g.L);
           const t = ev.tStar(g.lambda, g.rho, g.epsilon, g.p);
-          const r = criticalTime({ lambda: g.lambda, rho: g.rho }, { objective, depth: g.L, epsilon: g.epsilon, fraction: g.p, method, rtol: 1e-12 });
+          const r = criticalTime(
+            { lambda: g.lambda, rho: g.rho },
+            { objective, depth: g.L, epsilon: g.epsilon, fraction: g.p, method, rtol: 1e-12 },
+          );
           expect(r.exists).toBe(t !== null);
           if (r.exists && t !== null) {
             expect(Math.abs(t - r.t) / r.t, JSON.stringify(g)).toBeLessThan(1e-9);

@@ -87,7 +87,15 @@ export function order(times: readonly (number | null)[]): number[] {
 }
 
 /** Gradient descent with aligned balanced init, reduced exactly to u_{k+1} = u_k − η u_k^{…}(…): w̄ after each step. */
-export function scalarGradientDescent(objective: Objective, lambda: number, rho: number, L: number, epsilon: number, eta: number, steps: number): Float64Array {
+export function scalarGradientDescent(
+  objective: Objective,
+  lambda: number,
+  rho: number,
+  L: number,
+  epsilon: number,
+  eta: number,
+  steps: number,
+): Float64Array {
   const sigma2 = lambda / rho;
   const out = new Float64Array(steps + 1);
   let u = epsilon ** (1 / L);
@@ -110,7 +118,15 @@ export const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(
  * amounts to. `null` at t = 0 and within 1e-3 of the fixed point, where t(u) is
  * ill-conditioned.
  */
-export function offSolution(objective: Objective, lambda: number, rho: number, L: number, epsilon: number, t: number, wbar: number): [number, number] | null {
+export function offSolution(
+  objective: Objective,
+  lambda: number,
+  rho: number,
+  L: number,
+  epsilon: number,
+  t: number,
+  wbar: number,
+): [number, number] | null {
   const u = wbar ** (1 / L);
   if (t === 0 || !(u < uInfinity(objective, rho, L) * (1 - 1e-3))) return null;
   const dtdu = 1 / rate(objective, lambda / rho, rho, L, u);

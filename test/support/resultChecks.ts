@@ -101,7 +101,13 @@ export interface DepthFlipDocument {
   }[];
   flipDepth: Record<Objective, Record<'exact' | 'formula' | 'ode' | 'simulation', number | null>>;
   agreementWithExact: Record<'formula' | 'ode' | 'simulation', number>;
-  setting: { featureA: { lambda: number; rho: number }; featureB: { lambda: number; rho: number }; epsilon: number; fraction: number; maxDepth: number };
+  setting: {
+    featureA: { lambda: number; rho: number };
+    featureB: { lambda: number; rho: number };
+    epsilon: number;
+    fraction: number;
+    maxDepth: number;
+  };
 }
 
 /**
@@ -130,7 +136,10 @@ export function checkDepthFlipDocument(doc: DepthFlipDocument): Record<Objective
       expect(row.learnedFirst).toBe(tA < tB ? 'A' : 'B');
       // gradient descent: the first step at which the exact scalar recursion reaches p·w̄∞ (± one step for rounding)
       const eta = row.simulation.learningRate;
-      for (const [f, got, t] of [[A, row.simulation.tA, tA], [B, row.simulation.tB, tB]] as const) {
+      for (const [f, got, t] of [
+        [A, row.simulation.tA, tA],
+        [B, row.simulation.tB, tB],
+      ] as const) {
         const gd = scalarGradientDescent(objective, f.lambda, f.rho, L, epsilon, eta, Math.ceil((1.1 * t) / eta));
         const target = fraction * wbarInfinity(objective, f.rho, L);
         const k = gd.findIndex((w) => w >= target);
@@ -230,7 +239,13 @@ export function checkTheoryVsTrainingDocument(doc: TheoryVsTrainingDocument): vo
 
 /** Result 5's document. */
 export interface NoisyFeaturesDocument {
-  answers: { objective: Objective; formulaCriticalTimes: number[]; formulaOrder: number[]; trainedCriticalTimes: (number | null)[]; trainedOrder: number[] }[];
+  answers: {
+    objective: Objective;
+    formulaCriticalTimes: number[];
+    formulaOrder: number[];
+    trainedCriticalTimes: (number | null)[];
+    trainedOrder: number[];
+  }[];
   features: { sigma2: number; lambda: number; rho: number }[];
   setting: { signalVariance: number[]; noiseVariance: number[]; depth: number; epsilon: number; fraction: number };
 }
@@ -247,7 +262,8 @@ export function checkNoisyFeaturesDocument(doc: NoisyFeaturesDocument): void {
     expect(rel(f.sigma2, setting.signalVariance[i] + setting.noiseVariance[i])).toBeLessThan(1e-15);
     expect(f.lambda).toBe(setting.signalVariance[i]);
   });
-  const byNoise = (dir: 1 | -1): number[] => features.map((_, i) => i).sort((a, b) => dir * (setting.noiseVariance[a] - setting.noiseVariance[b]));
+  const byNoise = (dir: 1 | -1): number[] =>
+    features.map((_, i) => i).sort((a, b) => dir * (setting.noiseVariance[a] - setting.noiseVariance[b]));
   expect(answers.length).toBeGreaterThan(0);
   for (const a of answers) {
     const times = features.map((f) => criticalTime(a.objective, f.lambda, f.rho, setting.depth, setting.epsilon, setting.fraction));

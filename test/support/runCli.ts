@@ -24,7 +24,11 @@ export function runCli(args: readonly string[]): { status: number | null; stdout
  * 2 bad usage), nothing on stdout, one line on stderr, and that line mentions each
  * of `mentions` (a flag, a value, a reason).
  */
-export function expectFailure(r: { status: number | null; stdout: string; stderr: string }, status: 1 | 2, ...mentions: (string | RegExp)[]): void {
+export function expectFailure(
+  r: { status: number | null; stdout: string; stderr: string },
+  status: 1 | 2,
+  ...mentions: (string | RegExp)[]
+): void {
   expect(r.status, r.stderr).toBe(status);
   expect(r.stdout).toBe('');
   expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -86,7 +86,10 @@ export function readFeaturesFile(path: string): Feature[] {
       if (typeof v !== 'number') throw new UsageError(`--features entry ${i} "${key}" must be a number; got ${JSON.stringify(v)}.`);
       return v;
     };
-    return featureOrUsageError({ sigma2: num('sigma2'), lambda: num('lambda'), rho: num('rho') }, (argument) => `--features entry ${i} "${argument.replace('feature.', '')}"`);
+    return featureOrUsageError(
+      { sigma2: num('sigma2'), lambda: num('lambda'), rho: num('rho') },
+      (argument) => `--features entry ${i} "${argument.replace('feature.', '')}"`,
+    );
   });
 }
 

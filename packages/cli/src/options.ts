@@ -30,7 +30,11 @@ export function parseInteger(flag: string, raw: string, min = Number.MIN_SAFE_IN
   const s = raw.trim();
   const x = /^[+-]?\d+$/.test(s) ? Number(s) : Number.NaN;
   const range =
-    min === Number.MIN_SAFE_INTEGER ? 'an integer' : max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`;
+    min === Number.MIN_SAFE_INTEGER
+      ? 'an integer'
+      : max === Number.MAX_SAFE_INTEGER
+        ? `an integer ≥ ${min}`
+        : `an integer from ${min} to ${max}`;
   if (!Number.isSafeInteger(x) || x < min || x > max) fail(flag, range, raw);
   return x;
 }

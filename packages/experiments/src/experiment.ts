@@ -75,5 +75,10 @@ export interface ExperimentArtifacts {
  * ```
  */
 export function experimentArtifacts<Settings, Data>(experiment: Experiment<Settings, Data>, data: Data): ExperimentArtifacts {
-  return { document: experiment.document(data), table: experiment.table(data), figure: experiment.figure(data), summary: experiment.summary(data) };
+  return {
+    document: experiment.document(data),
+    table: experiment.table(data),
+    figure: experiment.figure(data),
+    summary: experiment.summary(data),
+  };
 }

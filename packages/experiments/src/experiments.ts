@@ -18,7 +18,14 @@ import { theoryVsTraining } from './results/theoryVsTraining/theoryVsTraining.js
  * // => ['1-learning-order', '2-depth-amplifies-bias', '3-depth-flip', '4-theory-vs-training', '5-noisy-features', '6-leading-order-error']
  * ```
  */
-export const EXPERIMENTS = [learningOrderPanels, depthAmplifiesBias, depthFlip, theoryVsTraining, noisyFeatures, leadingOrderError] as const;
+export const EXPERIMENTS = [
+  learningOrderPanels,
+  depthAmplifiesBias,
+  depthFlip,
+  theoryVsTraining,
+  noisyFeatures,
+  leadingOrderError,
+] as const;
 
 /** The id of one of {@link EXPERIMENTS}, e.g. `'3-depth-flip'`. */
 export type ExperimentId = (typeof EXPERIMENTS)[number]['id'];
@@ -38,6 +45,9 @@ export type ExperimentById<Id extends ExperimentId> = Extract<(typeof EXPERIMENT
  */
 export function experimentById<Id extends ExperimentId>(id: Id): ExperimentById<Id> {
   const found = EXPERIMENTS.find((e): e is ExperimentById<Id> => e.id === id);
-  if (found === undefined) throw new RangeError(`experimentById: no experiment has the id ${JSON.stringify(id)}; the ids are ${EXPERIMENTS.map((e) => e.id).join(', ')}.`);
+  if (found === undefined)
+    throw new RangeError(
+      `experimentById: no experiment has the id ${JSON.stringify(id)}; the ids are ${EXPERIMENTS.map((e) => e.id).join(', ')}.`,
+    );
   return found;
 }

@@ -85,7 +85,10 @@ export interface ExperimentsRun {
  * seen; // => ['6-leading-order-error']
  * ```
  */
-export async function runExperiments(experiments: readonly Experiment<unknown, unknown>[], options: RunExperimentsOptions): Promise<ExperimentsRun> {
+export async function runExperiments(
+  experiments: readonly Experiment<unknown, unknown>[],
+  options: RunExperimentsOptions,
+): Promise<ExperimentsRun> {
   const { progress, checkpoint, onComputed } = options;
   const now = options.now ?? Date.now;
   const t0 = now();
@@ -122,7 +125,14 @@ export async function runExperiments(experiments: readonly Experiment<unknown, u
         if (error instanceof InterruptedError) throw error;
         // one result's failure must not cost the others: report it, never fake it
         if (error instanceof UnavailableError) outcomes.push(outcome('absent', `NOT PRODUCED: ${error.message}`, null));
-        else outcomes.push(outcome('failed', `FAILED, nothing written: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, null));
+        else
+          outcomes.push(
+            outcome(
+              'failed',
+              `FAILED, nothing written: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+              null,
+            ),
+          );
       }
       // a result that finished early leaves its unused units: keep the bar honest
       while (budget > 0) {

@@ -5,7 +5,14 @@ import { RUN_MODES } from '../src/runMode.js';
 describe('EXPERIMENTS', () => {
   it('lists the six results in the order reproduce reports them, ids numbered from 1 and unique', () => {
     const ids = EXPERIMENTS.map((e) => e.id);
-    expect(ids).toEqual(['1-learning-order', '2-depth-amplifies-bias', '3-depth-flip', '4-theory-vs-training', '5-noisy-features', '6-leading-order-error']);
+    expect(ids).toEqual([
+      '1-learning-order',
+      '2-depth-amplifies-bias',
+      '3-depth-flip',
+      '4-theory-vs-training',
+      '5-noisy-features',
+      '6-leading-order-error',
+    ]);
     ids.forEach((id, i) => expect(id).toMatch(new RegExp(`^${i + 1}-[a-z]+(-[a-z]+)*$`)));
     expect(new Set(EXPERIMENTS.map((e) => e.title)).size).toBe(EXPERIMENTS.length);
   });

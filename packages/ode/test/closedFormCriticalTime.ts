@@ -1,5 +1,5 @@
 /**
- * MATH.md §3's closed-form critical time written for the tests, independently of the
+ * docs/math.md §3's closed-form critical time written for the tests, independently of the
  * library's `implicitTime` (plain formulas, no expm1/log1p rearrangement, G by its plain
  * power series), and checked against 40-digit mpmath quadrature in
  * flows-critical-time.test.ts (fixtures/flows-critical-times.py). Shared by that test,
@@ -8,8 +8,15 @@
  */
 import { jepaTimeOfU } from './jepaClosedForm.js';
 
-/** MATH.md §3 t(u*) in gradient-flow time, straight from the formulas; undefined if there is no critical time. */
-export function closedFormCriticalTime(objective: 'jepa' | 'mae', L: number, lambda: number, rho: number, epsilon: number, p = 0.5): number | undefined {
+/** docs/math.md §3 t(u*) in gradient-flow time, straight from the formulas; undefined if there is no critical time. */
+export function closedFormCriticalTime(
+  objective: 'jepa' | 'mae',
+  L: number,
+  lambda: number,
+  rho: number,
+  epsilon: number,
+  p = 0.5,
+): number | undefined {
   const sigma2 = lambda / rho;
   const u0 = Math.pow(epsilon, 1 / L);
   if (objective === 'jepa') {

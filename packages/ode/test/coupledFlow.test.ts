@@ -75,7 +75,8 @@ describe('the 50-feature stiff problem, integrated as one coupled system with ro
         ym[j] -= 1e-6;
         c.rhs(0, yp, fp);
         c.rhs(0, ym, fm);
-        for (let i = 0; i < 5; i++) expect(Math.abs(J[i * 5 + j] - (fp[i] - fm[i]) / 2e-6)).toBeLessThan(1e-8 * Math.max(1, Math.abs(J[i * 5 + j])));
+        for (let i = 0; i < 5; i++)
+          expect(Math.abs(J[i * 5 + j] - (fp[i] - fm[i]) / 2e-6)).toBeLessThan(1e-8 * Math.max(1, Math.abs(J[i * 5 + j])));
       }
     }
   });
@@ -94,7 +95,9 @@ describe('the 50-feature stiff problem, integrated as one coupled system with ro
   it('coupledFlow and coupledTrajectories reject bad input, naming the argument', () => {
     expect(() => coupledFlow([], 'jepa', 3)).toThrow(InvalidArgumentError);
     expect(() => coupledFlow([{ sigma2: -1, rho: 0.5 }], 'jepa', 3)).toThrow(/features\[0\]/);
-    expect(() => coupledTrajectories(features, { objective: 'jepa', depth: L, epsilon: EPS, tEnd: 1, jacobian: 'exact' as 'analytic' })).toThrow(/invalid argument jacobian/);
+    expect(() =>
+      coupledTrajectories(features, { objective: 'jepa', depth: L, epsilon: EPS, tEnd: 1, jacobian: 'exact' as 'analytic' }),
+    ).toThrow(/invalid argument jacobian/);
     expect(() => coupledTrajectories(features, { objective: 'jepa', depth: L, epsilon: 0, tEnd: 1 })).toThrow(/epsilon/);
   });
 });

@@ -21,7 +21,7 @@ export const sigma2: readonly number[] = Array.from({ length: N }, (_, i) => 10 
 export const rho: readonly number[] = Array.from({ length: N }, () => 0.1 + 0.8 * random());
 const u0 = EPS ** (1 / L);
 
-/** MATH.md §3, JEPA: the exact time feature i takes to go from u0 to u (closed form). */
+/** docs/math.md §3, JEPA: the exact time feature i takes to go from u0 to u (closed form). */
 export function tOf(u: number, i: number): number {
   return jepaTimeOfU(u, sigma2[i], rho[i], L, u0);
 }

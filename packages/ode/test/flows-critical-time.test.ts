@@ -1,5 +1,5 @@
 /**
- * Critical times t*_p against an implementation of MATH.md §3's closed-form implicit
+ * Critical times t*_p against an implementation of docs/math.md §3's closed-form implicit
  * solution written for the tests (closedFormCriticalTime.ts), independently of the
  * library's `implicitTime` (plain formulas, no expm1/log1p rearrangement, G by its plain
  * power series), itself checked here against 40-digit mpmath quadrature
@@ -26,7 +26,10 @@ describe('closed-form critical times against 40-digit quadrature', () => {
         ['ode', 1e-9],
         ['inverse-ode', 1e-9],
       ] as const) {
-        const r = criticalTime({ lambda: c.lambda, rho: c.rho }, { objective: c.objective, depth: c.depth, epsilon: c.epsilon, fraction: c.fraction, method });
+        const r = criticalTime(
+          { lambda: c.lambda, rho: c.rho },
+          { objective: c.objective, depth: c.depth, epsilon: c.epsilon, fraction: c.fraction, method },
+        );
         if (!r.exists) throw new Error(`expected a critical time for ${JSON.stringify(c)}`);
         expect(Math.abs(r.t - Number(c.t)) / Number(c.t), `${method} ${JSON.stringify(c)}`).toBeLessThan(tol);
       }
@@ -39,7 +42,12 @@ describe('numeric critical times = closed form on a seeded random grid (L 1…8,
   const cases: { L: number; lambda: number; rho: number; epsilon: number }[] = [];
   for (let i = 0; i < 48; i++) {
     // every depth appears, L = 1 and L ≥ 6 among them by construction
-    cases.push({ L: 1 + (i % 8), lambda: 1e-2 * Math.pow(1e4, random()), rho: 0.05 * Math.pow(100, random()), epsilon: 1e-6 * Math.pow(1e5, random()) });
+    cases.push({
+      L: 1 + (i % 8),
+      lambda: 1e-2 * Math.pow(1e4, random()),
+      rho: 0.05 * Math.pow(100, random()),
+      epsilon: 1e-6 * Math.pow(1e5, random()),
+    });
   }
   for (const objective of ['jepa', 'mae'] as const) {
     for (const method of ['ode', 'inverse-ode', 'exact'] as CriticalTimeMethod[]) {
@@ -75,7 +83,7 @@ describe('numeric critical times = closed form on a seeded random grid (L 1…8,
   });
 });
 
-describe('the depth experiment (MATH.md §3): A = (λ=1, ρ=3), B = (λ=2, ρ=1), ε = 1e-2', () => {
+describe('the depth experiment (docs/math.md §3): A = (λ=1, ρ=3), B = (λ=2, ρ=1), ε = 1e-2', () => {
   const A = { lambda: 1, rho: 3 };
   const B = { lambda: 2, rho: 1 };
   const independentRatio = (objective: 'jepa' | 'mae', L: number): number =>

@@ -1,12 +1,12 @@
 /**
- * The three formulations of MATH.md §2 (per-layer u, end-to-end w̄, layerwise v, w_1…w_L)
+ * The three formulations of docs/math.md §2 (per-layer u, end-to-end w̄, layerwise v, w_1…w_L)
  * give the same w̄(t), and the layerwise system conserves v² − w_a².
  *
  * How agreement is judged. Near the transition w̄(t) is extremely ill-conditioned as a
  * function of t: ∂ln w̄/∂ln t ≈ L t/T with T = 1/(σ² u^{2L−1}(ρ − u)), up to 1e13 on this grid,
  * so a time error of one ulp moves w̄ by far more than 1e-9 relative, and no double-precision
  * computation can agree to 1e-9 in w̄ there. Each value is therefore accepted when it is within
- * 1e-9 relative in w̄ OR within 1e-9 relative in time: the exact (closed-form, MATH.md §3,
+ * 1e-9 relative in w̄ OR within 1e-9 relative in time: the exact (closed-form, docs/math.md §3,
  * implemented below independently of the library) time at which the true flow has that w̄ is
  * within 1e-9·t of the requested t. The first test also reports how many points needed the
  * second criterion.
@@ -17,7 +17,7 @@ import { criticalTimeFixture } from './criticalTimeFixture.js';
 import { jepaTimeOfU } from './jepaClosedForm.js';
 import { mulberry32 } from './mulberry32.js';
 
-/** MATH.md §3 t(u) (gradient-flow time from u0 = ε^{1/L}), straight from the formulas, for u0 ≤ u < u∞. */
+/** docs/math.md §3 t(u) (gradient-flow time from u0 = ε^{1/L}), straight from the formulas, for u0 ≤ u < u∞. */
 function closedFormTime(objective: 'jepa' | 'mae', L: number, lambda: number, rho: number, epsilon: number, u: number): number {
   const sigma2 = lambda / rho;
   const u0 = Math.pow(epsilon, 1 / L);
@@ -98,14 +98,15 @@ describe('the test closed form t(u)', () => {
   it('matches 40-digit mpmath quadrature (fixtures/flows-critical-times.py) to 1e-12, including MAE near u∞ (p = 0.99)', () => {
     for (const c of criticalTimeFixture) {
       const L = c.depth;
-      const uStar = c.objective === 'jepa' ? Math.pow(c.fraction, 1 / L) * c.rho : Math.pow(c.fraction, 1 / L) * Math.pow(c.rho, 1 / (L + 1));
+      const uStar =
+        c.objective === 'jepa' ? Math.pow(c.fraction, 1 / L) * c.rho : Math.pow(c.fraction, 1 / L) * Math.pow(c.rho, 1 / (L + 1));
       const t = closedFormTime(c.objective, L, c.lambda, c.rho, c.epsilon, uStar);
       expect(Math.abs(t - Number(c.t)) / Number(c.t), JSON.stringify(c)).toBeLessThan(1e-12);
     }
   });
 });
 
-/** The balanced per-layer rate du/dt of MATH.md §2, written out again here. */
+/** The balanced per-layer rate du/dt of docs/math.md §2, written out again here. */
 function rate(objective: 'jepa' | 'mae', L: number, sigma2: number, rho: number, u: number): number {
   return objective === 'jepa' ? sigma2 * Math.pow(u, 2 * L) * (rho - u) : sigma2 * Math.pow(u, L) * (rho - Math.pow(u, L + 1));
 }
@@ -142,7 +143,10 @@ describe('three formulations, one w̄(t) (seeded grid L 1…8, λ 1e-2…1e2, ρ
           // 1e-9 relative in w̄ plus the change of w̄ over 1e-9 relative in t (mixed forward/backward error)
           const bound = 1e-9 * (wTrue + times[k] * slope);
           const values = runs.map((r) => r[k]);
-          for (const x of values) expect(Math.abs(x - wTrue), `${objective} ${JSON.stringify(c)} t = ${times[k]} (${FRACTIONS[k]} t*)`).toBeLessThanOrEqual(bound);
+          for (const x of values)
+            expect(Math.abs(x - wTrue), `${objective} ${JSON.stringify(c)} t = ${times[k]} (${FRACTIONS[k]} t*)`).toBeLessThanOrEqual(
+              bound,
+            );
           for (const [x, y] of [
             [values[0], values[1]],
             [values[0], values[2]],
@@ -173,7 +177,16 @@ describe('layerwise flow: v² − w_a² is conserved (unbalanced starts)', () =>
         const initial = [u0 * (1 + r()), ...Array.from({ length: L }, (_, a) => (trial % 2 === 1 && a === 0 ? -1 : 1) * u0 * (0.3 + r()))];
         const ct = criticalTime(feature, { objective, depth: L, epsilon });
         const tEnd = ct.exists ? 1.2 * ct.t : 10 / feature.lambda;
-        const run = flowTrajectory(feature, { objective, depth: L, formulation: 'layerwise', initial, tEnd, points: 25, rtol: 1e-12, dense: true });
+        const run = flowTrajectory(feature, {
+          objective,
+          depth: L,
+          formulation: 'layerwise',
+          initial,
+          tEnd,
+          points: 25,
+          rtol: 1e-12,
+          dense: true,
+        });
         const c0 = initial.slice(1).map((w) => initial[0] * initial[0] - w * w);
         const check = (y: Float64Array): void => {
           for (let a = 1; a <= L; a++) {
@@ -192,7 +205,7 @@ describe('layerwise flow: v² − w_a² is conserved (unbalanced starts)', () =>
 
 describe('trajectory details', () => {
   it('a start above the fixed point decays to it along the closed form (JEPA, L = 2)', () => {
-    // u0 = 2.5 > ρ = 2: t(u) of MATH.md §3 holds on (ρ, u0] as well (all factors change sign together)
+    // u0 = 2.5 > ρ = 2: t(u) of docs/math.md §3 holds on (ρ, u0] as well (all factors change sign together)
     const feature = { lambda: 1.5, rho: 2 };
     const epsilon = 2.5 * 2.5;
     const times = [0.001, 0.01, 0.05, 0.2];

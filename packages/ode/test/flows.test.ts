@@ -1,6 +1,6 @@
 /**
  * Feature validation, the right-hand sides of the three formulations (against finite
- * differences of the scalar losses, re-derived here independently of MATH.md's table),
+ * differences of the scalar losses, re-derived here independently of docs/math.md's table),
  * fixed points, u*, and the leading-order approximation.
  */
 import { describe, expect, it } from 'vitest';
@@ -58,7 +58,9 @@ describe('settings validation', () => {
     expect(() => learningOrder([f], bad)).toThrow(/^learningOrder: invalid argument depth/);
     expect(() => criticalTimeRatio(f, f, bad)).toThrow(/^criticalTimeRatio: invalid argument depth/);
     expect(() => orderFlipDepth(f, f, { objective: 'jepa', epsilon: -1 })).toThrow(/^orderFlipDepth: invalid argument epsilon/);
-    expect(() => orderFlipDepth(f, f, { objective: 'jepa', epsilon: 0.1, maxDepth: 0 })).toThrow(/^orderFlipDepth: invalid argument maxDepth/);
+    expect(() => orderFlipDepth(f, f, { objective: 'jepa', epsilon: 0.1, maxDepth: 0 })).toThrow(
+      /^orderFlipDepth: invalid argument maxDepth/,
+    );
   });
   it.each([
     [{ objective: 'jepa', depth: 0, epsilon: 0.1 }, 'depth'],
@@ -191,7 +193,7 @@ describe('critical time existence', () => {
   });
 });
 
-describe('leading order (MATH.md §3)', () => {
+describe('leading order (docs/math.md §3)', () => {
   it('approaches the exact critical time as ε → 0 (relative error shrinks like its first neglected term)', () => {
     for (const objective of ['jepa', 'mae'] as const) {
       for (const depth of [2, 4]) {

@@ -1,5 +1,5 @@
 /**
- * MATH.md §3's exact JEPA solution of the balanced per-layer flow du/dt = σ² u^{2L}(ρ − u),
+ * docs/math.md §3's exact JEPA solution of the balanced per-layer flow du/dt = σ² u^{2L}(ρ − u),
  * written for the tests independently of the library: t(u) by partial fractions (n = 2L,
  * 1/(s^n(ρ − s)) = Σ_{k=1}^{n} ρ^{k−n−1} s^{−k} + ρ^{−n}/(ρ − s)) and u(t) by bisection.
  * Checked against 40-digit mpmath quadrature through closedFormCriticalTime in

@@ -5,8 +5,16 @@ import { solveIvp } from '../src/solver/solveIvp.js';
 
 // Σxx and Σyx symmetric positive definite but not commuting: not simultaneously diagonalizable,
 // so the paper's per-feature reduction does not apply (docs/stiff.md discusses this example).
-const sxx = [[1.0, 0.5, 0.2], [0.5, 1.5, 0.3], [0.2, 0.3, 0.8]];
-const syx = [[0.8, 0.3, 0.0], [0.3, 0.5, 0.2], [0.0, 0.2, 0.3]];
+const sxx = [
+  [1.0, 0.5, 0.2],
+  [0.5, 1.5, 0.3],
+  [0.2, 0.3, 0.8],
+];
+const syx = [
+  [0.8, 0.3, 0.0],
+  [0.3, 0.5, 0.2],
+  [0.0, 0.2, 0.3],
+];
 const d = 3;
 const L = 2;
 type M = number[][];
@@ -30,7 +38,9 @@ function charPoly(a: M): number[] {
   const tr = a[0][0] + a[1][1] + a[2][2];
   const m2 = a[0][0] * a[1][1] - a[0][1] * a[1][0] + a[0][0] * a[2][2] - a[0][2] * a[2][0] + a[1][1] * a[2][2] - a[1][2] * a[2][1];
   const det =
-    a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0]) + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
+    a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) -
+    a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0]) +
+    a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
   return [tr, m2, det];
 }
 

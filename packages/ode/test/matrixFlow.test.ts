@@ -14,7 +14,7 @@ const eye = (d: number): M => Array.from({ length: d }, (_, i) => Array.from({ l
 const prod = (ws: Matrix[], d: number): M => ws.reduce<M>((acc, w) => mm(w, acc), eye(d));
 
 /**
- * The population losses of MATH.md §1 written directly as traces (independent of matrixFlow):
+ * The population losses of docs/math.md §1 written directly as traces (independent of matrixFlow):
  * ½E‖V W̄ x − T‖² = ½ tr(V W̄ Σxx W̄ᵀ Vᵀ) − tr(V W̄ Σxy Bᵀ) + const, with target T = B y,
  * B = sg(W̄) (JEPA, held fixed at `target`) or I (MAE).
  */
@@ -25,7 +25,10 @@ function loss(V: Matrix, W: Matrix[], sxx: Matrix, syx: Matrix, target: Matrix):
 
 /** A random SPD matrix A Aᵀ + d I and a random (non-symmetric) matrix, seeded. */
 function randomCovariances(seed: number, d: number): { sxx: M; syx: M } {
-  const [vals] = fc.sample(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2 * d * d, maxLength: 2 * d * d }), { seed, numRuns: 1 });
+  const [vals] = fc.sample(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2 * d * d, maxLength: 2 * d * d }), {
+    seed,
+    numRuns: 1,
+  });
   const A = Array.from({ length: d }, (_, i) => vals.slice(i * d, i * d + d));
   const sxx = mm(A, tr(A)).map((row, i) => row.map((v, j) => v + (i === j ? d : 0)));
   const syx = Array.from({ length: d }, (_, i) => vals.slice(d * d + i * d, d * d + i * d + d));
@@ -37,7 +40,10 @@ describe('matrixFlow', () => {
     const d = 3;
     const L = 3;
     const { sxx, syx } = randomCovariances(11, d);
-    const [vals] = fc.sample(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: (L + 1) * d * d, maxLength: (L + 1) * d * d }), { seed: 12, numRuns: 1 });
+    const [vals] = fc.sample(
+      fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: (L + 1) * d * d, maxLength: (L + 1) * d * d }),
+      { seed: 12, numRuns: 1 },
+    );
     for (const objective of ['jepa', 'mae'] as const) {
       const flow = matrixFlow({ objective, depth: L, sigmaXX: sxx, sigmaYX: syx });
       const y = Float64Array.from(vals);
@@ -61,7 +67,7 @@ describe('matrixFlow', () => {
     }
   });
 
-  it('with aligned init and diagonal covariances the diagonal follows the per-feature JEPA solution (exact t(u) of MATH.md §3) to 1e-8 relative, off-diagonals stay 0', () => {
+  it('with aligned init and diagonal covariances the diagonal follows the per-feature JEPA solution (exact t(u) of docs/math.md §3) to 1e-8 relative, off-diagonals stay 0', () => {
     const L = 3;
     const eps = 1e-2;
     const sigma2 = [0.5, 1, 2];
@@ -75,10 +81,15 @@ describe('matrixFlow', () => {
     }
     const flow = matrixFlow({ objective: 'jepa', depth: L, sigmaXX: sxx, sigmaYX: syx });
     const times = [0, 500, 1000, 1500, 3000];
-    const r = solveIvp(flow.rhs, [0, 3000], flow.pack(alignedMatrixInit(d, L, eps)), { method: 'dop853', rtol: 1e-13, atol: 1e-16, tEval: times });
+    const r = solveIvp(flow.rhs, [0, 3000], flow.pack(alignedMatrixInit(d, L, eps)), {
+      method: 'dop853',
+      rtol: 1e-13,
+      atol: 1e-16,
+      tEval: times,
+    });
     expect(r.status).toBe('success');
     const u0 = eps ** (1 / L);
-    // MATH.md §3, JEPA: t(u) in closed form; inverted by bisection (monotone on (u0, ρ)).
+    // docs/math.md §3, JEPA: t(u) in closed form; inverted by bisection (monotone on (u0, ρ)).
     const uAt = (t: number, i: number): number => jepaUAt(t, sigma2[i], rho[i], L, u0, 1e-17);
     let learned = 0;
     r.y.forEach((y, k) => {
@@ -95,21 +106,32 @@ describe('matrixFlow', () => {
     expect(learned).toBe(3); // the horizon covers every transition
   });
 
-  it('with aligned init and diagonal covariances the MAE diagonal follows the per-feature ODE of MATH.md §2, written here and integrated on its own (1e-8 relative)', () => {
+  it('with aligned init and diagonal covariances the MAE diagonal follows the per-feature ODE of docs/math.md §2, written here and integrated on its own (1e-8 relative)', () => {
     const L = 2;
     const eps = 1e-2;
     const features = [
       { sigma2: 1, rho: 0.7 },
       { sigma2: 3, rho: 0.2 },
     ];
-    const sxx = [[1, 0], [0, 3]];
-    const syx = [[0.7, 0], [0, 0.6]];
+    const sxx = [
+      [1, 0],
+      [0, 3],
+    ];
+    const syx = [
+      [0.7, 0],
+      [0, 0.6],
+    ];
     const flow = matrixFlow({ objective: 'mae', depth: L, sigmaXX: sxx, sigmaYX: syx });
     const times = [0, 5, 10, 20, 40];
-    const r = solveIvp(flow.rhs, [0, 40], flow.pack(alignedMatrixInit(2, L, eps)), { method: 'dop853', rtol: 1e-13, atol: 1e-16, tEval: times });
+    const r = solveIvp(flow.rhs, [0, 40], flow.pack(alignedMatrixInit(2, L, eps)), {
+      method: 'dop853',
+      rtol: 1e-13,
+      atol: 1e-16,
+      tEval: times,
+    });
     expect(r.status).toBe('success');
     features.forEach((feature, i) => {
-      // MATH.md §2, MAE per layer: du/dt = σ² u^L (ρ − u^{L+1}) (not perLayerFlow: the reference shares no code
+      // docs/math.md §2, MAE per layer: du/dt = σ² u^L (ρ − u^{L+1}) (not perLayerFlow: the reference shares no code
       // with the flows but the solver). Both runs at rtol 1e-13, so 1e-8 relative leaves room for the
       // matrix flow's longer rounding chains and the condition of the transition.
       const scalar = (_t: number, y: Float64Array, dy: Float64Array): void => {
@@ -129,11 +151,14 @@ describe('matrixFlow', () => {
   it('conserves the matrix analogues of v² − w_a²: VᵀV − W_L W_Lᵀ and W_{a+1}ᵀ W_{a+1} − W_a W_aᵀ (JEPA and MAE)', () => {
     // With ∇V = E W̄ᵀ and ∇W_a = (W_L⋯W_{a+1})ᵀ VᵀE (W_{a−1}⋯W_1)ᵀ the derivative of each difference
     // cancels term by term, whatever E is: so it holds for MAE (a gradient flow, Arora et al. 2018)
-    // and for JEPA with StopGrad alike (MATH.md §2: v² − w_a² conserved).
+    // and for JEPA with StopGrad alike (docs/math.md §2: v² − w_a² conserved).
     const d = 3;
     const L = 2;
     const { sxx, syx } = randomCovariances(5, d);
-    const [vals] = fc.sample(fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: (L + 1) * d * d, maxLength: (L + 1) * d * d }), { seed: 6, numRuns: 1 });
+    const [vals] = fc.sample(
+      fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: (L + 1) * d * d, maxLength: (L + 1) * d * d }),
+      { seed: 6, numRuns: 1 },
+    );
     for (const objective of ['jepa', 'mae'] as const) {
       const flow = matrixFlow({ objective, depth: L, sigmaXX: sxx, sigmaYX: syx });
       const inv = (y: ArrayLike<number>): M[] => {
@@ -146,7 +171,8 @@ describe('matrixFlow', () => {
       const b = inv(r.y[r.y.length - 1]);
       // dop853 does not conserve quadratic invariants exactly: they drift by about its global error,
       // ~rtol = 1e-12 on entries of size ≤ 1 (measured 2e-15 JEPA, 1.8e-14 MAE); 1e-11 leaves room.
-      for (let m = 0; m < 2; m++) for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) expect(Math.abs(a[m][i][j] - b[m][i][j])).toBeLessThan(1e-11);
+      for (let m = 0; m < 2; m++)
+        for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) expect(Math.abs(a[m][i][j] - b[m][i][j])).toBeLessThan(1e-11);
       // …while the matrices themselves moved.
       const moved = Math.max(...Array.from(r.y[r.y.length - 1], (v, k) => Math.abs(v - vals[k])));
       expect(moved).toBeGreaterThan(0.05);
@@ -154,11 +180,34 @@ describe('matrixFlow', () => {
   });
 
   it('matrixFlow rejects non-square, mismatched, non-symmetric or indefinite covariances, naming the argument', () => {
-    const ok = [[1, 0], [0, 1]];
+    const ok = [
+      [1, 0],
+      [0, 1],
+    ];
     expect(() => matrixFlow({ objective: 'jepa', depth: 2, sigmaXX: [[1, 0]], sigmaYX: ok })).toThrow(/sigmaXX\[0\]/);
     expect(() => matrixFlow({ objective: 'jepa', depth: 2, sigmaXX: ok, sigmaYX: [[1]] })).toThrow(/sigmaYX/);
-    expect(() => matrixFlow({ objective: 'jepa', depth: 2, sigmaXX: [[1, 0.5], [0.4, 1]], sigmaYX: ok })).toThrow(/symmetric/);
-    expect(() => matrixFlow({ objective: 'jepa', depth: 2, sigmaXX: [[1, 2], [2, 1]], sigmaYX: ok })).toThrow(/positive definite/);
+    expect(() =>
+      matrixFlow({
+        objective: 'jepa',
+        depth: 2,
+        sigmaXX: [
+          [1, 0.5],
+          [0.4, 1],
+        ],
+        sigmaYX: ok,
+      }),
+    ).toThrow(/symmetric/);
+    expect(() =>
+      matrixFlow({
+        objective: 'jepa',
+        depth: 2,
+        sigmaXX: [
+          [1, 2],
+          [2, 1],
+        ],
+        sigmaYX: ok,
+      }),
+    ).toThrow(/positive definite/);
     expect(() => matrixFlow({ objective: 'jepa', depth: 0, sigmaXX: ok, sigmaYX: ok })).toThrow(InvalidArgumentError);
     expect(() => matrixFlow({ objective: 'jepa', depth: 1, sigmaXX: ok, sigmaYX: ok }).pack({ V: ok, W: [] })).toThrow(/state\.W/);
   });

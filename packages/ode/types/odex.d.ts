@@ -2,13 +2,7 @@
 // which fails our strict checks). tsconfig `paths` maps `odex` here. Only the part
 // of the API that `src/solver/odex.ts` uses is declared.
 export type Derivative = (x: number, y: number[]) => number[];
-export type OutputFunction = (
-  nr: number,
-  xold: number,
-  x: number,
-  y: number[],
-  dense?: (c: number, x: number) => number,
-) => boolean | void;
+export type OutputFunction = (nr: number, xold: number, x: number, y: number[], dense?: (c: number, x: number) => number) => boolean | void;
 export declare enum Outcome {
   Converged = 0,
   MaxStepsExceeded = 1,

@@ -15,7 +15,14 @@ export {
   singularValueDecomposition,
   cholesky,
 } from '@jepa-dynamics/core';
-export type { KernelBackend, MatrixWorkspace, MatrixWorkspaceOptions, QrFactors, SymmetricEigen, SingularValueDecomposition } from '@jepa-dynamics/core';
+export type {
+  KernelBackend,
+  MatrixWorkspace,
+  MatrixWorkspaceOptions,
+  QrFactors,
+  SymmetricEigen,
+  SingularValueDecomposition,
+} from '@jepa-dynamics/core';
 export { createGaussianSource } from './random/gaussianSource.js';
 export type { GaussianSource } from './random/gaussianSource.js';
 export type { Objective } from '@jepa-dynamics/core';
@@ -38,7 +45,13 @@ export type { StepRule, StepRuleOptions, StepRuleState } from './training/stepRu
 export { createFeatureReadout } from './training/featureReadout.js';
 export type { FeatureReadout } from './training/featureReadout.js';
 export { createTrainingRecorder } from './training/trainingRecorder.js';
-export type { TrainingRecorder, TrainingRecorderOptions, TrainingRecord, RecordedState, MeasureOptions } from './training/trainingRecorder.js';
+export type {
+  TrainingRecorder,
+  TrainingRecorderOptions,
+  TrainingRecord,
+  RecordedState,
+  MeasureOptions,
+} from './training/trainingRecorder.js';
 export { createCrossingDetector } from './training/crossingDetector.js';
 export type { CrossingDetector, CriticalTimeOptions } from './training/crossingDetector.js';
 export { networkGradients } from './training/networkGradients.js';

@@ -11,12 +11,19 @@ describe('createGaussianSource', () => {
   it('has the moments of N(0, 1) within 5 standard errors (n = 200000)', () => {
     const n = 200000;
     const x = createGaussianSource(2024).fill(new Float64Array(n));
-    let m1 = 0, m2 = 0, m4 = 0, below = 0;
+    let m1 = 0,
+      m2 = 0,
+      m4 = 0,
+      below = 0;
     for (const v of x) {
-      m1 += v; m2 += v * v; m4 += v ** 4;
+      m1 += v;
+      m2 += v * v;
+      m4 += v ** 4;
       if (v < 1) below++;
     }
-    m1 /= n; m2 /= n; m4 /= n;
+    m1 /= n;
+    m2 /= n;
+    m4 /= n;
     expect(Math.abs(m1)).toBeLessThan(5 / Math.sqrt(n));
     expect(Math.abs(m2 - 1)).toBeLessThan(5 * Math.sqrt(2 / n));
     expect(Math.abs(m4 - 3)).toBeLessThan(5 * Math.sqrt(96 / n));

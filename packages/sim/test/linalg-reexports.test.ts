@@ -9,8 +9,21 @@ import * as sim from '../src/index.js';
 describe('@jepa-dynamics/sim linear algebra', () => {
   it('re-exports the linear algebra of @jepa-dynamics/core under the names it always had', () => {
     const names = [
-      'matmulReference', 'matmulTransAReference', 'matmulTransBReference', 'matmulBlocked', 'transpose', 'wasmGemmBytes', 'wasmSimdAvailable',
-      'createMatrixWorkspace', 'scaleColumns', 'scaleRows', 'householderQr', 'randomOrthogonal', 'symmetricEigen', 'singularValueDecomposition', 'cholesky',
+      'matmulReference',
+      'matmulTransAReference',
+      'matmulTransBReference',
+      'matmulBlocked',
+      'transpose',
+      'wasmGemmBytes',
+      'wasmSimdAvailable',
+      'createMatrixWorkspace',
+      'scaleColumns',
+      'scaleRows',
+      'householderQr',
+      'randomOrthogonal',
+      'symmetricEigen',
+      'singularValueDecomposition',
+      'cholesky',
     ] as const;
     for (const name of names) expect(sim[name], name).toBe(core[name]);
   });

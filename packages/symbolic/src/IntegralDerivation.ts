@@ -3,7 +3,7 @@ import type { Expression } from './Expression.js';
 
 /** Steps 4–6 of the pipeline for one objective and depth. */
 export interface IntegralDerivation {
-  /** dt/du = 1/(du/dt) in the form integrated (MATH.md §3). */
+  /** dt/du = 1/(du/dt) in the form integrated (docs/math.md §3). */
   readonly integrand: Expression;
   /** The decomposition integrated term by term (JEPA: partial fractions at n = 2L; MAE: the split plus G's real partial fractions). */
   readonly decomposition: Expression;

@@ -1,5 +1,5 @@
 /**
- * Fast evaluators of the derived closed forms (MATH.md §3), built from the derived
+ * Fast evaluators of the derived closed forms (docs/math.md §3), built from the derived
  * coefficient structure, not from source text: no `eval`, no `new Function`, so
  * they run under a strict Content-Security-Policy. They assume valid input (the
  * kernel half of the validate → kernel split); {@link criticalTimeFormula} is the

@@ -12,7 +12,8 @@ export type CriticalTimeFormulaResult =
 const evaluators = new Map<string, TimeEvaluator>();
 
 function positive(name: string, x: unknown): number {
-  if (typeof x !== 'number' || !Number.isFinite(x) || !(x > 0)) throw new InvalidArgumentError('criticalTimeFormula', name, 'must be a positive finite number', x);
+  if (typeof x !== 'number' || !Number.isFinite(x) || !(x > 0))
+    throw new InvalidArgumentError('criticalTimeFormula', name, 'must be a positive finite number', x);
   return x;
 }
 
@@ -31,13 +32,23 @@ function positive(name: string, x: unknown): number {
  * @example
  * criticalTimeFormula('jepa', 1, 1, 1, 0.01); // => { exists: true, t: 102.5951198501346 }
  */
-export function criticalTimeFormula(objective: Objective, depth: number, lambda: number, rho: number, epsilon: number, fraction = 0.5): CriticalTimeFormulaResult {
-  if (objective !== 'jepa' && objective !== 'mae') throw new InvalidArgumentError('criticalTimeFormula', 'objective', "must be 'jepa' or 'mae'", objective);
+export function criticalTimeFormula(
+  objective: Objective,
+  depth: number,
+  lambda: number,
+  rho: number,
+  epsilon: number,
+  fraction = 0.5,
+): CriticalTimeFormulaResult {
+  if (objective !== 'jepa' && objective !== 'mae')
+    throw new InvalidArgumentError('criticalTimeFormula', 'objective', "must be 'jepa' or 'mae'", objective);
   const L = validateDepth('criticalTimeFormula', depth, MAX_DEPTH);
   positive('lambda', lambda);
   positive('epsilon', epsilon);
-  if (typeof rho !== 'number' || !Number.isFinite(rho)) throw new InvalidArgumentError('criticalTimeFormula', 'rho', 'must be a finite number', rho);
-  if (typeof fraction !== 'number' || !(fraction > 0 && fraction < 1)) throw new InvalidArgumentError('criticalTimeFormula', 'fraction', 'must be a number in (0, 1)', fraction);
+  if (typeof rho !== 'number' || !Number.isFinite(rho))
+    throw new InvalidArgumentError('criticalTimeFormula', 'rho', 'must be a finite number', rho);
+  if (typeof fraction !== 'number' || !(fraction > 0 && fraction < 1))
+    throw new InvalidArgumentError('criticalTimeFormula', 'fraction', 'must be a number in (0, 1)', fraction);
   if (!(rho > 0)) return { exists: false, reason: 'rho-not-positive', message: `ρ = ${rho} ≤ 0: w̄ decays to 0 and never reaches p·w̄∞.` };
   const key = `${objective}:${L}`;
   let ev = evaluators.get(key);
@@ -48,7 +59,11 @@ export function criticalTimeFormula(objective: Objective, depth: number, lambda:
   const t = ev.tStar(lambda, rho, epsilon, fraction);
   if (t === null) {
     const target = fraction * (objective === 'jepa' ? rho ** L : rho ** (L / (L + 1)));
-    return { exists: false, reason: 'start-not-below-target', message: `ε = ${epsilon} is not below the target p·w̄∞ = ${target}, so there is no critical time.` };
+    return {
+      exists: false,
+      reason: 'start-not-below-target',
+      message: `ε = ${epsilon} is not below the target p·w̄∞ = ${target}, so there is no critical time.`,
+    };
   }
   return { exists: true, t };
 }

@@ -32,7 +32,7 @@ const cache = new Map<string, Derivation>();
 /**
  * Derives, with a computer-algebra system, the JEPA or MAE per-feature gradient flow
  * from the loss, its conservation law, the balanced reduction, t(u) = ∫ du/(du/dt), the
- * critical time t*_p and its leading order as ε → 0 (MATH.md §2–3), for a concrete
+ * critical time t*_p and its leading order as ε → 0 (docs/math.md §2–3), for a concrete
  * depth L; every step carries a {@link Certificate}. Results are cached per
  * (objective, depth) for the life of the process. Cost of the first call for an
  * (objective, depth): 0.05–0.4 s of CPU with the patched algebrite this repository
@@ -51,7 +51,8 @@ const cache = new Map<string, Derivation>();
  * d.certificates.every((c) => c.holds); // => true
  */
 export function derive(objective: Objective, depth: number): Derivation {
-  if (objective !== 'jepa' && objective !== 'mae') throw new InvalidArgumentError('derive', 'objective', "must be 'jepa' or 'mae'", objective);
+  if (objective !== 'jepa' && objective !== 'mae')
+    throw new InvalidArgumentError('derive', 'objective', "must be 'jepa' or 'mae'", objective);
   const L = validateDepth('derive', depth, MAX_DEPTH);
   const key = `${objective}:${L}`;
   const hit = cache.get(key);

@@ -48,18 +48,16 @@ function genericLayer(objective: Objective): GenericLayer {
   const hit = genericLayers.get(objective);
   if (hit !== undefined) return hit;
   const wbar = '(wa*Ra)';
-  // MATH.md §1: JEPA ½E(v w̄ x − sg(w̄) y)², MAE ½E(v w̄ x − y)²; sg(w̄) is the separate symbol W
+  // docs/math.md §1: JEPA ½E(v w̄ x − sg(w̄) y)², MAE ½E(v w̄ x − y)²; sg(w̄) is the separate symbol W
   const target = objective === 'jepa' ? 'W*y' : 'y';
   const sample = cas(`expand((v*${wbar}*x - ${target})^2/2)`);
   // population moments: E[x²] = σ², E[xy] = λ, E[y²] = σ_y²
-  const loss = cas(
-    `coeff(coeff(${sample},x,2),y,0)*s2 + coeff(coeff(${sample},x,1),y,1)*lam + coeff(coeff(${sample},x,0),y,2)*s2y`,
-  );
+  const loss = cas(`coeff(coeff(${sample},x,2),y,0)*s2 + coeff(coeff(${sample},x,1),y,1)*lam + coeff(coeff(${sample},x,0),y,2)*s2y`);
   // StopGrad: W is differentiated as a constant and only then identified with w̄
   const sg = (e: string): string => (objective === 'jepa' ? cas(`subst(${wbar}, W, ${e})`) : e);
   const dv = sg(cas(`-d(${loss}, v)`));
   const dw = sg(cas(`-d(${loss}, wa)`));
-  // the table of MATH.md §2
+  // the table of docs/math.md §2
   const paperDv = objective === 'jepa' ? `${wbar}^2*(lam - s2*v)` : `${wbar}*(lam - s2*v*${wbar})`;
   const paperDw = objective === 'jepa' ? `${wbar}^2/wa*v*(lam - s2*v)` : `${wbar}/wa*v*(lam - s2*v*${wbar})`;
   // independent multipliers k0, k1: "k0 e0 + k1 e1 = 0" as a polynomial means e0 = e1 = 0
@@ -80,7 +78,7 @@ function genericLayer(objective: Objective): GenericLayer {
 }
 
 /**
- * Derives the per-feature gradient flow of MATH.md §2 from the loss by symbolic
+ * Derives the per-feature gradient flow of docs/math.md §2 from the loss by symbolic
  * differentiation, shows `d/dt(v² − w_a²) = 0`, and reduces the flow to the balanced
  * manifold `v = w_a = u`. Internal step of {@link derive}.
  *
@@ -107,7 +105,7 @@ export function deriveFlow(objective: Objective, L: number): FlowDerivation {
   const product = (w: readonly number[]): number => w.reduce((acc, x) => acc * x, 1);
   const certificates: Certificate[] = [];
 
-  // 1. the derived flow equals the table of MATH.md §2
+  // 1. the derived flow equals the table of docs/math.md §2
   const lossF = casFunction(loss);
   const dvF = casFunction(dv);
   const dwF = casFunction(dw);
@@ -119,7 +117,10 @@ export function deriveFlow(objective: Objective, L: number): FlowDerivation {
     const lossAt = (v: number, w: readonly number[], a: number): number =>
       lossF({ lam: pt.lam, s2: pt.s2, s2y: pt.s2y, W, v, wa: w[a], Ra: product(w) / w[a] });
     const h = 1e-3;
-    fdPairs.push([dvF({ lam: pt.lam, s2: pt.s2, v: pt.v, wa: pt.w[0], Ra: W / pt.w[0] }), -(lossAt(pt.v + h, pt.w, 0) - lossAt(pt.v - h, pt.w, 0)) / (2 * h)]);
+    fdPairs.push([
+      dvF({ lam: pt.lam, s2: pt.s2, v: pt.v, wa: pt.w[0], Ra: W / pt.w[0] }),
+      -(lossAt(pt.v + h, pt.w, 0) - lossAt(pt.v - h, pt.w, 0)) / (2 * h),
+    ]);
     for (let a = 0; a < L; a++) {
       const plus = pt.w.map((x, b) => (b === a ? x + h : x));
       const minus = pt.w.map((x, b) => (b === a ? x - h : x));
@@ -131,8 +132,8 @@ export function deriveFlow(objective: Objective, L: number): FlowDerivation {
     casCertificate(
       'flow',
       objective === 'jepa'
-        ? 'dv/dt = w̄²(λ − σ²v) and dw_a/dt = (w̄²/w_a) v(λ − σ²v): −∂ℓ/∂θ with the StopGrad copy W set to w̄ after differentiating (MATH.md §2)'
-        : 'dv/dt = w̄(λ − σ²v w̄) and dw_a/dt = (w̄/w_a) v(λ − σ²v w̄): −∂ℓ/∂θ (MATH.md §2)',
+        ? 'dv/dt = w̄²(λ − σ²v) and dw_a/dt = (w̄²/w_a) v(λ − σ²v): −∂ℓ/∂θ with the StopGrad copy W set to w̄ after differentiating (docs/math.md §2)'
+        : 'dv/dt = w̄(λ − σ²v w̄) and dw_a/dt = (w̄/w_a) v(λ − σ²v w̄): −∂ℓ/∂θ (docs/math.md §2)',
       flowIdentity,
       flowReduced,
       spotCheck(fdPairs, 1e-8, 'relative'),
@@ -167,7 +168,7 @@ export function deriveFlow(objective: Objective, L: number): FlowDerivation {
   // dw̄/dt = Σ_a (∂w̄/∂w_a) dw_a/dt; on the manifold all L terms are equal
   const dwbardt = cas(`${L}*(${toU(`d(${wbar}, wa)`)})*(${toU(dw)})`);
   const paperDu = objective === 'jepa' ? `s2*u^${2 * L}*(lam/s2 - u)` : `s2*u^${L}*(lam/s2 - u^${L + 1})`;
-  // MATH.md §2 end-to-end: L(λ w̄^{3−1/L} − (λ/ρ) w̄³) (JEPA), L(λ w̄^{2−1/L} − (λ/ρ) w̄³) (MAE), w̄ = u^L, λ/ρ = σ²
+  // docs/math.md §2 end-to-end: L(λ w̄^{3−1/L} − (λ/ρ) w̄³) (JEPA), L(λ w̄^{2−1/L} − (λ/ρ) w̄³) (MAE), w̄ = u^L, λ/ρ = σ²
   const paperDwbar = objective === 'jepa' ? `${L}*(lam*u^${3 * L - 1} - s2*u^${3 * L})` : `${L}*(lam*u^${2 * L - 1} - s2*u^${3 * L})`;
   const balIdentity = `expand(k0*((${dudt}) - (${paperDu})) + k1*((${dwbardt}) - (${paperDwbar})) + k2*(${layerAgrees}))`;
   const duF = casFunction(dudt);

@@ -1,6 +1,6 @@
 import { cas, casBatch } from './cas.js';
 import { casFunction } from './casFunction.js';
-import { casCertificate, numericCertificate, spotCheck, type Certificate } from './Certificate.js';
+import { casCertificate, spotCheck, type Certificate } from './Certificate.js';
 import { expression } from './Expression.js';
 import type { IntegralDerivation } from './IntegralDerivation.js';
 import { evaluatorCheck } from './evaluatorCheck.js';
@@ -9,7 +9,7 @@ import { leadingOrderRemainderCheck } from './leadingOrderRemainderCheck.js';
 import { spotPoints } from './spotPoints.js';
 
 /**
- * Steps 4–6 for JEPA at depth L (MATH.md §3): partial fractions at n = 2L, the
+ * Steps 4–6 for JEPA at depth L (docs/math.md §3): partial fractions at n = 2L, the
  * antiderivative term by term, t(u), t*_p and the singular terms as ε → 0.
  * Internal step of {@link derive}.
  *
@@ -45,7 +45,7 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
     ),
   );
 
-  // MATH.md §3 partial fractions at n = 2L: 1/(s^n(ρ−s)) = Σ_{k=1}^{n} ρ^{k−n−1} s^{−k} + ρ^{−n}/(ρ − s)
+  // docs/math.md §3 partial fractions at n = 2L: 1/(s^n(ρ−s)) = Σ_{k=1}^{n} ρ^{k−n−1} s^{−k} + ρ^{−n}/(ρ − s)
   const terms = Array.from({ length: n }, (_, i) => `rho^(${i + 1 - n - 1})*s^(${-(i + 1)})`);
   terms.push(`rho^(${-n})/(rho-s)`);
   const withQ = [...terms.slice(0, n), `rho^(${-n})/q`];
@@ -164,7 +164,7 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
   };
 }
 
-/** MATH.md §3 JEPA leading order, summed directly: Σ_{n=1}^{2L−1} 1/(n ρ^{2L−1−n} λ ε^{n/L}). */
+/** docs/math.md §3 JEPA leading order, summed directly: Σ_{n=1}^{2L−1} 1/(n ρ^{2L−1−n} λ ε^{n/L}). */
 function sumPaper(L: number, lam: number, rho: number, epsilon: number): number {
   let s = 0;
   for (let n = 1; n < 2 * L; n++) s += 1 / (n * rho ** (2 * L - 1 - n) * lam * epsilon ** (n / L));

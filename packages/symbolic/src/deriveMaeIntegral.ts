@@ -64,14 +64,20 @@ function rootConstants(m: number, j: number): readonly string[] {
   const key = `${m}:${j}`;
   let hit = rootConstantCache.get(key);
   if (hit === undefined) {
-    hit = casBatch([`cos(4*pi*${j}/${m})`, `-2*cos(2*pi*${j}/${m})`, `-2*sin(4*pi*${j}/${m})`, `sin(2*pi*${j}/${m})`, `-cos(2*pi*${j}/${m})`]);
+    hit = casBatch([
+      `cos(4*pi*${j}/${m})`,
+      `-2*cos(2*pi*${j}/${m})`,
+      `-2*sin(4*pi*${j}/${m})`,
+      `sin(2*pi*${j}/${m})`,
+      `-cos(2*pi*${j}/${m})`,
+    ]);
     rootConstantCache.set(key, hit);
   }
   return hit;
 }
 
 /**
- * Steps 4–6 for MAE at depth L (MATH.md §3): the split, the power term, G in closed
+ * Steps 4–6 for MAE at depth L (docs/math.md §3): the split, the power term, G in closed
  * form through the (L+1)-th roots of ρ, t(u), t*_p and the singular term as ε → 0.
  * Internal step of {@link derive}.
  *
@@ -107,7 +113,7 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
     ),
   );
 
-  // MATH.md §3 split: 1/(s^L(ρ − s^m)) = (1/ρ) s^{−L} + s/(ρ(ρ − s^m))
+  // docs/math.md §3 split: 1/(s^L(ρ − s^m)) = (1/ρ) s^{−L} + s/(ρ(ρ − s^m))
   const D = `(rho*s^${L}*q)`;
   const splitId = `expand(subst(rho - s^${m}, q, ${D}*(1/rho*s^(${-L})) + ${D}*(s/(rho*q)) - ${D}*(1/(s^${L}*q))))`;
   const decomposition = `1/rho*s^(${-L}) + s/(rho*(rho - s^${m}))`;
@@ -175,7 +181,13 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
     const factors = ['1 - x', ...(m % 2 === 0 ? ['1 + x'] : []), ...pairs.map((k) => `1 + (${k[1]})*x + x^2`)];
     const weights = ['1', ...(m % 2 === 0 ? ['1'] : []), ...pairs.map((k) => k[0])];
     const dFactors = casBatch(factors.map((f) => `d(${f}, x)`));
-    const cleared = factors.map((_, j) => `(${weights[j]})*(${dFactors[j]})*${factors.filter((__, i) => i !== j).map((f) => `(${f})`).join('*')}`);
+    const cleared = factors.map(
+      (_, j) =>
+        `(${weights[j]})*(${dFactors[j]})*${factors
+          .filter((__, i) => i !== j)
+          .map((f) => `(${f})`)
+          .join('*')}`,
+    );
     const ids = [`expand(-1/${m}*(${cleared.join(' + ')}) - x)`, `expand(${factors.map((f) => `(${f})`).join('*')} - (1 - x^${m}))`];
     const reduced = casBatch(ids);
     certificates.push(
@@ -254,7 +266,13 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
       loId,
       cas(loId),
       spotCheck(
-        points.map((q) => [leadingF({ lam: q.lam, epsilon: q.epsilon }), L === 1 ? Math.log(1 / q.epsilon) / q.lam : q.epsilon ** (-(L - 1) / L) / ((L - 1) * q.lam)] as const),
+        points.map(
+          (q) =>
+            [
+              leadingF({ lam: q.lam, epsilon: q.epsilon }),
+              L === 1 ? Math.log(1 / q.epsilon) / q.lam : q.epsilon ** (-(L - 1) / L) / ((L - 1) * q.lam),
+            ] as const,
+        ),
         1e-12,
         'relative',
       ),

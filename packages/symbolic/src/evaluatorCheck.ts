@@ -17,7 +17,14 @@ import type { TimeEvaluator } from './TimeEvaluator.js';
  * @param identity - what is compared, for the certificate.
  * @returns the certificate (numeric route, step `evaluator`).
  */
-export function evaluatorCheck(fast: TimeEvaluator, tOfU: string, tStar: string, points: readonly ParameterPoint[], claim: string, identity: string): Certificate {
+export function evaluatorCheck(
+  fast: TimeEvaluator,
+  tOfU: string,
+  tStar: string,
+  points: readonly ParameterPoint[],
+  claim: string,
+  identity: string,
+): Certificate {
   const tF = casFunction(tOfU);
   const tsF = casFunction(tStar);
   const pairs: (readonly [number, number])[] = [];

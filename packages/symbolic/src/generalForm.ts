@@ -13,7 +13,7 @@ export interface GeneralForm {
 }
 
 /**
- * The symbolic-in-L forms of t(u) (MATH.md §3): the JEPA sum formula and the MAE
+ * The symbolic-in-L forms of t(u) (docs/math.md §3): the JEPA sum formula and the MAE
  * formula with a sum over the (L+1)-th roots of unity.
  *
  * @param objective - `'jepa'` or `'mae'`.
@@ -56,7 +56,9 @@ function generalTime(objective: Objective, L: number, lam: number, rho: number, 
     let s = 0;
     for (let j = 0; j < m; j++) {
       const th = (2 * Math.PI * j) / m;
-      s += 0.5 * Math.cos(2 * th) * Math.log(1 - 2 * x * Math.cos(th) + x * x) - Math.sin(2 * th) * Math.atan((x * Math.sin(th)) / (1 - x * Math.cos(th)));
+      s +=
+        0.5 * Math.cos(2 * th) * Math.log(1 - 2 * x * Math.cos(th) + x * x) -
+        Math.sin(2 * th) * Math.atan((x * Math.sin(th)) / (1 - x * Math.cos(th)));
     }
     return -s / m;
   };

@@ -3,7 +3,7 @@ import { validateDepth } from '@jepa-dynamics/core';
 import { MAX_DEPTH } from './MAX_DEPTH.js';
 
 /**
- * Kernel of the JEPA implicit solution (MATH.md §3, n = 2L):
+ * Kernel of the JEPA implicit solution (docs/math.md §3, n = 2L):
  *
  *     t = (ρ^{1−2L}/λ) [ ln(u/u0) + ln((ρ−u0)/(ρ−u)) + Σ_{n=1}^{2L−1} (a0^n − a^n)/n ],  a0 = ρ/u0, a = ρ/u,
  *
@@ -31,7 +31,7 @@ function jepaTimeKernel(L: number, lambda: number, rho: number, u0: number, u: n
 
 /**
  * The fast evaluator of the JEPA critical time at depth L, built on the derived
- * partial-fraction structure (MATH.md §3). Cost O(L) per call, two `log1p`, one `pow`.
+ * partial-fraction structure (docs/math.md §3). Cost O(L) per call, two `log1p`, one `pow`.
  *
  * @param depth - encoder depth L, 1…12.
  * @returns `tOfU(u, λ, ρ, ε)` and `tStar(λ, ρ, ε, p)` (gradient-flow time; `null` when no critical time exists).
@@ -50,7 +50,7 @@ export function jepaTime(depth: number): TimeEvaluator {
   };
   const tStar = (lambda: number, rho: number, epsilon: number, p: number): number | null => {
     if (!(rho > 0)) return null;
-    if (!(epsilon < p * Math.pow(rho, L))) return null; // MATH.md §3: ε ≥ p·w̄∞ = p ρ^L, no critical time
+    if (!(epsilon < p * Math.pow(rho, L))) return null; // docs/math.md §3: ε ≥ p·w̄∞ = p ρ^L, no critical time
     const lnRatio = Math.log(p) / L;
     const uStar = rho * Math.exp(lnRatio); // u* = p^{1/L} ρ
     const u0 = Math.pow(epsilon, 1 / L);

@@ -3,7 +3,7 @@ import { validateDepth } from '@jepa-dynamics/core';
 import { MAX_DEPTH } from './MAX_DEPTH.js';
 
 /**
- * The roots of unity of G's closed form for m = L + 1 (MATH.md §3): with
+ * The roots of unity of G's closed form for m = L + 1 (docs/math.md §3): with
  * θ_j = 2πj/m, the real partial fractions of x/(1 − x^m) pair the roots j and m − j.
  */
 interface RootTable {
@@ -104,7 +104,7 @@ function gValue(t: RootTable, x: number): number {
 }
 
 /**
- * Kernel of the MAE implicit solution (MATH.md §3):
+ * Kernel of the MAE implicit solution (docs/math.md §3):
  *
  *     t = (1/λ) [ (u0^{1−L} − u^{1−L})/(L − 1) + (r²/ρ)(g_m(u/r) − g_m(u0/r)) ],  m = L + 1, r = ρ^{1/m}
  *
@@ -133,7 +133,7 @@ function maeTimeKernel(L: number, lambda: number, rho: number, r: number, u0: nu
 
 /**
  * The fast evaluator of the MAE critical time at depth L, built on the derived
- * split and the real partial fractions of G over the (L+1)-th roots of ρ (MATH.md §3).
+ * split and the real partial fractions of G over the (L+1)-th roots of ρ (docs/math.md §3).
  * Cost O(L) per call: ⌈L/2⌉ `log1p` and ⌊L/2⌋ `atan`.
  *
  * @param depth - encoder depth L, 1…12.
@@ -160,14 +160,14 @@ export function maeTime(depth: number): TimeEvaluator {
   let gStar = Number.NaN;
   const tStar = (lambda: number, rho: number, epsilon: number, p: number): number | null => {
     if (!(rho > 0)) return null;
-    if (!(epsilon < p * Math.pow(rho, L / (L + 1)))) return null; // MATH.md §3: ε ≥ p·w̄∞ = p ρ^{L/(L+1)}, no critical time
+    if (!(epsilon < p * Math.pow(rho, L / (L + 1)))) return null; // docs/math.md §3: ε ≥ p·w̄∞ = p ρ^{L/(L+1)}, no critical time
     if (p !== lastP) {
       lastP = p;
       xStar = Math.pow(p, 1 / L);
       gStar = gValue(table, xStar);
     }
     const r = Math.pow(rho, 1 / (L + 1));
-    const uStar = xStar * r; // MATH.md §3: u* = p^{1/L} ρ^{1/(L+1)}
+    const uStar = xStar * r; // docs/math.md §3: u* = p^{1/L} ρ^{1/(L+1)}
     const u0 = Math.pow(epsilon, 1 / L);
     // ε just below the target may round to u0 ≥ u*: the time is then 0 to within rounding
     if (!(u0 < uStar)) return 0;

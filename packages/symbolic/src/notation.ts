@@ -1,5 +1,5 @@
 /**
- * The paper's notation for the symbols the derivation uses (MATH.md §1): the CAS
+ * The paper's notation for the symbols the derivation uses (docs/math.md §1): the CAS
  * works with ASCII names (`lam`, `rho`, `s2`, `u0`, …); plain text shows them as
  * λ, ρ, σ², u₀ and LaTeX as \lambda, \rho, \sigma^2, u_0, \bar w.
  *
@@ -90,7 +90,9 @@ export function parseCas(casString: string): MathNode {
   try {
     return tidySigns(mathjs.parse(toMathjsSyntax(casString)));
   } catch (error) {
-    throw new SyntaxError(`parseCas: cannot parse the CAS output ${JSON.stringify(casString)}: ${(error as Error).message}`);
+    throw new SyntaxError(`parseCas: cannot parse the CAS output ${JSON.stringify(casString)}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 

@@ -21,12 +21,16 @@ function fullPackageBundle(): Promise<{ code: Uint8Array; metafile: Metafile }> 
 
 /** The bundle's input files that belong to a computer-algebra or expression package. */
 function casInputs(metafile: Metafile): string[] {
-  return Object.keys(metafile.inputs).filter((p) => /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(mathjs|algebrite|typed-function|big-integer)\//.test(p));
+  return Object.keys(metafile.inputs).filter((p) =>
+    /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(mathjs|algebrite|typed-function|big-integer)\//.test(p),
+  );
 }
 
 describe('@jepa-dynamics/symbolic/evaluators in a browser bundle', () => {
   it('contains no module of mathjs or algebrite, and stays under 10 KiB gzipped', async () => {
-    const { code, metafile } = await browserBundle("export { jepaTime, maeTime, criticalTimeFormula, javascriptSource } from '@jepa-dynamics/symbolic/evaluators';");
+    const { code, metafile } = await browserBundle(
+      "export { jepaTime, maeTime, criticalTimeFormula, javascriptSource } from '@jepa-dynamics/symbolic/evaluators';",
+    );
     const inputs = Object.keys(metafile.inputs);
     // the check must see the package's sources, or it would pass on an empty bundle
     expect(inputs.some((p) => p.endsWith('symbolic/dist/jepaTime.js'))).toBe(true);
@@ -60,14 +64,22 @@ describe('@jepa-dynamics/symbolic in a browser bundle', () => {
   // byte of any derivation: every expression (CAS, text, LaTeX) and every certificate with its spot-check
   // errors. Depths chosen to cover both objectives, m = L + 1 even (2, 4) and odd (3, 7), the exact surds
   // of m = 3 and the symbolic cos/sin(2πj/m) of m = 7 (all 24 cases were compared once: identical).
-  const cases: [Objective, number][] = [['jepa', 1], ['jepa', 4], ['mae', 1], ['mae', 2], ['mae', 3], ['mae', 6]];
+  const cases: [Objective, number][] = [
+    ['jepa', 1],
+    ['jepa', 4],
+    ['mae', 1],
+    ['mae', 2],
+    ['mae', 3],
+    ['mae', 6],
+  ];
 
   it('derives exactly what the package derives in Node', async () => {
     const { code } = await fullPackageBundle();
     const file = join(dir, 'symbolic.browser.mjs');
     writeFileSync(file, code);
     const browser = (await import(pathToFileURL(file).href)) as { derive: typeof derive };
-    const comparable = (d: Derivation): string => JSON.stringify({ flow: d.flow, integral: d.integral, general: d.general, certificates: d.certificates });
+    const comparable = (d: Derivation): string =>
+      JSON.stringify({ flow: d.flow, integral: d.integral, general: d.general, certificates: d.certificates });
     for (const [objective, L] of cases) {
       expect(comparable(browser.derive(objective, L)), `${objective} L = ${L}`).toBe(comparable(derive(objective, L)));
     }

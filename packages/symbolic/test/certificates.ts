@@ -45,7 +45,16 @@ export function expectCertified(objective: Objective, L: number): void {
     if (c.route === 'cas') expect(c.reduced).toBe('0');
   }
   const steps = new Set(d.certificates.map((c) => c.step));
-  for (const s of ['flow', 'conservation', 'balanced-reduction', 'integrand', 'evaluator', 'leading-order', 'leading-order-remainder', 'general-form']) {
+  for (const s of [
+    'flow',
+    'conservation',
+    'balanced-reduction',
+    'integrand',
+    'evaluator',
+    'leading-order',
+    'leading-order-remainder',
+    'general-form',
+  ]) {
     expect(steps.has(s), `${objective} L=${L} lacks ${s}`).toBe(true);
   }
 }

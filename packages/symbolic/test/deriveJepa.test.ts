@@ -9,7 +9,7 @@ describe('derive(jepa, L)', () => {
     it(`every certificate holds at L = ${L}`, () => expectCertified('jepa', L));
   }
 
-  it('derives the MATH.md §2 balanced flow and the §3 partial fractions (L = 3)', () => {
+  it('derives the docs/math.md §2 balanced flow and the §3 partial fractions (L = 3)', () => {
     const d = derive('jepa', 3);
     expect(d.flow.dudt.cas).toBe('lam*u^6-s2*u^7');
     expect(d.flow.dwbardt.cas).toBe('3*lam*u^8-3*s2*u^9');

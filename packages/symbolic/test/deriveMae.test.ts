@@ -8,11 +8,15 @@ describe('derive(mae, L)', () => {
     it(`every certificate holds at L = ${L}`, () => expectCertified('mae', L));
   }
 
-  it('L = 1 reproduces G(u) = −½ ln(1 − u²/ρ) and the exact MATH.md §3 critical time', () => {
+  it('L = 1 reproduces G(u) = −½ ln(1 − u²/ρ) and the exact docs/math.md §3 critical time', () => {
     const d = derive('mae', 1);
     expect(d.flow.dudt.cas).toBe('lam*u-s2*u^3');
     // t* = (1/(2λ)) ln[(p²/(1−p²))(ρ − ε²)/ε²]
-    for (const [lam, rho, eps, p] of [[1, 1, 0.01, 0.5], [0.3, 2.5, 1e-4, 0.9], [7, 0.2, 1e-6, 0.05]]) {
+    for (const [lam, rho, eps, p] of [
+      [1, 1, 0.01, 0.5],
+      [0.3, 2.5, 1e-4, 0.9],
+      [7, 0.2, 1e-6, 0.05],
+    ]) {
       const exact = Math.log(((p * p) / (1 - p * p)) * ((rho - eps * eps) / (eps * eps))) / (2 * lam);
       const t = d.evaluator.tStar(lam, rho, eps, p);
       expect(t).not.toBeNull();

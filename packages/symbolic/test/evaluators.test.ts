@@ -93,7 +93,9 @@ describe('CSP safety', () => {
     const dir = fileURLToPath(new URL('../src/', import.meta.url));
     for (const name of readdirSync(dir)) {
       // code only: the doc comments say "no eval"
-      const src = readFileSync(dir + name, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const src = readFileSync(dir + name, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       expect(src, name).not.toMatch(/\beval\s*\(|new\s+Function\b|\bFunction\s*\(/);
     }
     for (const name of ['jepaTime.ts', 'maeTime.ts', 'criticalTimeFormula.ts']) {

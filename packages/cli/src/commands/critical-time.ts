@@ -1,6 +1,6 @@
 /**
  * `critical-time`: the time t*_p at which a feature's end-to-end weight reaches the
- * fraction p of its fixed point (MATH.md §3). Parsing and printing only; the
+ * fraction p of its fixed point (docs/math.md §3). Parsing and printing only; the
  * mathematics is `criticalTime` of @jepa-dynamics/ode.
  * @module
  */
@@ -27,7 +27,7 @@ export function registerCriticalTime(program: Command): void {
   program
     .command('critical-time')
     .description(
-      'Critical time t*_p: when w̄ reaches p·w̄∞ from w̄(0) = ε (balanced init). Methods: exact = closed-form implicit solution t(u*) of MATH.md §3; ' +
+      'Critical time t*_p: when w̄ reaches p·w̄∞ from w̄(0) = ε (balanced init). Methods: exact = closed-form implicit solution t(u*) of docs/math.md §3; ' +
         'ode = time-domain integration of du/dt (DOP853, rtol 1e-12) with event location; leading-order = the ε → 0 approximation. Exit 1 if it does not exist.',
     )
     .option('--objective <objective>', 'jepa or mae')

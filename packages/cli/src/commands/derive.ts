@@ -30,7 +30,7 @@ export function registerDerive(program: Command): void {
     .command('derive')
     .description(
       'Derive with a computer-algebra system, and certify step by step, the gradient flow, t(u), the critical time t*_p and its leading order ' +
-        '(gradient-flow time t = kη; MATH.md §2–3). --format js prints a standalone JavaScript function of t*_p and t(u).',
+        '(gradient-flow time t = kη; docs/math.md §2–3). --format js prints a standalone JavaScript function of t*_p and t(u).',
     )
     .option('--objective <objective>', 'jepa or mae')
     .option('--depth <L>', 'encoder depth L, 1 to 12')
@@ -96,7 +96,8 @@ export function registerDerive(program: Command): void {
         `any L: ${format === 'latex' ? d.general.latex : d.general.text}`,
         'certificates:',
         ...d.certificates.map(
-          (c) => `  ${c.holds ? 'holds' : 'FAILS'}  ${c.step} [${c.route}${c.reduced === null ? '' : `, reduced to ${c.reduced}`}; spot check ${c.spotCheck.points} points, max ${c.spotCheck.measure} error ${c.spotCheck.maxError.toExponential(1)} ≤ ${c.spotCheck.tolerance}]: ${c.claim}`,
+          (c) =>
+            `  ${c.holds ? 'holds' : 'FAILS'}  ${c.step} [${c.route}${c.reduced === null ? '' : `, reduced to ${c.reduced}`}; spot check ${c.spotCheck.points} points, max ${c.spotCheck.measure} error ${c.spotCheck.maxError.toExponential(1)} ≤ ${c.spotCheck.tolerance}]: ${c.claim}`,
         ),
       ];
       process.stdout.write(`${lines.join('\n')}\n`);

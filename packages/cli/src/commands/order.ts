@@ -1,6 +1,6 @@
 /**
  * `order --features FILE --depth L`: the predicted learning order of a set of features
- * under JEPA and under MAE (features sorted by their critical times t*_p, MATH.md §3).
+ * under JEPA and under MAE (features sorted by their critical times t*_p, docs/math.md §3).
  * Parsing and printing only; the ordering is `learningOrder` of @jepa-dynamics/ode.
  * @module
  */
@@ -12,7 +12,7 @@ import { printJson } from '../output.js';
 import { readFeaturesFile } from '../features.js';
 import { parseChoice, parseFraction, parseInteger, parsePositiveNumber, required } from '../options.js';
 
-/** ε when `--epsilon` is not given: the value of MATH.md §3's depth experiment. */
+/** ε when `--epsilon` is not given: the value of docs/math.md §3's depth experiment. */
 export const ORDER_DEFAULT_EPSILON = 1e-2;
 
 interface OrderFlags {
@@ -23,7 +23,6 @@ interface OrderFlags {
   time: string;
   json?: boolean;
 }
-
 
 /** One objective's answer, as printed with `--json`. */
 interface ObjectiveOrder {
@@ -95,7 +94,9 @@ export function registerOrder(program: Command): void {
         });
         return;
       }
-      const lines = [`Learning order at depth L = ${depth}, ε = ${epsilon}, p = ${fraction} (exact t*_p, ${time} time), first learned first:`];
+      const lines = [
+        `Learning order at depth L = ${depth}, ε = ${epsilon}, p = ${fraction} (exact t*_p, ${time} time), first learned first:`,
+      ];
       for (const objective of OBJECTIVES) {
         const a = answers[objective];
         lines.push(`${objective === 'jepa' ? 'JEPA' : 'MAE'}:`);

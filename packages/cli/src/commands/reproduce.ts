@@ -41,7 +41,9 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
       try {
         mkdirSync(out, { recursive: true });
       } catch (error) {
-        throw new UsageError(`--out ${JSON.stringify(flags.out)} cannot be used as the output directory (${error instanceof Error ? error.message : String(error)}).`);
+        throw new UsageError(
+          `--out ${JSON.stringify(flags.out)} cannot be used as the output directory (${error instanceof Error ? error.message : String(error)}).`,
+        );
       }
       let interrupted = false;
       const onSigint = (): void => {
@@ -63,13 +65,13 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
         else process.stdout.write(`${report.summaryMarkdown}\nWritten to ${out}\n`);
         const missing = report.results.filter((r) => r.status !== 'written');
         if (missing.length > 0) {
-          throw new NoAnswerError(`${missing.length} of ${report.results.length} results were not produced: ${missing.map((r) => r.id).join(', ')} (see summary.md).`);
+          throw new NoAnswerError(
+            `${missing.length} of ${report.results.length} results were not produced: ${missing.map((r) => r.id).join(', ')} (see summary.md).`,
+          );
         }
       } catch (error) {
         if (!(error instanceof InterruptedError)) throw error;
-        process.stderr.write(
-          `jepa-dynamics: reproduce interrupted; the files already in ${out} are complete, rerun to finish.\n`,
-        );
+        process.stderr.write(`jepa-dynamics: reproduce interrupted; the files already in ${out} are complete, rerun to finish.\n`);
         process.exit(EXIT_INTERRUPTED);
       } finally {
         process.off('SIGINT', onSigint);

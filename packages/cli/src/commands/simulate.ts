@@ -51,7 +51,10 @@ export function registerSimulate(program: Command): void {
     .option('--lr <η>', 'learning rate η > 0')
     .option('--steps <K>', 'number of steps K, integer ≥ 0 (final time t = Kη)')
     .option('--init <kind>', 'aligned (ε^{1/L} I), rotated (aligned in a random basis) or random (random orthogonal, balanced)', 'aligned')
-    .option('--samples <N>', 'train on N samples of the static generative model (s = λ, γ² = σ² − λ; needs 0 < ρ ≤ 1) instead of population moments')
+    .option(
+      '--samples <N>',
+      'train on N samples of the static generative model (s = λ, γ² = σ² − λ; needs 0 < ρ ≤ 1) instead of population moments',
+    )
     .option('--batch-size <B>', 'minibatch size with --samples (default: all N)')
     .option('--seed <S>', 'seed of the random init and of the samples, integer 0 … 4294967295', '0')
     .option('--ema <τ>', 'JEPA: EMA target, target ← τ·target + (1 − τ)·online, 0 ≤ τ < 1 (default: StopGrad of the online encoder)')
@@ -64,7 +67,8 @@ export function registerSimulate(program: Command): void {
       const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1);
       const features = parseFeatures(flags);
-      if (features.length > 256) throw new UsageError(`--features must hold at most 256 features (the network width d); got ${features.length}.`);
+      if (features.length > 256)
+        throw new UsageError(`--features must hold at most 256 features (the network width d); got ${features.length}.`);
       const epsilon = parsePositiveNumber('--epsilon', required('--epsilon', flags.epsilon));
       const learningRate = parsePositiveNumber('--lr', required('--lr', flags.lr));
       const steps = parseInteger('--steps', required('--steps', flags.steps), 0);
@@ -81,17 +85,38 @@ export function registerSimulate(program: Command): void {
       }
       const recordEvery = flags.recordEvery !== undefined ? parseInteger('--record-every', flags.recordEvery, 1) : undefined;
       const fraction = parseFraction(flags.fraction);
-      const stepControl = flags.stepControl !== undefined ? { maxRelativeChange: parsePositiveNumber('--step-control', flags.stepControl) } : undefined;
+      const stepControl =
+        flags.stepControl !== undefined ? { maxRelativeChange: parsePositiveNumber('--step-control', flags.stepControl) } : undefined;
       const backend = parseChoice('--backend', flags.backend, ['auto', ...KERNEL_BACKENDS] as const);
 
-      const bar = process.stderr.isTTY === true && steps >= PROGRESS_MIN_STEPS
-        ? new SingleBar({ stream: process.stderr, format: 'simulate [{bar}] {percentage}% | step {value}/{total} | eta {eta_formatted}', barsize: 30, hideCursor: true })
-        : null;
+      const bar =
+        process.stderr.isTTY === true && steps >= PROGRESS_MIN_STEPS
+          ? new SingleBar({
+              stream: process.stderr,
+              format: 'simulate [{bar}] {percentage}% | step {value}/{total} | eta {eta_formatted}',
+              barsize: 30,
+              hideCursor: true,
+            })
+          : null;
       bar?.start(steps, 0);
       let result: SimulateFeaturesResult;
       try {
         result = simulateFeatures({
-          objective, depth, features, epsilon, learningRate, steps, init, seed, samples, batchSize, ema, recordEvery, fraction, stepControl, backend,
+          objective,
+          depth,
+          features,
+          epsilon,
+          learningRate,
+          steps,
+          init,
+          seed,
+          samples,
+          batchSize,
+          ema,
+          recordEvery,
+          fraction,
+          stepControl,
+          backend,
           // the library reports every ⌈K/100⌉ steps: a bar of 100 updates
           onProgress: bar === null ? undefined : (k) => bar.update(k),
         });
@@ -141,7 +166,16 @@ export function registerSimulate(program: Command): void {
           '',
           'feature  lambda      rho         w̄∞          w̄ sim (end)  w̄ ode (end)  t* sim      t* formula',
           ...features.map((f, i) =>
-            [String(i).padEnd(8), fmt(f.lambda).padEnd(11), fmt(f.rho).padEnd(11), fmt(r.fixedPoints[i]).padEnd(12), fmt(r.wbar[i].at(-1) ?? null).padEnd(12), fmt(r.ode[i].at(-1) ?? null).padEnd(12), fmt(r.criticalTimes.simulated[i]).padEnd(11), fmt(r.criticalTimes.predicted[i])].join(' '),
+            [
+              String(i).padEnd(8),
+              fmt(f.lambda).padEnd(11),
+              fmt(f.rho).padEnd(11),
+              fmt(r.fixedPoints[i]).padEnd(12),
+              fmt(r.wbar[i].at(-1) ?? null).padEnd(12),
+              fmt(r.ode[i].at(-1) ?? null).padEnd(12),
+              fmt(r.criticalTimes.simulated[i]).padEnd(11),
+              fmt(r.criticalTimes.predicted[i]),
+            ].join(' '),
           ),
           '',
           `learning order (simulated): ${r.order.simulated.order.join(', ') || '—'}${r.order.simulated.never.length > 0 ? ` (not reached: ${r.order.simulated.never.join(', ')})` : ''}`,

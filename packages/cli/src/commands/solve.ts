@@ -1,12 +1,12 @@
 /**
  * `solve`: trajectories w̄_i(t) of one or many features under the JEPA or MAE gradient
- * flow (MATH.md §2). Parsing and printing only; the mathematics is `flowTrajectories`
+ * flow (docs/math.md §2). Parsing and printing only; the mathematics is `flowTrajectories`
  * of @jepa-dynamics/ode.
  * @module
  */
 import type { Command } from 'commander';
 import { FORMULATIONS, OBJECTIVES, TIME_UNITS } from '@jepa-dynamics/core';
-import { coupledTrajectories, flowTrajectories, IntegrationError, solverMethods, type Feature, type SolveStats } from '@jepa-dynamics/ode';
+import { coupledTrajectories, flowTrajectories, IntegrationError, solverMethods, type SolveStats } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
 import { featuresOptions, parseFeatures, type FeaturesFlags } from '../features.js';
@@ -52,7 +52,10 @@ export function registerSolve(program: Command): void {
     .option('--t-end <T>', 'end time T > 0 (in the --time unit)')
     .option('--points <N>', 'number of output times from 0 to T, integer ≥ 2', '101')
     .option('--method <method>', `${methodHelp()}; default dop853, or rodas4 with --coupled`)
-    .option('--coupled', 'integrate all features as ONE system (one step-size sequence; stiff when features have very different time scales); per-layer formulation only')
+    .option(
+      '--coupled',
+      'integrate all features as ONE system (one step-size sequence; stiff when features have very different time scales); per-layer formulation only',
+    )
     .option('--formulation <f>', 'per-layer (u), end-to-end (w̄) or layerwise (v, w_1…w_L)', 'per-layer')
     .option('--time <unit>', 'gradient-flow (t = kη) or paper (τ = L t)', 'gradient-flow')
     .option('--rtol <r>', 'relative tolerance', '1e-10')
@@ -71,7 +74,8 @@ export function registerSolve(program: Command): void {
       const time = parseChoice('--time', flags.time, TIME_UNITS);
       const rtol = parsePositiveNumber('--rtol', flags.rtol);
       if (flags.json === true && flags.csv === true) throw new UsageError('--json and --csv exclude each other.');
-      if (coupled && formulation !== 'per-layer') throw new UsageError(`--coupled integrates the per-layer formulation only; got --formulation ${formulation}.`);
+      if (coupled && formulation !== 'per-layer')
+        throw new UsageError(`--coupled integrates the per-layer formulation only; got --formulation ${formulation}.`);
       let result: { t: Float64Array; wbar: Float64Array[]; stats?: SolveStats };
       try {
         result = coupled

@@ -14,9 +14,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { FIGURE_FONT, styledFigure, type FigureSpec } from '@jepa-dynamics/experiments';
 
 /** Where Debian/Ubuntu install DejaVu; missing files are skipped and resvg falls back to system fonts. */
-const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'].map(
-  (f) => `/usr/share/fonts/truetype/dejavu/${f}`,
-);
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'].map((f) => `/usr/share/fonts/truetype/dejavu/${f}`);
 
 /** A rendered figure. */
 export interface RenderedFigure {

@@ -103,7 +103,10 @@ function reportOf(outcome: ExperimentOutcome): ResultReport {
  * @returns what was written and the summary.
  * @throws `InterruptedError` when `isInterrupted` became true.
  */
-export async function runReproduce(experiments: readonly Experiment<unknown, unknown>[], options: ReproduceOptions): Promise<ReproduceReport> {
+export async function runReproduce(
+  experiments: readonly Experiment<unknown, unknown>[],
+  options: ReproduceOptions,
+): Promise<ReproduceReport> {
   const { out, mode } = options;
   const interrupted = options.isInterrupted ?? (() => false);
   removeStaleTempFiles(out);

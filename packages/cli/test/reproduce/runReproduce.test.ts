@@ -28,7 +28,9 @@ describe('runReproduce', () => {
     const report = await runReproduce([failingExperiment, lineExperiment('after', 2)], { out, mode: 'quick' });
     expect(report.results.map((r) => r.status)).toEqual(['failed', 'written']);
     expect(readdirSync(out).sort()).toEqual(['after.csv', 'after.json', 'after.png', 'after.svg', 'summary.md']);
-    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('FAILED, nothing written: RangeError: integration ended with status stiff at t = 3');
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain(
+      'FAILED, nothing written: RangeError: integration ended with status stiff at t = 3',
+    );
   });
 
   it('writes JSON, CSV, SVG and PNG per result and a summary naming each', async () => {
@@ -36,7 +38,13 @@ describe('runReproduce', () => {
     const report = await runReproduce([lineExperiment('a', 3), absentExperiment], { out, mode: 'quick' });
     const files = readdirSync(out).sort();
     expect(files).toEqual(['a.csv', 'a.json', 'a.png', 'a.svg', 'summary.md']);
-    expect(JSON.parse(readFileSync(join(out, 'a.json'), 'utf8'))).toEqual({ rows: [{ x: 1, y: 1 }, { x: 2, y: 4 }, { x: 3, y: 9 }] });
+    expect(JSON.parse(readFileSync(join(out, 'a.json'), 'utf8'))).toEqual({
+      rows: [
+        { x: 1, y: 1 },
+        { x: 2, y: 4 },
+        { x: 3, y: 9 },
+      ],
+    });
     expect(readFileSync(join(out, 'a.csv'), 'utf8')).toBe('x,y\n1,1\n2,4\n3,9\n');
     expect(readFileSync(join(out, 'a.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
     expect([...readFileSync(join(out, 'a.png')).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -57,7 +65,12 @@ describe('runReproduce', () => {
     const progress = { start: () => undefined, advance: () => void units++, stop: () => undefined };
     // interrupted during the second result: the first one's files are whole, the second's absent
     await expect(
-      runReproduce([lineExperiment('first', 2), lineExperiment('second', 5)], { out, mode: 'quick', progress, isInterrupted: () => units >= 4 }),
+      runReproduce([lineExperiment('first', 2), lineExperiment('second', 5)], {
+        out,
+        mode: 'quick',
+        progress,
+        isInterrupted: () => units >= 4,
+      }),
     ).rejects.toBeInstanceOf(InterruptedError);
     expect(readdirSync(out).sort()).toEqual(['first.csv', 'first.json', 'first.png', 'first.svg']);
     expect(JSON.parse(readFileSync(join(out, 'first.json'), 'utf8')).rows).toHaveLength(2);

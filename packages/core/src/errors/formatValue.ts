@@ -26,7 +26,10 @@ export function formatValue(value: unknown): string {
   if (value === undefined || value === null) return String(value);
   if (ArrayBuffer.isView(value) || Array.isArray(value)) {
     const items = Array.from(value as ArrayLike<unknown>);
-    const shown = items.slice(0, 6).map((v) => formatValue(v)).join(', ');
+    const shown = items
+      .slice(0, 6)
+      .map((v) => formatValue(v))
+      .join(', ');
     return `[${shown}${items.length > 6 ? `, … (${items.length} items)` : ''}]`;
   }
   if (typeof value === 'function') return 'a function';

@@ -93,7 +93,13 @@ export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWo
   const scratch = take(options.largestMatrix);
   const checkScratch = (fn: string, size: number): void => {
     // a typed-array view ignores out-of-range writes, so an undersized scratch would corrupt silently
-    if (size > scratch.length) throw new InvalidArgumentError(`MatrixWorkspace.${fn}`, 'transposed operand', `must have at most options.largestMatrix = ${scratch.length} entries`, size);
+    if (size > scratch.length)
+      throw new InvalidArgumentError(
+        `MatrixWorkspace.${fn}`,
+        'transposed operand',
+        `must have at most options.largestMatrix = ${scratch.length} entries`,
+        size,
+      );
   };
 
   const product = (c: Float64Array, a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array => {
@@ -105,7 +111,8 @@ export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWo
       case 'js':
         return matmulBlockedKernel(c, a, b, m, k, n);
       case 'wasm': {
-        if (wasm === null || a.buffer !== buffer || b.buffer !== buffer || c.buffer !== buffer) return matmulBlockedKernel(c, a, b, m, k, n);
+        if (wasm === null || a.buffer !== buffer || b.buffer !== buffer || c.buffer !== buffer)
+          return matmulBlockedKernel(c, a, b, m, k, n);
         const m4 = m - (m % 4);
         const n4 = n - (n % 4);
         if (m4 > 0 && n4 > 0) wasm.gemm4(a.byteOffset, b.byteOffset, c.byteOffset, m4, n4, k, k * 8, n * 8, n * 8);

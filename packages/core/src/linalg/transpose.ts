@@ -24,6 +24,14 @@ import { validateDimension, validateFloat64Array, validateNoOverlap } from './va
 export function transpose(out: Float64Array, a: Float64Array, m: number, n: number): Float64Array {
   const where = 'transpose';
   const size = validateDimension(where, 'm', m) * validateDimension(where, 'n', n);
-  validateNoOverlap(where, 'out', validateFloat64Array(where, 'out', out, size, `m·n = ${size}`), size, 'a', validateFloat64Array(where, 'a', a, size, `m·n = ${size}`), size);
+  validateNoOverlap(
+    where,
+    'out',
+    validateFloat64Array(where, 'out', out, size, `m·n = ${size}`),
+    size,
+    'a',
+    validateFloat64Array(where, 'a', a, size, `m·n = ${size}`),
+    size,
+  );
   return transposeKernel(out, a, m, n);
 }

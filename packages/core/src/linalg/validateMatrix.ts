@@ -42,11 +42,22 @@ export function validateInt32Array(where: string, name: string, array: unknown, 
  * `otherLength` entries of an input: the kernels read inputs after writing outputs, so
  * an overlap would change the result silently.
  */
-export function validateNoOverlap(where: string, name: string, out: Float64Array, outLength: number, otherName: string, other: Float64Array, otherLength: number): void {
+export function validateNoOverlap(
+  where: string,
+  name: string,
+  out: Float64Array,
+  outLength: number,
+  otherName: string,
+  other: Float64Array,
+  otherLength: number,
+): void {
   if (out.buffer !== other.buffer || outLength === 0 || otherLength === 0) return;
-  const start = out.byteOffset, end = start + 8 * outLength;
-  const otherStart = other.byteOffset, otherEnd = otherStart + 8 * otherLength;
-  if (start < otherEnd && otherStart < end) throw new InvalidArgumentError(where, name, `must not overlap ${otherName} (they share memory)`, `${outLength} entries`);
+  const start = out.byteOffset,
+    end = start + 8 * outLength;
+  const otherStart = other.byteOffset,
+    otherEnd = otherStart + 8 * otherLength;
+  if (start < otherEnd && otherStart < end)
+    throw new InvalidArgumentError(where, name, `must not overlap ${otherName} (they share memory)`, `${outLength} entries`);
 }
 
 /** An n×n matrix: n an integer ≥ 1 and `a` a `Float64Array` of at least n² entries. Returns n². */

@@ -31,12 +31,14 @@ export function validateSymmetricPositiveDefinite(where: string, name: string, a
   const size = validateSquareMatrix(where, name, a, n);
   let largest = 0;
   for (let i = 0; i < size; i++) {
-    if (!Number.isFinite(a[i])) throw new InvalidArgumentError(where, `${name}[${Math.floor(i / n)}][${i % n}]`, 'must be a finite number', a[i]);
+    if (!Number.isFinite(a[i]))
+      throw new InvalidArgumentError(where, `${name}[${Math.floor(i / n)}][${i % n}]`, 'must be a finite number', a[i]);
     largest = Math.max(largest, Math.abs(a[i]));
   }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const upper = a[i * n + j], lower = a[j * n + i];
+      const upper = a[i * n + j],
+        lower = a[j * n + i];
       if (Math.abs(upper - lower) > 1e-12 * largest) {
         throw new InvalidArgumentError(where, name, `must be symmetric (entries [${i}][${j}] and [${j}][${i}] differ)`, [upper, lower]);
       }

@@ -28,7 +28,13 @@ import { InvalidArgumentError } from '../errors/InvalidArgumentError.js';
  * // => throws InvalidArgumentError: must be an integer from 1 to 4096
  * ```
  */
-export function validateInteger(where: string, name: string, value: unknown, minimum: number, maximum: number = Number.MAX_SAFE_INTEGER): number {
+export function validateInteger(
+  where: string,
+  name: string,
+  value: unknown,
+  minimum: number,
+  maximum: number = Number.MAX_SAFE_INTEGER,
+): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < minimum || value > maximum) {
     const range = maximum === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${minimum}` : `an integer from ${minimum} to ${maximum}`;
     throw new InvalidArgumentError(where, name, `must be ${range}`, value);

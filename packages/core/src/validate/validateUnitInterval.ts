@@ -39,7 +39,8 @@ export type UnitInterval = (typeof UNIT_INTERVALS)[number];
  * ```
  */
 export function validateUnitInterval(where: string, name: string, value: unknown, interval: UnitInterval): number {
-  if (typeof value !== 'number' || !inInterval(value, interval)) throw new InvalidArgumentError(where, name, `must be a number in ${interval}`, value);
+  if (typeof value !== 'number' || !inInterval(value, interval))
+    throw new InvalidArgumentError(where, name, `must be a number in ${interval}`, value);
   return value;
 }
 

@@ -16,6 +16,8 @@ describe('InvalidArgumentError', () => {
 
   it('shows the value by formatValue: strings quoted, long arrays abbreviated', () => {
     expect(new InvalidArgumentError('f', 'x', 'must be 1', 'one').message).toBe('f: invalid argument x: must be 1; got "one".');
-    expect(new InvalidArgumentError('f', 'x', 'must be short', new Float64Array(9)).message).toContain('got [0, 0, 0, 0, 0, 0, … (9 items)].');
+    expect(new InvalidArgumentError('f', 'x', 'must be short', new Float64Array(9)).message).toContain(
+      'got [0, 0, 0, 0, 0, 0, … (9 items)].',
+    );
   });
 });

@@ -3,7 +3,16 @@ import { formatValue } from '../../src/index.js';
 
 describe('formatValue', () => {
   it('prints numbers, booleans, bigints, null and undefined as JavaScript does', () => {
-    expect([-1, 1e-300, Number.NaN, -Infinity, true, 3n, null, undefined].map(formatValue)).toEqual(['-1', '1e-300', 'NaN', '-Infinity', 'true', '3', 'null', 'undefined']);
+    expect([-1, 1e-300, Number.NaN, -Infinity, true, 3n, null, undefined].map(formatValue)).toEqual([
+      '-1',
+      '1e-300',
+      'NaN',
+      '-Infinity',
+      'true',
+      '3',
+      'null',
+      'undefined',
+    ]);
   });
 
   it('quotes strings (so "1" and 1 differ) and escapes as JSON does', () => {

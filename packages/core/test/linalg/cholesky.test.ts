@@ -43,6 +43,8 @@ describe('cholesky and choleskyDecompose', () => {
     expect(() => cholesky(new Float64Array(4), 0)).toThrow('cholesky: invalid argument n: must be an integer ≥ 1; got 0.');
     expect(() => cholesky(new Float64Array(3), 2)).toThrow('cholesky: invalid argument a: must have length at least n² = 4; got 3.');
     const memory = new Float64Array(6);
-    expect(() => choleskyDecompose(memory.subarray(0, 4), 2, memory.subarray(2, 6))).toThrow(/choleskyDecompose: invalid argument l: must not overlap a/);
+    expect(() => choleskyDecompose(memory.subarray(0, 4), 2, memory.subarray(2, 6))).toThrow(
+      /choleskyDecompose: invalid argument l: must not overlap a/,
+    );
   });
 });

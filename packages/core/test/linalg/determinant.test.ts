@@ -31,7 +31,12 @@ describe('determinant', () => {
     const q = randomOrthogonal(5, normalSource(12));
     const det = determinant(q, 5);
     expect(Math.abs(Math.abs(det) - 1)).toBeLessThan(1e-13);
-    expect(determinant(q.map((v) => 2 * v), 5) / det).toBeCloseTo(32, 11);
+    expect(
+      determinant(
+        q.map((v) => 2 * v),
+        5,
+      ) / det,
+    ).toBeCloseTo(32, 11);
   });
 
   it('does not modify its argument and rejects a bad order', () => {

@@ -3,7 +3,8 @@ import { scaleColumns, scaleRows } from '../../src/index.js';
 import { dotProduct, maxAbsDiff, normalSource, randomMatrix } from '../support/matrices.js';
 
 const diag = (s: Float64Array): Float64Array => {
-  const n = s.length, m = new Float64Array(n * n);
+  const n = s.length,
+    m = new Float64Array(n * n);
   for (let i = 0; i < n; i++) m[i * n + i] = s[i];
   return m;
 };
@@ -11,7 +12,9 @@ const diag = (s: Float64Array): Float64Array => {
 describe('scaleColumns and scaleRows', () => {
   it('equal the products A·diag(s) and diag(s)·A with the formed diagonal matrix, exactly', () => {
     const source = normalSource(4);
-    const a = randomMatrix(source, 3, 4), s4 = randomMatrix(source, 1, 4), s3 = randomMatrix(source, 1, 3);
+    const a = randomMatrix(source, 3, 4),
+      s4 = randomMatrix(source, 1, 4),
+      s3 = randomMatrix(source, 1, 3);
     expect(maxAbsDiff(scaleColumns(new Float64Array(12), a, s4, 3, 4), dotProduct(a, diag(s4), 3, 4, 4))).toBe(0);
     expect(maxAbsDiff(scaleRows(new Float64Array(12), a, s3, 3, 4), dotProduct(diag(s3), a, 3, 3, 4))).toBe(0);
   });
@@ -22,7 +25,11 @@ describe('scaleColumns and scaleRows', () => {
   });
 
   it('reject a diagonal shorter than the scaled dimension', () => {
-    expect(() => scaleColumns(new Float64Array(6), new Float64Array(6), new Float64Array(2), 2, 3)).toThrow('scaleColumns: invalid argument s: must have length at least n = 3; got 2.');
-    expect(() => scaleRows(new Float64Array(6), new Float64Array(6), new Float64Array(1), 2, 3)).toThrow('scaleRows: invalid argument s: must have length at least m = 2; got 1.');
+    expect(() => scaleColumns(new Float64Array(6), new Float64Array(6), new Float64Array(2), 2, 3)).toThrow(
+      'scaleColumns: invalid argument s: must have length at least n = 3; got 2.',
+    );
+    expect(() => scaleRows(new Float64Array(6), new Float64Array(6), new Float64Array(1), 2, 3)).toThrow(
+      'scaleRows: invalid argument s: must have length at least m = 2; got 1.',
+    );
   });
 });

@@ -83,18 +83,23 @@ describe('luDecompose / luSolve', () => {
     expect(() => luDecompose(new Float64Array(3), 2, new Int32Array(2))).toThrow(InvalidArgumentError);
     expect(() => luDecompose(new Float64Array(4), 0, new Int32Array(2))).toThrow(/luDecompose: invalid argument n/);
     expect(() => luSolve(new Float64Array(4), 2, new Int32Array(2), new Float64Array(1))).toThrow(/luSolve: invalid argument b/);
-    expect(() => luDecompose(new Float64Array(4), 2, new Float64Array(2) as unknown as Int32Array)).toThrow('luDecompose: invalid argument pivots: must be an Int32Array');
+    expect(() => luDecompose(new Float64Array(4), 2, new Float64Array(2) as unknown as Int32Array)).toThrow(
+      'luDecompose: invalid argument pivots: must be an Int32Array',
+    );
   });
 
   it('luDecomposeKernel and luSolveKernel, the unchecked hot path, give exactly what the checked entries give', () => {
     const n = 7;
     const a = Float64Array.from({ length: n * n }, (_, i) => Math.sin(1 + i * i) + (i % (n + 1) === 0 ? 3 : 0));
-    const checked = a.slice(), unchecked = a.slice();
-    const p1 = new Int32Array(n), p2 = new Int32Array(n);
+    const checked = a.slice(),
+      unchecked = a.slice();
+    const p1 = new Int32Array(n),
+      p2 = new Int32Array(n);
     expect(luDecompose(checked, n, p1)).toBe(luDecomposeKernel(unchecked, n, p2));
     expect(unchecked).toEqual(checked);
     expect(p2).toEqual(p1);
-    const b1 = Float64Array.from({ length: n }, (_, i) => i - 3), b2 = b1.slice();
+    const b1 = Float64Array.from({ length: n }, (_, i) => i - 3),
+      b2 = b1.slice();
     luSolve(checked, n, p1, b1);
     luSolveKernel(unchecked, n, p2, b2);
     expect(b2).toEqual(b1);

@@ -6,8 +6,17 @@ const source = normalSource(8);
 
 describe('matmulBlocked', () => {
   it('is bit-identical to matmulReference, including the edge rows and columns outside the 4×4 blocks', () => {
-    for (const [m, k, n] of [[1, 1, 1], [2, 3, 5], [4, 4, 4], [7, 5, 9], [8, 13, 12], [17, 16, 19], [64, 64, 64]]) {
-      const a = randomMatrix(source, m, k), b = randomMatrix(source, k, n);
+    for (const [m, k, n] of [
+      [1, 1, 1],
+      [2, 3, 5],
+      [4, 4, 4],
+      [7, 5, 9],
+      [8, 13, 12],
+      [17, 16, 19],
+      [64, 64, 64],
+    ]) {
+      const a = randomMatrix(source, m, k),
+        b = randomMatrix(source, k, n);
       expect(matmulBlocked(new Float64Array(m * n), a, b, m, k, n)).toEqual(matmulReference(new Float64Array(m * n), a, b, m, k, n));
     }
   });
@@ -19,6 +28,8 @@ describe('matmulBlocked', () => {
   });
 
   it('checks its arguments as matmulReference does, naming itself', () => {
-    expect(() => matmulBlocked(new Float64Array(4), new Float64Array(4), new Float64Array(3), 2, 2, 2)).toThrow('matmulBlocked: invalid argument b: must have length at least k·n = 4; got 3.');
+    expect(() => matmulBlocked(new Float64Array(4), new Float64Array(4), new Float64Array(3), 2, 2, 2)).toThrow(
+      'matmulBlocked: invalid argument b: must have length at least k·n = 4; got 3.',
+    );
   });
 });

@@ -3,19 +3,42 @@ import { createMatrixWorkspace, KERNEL_BACKENDS, matmulReference, matmulTransARe
 import { normalSource, randomMatrix } from '../support/matrices.js';
 
 const source = normalSource(9);
-const shapes: [number, number, number][] = [[1, 1, 1], [2, 3, 5], [4, 4, 4], [7, 5, 9], [8, 13, 12], [17, 16, 19], [64, 64, 64]];
+const shapes: [number, number, number][] = [
+  [1, 1, 1],
+  [2, 3, 5],
+  [4, 4, 4],
+  [7, 5, 9],
+  [8, 13, 12],
+  [17, 16, 19],
+  [64, 64, 64],
+];
 
 describe('createMatrixWorkspace', () => {
   for (const backend of KERNEL_BACKENDS) {
     it(`backend ${backend}: matmul, matmulTransA, matmulTransB are bit-identical to the reference kernels`, () => {
       for (const [m, k, n] of shapes) {
-        const ws = createMatrixWorkspace({ capacity: 3 * m * k + 3 * k * n + 3 * n * k + 3 * m * n, largestMatrix: Math.max(m, n) * k, backend });
+        const ws = createMatrixWorkspace({
+          capacity: 3 * m * k + 3 * k * n + 3 * n * k + 3 * m * n,
+          largestMatrix: Math.max(m, n) * k,
+          backend,
+        });
         expect(ws.backend).toBe(backend);
-        const a = ws.alloc(m * k), at = ws.alloc(k * m), b = ws.alloc(k * n), bt = ws.alloc(n * k), c = ws.alloc(m * n);
-        a.set(randomMatrix(source, m, k)); at.set(randomMatrix(source, k, m)); b.set(randomMatrix(source, k, n)); bt.set(randomMatrix(source, n, k));
+        const a = ws.alloc(m * k),
+          at = ws.alloc(k * m),
+          b = ws.alloc(k * n),
+          bt = ws.alloc(n * k),
+          c = ws.alloc(m * n);
+        a.set(randomMatrix(source, m, k));
+        at.set(randomMatrix(source, k, m));
+        b.set(randomMatrix(source, k, n));
+        bt.set(randomMatrix(source, n, k));
         expect(Array.from(ws.matmul(c, a, b, m, k, n))).toEqual(Array.from(matmulReference(new Float64Array(m * n), a, b, m, k, n)));
-        expect(Array.from(ws.matmulTransA(c, at, b, m, k, n))).toEqual(Array.from(matmulTransAReference(new Float64Array(m * n), at, b, m, k, n)));
-        expect(Array.from(ws.matmulTransB(c, a, bt, m, k, n))).toEqual(Array.from(matmulTransBReference(new Float64Array(m * n), a, bt, m, k, n)));
+        expect(Array.from(ws.matmulTransA(c, at, b, m, k, n))).toEqual(
+          Array.from(matmulTransAReference(new Float64Array(m * n), at, b, m, k, n)),
+        );
+        expect(Array.from(ws.matmulTransB(c, a, bt, m, k, n))).toEqual(
+          Array.from(matmulTransBReference(new Float64Array(m * n), a, bt, m, k, n)),
+        );
       }
     });
   }
@@ -23,13 +46,15 @@ describe('createMatrixWorkspace', () => {
   it("'auto' picks 'wasm' on this engine (Node has WebAssembly SIMD), and 'wasm' products on foreign arrays fall back to JavaScript with the same result", () => {
     const ws = createMatrixWorkspace({ capacity: 0, largestMatrix: 0 });
     expect(ws.backend).toBe('wasm');
-    const a = randomMatrix(source, 5, 6), b = randomMatrix(source, 6, 7);
+    const a = randomMatrix(source, 5, 6),
+      b = randomMatrix(source, 6, 7);
     expect(ws.matmul(new Float64Array(35), a, b, 5, 6, 7)).toEqual(matmulReference(new Float64Array(35), a, b, 5, 6, 7));
   });
 
   it('rejects an exhausted arena and an undersized transpose scratch instead of corrupting memory', () => {
     const ws = createMatrixWorkspace({ capacity: 8, largestMatrix: 4, backend: 'js' });
-    const a = ws.alloc(4), b = ws.alloc(4);
+    const a = ws.alloc(4),
+      b = ws.alloc(4);
     expect(() => ws.alloc(1)).toThrow(/arena/);
     const big = new Float64Array(9);
     expect(() => ws.matmulTransA(new Float64Array(9), big, big, 3, 3, 3)).toThrow(/largestMatrix/);
@@ -37,7 +62,9 @@ describe('createMatrixWorkspace', () => {
   });
 
   it('rejects bad sizes and unknown backends by name', () => {
-    expect(() => createMatrixWorkspace({ capacity: -1, largestMatrix: 0 })).toThrow('createMatrixWorkspace: invalid argument options.capacity: must be an integer ≥ 0; got -1.');
+    expect(() => createMatrixWorkspace({ capacity: -1, largestMatrix: 0 })).toThrow(
+      'createMatrixWorkspace: invalid argument options.capacity: must be an integer ≥ 0; got -1.',
+    );
     expect(() => createMatrixWorkspace({ capacity: 0, largestMatrix: 0, backend: 'gpu' as 'js' })).toThrow(
       `createMatrixWorkspace: invalid argument options.backend: must be 'auto', 'wasm', 'js' or 'reference'; got "gpu".`,
     );

@@ -20,7 +20,8 @@ describe('randomOrthogonal', () => {
     const n = 3;
     const source = normalSource(11);
     const trials = 4000;
-    let q11sq = 0, det = 0;
+    let q11sq = 0,
+      det = 0;
     for (let t = 0; t < trials; t++) {
       const q = randomOrthogonal(n, source);
       expect(orthogonalityError(q, n)).toBeLessThan(1e-14);

@@ -6,7 +6,8 @@ describe('singularValueDecomposition', () => {
   it('recovers singular values of U diag(s) Vᵀ, small ones to high relative accuracy, and A = U Σ Vᵀ', () => {
     const n = 6;
     const source = normalSource(4);
-    const u = randomOrthogonal(n, source), v = randomOrthogonal(n, source);
+    const u = randomOrthogonal(n, source),
+      v = randomOrthogonal(n, source);
     const s = [10, 3, 1, 1e-3, 1e-6, 1e-9];
     const a = new Float64Array(n * n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) a[i * n + j] += u[i * n + k] * s[k] * v[j * n + k];
@@ -14,7 +15,8 @@ describe('singularValueDecomposition', () => {
     // forming A costs ~n·ulp·‖A‖ absolute, so a singular value σ is determined only to ~1e-15·10/σ relative
     svd.values.forEach((x, k) => expect(Math.abs(x - s[k])).toBeLessThan(1e-13 * 10));
     const rec = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) rec[i * n + j] += svd.u[i * n + k] * svd.values[k] * svd.v[j * n + k];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) rec[i * n + j] += svd.u[i * n + k] * svd.values[k] * svd.v[j * n + k];
     expect(maxAbsDiff(rec, a)).toBeLessThan(1e-13 * 10);
   });
 
@@ -23,6 +25,8 @@ describe('singularValueDecomposition', () => {
   });
 
   it('rejects a bad order', () => {
-    expect(() => singularValueDecomposition(new Float64Array(4), -2)).toThrow('singularValueDecomposition: invalid argument n: must be an integer ≥ 1; got -2.');
+    expect(() => singularValueDecomposition(new Float64Array(4), -2)).toThrow(
+      'singularValueDecomposition: invalid argument n: must be an integer ≥ 1; got -2.',
+    );
   });
 });

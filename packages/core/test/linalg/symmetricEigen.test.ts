@@ -8,7 +8,8 @@ describe('symmetricEigen', () => {
     const q = randomOrthogonal(n, normalSource(3));
     const lambda = [5, 3, 1, 0.5, -0.25, -2];
     const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) a[i * n + j] += q[i * n + k] * lambda[k] * q[j * n + k];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) a[i * n + j] += q[i * n + k] * lambda[k] * q[j * n + k];
     const { values, vectors } = symmetricEigen(a, n);
     // forming A costs ~n ulps of ‖A‖ = 5; Jacobi is backward stable
     expect(maxAbsDiff(values, lambda)).toBeLessThan(1e-14 * 5 * n);
@@ -26,6 +27,8 @@ describe('symmetricEigen', () => {
   });
 
   it('rejects a short matrix', () => {
-    expect(() => symmetricEigen(new Float64Array(3), 2)).toThrow('symmetricEigen: invalid argument a: must have length at least n² = 4; got 3.');
+    expect(() => symmetricEigen(new Float64Array(3), 2)).toThrow(
+      'symmetricEigen: invalid argument a: must have length at least n² = 4; got 3.',
+    );
   });
 });

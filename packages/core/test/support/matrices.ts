@@ -39,11 +39,12 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 /** Independent truth for products: the textbook dot-product definition, j-outer loop order. */
 export function dotProduct(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
   const c = new Float64Array(m * n);
-  for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) {
-    let s = 0;
-    for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
-    c[i * n + j] = s;
-  }
+  for (let j = 0; j < n; j++)
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
+      c[i * n + j] = s;
+    }
   return c;
 }
 

@@ -7,7 +7,8 @@ describe('validateDepth', () => {
   });
 
   it('rejects 0, negatives, fractions and non-numbers with the one rule of every package', () => {
-    for (const bad of [0, -1, 2.5, Number.NaN, '2', undefined]) expect(() => validateDepth('criticalTime', bad)).toThrow(/^criticalTime: invalid argument depth: must be an integer ≥ 1; got /);
+    for (const bad of [0, -1, 2.5, Number.NaN, '2', undefined])
+      expect(() => validateDepth('criticalTime', bad)).toThrow(/^criticalTime: invalid argument depth: must be an integer ≥ 1; got /);
   });
 
   it('validateDepth(where, L, maxDepth) also caps L, worded "from 1 to maxDepth"', () => {

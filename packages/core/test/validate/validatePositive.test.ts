@@ -7,6 +7,9 @@ describe('validatePositive', () => {
   });
 
   it('rejects 0, −0, negatives, NaN, ∞ and non-numbers as "must be a positive finite number"', () => {
-    for (const bad of [0, -0, -1, Number.NaN, Infinity, '1', null]) expect(() => validatePositive('train', 'learningRate', bad)).toThrow(/^train: invalid argument learningRate: must be a positive finite number; got /);
+    for (const bad of [0, -0, -1, Number.NaN, Infinity, '1', null])
+      expect(() => validatePositive('train', 'learningRate', bad)).toThrow(
+        /^train: invalid argument learningRate: must be a positive finite number; got /,
+      );
   });
 });

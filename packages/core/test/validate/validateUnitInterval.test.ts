@@ -14,9 +14,13 @@ describe('validateUnitInterval', () => {
     for (const interval of UNIT_INTERVALS) {
       [0, 0.5, 1].forEach((x, i) => {
         if (contains[interval][i]) expect(validateUnitInterval('f', 'p', x, interval)).toBe(x);
-        else expect(() => validateUnitInterval('f', 'p', x, interval)).toThrow(`f: invalid argument p: must be a number in ${interval}; got ${x}.`);
+        else
+          expect(() => validateUnitInterval('f', 'p', x, interval)).toThrow(
+            `f: invalid argument p: must be a number in ${interval}; got ${x}.`,
+          );
       });
-      for (const bad of [-Number.MIN_VALUE, 1 + Number.EPSILON, Number.NaN, '0.5']) expect(() => validateUnitInterval('f', 'p', bad, interval)).toThrow(/must be a number in/);
+      for (const bad of [-Number.MIN_VALUE, 1 + Number.EPSILON, Number.NaN, '0.5'])
+        expect(() => validateUnitInterval('f', 'p', bad, interval)).toThrow(/must be a number in/);
     }
   });
 });

@@ -15,7 +15,14 @@ beforeAll(async () => {
 describe('depthAmplifiesBias', () => {
   it('settings: λ = 1, ε = 1e-4, p = ½, ρ from 0.3 to 3, L = 1…6; 5 values of ρ quick, 25 full', () => {
     const quick = depthAmplifiesBias.settings('quick');
-    expect([quick.lambda, quick.epsilon, quick.fraction, quick.rhoMin, quick.rhoMax, quick.depths]).toEqual([1, 1e-4, 0.5, 0.3, 3, [1, 2, 3, 4, 5, 6]]);
+    expect([quick.lambda, quick.epsilon, quick.fraction, quick.rhoMin, quick.rhoMax, quick.depths]).toEqual([
+      1,
+      1e-4,
+      0.5,
+      0.3,
+      3,
+      [1, 2, 3, 4, 5, 6],
+    ]);
     expect([quick.rhoPoints, depthAmplifiesBias.settings('full').rhoPoints]).toEqual([5, 25]);
   });
 
@@ -55,7 +62,13 @@ describe('depthAmplifiesBias', () => {
     const table = depthAmplifiesBias.table(data);
     expect(table.columns).toEqual(['objective', 'depth', 'rho', 'critical_time', 'relative_to_rho_max']);
     expect(table.rows).toHaveLength(2 * 3 * 4);
-    expect(table.rows[5]).toEqual({ objective: 'jepa', depth: 3, rho: data.curves[1].rho[1], critical_time: data.curves[1].criticalTime[1], relative_to_rho_max: data.curves[1].relativeToRhoMax[1] });
+    expect(table.rows[5]).toEqual({
+      objective: 'jepa',
+      depth: 3,
+      rho: data.curves[1].rho[1],
+      critical_time: data.curves[1].criticalTime[1],
+      relative_to_rho_max: data.curves[1].relativeToRhoMax[1],
+    });
   });
 
   it('document(): the setting without the grid size, and the curves without their relative values', () => {
@@ -65,7 +78,15 @@ describe('depthAmplifiesBias', () => {
   });
 
   it('figure(): t* and t*/t*(ρ_max) against ρ on log axes, a panel per objective, a line per depth', () => {
-    const figure = depthAmplifiesBias.figure(data) as { vconcat: { hconcat: { title: string; data: { values: { L: string }[] }; encoding: { x: { scale: { type: string } }; y: { scale: { type: string } } } }[] }[] };
+    const figure = depthAmplifiesBias.figure(data) as {
+      vconcat: {
+        hconcat: {
+          title: string;
+          data: { values: { L: string }[] };
+          encoding: { x: { scale: { type: string } }; y: { scale: { type: string } } };
+        }[];
+      }[];
+    };
     expect(figure.vconcat.map((row) => row.hconcat.map((p) => p.title))).toEqual([
       ['JEPA: critical time', 'MAE: critical time'],
       ['JEPA: relative to ρ = 3', 'MAE: relative to ρ = 3'],

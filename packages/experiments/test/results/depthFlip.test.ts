@@ -19,7 +19,12 @@ describe('depthFlip', () => {
   it('settings: A = (1, 3), B = (2, 1), ε = 1e-2, p = ½; L ≤ 9 with η doubled quick, L ≤ 12 full', () => {
     const quick = depthFlip.settings('quick');
     const full = depthFlip.settings('full');
-    expect([quick.featureA, quick.featureB, quick.epsilon, quick.fraction]).toEqual([{ lambda: 1, rho: 3 }, { lambda: 2, rho: 1 }, 1e-2, 0.5]);
+    expect([quick.featureA, quick.featureB, quick.epsilon, quick.fraction]).toEqual([
+      { lambda: 1, rho: 3 },
+      { lambda: 2, rho: 1 },
+      1e-2,
+      0.5,
+    ]);
     expect([quick.maxDepth, quick.learningRateScale, full.maxDepth, full.learningRateScale]).toEqual([9, 2, 12, 1]);
     expect(full.learningRate).toEqual({ jepa: 0.02, mae: 5e-4 });
   });
@@ -68,13 +73,24 @@ describe('depthFlip', () => {
   it('document(): the setting records the step before its scale (as the JSON always has), the table, flip depths and agreement', () => {
     const doc = depthFlip.document(data);
     expect(Object.keys(doc)).toEqual(['description', 'conventions', 'setting', 'table', 'flipDepth', 'agreementWithExact']);
-    expect(doc.setting).toEqual({ featureA: { lambda: 1, rho: 3 }, featureB: { lambda: 1.3, rho: 1 }, epsilon: 1e-2, fraction: 0.5, maxDepth: 4, learningRate: { jepa: 0.02, mae: 5e-4 } });
+    expect(doc.setting).toEqual({
+      featureA: { lambda: 1, rho: 3 },
+      featureB: { lambda: 1.3, rho: 1 },
+      epsilon: 1e-2,
+      fraction: 0.5,
+      maxDepth: 4,
+      learningRate: { jepa: 0.02, mae: 5e-4 },
+    });
   });
 
   it('figure(): the ratio against depth, a point per route, the flip depths in the subtitle', () => {
     const figure = depthFlip.figure(data) as { title: { subtitle: string }; layer: { data: { values: { route?: string }[] } }[] };
-    expect(figure.title.subtitle).toBe('below the dashed line A is learned first; JEPA flips at L = 4, MAE never (L ≤ 4); the four routes overlap');
-    expect(new Set(figure.layer[1].data.values.map((v) => v.route))).toEqual(new Set(['closed form (ode)', 'CAS formula (symbolic)', 'ODE + event (ode)', 'gradient descent (sim)']));
+    expect(figure.title.subtitle).toBe(
+      'below the dashed line A is learned first; JEPA flips at L = 4, MAE never (L ≤ 4); the four routes overlap',
+    );
+    expect(new Set(figure.layer[1].data.values.map((v) => v.route))).toEqual(
+      new Set(['closed form (ode)', 'CAS formula (symbolic)', 'ODE + event (ode)', 'gradient descent (sim)']),
+    );
     expect(figure.layer[1].data.values).toHaveLength(2 * 4 * 4);
     const text = JSON.stringify(figure);
     for (const t of ['encoder depth L', 't*_A / t*_B (ratio of critical times)', 't* computed by']) expect(text).toContain(t);
@@ -84,10 +100,16 @@ describe('depthFlip', () => {
     const ratio = (o: 'jepa' | 'mae', L: number): string =>
       Number(((criticalTime(o, 1, 3, L, 1e-2) as number) / (criticalTime(o, 1.3, 1, L, 1e-2) as number)).toPrecision(3)).toString();
     const summary = depthFlip.summary(data);
-    expect(summary).toContain('JEPA learns A = (λ=1, ρ=3) before B = (λ=1.3, ρ=1) from depth L = 4; MAE learns B first at every depth up to 4. ');
-    expect(summary).toContain('Flip depth by route: JEPA exact 4, formula 4, ode 4, simulation 4; MAE exact none, formula none, ode none, simulation none. ');
+    expect(summary).toContain(
+      'JEPA learns A = (λ=1, ρ=3) before B = (λ=1.3, ρ=1) from depth L = 4; MAE learns B first at every depth up to 4. ',
+    );
+    expect(summary).toContain(
+      'Flip depth by route: JEPA exact 4, formula 4, ode 4, simulation 4; MAE exact none, formula none, ode none, simulation none. ',
+    );
     expect(summary).toContain('(η = 0.04 JEPA, 0.001 MAE)');
-    expect(summary).toContain(`t*_A/t*_B by depth: JEPA 1: ${ratio('jepa', 1)}, 2: ${ratio('jepa', 2)}, 3: ${ratio('jepa', 3)}, 4: ${ratio('jepa', 4)}; MAE 1: ${ratio('mae', 1)},`);
+    expect(summary).toContain(
+      `t*_A/t*_B by depth: JEPA 1: ${ratio('jepa', 1)}, 2: ${ratio('jepa', 2)}, 3: ${ratio('jepa', 3)}, 4: ${ratio('jepa', 4)}; MAE 1: ${ratio('mae', 1)},`,
+    );
     expect(summary).toContain(`Gradient descent diverged after the crossing in ${data.divergence.rows.length} runs (JEPA L=4`);
   });
 });

@@ -5,7 +5,14 @@ import { criticalTime, leadingOrder } from '../../../../test/support/closedForms
 import { checkLeadingOrderDocument, type LeadingOrderDocument } from '../../../../test/support/resultChecks.js';
 
 // another feature, three depths, four values of ε
-const settings = { ...leadingOrderError.settings('quick'), feature: { lambda: 2, rho: 0.7 }, depths: [1, 2, 5], epsilonMin: 1e-6, epsilonMax: 1e-2, epsilonPoints: 3 };
+const settings = {
+  ...leadingOrderError.settings('quick'),
+  feature: { lambda: 2, rho: 0.7 },
+  depths: [1, 2, 5],
+  epsilonMin: 1e-6,
+  epsilonMax: 1e-2,
+  epsilonPoints: 3,
+};
 let data: LeadingOrderErrorData;
 const labels: string[] = [];
 
@@ -16,7 +23,13 @@ beforeAll(async () => {
 describe('leadingOrderError', () => {
   it('settings: λ = ρ = 1, p = ½, L = 1…8, ε from 1e-8 to 1e-1; 8 values of ε quick, 29 full', () => {
     const quick = leadingOrderError.settings('quick');
-    expect([quick.feature, quick.fraction, quick.depths, quick.epsilonMin, quick.epsilonMax]).toEqual([{ lambda: 1, rho: 1 }, 0.5, [1, 2, 3, 4, 5, 6, 7, 8], 1e-8, 1e-1]);
+    expect([quick.feature, quick.fraction, quick.depths, quick.epsilonMin, quick.epsilonMax]).toEqual([
+      { lambda: 1, rho: 1 },
+      0.5,
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      1e-8,
+      1e-1,
+    ]);
     expect([quick.epsilonPoints, leadingOrderError.settings('full').epsilonPoints]).toEqual([8, 29]);
   });
 
@@ -30,7 +43,13 @@ describe('leadingOrderError', () => {
     expect(data.epsilons[2]).toBe(1e-2);
     expect(Math.abs(data.epsilons[1] / 1e-4 - 1)).toBeLessThan(1e-15);
     expect(data.rows.map((r) => [r.objective, r.depth])).toEqual(
-      (['jepa', 'mae'] as const).flatMap((o) => [1, 2, 5].flatMap((L) => [[o, L], [o, L], [o, L]])),
+      (['jepa', 'mae'] as const).flatMap((o) =>
+        [1, 2, 5].flatMap((L) => [
+          [o, L],
+          [o, L],
+          [o, L],
+        ]),
+      ),
     );
   });
 
@@ -45,7 +64,9 @@ describe('leadingOrderError', () => {
         if (o === 'mae' && L === 1) {
           // exact: ln((ρ − ε²)/(3ε²))/(2λ); leading order: the same formula (closedForms.ts) — they differ by rounding only
           for (const r of data.rows.filter((q) => q.objective === o && q.depth === L)) {
-            expect(Math.abs((leadingOrder(o, 2, 0.7, 1, r.epsilon) as number) / (criticalTime(o, 2, 0.7, 1, r.epsilon) as number) - 1)).toBeLessThan(1e-12);
+            expect(
+              Math.abs((leadingOrder(o, 2, 0.7, 1, r.epsilon) as number) / (criticalTime(o, 2, 0.7, 1, r.epsilon) as number) - 1),
+            ).toBeLessThan(1e-12);
           }
           for (const e of errors) expect(e).toBeLessThan(1e-12);
         } else {
@@ -57,8 +78,18 @@ describe('leadingOrderError', () => {
   });
 
   it('table() and document(): the rows as computed; the setting with the ε grid', () => {
-    expect(leadingOrderError.table(data)).toEqual({ columns: ['objective', 'depth', 'epsilon', 'exact', 'leadingOrder', 'relativeError'], rows: data.rows });
-    expect(leadingOrderError.document(data).setting).toEqual({ feature: { lambda: 2, rho: 0.7 }, fraction: 0.5, depths: [1, 2, 5], epsilonMin: 1e-6, epsilonMax: 1e-2, epsilons: data.epsilons });
+    expect(leadingOrderError.table(data)).toEqual({
+      columns: ['objective', 'depth', 'epsilon', 'exact', 'leadingOrder', 'relativeError'],
+      rows: data.rows,
+    });
+    expect(leadingOrderError.document(data).setting).toEqual({
+      feature: { lambda: 2, rho: 0.7 },
+      fraction: 0.5,
+      depths: [1, 2, 5],
+      epsilonMin: 1e-6,
+      epsilonMax: 1e-2,
+      epsilons: data.epsilons,
+    });
   });
 
   it('figure(): a log–log panel per objective, errors of exactly 0 left out', () => {
@@ -70,7 +101,10 @@ describe('leadingOrderError', () => {
   });
 
   it('summary(): per objective and depth the error at the smallest and the largest ε', () => {
-    const at = (o: string, L: number, i: number): string => (data.rows.find((r) => r.objective === o && r.depth === L && r.epsilon === data.epsilons[i])?.relativeError as number).toExponential(1);
+    const at = (o: string, L: number, i: number): string =>
+      (data.rows.find((r) => r.objective === o && r.depth === L && r.epsilon === data.epsilons[i])?.relativeError as number).toExponential(
+        1,
+      );
     expect(leadingOrderError.summary(data)).toBe(
       `Relative error of the leading-order t* at ε = 0.000001 / ε = 0.01: JEPA ${[1, 2, 5].map((L) => `L=${L}: ${at('jepa', L, 0)} / ${at('jepa', L, 2)}`).join(', ')}; ` +
         `MAE ${[1, 2, 5].map((L) => `L=${L}: ${at('mae', L, 0)} / ${at('mae', L, 2)}`).join(', ')}.`,

@@ -16,7 +16,13 @@ beforeAll(async () => {
 describe('learningOrderPanels', () => {
   it('settings: L = 4, ε = 1e-2, p = ½, three scenarios under JEPA and MAE; 61 output times quick, 241 full', () => {
     const quick = learningOrderPanels.settings('quick');
-    expect([quick.depth, quick.epsilon, quick.fraction, quick.scenarios.length, quick.objectives]).toEqual([4, 1e-2, 0.5, 3, ['jepa', 'mae']]);
+    expect([quick.depth, quick.epsilon, quick.fraction, quick.scenarios.length, quick.objectives]).toEqual([
+      4,
+      1e-2,
+      0.5,
+      3,
+      ['jepa', 'mae'],
+    ]);
     expect([quick.points, learningOrderPanels.settings('full').points]).toEqual([61, 241]);
   });
 
@@ -32,9 +38,13 @@ describe('learningOrderPanels', () => {
   it('run(): each curve starts at ε/w̄∞ and ends at 1.5 × the slowest critical time of its panel', () => {
     for (const p of data.panels) {
       expect(p.t).toHaveLength(settings.points);
-      const slowest = Math.max(...p.features.map((f) => criticalTime(p.objective, f.lambda, f.rho, settings.depth, settings.epsilon) as number));
+      const slowest = Math.max(
+        ...p.features.map((f) => criticalTime(p.objective, f.lambda, f.rho, settings.depth, settings.epsilon) as number),
+      );
       expect(Math.abs(p.t[p.t.length - 1] / (1.5 * slowest) - 1)).toBeLessThan(1e-8);
-      p.features.forEach((f, i) => expect(Math.abs(p.wbarOverInfinity[i][0] * f.wbarInfinity - settings.epsilon)).toBeLessThan(1e-12 * settings.epsilon));
+      p.features.forEach((f, i) =>
+        expect(Math.abs(p.wbarOverInfinity[i][0] * f.wbarInfinity - settings.epsilon)).toBeLessThan(1e-12 * settings.epsilon),
+      );
     }
   });
 
@@ -47,7 +57,9 @@ describe('learningOrderPanels', () => {
       const times = p.features.map((f) => criticalTime(p.objective, f.lambda, f.rho, settings.depth, settings.epsilon));
       const ranks = order(times);
       p.features.forEach((f, i) => {
-        const mine = rows.filter((r) => r.objective === p.objective && r.scenario === p.scenario && r.lambda === f.lambda && r.rho === f.rho);
+        const mine = rows.filter(
+          (r) => r.objective === p.objective && r.scenario === p.scenario && r.lambda === f.lambda && r.rho === f.rho,
+        );
         expect(mine).toHaveLength(settings.points);
         expect(new Set(mine.map((r) => r.learned_rank))).toEqual(new Set([ranks.indexOf(i) + 1]));
       });
@@ -67,7 +79,10 @@ describe('learningOrderPanels', () => {
     const features = settings.scenarios[2].features;
     const jepaOrder = order(features.map((f) => criticalTime('jepa', f.lambda, f.rho, settings.depth, settings.epsilon)));
     expect(jepaOrder).toEqual([1, 0, 2]);
-    expect(figure.vconcat[0].hconcat[2].title).toEqual({ text: 'JEPA: λ increasing, ρ decreasing', subtitle: '(λ, ρ) learned first → last: (1.15, 1) → (1, 2) → (1.3, 0.5)' });
+    expect(figure.vconcat[0].hconcat[2].title).toEqual({
+      text: 'JEPA: λ increasing, ρ decreasing',
+      subtitle: '(λ, ρ) learned first → last: (1.15, 1) → (1, 2) → (1.3, 0.5)',
+    });
     const text = JSON.stringify(figure);
     for (const t of ['gradient-flow time t = kη', 'w̄ᵢ(t) / w̄∞,ᵢ', 'feature (λ, ρ)', 'L = 4, ε = 0.001']) expect(text).toContain(t);
   });
@@ -77,7 +92,9 @@ describe('learningOrderPanels', () => {
       order(features.map((f) => criticalTime(o, f.lambda, f.rho, settings.depth, settings.epsilon)))
         .map((i) => `(${features[i].lambda}, ${features[i].rho})`)
         .join(' → ');
-    const expected = settings.scenarios.map((s) => `${s.title}: JEPA ${orderText('jepa', s.features)}; MAE ${orderText('mae', s.features)}`).join('. ');
+    const expected = settings.scenarios
+      .map((s) => `${s.title}: JEPA ${orderText('jepa', s.features)}; MAE ${orderText('mae', s.features)}`)
+      .join('. ');
     expect(learningOrderPanels.summary(data)).toBe(`Learning order (λ, ρ), first → last, L = 4, ε = 0.001: ${expected}.`);
   });
 });

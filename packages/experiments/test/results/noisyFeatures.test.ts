@@ -23,7 +23,13 @@ beforeAll(async () => {
 describe('noisyFeatures', () => {
   it('settings: s = 1, γ² = 0 … 2, L = 2, ε = 1e-2, seed 11; 20 000 samples quick, 100 000 full', () => {
     const quick = noisyFeatures.settings('quick');
-    expect([quick.signalVariance, quick.noiseVariance, quick.depth, quick.epsilon, quick.seed]).toEqual([[1, 1, 1, 1, 1], [0, 0.25, 0.5, 1, 2], 2, 1e-2, 11]);
+    expect([quick.signalVariance, quick.noiseVariance, quick.depth, quick.epsilon, quick.seed]).toEqual([
+      [1, 1, 1, 1, 1],
+      [0, 0.25, 0.5, 1, 2],
+      2,
+      1e-2,
+      11,
+    ]);
     expect([quick.samples, noisyFeatures.settings('full').samples]).toEqual([20_000, 100_000]);
   });
 
@@ -38,7 +44,11 @@ describe('noisyFeatures', () => {
 
   it('run(): K = T/η steps, the setting’s samples; the spread is the largest over the smallest formula time', () => {
     for (const a of data.answers) {
-      expect([a.samples, a.steps, a.learningRate]).toEqual([5000, Math.round(settings.runs[a.objective].tEnd / a.learningRate), settings.runs[a.objective].learningRate]);
+      expect([a.samples, a.steps, a.learningRate]).toEqual([
+        5000,
+        Math.round(settings.runs[a.objective].tEnd / a.learningRate),
+        settings.runs[a.objective].learningRate,
+      ]);
       const times = data.features.map((f) => criticalTime(a.objective, f.lambda, f.rho, settings.depth, settings.epsilon) as number);
       const spread = data.formulaSpreads.find((s) => s.objective === a.objective)?.spread ?? Number.NaN;
       expect(Math.abs(spread / (Math.max(...times) / Math.min(...times)) - 1)).toBeLessThan(1e-8);
@@ -47,7 +57,18 @@ describe('noisyFeatures', () => {
 
   it('table(): one row per objective and feature with 1-based ranks (0: not learned)', () => {
     const table = noisyFeatures.table(data);
-    expect(table.columns).toEqual(['objective', 'noise_variance', 'signal_variance', 'sigma2', 'lambda', 'rho', 'formula_critical_time', 'trained_critical_time', 'formula_rank', 'trained_rank']);
+    expect(table.columns).toEqual([
+      'objective',
+      'noise_variance',
+      'signal_variance',
+      'sigma2',
+      'lambda',
+      'rho',
+      'formula_critical_time',
+      'trained_critical_time',
+      'formula_rank',
+      'trained_rank',
+    ]);
     expect(table.rows).toHaveLength(2 * 4);
     // JEPA learns the least noisy first by formula; MAE the noisiest
     expect(table.rows.map((r) => (r as { formula_rank: number }).formula_rank)).toEqual([1, 2, 3, 4, 4, 3, 2, 1]);
@@ -56,11 +77,23 @@ describe('noisyFeatures', () => {
   it('document(): the setting without the objectives, the features and answers', () => {
     const doc = noisyFeatures.document(data);
     expect(Object.keys(doc)).toEqual(['description', 'conventions', 'setting', 'features', 'answers']);
-    expect(Object.keys(doc.setting as object)).toEqual(['signalVariance', 'noiseVariance', 'depth', 'epsilon', 'fraction', 'samples', 'seed', 'runs']);
+    expect(Object.keys(doc.setting as object)).toEqual([
+      'signalVariance',
+      'noiseVariance',
+      'depth',
+      'epsilon',
+      'fraction',
+      'samples',
+      'seed',
+      'runs',
+    ]);
   });
 
   it('figure(): a panel per objective, t* against γ² from formula and training', () => {
-    const figure = noisyFeatures.figure(data) as { title: { subtitle: string }; hconcat: { title: { text: string }; data: { values: { source: string }[] } }[] };
+    const figure = noisyFeatures.figure(data) as {
+      title: { subtitle: string };
+      hconcat: { title: { text: string }; data: { values: { source: string }[] } }[];
+    };
     expect(figure.hconcat.map((p) => p.title.text)).toEqual(['JEPA', 'MAE']);
     expect(figure.title.subtitle).toContain('training on n = 5000 samples of the static model, seed 3');
     expect(new Set(figure.hconcat[0].data.values.map((v) => v.source))).toEqual(new Set(['formula (population)', 'training on samples']));
@@ -68,7 +101,9 @@ describe('noisyFeatures', () => {
 
   it('summary(): per objective the orders of γ² by formula and training, whether they agree, and the spread', () => {
     const summary = noisyFeatures.summary(data);
-    expect(summary.startsWith('First → last (noise variance γ² at equal signal, L = 2): JEPA learns γ² = 0, 0.5, 1, 1.5 (formula) / ')).toBe(true);
+    expect(
+      summary.startsWith('First → last (noise variance γ² at equal signal, L = 2): JEPA learns γ² = 0, 0.5, 1, 1.5 (formula) / '),
+    ).toBe(true);
     expect(summary).toContain('MAE learns γ² = 1.5, 1, 0.5, 0 (formula) / ');
     for (const a of data.answers) {
       const same = a.formulaOrder.join() === a.trainedOrder.join();

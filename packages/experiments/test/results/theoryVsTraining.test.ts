@@ -36,7 +36,14 @@ describe('theoryVsTraining', () => {
   });
 
   it('reports one unit of work per training run, as units() says', () => {
-    expect(labels).toEqual(['jepa aligned η=0.2', 'jepa aligned η=0.1', 'jepa random η=0.2', 'mae aligned η=0.02', 'mae aligned η=0.01', 'mae random η=0.02']);
+    expect(labels).toEqual([
+      'jepa aligned η=0.2',
+      'jepa aligned η=0.1',
+      'jepa random η=0.2',
+      'mae aligned η=0.02',
+      'mae aligned η=0.01',
+      'mae random η=0.02',
+    ]);
     expect(labels).toHaveLength(theoryVsTraining.units(settings));
   });
 
@@ -45,7 +52,8 @@ describe('theoryVsTraining', () => {
   });
 
   it('run(): K = T/η steps per run; the η-halving ratios are the deviations’ ratios', () => {
-    for (const r of [...data.runs, ...data.halvedLearningRate]) expect(r.steps).toBe(Math.round(settings.runs[r.objective].tEnd / r.learningRate));
+    for (const r of [...data.runs, ...data.halvedLearningRate])
+      expect(r.steps).toBe(Math.round(settings.runs[r.objective].tEnd / r.learningRate));
     expect(data.halvingRatios.map((h) => h.objective)).toEqual(['jepa', 'mae']);
     for (const h of data.halvingRatios) {
       const full = data.runs.find((r) => r.objective === h.objective && r.init === 'aligned');
@@ -81,7 +89,8 @@ describe('theoryVsTraining', () => {
       ['MAE, aligned init, η = 0.02', 'MAE, random orthogonal init, η = 0.02'],
     ]);
     const text = JSON.stringify(figure);
-    for (const t of ['end-to-end weight w̄ᵢ(t)', 'singular values of W̄', 'feature (λ, ρ)', '(1, 1.2)', 'mode 2 (2. largest)']) expect(text).toContain(t);
+    for (const t of ['end-to-end weight w̄ᵢ(t)', 'singular values of W̄', 'feature (λ, ρ)', '(1, 1.2)', 'mode 2 (2. largest)'])
+      expect(text).toContain(t);
   });
 
   it('summary(): per objective the deviations at η and η/2 with their ratio, the random-init deviation and the orders', () => {
@@ -91,7 +100,9 @@ describe('theoryVsTraining', () => {
       const a = data.runs.find((r) => r.objective === o && r.init === 'aligned');
       const h = data.halvedLearningRate.find((r) => r.objective === o);
       if (a === undefined || h === undefined) throw new Error('missing run');
-      expect(summary).toContain(`aligned init max deviation ${fmt(a.maxDeviation)} at η = ${a.learningRate}, ${fmt(h.maxDeviation)} at η = ${h.learningRate} (ratio ${fmt(a.maxDeviation / h.maxDeviation)}, first order in η)`);
+      expect(summary).toContain(
+        `aligned init max deviation ${fmt(a.maxDeviation)} at η = ${a.learningRate}, ${fmt(h.maxDeviation)} at η = ${h.learningRate} (ratio ${fmt(a.maxDeviation / h.maxDeviation)}, first order in η)`,
+      );
     }
     expect(summary.startsWith('JEPA: ')).toBe(true);
     expect(summary).toContain('. MAE: ');

@@ -7,7 +7,18 @@
  * @module
  */
 
-import { IntegrationError, InvalidArgumentError, validateDepth, validateNonNegative, validateEpsilon, validateObjective, validatePositive, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
+import {
+  IntegrationError,
+  InvalidArgumentError,
+  validateDepth,
+  validateNonNegative,
+  validateEpsilon,
+  validateObjective,
+  validatePositive,
+  validateTimeUnit,
+  type Objective,
+  type TimeUnit,
+} from '@jepa-dynamics/core';
 import { solveIvp } from '../solver/solveIvp.js';
 import type { JacobianFunction, Method, RhsFunction, SolveStats } from '../solver/types.js';
 import { perLayerRate } from './perLayerFlow.js';
@@ -19,7 +30,7 @@ import { timeFactor } from './timeFactor.js';
 export interface CoupledFlow {
   /** Number of features = length of the state `[u_1, …, u_n]`. */
   readonly dimension: number;
-  /** `du_i/dt` = the per-layer rate of feature i (MATH.md §2), allocation-free. */
+  /** `du_i/dt` = the per-layer rate of feature i (docs/math.md §2), allocation-free. */
   readonly rhs: RhsFunction;
   /** The exact Jacobian: diagonal, `∂(du_i/dt)/∂u_i` (pass as `solveIvp`'s `jacobian`). */
   readonly jacobian: JacobianFunction;
@@ -31,7 +42,7 @@ export interface CoupledFlow {
 
 /**
  * Builds the coupled per-layer system `u_i' = σ²_i u_i^{2L}(ρ_i − u_i)` (JEPA) or
- * `u_i' = σ²_i u_i^L(ρ_i − u_i^{L+1})` (MAE), i = 1…n, MATH.md §2, with its Jacobian
+ * `u_i' = σ²_i u_i^L(ρ_i − u_i^{L+1})` (MAE), i = 1…n, docs/math.md §2, with its Jacobian
  * `diag(σ²(2L u^{2L−1}(ρ − u) − u^{2L}))` (JEPA) or `diag(σ²(L u^{L−1}(ρ − u^{L+1}) − (L+1) u^{2L}))` (MAE).
  * Mathematically the features are independent; only the numerics couple them.
  *
@@ -49,7 +60,12 @@ export interface CoupledFlow {
  * Array.from(d); // => [0.015625, 0.03125]   (σ² u² (ρ − u) with u = ¼)
  * ```
  */
-export function coupledFlow(features: readonly FeatureInput[], objective: Objective, depth: number, timeUnit: TimeUnit = 'gradient-flow'): CoupledFlow {
+export function coupledFlow(
+  features: readonly FeatureInput[],
+  objective: Objective,
+  depth: number,
+  timeUnit: TimeUnit = 'gradient-flow',
+): CoupledFlow {
   const where = 'coupledFlow';
   if (!Array.isArray(features) || features.length === 0) {
     throw new InvalidArgumentError(where, 'features', 'must be a non-empty array of features', features);
@@ -89,7 +105,8 @@ export function coupledFlow(features: readonly FeatureInput[], objective: Object
       jac[i * n + i] = scale * dfdu;
     }
   };
-  const initial = (epsilon: number): Float64Array => new Float64Array(n).fill(Math.pow(validateEpsilon('coupledFlow.initial', epsilon), 1 / L));
+  const initial = (epsilon: number): Float64Array =>
+    new Float64Array(n).fill(Math.pow(validateEpsilon('coupledFlow.initial', epsilon), 1 / L));
   const sparsity = Array.from({ length: n }, (_, i) => [i]);
   return { dimension: n, rhs, jacobian, sparsity, initial };
 }
@@ -154,7 +171,8 @@ export function coupledTrajectories(
   if (options.times !== undefined) {
     times = Float64Array.from(options.times);
     const ok = times.length > 0 && times[0] >= 0 && times.every((t, k) => Number.isFinite(t) && (k === 0 || t > times[k - 1]));
-    if (!ok) throw new InvalidArgumentError(where, 'times', 'must be a nonempty, strictly increasing list of finite times ≥ 0', options.times);
+    if (!ok)
+      throw new InvalidArgumentError(where, 'times', 'must be a nonempty, strictly increasing list of finite times ≥ 0', options.times);
   } else {
     const tEnd = validatePositive(where, 'tEnd', options.tEnd);
     const points = options.points ?? 101;
@@ -173,7 +191,11 @@ export function coupledTrajectories(
   const tLast = times[times.length - 1];
   const wbarOf = (y: Float64Array, i: number): number => Math.pow(y[i], depth);
   if (tLast === 0) {
-    return { t: times, wbar: Array.from({ length: n }, (_, i) => Float64Array.of(wbarOf(u0, i))), stats: { nfev: 0, nsteps: 0, naccepted: 0, nrejected: 0 } };
+    return {
+      t: times,
+      wbar: Array.from({ length: n }, (_, i) => Float64Array.of(wbarOf(u0, i))),
+      stats: { nfev: 0, nsteps: 0, naccepted: 0, nrejected: 0 },
+    };
   }
   const result = solveIvp(flow.rhs, [0, tLast], u0, {
     method: options.method ?? 'rodas4',
@@ -187,7 +209,11 @@ export function coupledTrajectories(
   if (result.status !== 'success') {
     const tReached = result.t.length > 0 ? result.t[result.t.length - 1] : 0;
     // tReached is the last output time delivered; the solver's message names where it stopped.
-    throw new IntegrationError(`${where}: integration ended with status '${result.status}': ${result.message} Outputs were delivered up to t = ${tReached}.`, result.status, tReached);
+    throw new IntegrationError(
+      `${where}: integration ended with status '${result.status}': ${result.message} Outputs were delivered up to t = ${tReached}.`,
+      result.status,
+      tReached,
+    );
   }
   const wbar = Array.from({ length: n }, (_, i) => Float64Array.from(result.y, (y) => wbarOf(y, i)));
   return { t: result.t, wbar, stats: result.stats };

@@ -7,7 +7,7 @@ export type CriticalTarget =
       readonly exists: true;
       /** Start `u0 = ε^{1/L}`. */
       readonly u0: number;
-      /** `u*`: JEPA `p^{1/L} ρ`, MAE `p^{1/L} ρ^{1/(L+1)}` (MATH.md §3). */
+      /** `u*`: JEPA `p^{1/L} ρ`, MAE `p^{1/L} ρ^{1/(L+1)}` (docs/math.md §3). */
       readonly uStar: number;
       /** `p·w̄∞`. */
       readonly wbarTarget: number;
@@ -15,7 +15,7 @@ export type CriticalTarget =
   | { readonly exists: false; readonly reason: NoCriticalTimeReason; readonly message: string };
 
 /**
- * Start, target and existence of the critical time t*_p (MATH.md §3). It exists iff
+ * Start, target and existence of the critical time t*_p (docs/math.md §3). It exists iff
  * ρ > 0 (otherwise the positive balanced flow decays to 0, for MAE too: `v w̄ = u^{L+1} > 0`
  * can never reach a negative ρ) and ε < p·w̄∞.
  */

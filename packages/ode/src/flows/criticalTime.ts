@@ -1,4 +1,15 @@
-import { IntegrationError, InvalidArgumentError, validateDepth, validateEpsilon, validateFraction, validateObjective, validatePositive, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
+import {
+  IntegrationError,
+  InvalidArgumentError,
+  validateDepth,
+  validateEpsilon,
+  validateFraction,
+  validateObjective,
+  validatePositive,
+  validateTimeUnit,
+  type Objective,
+  type TimeUnit,
+} from '@jepa-dynamics/core';
 import { registeredMethods } from '../solver/methodRegistry.js';
 import { quotedList } from '../solver/quotedList.js';
 import { solveIvp } from '../solver/solveIvp.js';
@@ -13,7 +24,7 @@ import { timeFactor } from './timeFactor.js';
 
 /**
  * How {@link criticalTime} computes t*_p.
- * - `'exact'`: the closed-form implicit solution `t(u*)` of MATH.md §3 ({@link implicitTime}). No integration.
+ * - `'exact'`: the closed-form implicit solution `t(u*)` of docs/math.md §3 ({@link implicitTime}). No integration.
  * - `'ode'`: integrates the balanced per-layer flow `du/dt` in time from `u(0) = ε^{1/L}` and
  *   locates the event `u = u*` (equivalently `w̄ = p·w̄∞`) on the dense output. The clock is
  *   restarted whenever u doubles (stages ending at events `u = 2u_k`), because the transition
@@ -24,7 +35,7 @@ import { timeFactor } from './timeFactor.js';
  *   `x = ln u`, from `ln u0` to `ln u*`. A change of variables, still a numerical integration;
  *   smooth in x where the time-domain solution has a long plateau and a sharp transition,
  *   hence far fewer steps.
- * - `'leading-order'`: the ε → 0 approximation of MATH.md §3 ({@link leadingOrderCriticalTime}).
+ * - `'leading-order'`: the ε → 0 approximation of docs/math.md §3 ({@link leadingOrderCriticalTime}).
  */
 export type CriticalTimeMethod = 'exact' | 'ode' | 'inverse-ode' | 'leading-order';
 
@@ -90,7 +101,7 @@ function validateSetting(where: string, options: CriticalTimeOptions): Setting {
 
 /**
  * The critical time t*_p of one feature: the time at which the end-to-end weight `w̄`
- * of the balanced flow from `w̄(0) = ε` reaches `p·w̄∞` (MATH.md §3), computed by the
+ * of the balanced flow from `w̄(0) = ε` reaches `p·w̄∞` (docs/math.md §3), computed by the
  * chosen {@link CriticalTimeMethod}.
  *
  * It does not exist, and the result says why (`{ exists: false, reason, message }`), when
@@ -174,7 +185,12 @@ function criticalTimeKernel(feature: Feature, s: Setting): CriticalTimeResult {
   const scaled = s.factor * t;
   if (!Number.isFinite(scaled)) {
     // e.g. ε = 1e-300 at L = 2: t* ~ ε^{−3/2} is beyond the largest double; a number here would be a lie
-    throw new InvalidArgumentError(s.where, 'epsilon', `is so small that t* overflows double precision (method ${s.method}, t = ${scaled})`, s.epsilon);
+    throw new InvalidArgumentError(
+      s.where,
+      'epsilon',
+      `is so small that t* overflows double precision (method ${s.method}, t = ${scaled})`,
+      s.epsilon,
+    );
   }
   return { exists: true, t: scaled, uStar: target.uStar, wbarTarget: target.wbarTarget };
 }
@@ -199,7 +215,7 @@ function criticalTimeUpperBound(objective: Objective, sigma2: number, rho: numbe
 }
 
 /**
- * MATH.md §2 per-layer flow in time, event located on the dense output. The clock is
+ * docs/math.md §2 per-layer flow in time, event located on the dense output. The clock is
  * restarted each time u doubles (event `u = min(2u_k, u*)`, stage k starting at local time 0):
  * the transition is so sharp (its duration `1/(σ² u^{2L−1}(ρ − u))` can be below 1e-13·t*,
  * even below one ulp of t*) that a single time axis starting at 0 cannot resolve it in double
@@ -250,7 +266,7 @@ function timeDomainCriticalTime(s: Setting, sigma2: number, rho: number, u0: num
   throw new IntegrationError(`${s.where}: more than 10000 stages before reaching u* = ${uStar}`, 'max-steps', total);
 }
 
-/** MATH.md §3 integrand dt/dx, x = ln u, integrated by solveIvp from ln u0 to ln u*. */
+/** docs/math.md §3 integrand dt/dx, x = ln u, integrated by solveIvp from ln u0 to ln u*. */
 function inverseCriticalTime(s: Setting, sigma2: number, rho: number, u0: number, uStar: number): number {
   const { objective, depth } = s;
   const x0 = Math.log(u0);

@@ -22,7 +22,7 @@ export type CriticalTimeRatio =
     };
 
 /**
- * The ratio of the critical times of two features under one setting (MATH.md §3), the
+ * The ratio of the critical times of two features under one setting (docs/math.md §3), the
  * quantity of the depth experiment: `t*_A / t*_B < 1` means A is learned first.
  *
  * @param a - feature A, any two of σ², λ, ρ.

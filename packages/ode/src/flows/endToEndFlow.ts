@@ -5,7 +5,7 @@ import type { FeatureInput } from './types.js';
 import { timeFactor } from './timeFactor.js';
 
 /**
- * Kernel of the end-to-end flow, gradient-flow time (MATH.md §2), for `w̄ > 0`:
+ * Kernel of the end-to-end flow, gradient-flow time (docs/math.md §2), for `w̄ > 0`:
  * JEPA `dw̄/dt = L σ² w̄^{3−1/L} (ρ − w̄^{1/L})`, MAE `dw̄/dt = L σ² w̄^{2−1/L} (ρ − w̄^{1+1/L})`
  * (the table's `L(λ w̄^{3−1/L} − (λ/ρ) w̄³)` etc. with `λ/ρ = σ²`, valid also at ρ = 0).
  * No validation: for hot loops, after the settings were checked once (see {@link endToEndFlow}).
@@ -41,7 +41,7 @@ export function endToEndRate(objective: Objective, sigma2: number, rho: number, 
 /**
  * The end-to-end flow of one feature as a right-hand side for {@link solveIvp}: state `[w̄]`,
  * JEPA `dw̄/dt = L(λ w̄^{3−1/L} − (λ/ρ) w̄³)`, MAE `dw̄/dt = L(λ w̄^{2−1/L} − (λ/ρ) w̄³)`
- * (MATH.md §2, balanced init). In paper time the factor L disappears (the paper's eqs. 7–8).
+ * (docs/math.md §2, balanced init). In paper time the factor L disappears (the paper's eqs. 7–8).
  * Defined for `w̄ > 0` (the fractional powers); start at `w̄(0) = ε`.
  *
  * @param feature - any two of σ², λ, ρ.
@@ -58,7 +58,12 @@ export function endToEndRate(objective: Objective, sigma2: number, rho: number, 
  * d[0]; // => 1
  * ```
  */
-export function endToEndFlow(feature: FeatureInput, objective: Objective, depth: number, timeUnit: TimeUnit = 'gradient-flow'): RhsFunction {
+export function endToEndFlow(
+  feature: FeatureInput,
+  objective: Objective,
+  depth: number,
+  timeUnit: TimeUnit = 'gradient-flow',
+): RhsFunction {
   const where = 'endToEndFlow';
   const { sigma2, rho } = resolveFeature(feature, where);
   const obj = validateObjective(where, objective);

@@ -28,7 +28,7 @@ export function fixedPointKernel(objective: Objective, rho: number, depth: numbe
 }
 
 /**
- * The limit of the balanced flow from any positive start (MATH.md §2): for ρ > 0,
+ * The limit of the balanced flow from any positive start (docs/math.md §2): for ρ > 0,
  * JEPA `u∞ = ρ`, `w̄∞ = ρ^L`; MAE `u∞ = ρ^{1/(L+1)}`, `w̄∞ = ρ^{L/(L+1)}`. For ρ ≤ 0
  * the positive balanced flow decays to the fixed point 0 (the nonzero fixed points
  * are not reachable from `u > 0`), and `{ u: 0, wbar: 0 }` is returned.

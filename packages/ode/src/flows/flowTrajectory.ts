@@ -1,4 +1,16 @@
-import { IntegrationError, InvalidArgumentError, validateDepth, validateEpsilon, validateFormulation, validateObjective, validatePositive, validateTimeUnit, type Formulation, type Objective, type TimeUnit } from '@jepa-dynamics/core';
+import {
+  IntegrationError,
+  InvalidArgumentError,
+  validateDepth,
+  validateEpsilon,
+  validateFormulation,
+  validateObjective,
+  validatePositive,
+  validateTimeUnit,
+  type Formulation,
+  type Objective,
+  type TimeUnit,
+} from '@jepa-dynamics/core';
 import { methodDefinition, registeredMethods } from '../solver/methodRegistry.js';
 import { solveIvp } from '../solver/solveIvp.js';
 import type { Method, RhsFunction, SolveOptions, SolveStats } from '../solver/types.js';
@@ -20,7 +32,7 @@ export interface TrajectoryOptions {
    * layerwise `v = w_a = ε^{1/L}`). Required unless `initial` is given.
    */
   epsilon?: number;
-  /** Which formulation to integrate (MATH.md §2); default `'per-layer'`. */
+  /** Which formulation to integrate (docs/math.md §2); default `'per-layer'`. */
   formulation?: Formulation;
   /**
    * Initial state at t = 0 in the formulation's coordinates: `[u]`, `[w̄]` (w̄ > 0) or
@@ -97,7 +109,12 @@ function validateSetting(where: string, o: TrajectoryOptions): Setting {
   if (o.initial !== undefined) {
     initial = Float64Array.from(o.initial);
     if (initial.length !== dim || !initial.every(Number.isFinite)) {
-      throw new InvalidArgumentError(where, 'initial', `must hold ${dim} finite numbers for the ${formulation} formulation at depth ${depth}`, o.initial);
+      throw new InvalidArgumentError(
+        where,
+        'initial',
+        `must hold ${dim} finite numbers for the ${formulation} formulation at depth ${depth}`,
+        o.initial,
+      );
     }
     if (formulation === 'end-to-end' && !(initial[0] > 0)) {
       throw new InvalidArgumentError(where, 'initial', 'must be > 0 for the end-to-end formulation (fractional powers of w̄)', o.initial);
@@ -146,7 +163,7 @@ function validateSetting(where: string, o: TrajectoryOptions): Setting {
 }
 
 /**
- * Integrates one feature's gradient flow (MATH.md §2) in the chosen formulation and
+ * Integrates one feature's gradient flow (docs/math.md §2) in the chosen formulation and
  * returns `w̄(t)` on a time grid, optionally with the continuous solution.
  *
  * @param feature - any two of σ², λ, ρ.
@@ -234,7 +251,12 @@ function trajectoryKernel(feature: Feature, s: Setting, where: string): Trajecto
   if (tLast === 0) {
     // only t = 0 asked for: nothing to integrate
     const first = Float64Array.from(y0);
-    const trajectory: Trajectory = { t: Float64Array.of(0), wbar: Float64Array.of(wbarOf(first)), state: [first], stats: { nfev: 0, nsteps: 0, naccepted: 0, nrejected: 0 } };
+    const trajectory: Trajectory = {
+      t: Float64Array.of(0),
+      wbar: Float64Array.of(wbarOf(first)),
+      state: [first],
+      stats: { nfev: 0, nsteps: 0, naccepted: 0, nrejected: 0 },
+    };
     if (s.dense) {
       trajectory.stateAt = () => Float64Array.from(first);
       trajectory.wbarAt = () => wbarOf(first);
@@ -252,11 +274,18 @@ function trajectoryKernel(feature: Feature, s: Setting, where: string): Trajecto
     tEval: times,
     dense: s.dense,
     clockRestart: { measure: wbarOf, factor: 2 },
-    events: limit === undefined ? [] : [{ g: (_t: number, yy: Float64Array) => Math.abs(yy[0] - limit.value) - limit.delta, direction: -1 as const, terminal: true }],
+    events:
+      limit === undefined
+        ? []
+        : [{ g: (_t: number, yy: Float64Array) => Math.abs(yy[0] - limit.value) - limit.delta, direction: -1 as const, terminal: true }],
   });
   if (result.status !== 'success' && result.status !== 'event') {
     const tReached = result.t.length > 0 ? result.t[result.t.length - 1] : 0;
-    throw new IntegrationError(`${where}: integration ended with status '${result.status}' at t = ${tReached} (${result.message})`, result.status, tReached);
+    throw new IntegrationError(
+      `${where}: integration ended with status '${result.status}' at t = ${tReached} (${result.message})`,
+      result.status,
+      tReached,
+    );
   }
   // The only terminal event is the convergence to the fixed point.
   const converged = result.status === 'event' && limit !== undefined ? result.events[result.events.length - 1] : undefined;
@@ -304,7 +333,6 @@ function integrator(method: Method): Pick<SolveOptions, 'method' | 'autoSwitch' 
   }
   return { method };
 }
-
 
 /**
  * The attracting fixed point of a one-dimensional (or exactly balanced) run, with the

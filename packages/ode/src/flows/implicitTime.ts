@@ -1,4 +1,12 @@
-import { InvalidArgumentError, validateDepth, validateEpsilon, validateObjective, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
+import {
+  InvalidArgumentError,
+  validateDepth,
+  validateEpsilon,
+  validateObjective,
+  validateTimeUnit,
+  type Objective,
+  type TimeUnit,
+} from '@jepa-dynamics/core';
 import { fixedPointKernel } from './fixedPoint.js';
 import { maeAntiderivativeDifference } from './maeAntiderivative.js';
 import { resolveFeature } from './resolveFeature.js';
@@ -7,14 +15,22 @@ import { timeFactor } from './timeFactor.js';
 
 /**
  * Kernel of {@link implicitTime}: gradient-flow time for the balanced flow to go from
- * `u0` to `u` (MATH.md §3), for `0 < u0 ≤ u < u∞`, ρ > 0. No validation.
+ * `u0` to `u` (docs/math.md §3), for `0 < u0 ≤ u < u∞`, ρ > 0. No validation.
  *
  * JEPA: `t = (1/σ²)[ρ^{−2L} ln(u(ρ−u0)/(u0(ρ−u))) + Σ_{k=2}^{2L} ρ^{k−2L−1}(u0^{1−k} − u^{1−k})/(k−1)]`.
  * MAE:  `t = (1/λ)[(u0^{1−L} − u^{1−L})/(L−1) + G(u) − G(u0)]` (`ln(u/u0)` for L = 1).
  * Every difference is formed as `−expm1(·)` or `log1p(·)`, so all terms are positive sums
  * with no cancellation, also for u close to u0.
  */
-export function implicitTimeKernel(objective: Objective, sigma2: number, lambda: number, rho: number, depth: number, u0: number, u: number): number {
+export function implicitTimeKernel(
+  objective: Objective,
+  sigma2: number,
+  lambda: number,
+  rho: number,
+  depth: number,
+  u0: number,
+  u: number,
+): number {
   const logRatio = Math.log(u0 / u); // ≤ 0
   switch (objective) {
     case 'jepa': {
@@ -52,7 +68,7 @@ export interface ImplicitTimeOptions {
 
 /**
  * The exact time for the balanced flow to carry the per-layer weight from `ε^{1/L}` to `u`:
- * the closed-form implicit solution `t(u)` of MATH.md §3 (JEPA: a finite partial-fraction
+ * the closed-form implicit solution `t(u)` of docs/math.md §3 (JEPA: a finite partial-fraction
  * sum; MAE: a power term plus `G(u) − G(u0)`, with G summed as a power series or, for
  * `u^{L+1}/ρ > ½`, through the z → 1 − z continuation of its hypergeometric form).
  *
@@ -73,7 +89,8 @@ export function implicitTime(feature: FeatureInput, options: ImplicitTimeOptions
   const depth = validateDepth(where, options.depth);
   const epsilon = validateEpsilon(where, options.epsilon);
   const factor = timeFactor(validateTimeUnit(where, options.timeUnit), depth);
-  if (!(rho > 0)) throw new InvalidArgumentError(where, 'feature.rho', 'must be > 0 (for ρ ≤ 0 the flow decays and t(u) is not this formula)', rho);
+  if (!(rho > 0))
+    throw new InvalidArgumentError(where, 'feature.rho', 'must be > 0 (for ρ ≤ 0 the flow decays and t(u) is not this formula)', rho);
   const u0 = Math.pow(epsilon, 1 / depth);
   const uInf = fixedPointKernel(objective, rho, depth).u;
   const u = options.u;

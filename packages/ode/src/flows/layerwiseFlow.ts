@@ -7,7 +7,7 @@ import { timeFactor } from './timeFactor.js';
 /**
  * The full per-layer gradient flow of one feature as a right-hand side for
  * {@link solveIvp}: state `[v, w_1, …, w_L]` (length L + 1), any initial values,
- * balanced or not (MATH.md §2, re-derived from the scalar losses
+ * balanced or not (docs/math.md §2, re-derived from the scalar losses
  * `½E(v w̄ x − sg(w̄) y)²` and `½E(v w̄ x − y)²`, `w̄ = Π_a w_a`):
  *
  * - JEPA: `dv/dt = w̄² (λ − σ² v)`, `dw_a/dt = (Π_{b≠a} w_b) · w̄ v (λ − σ² v)`
@@ -31,7 +31,12 @@ import { timeFactor } from './timeFactor.js';
  * Array.from(d); // => [1, 1, 1]
  * ```
  */
-export function layerwiseFlow(feature: FeatureInput, objective: Objective, depth: number, timeUnit: TimeUnit = 'gradient-flow'): RhsFunction {
+export function layerwiseFlow(
+  feature: FeatureInput,
+  objective: Objective,
+  depth: number,
+  timeUnit: TimeUnit = 'gradient-flow',
+): RhsFunction {
   const where = 'layerwiseFlow';
   const { sigma2, lambda } = resolveFeature(feature, where);
   const obj = validateObjective(where, objective);

@@ -1,6 +1,14 @@
 import { criticalTarget } from './criticalTarget.js';
 import { resolveFeature } from './resolveFeature.js';
-import { validateDepth, validateEpsilon, validateFraction, validateObjective, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
+import {
+  validateDepth,
+  validateEpsilon,
+  validateFraction,
+  validateObjective,
+  validateTimeUnit,
+  type Objective,
+  type TimeUnit,
+} from '@jepa-dynamics/core';
 import type { CriticalTimeResult, FeatureInput } from './types.js';
 import { timeFactor } from './timeFactor.js';
 
@@ -19,17 +27,24 @@ export interface LeadingOrderOptions {
 }
 
 /** Kernel of {@link leadingOrderCriticalTime} in gradient-flow time; no validation, ρ > 0 assumed. */
-export function leadingOrderKernel(objective: Objective, lambda: number, rho: number, depth: number, epsilon: number, fraction: number): number {
+export function leadingOrderKernel(
+  objective: Objective,
+  lambda: number,
+  rho: number,
+  depth: number,
+  epsilon: number,
+  fraction: number,
+): number {
   switch (objective) {
     case 'jepa': {
-      // MATH.md §3: (1/λ) Σ_{n=1}^{2L−1} 1 / (n ρ^{2L−1−n} ε^{n/L})
+      // docs/math.md §3: (1/λ) Σ_{n=1}^{2L−1} 1 / (n ρ^{2L−1−n} ε^{n/L})
       let sum = 0;
       for (let n = 1; n <= 2 * depth - 1; n++) sum += 1 / (n * Math.pow(rho, 2 * depth - 1 - n) * Math.pow(epsilon, n / depth));
       return sum / lambda;
     }
     case 'mae': {
       if (depth === 1) {
-        // MATH.md §3, exact at L = 1: (1/(2λ)) ln[(p²/(1−p²)) (ρ − ε²)/ε²]
+        // docs/math.md §3, exact at L = 1: (1/(2λ)) ln[(p²/(1−p²)) (ρ − ε²)/ε²]
         const p2 = fraction * fraction;
         return Math.log((p2 / (1 - p2)) * ((rho - epsilon * epsilon) / (epsilon * epsilon))) / (2 * lambda);
       }
@@ -43,7 +58,7 @@ export function leadingOrderKernel(objective: Objective, lambda: number, rho: nu
 }
 
 /**
- * The leading-order approximation of the critical time as ε → 0 (MATH.md §3), an
+ * The leading-order approximation of the critical time as ε → 0 (docs/math.md §3), an
  * APPROXIMATION offered so its distance from the exact value can be seen:
  *
  * - JEPA: `t* ≈ (1/λ) Σ_{n=1}^{2L−1} 1/(n ρ^{2L−1−n} ε^{n/L})` (error O(log 1/ε); independent of p).

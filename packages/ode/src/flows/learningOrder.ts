@@ -14,7 +14,7 @@ export interface LearningOrder {
 
 /**
  * The predicted order in which features are learned: sorted by critical time t*_p
- * (MATH.md §3) under one objective, depth and ε.
+ * (docs/math.md §3) under one objective, depth and ε.
  *
  * @param features - features, each any two of σ², λ, ρ.
  * @param options - as for {@link criticalTime} (method default `'exact'`).
@@ -44,7 +44,7 @@ export type OrderFlipDepth =
   | { readonly found: false; /** Largest depth examined. */ readonly maxDepth: number; readonly message: string };
 
 /**
- * The depth experiment of MATH.md §3: the smallest depth L in `1…maxDepth` at which
+ * The depth experiment of docs/math.md §3: the smallest depth L in `1…maxDepth` at which
  * feature A is learned strictly before feature B (`t*_A < t*_B`). Depths at which either
  * critical time does not exist do not count as a flip.
  *

@@ -5,7 +5,7 @@ const EULER_GAMMA = 0.5772156649015329;
 const SERIES_LIMIT = 0.5;
 
 /**
- * `G(u) = ∫_0^u s/(ρ − s^{L+1}) ds` for `0 ≤ u`, `u^{L+1} < ρ` (MATH.md §3), equal to
+ * `G(u) = ∫_0^u s/(ρ − s^{L+1}) ds` for `0 ≤ u`, `u^{L+1} < ρ` (docs/math.md §3), equal to
  * `(u²/(2ρ)) ₂F₁(1, b; 1+b; z)` with `b = 2/(L+1)`, `z = u^{L+1}/ρ`.
  *
  * For z ≤ ½ the power series `(u²/ρ) Σ_k z^k/((L+1)k + 2)`; for z > ½ the logarithmic

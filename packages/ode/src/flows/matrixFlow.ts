@@ -1,5 +1,5 @@
 /**
- * The full matrix gradient flow of a deep linear JEPA or MAE network (MATH.md §1)
+ * The full matrix gradient flow of a deep linear JEPA or MAE network (docs/math.md §1)
  * as an ODE for {@link solveIvp}: the continuous-time limit (η → 0, t = kη) of
  * `@jepa-dynamics/sim`'s population training `θ ← θ − η ∇θ`.
  *
@@ -70,7 +70,7 @@ export interface MatrixFlow {
 }
 
 /**
- * Builds the full matrix gradient flow of MATH.md §1 for any d×d covariances:
+ * Builds the full matrix gradient flow of docs/math.md §1 for any d×d covariances:
  *
  * - JEPA: `∇V = (V W̄ Σxx − W̄ Σyx) W̄ᵀ`, `∇W̄ = Vᵀ (V W̄ Σxx − W̄ Σyx)`
  * - MAE:  `∇V = (V W̄ Σxx − Σyx) W̄ᵀ`,  `∇W̄ = Vᵀ (V W̄ Σxx − Σyx)`
@@ -79,7 +79,7 @@ export interface MatrixFlow {
  * from the population losses `½E‖V W̄ x − sg(W̄ y)‖²` (JEPA, no gradient through the
  * target) and `½E‖V W̄ x − y‖²` (MAE), and the flow `θ' = −∇θ` in gradient-flow time.
  * With diagonal covariances and diagonal (e.g. aligned, `ε^{1/L} I`) initial matrices
- * the diagonal entries follow the per-feature flows of MATH.md §2 exactly.
+ * the diagonal entries follow the per-feature flows of docs/math.md §2 exactly.
  *
  * @param input - objective, depth, covariances and time unit.
  * @returns the flow (right-hand side, packing helpers).
@@ -138,7 +138,7 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
     // Suffix products: suffix_a = suffix_{a+1} W_{a+1}.
     for (let a = L - 2; a >= 1; a--) ws.matmul(suffix[a], suffix[a + 1], W[a], d, d, d);
     const wbar = prefix[L];
-    // resid = V W̄ Σxx − (W̄ Σyx | Σyx): MATH.md §1.
+    // resid = V W̄ Σxx − (W̄ Σyx | Σyx): docs/math.md §1.
     ws.matmul(a1, wbar, sxx, d, d, d);
     ws.matmul(resid, V, a1, d, d, d);
     switch (objective) {
@@ -204,7 +204,7 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
 }
 
 /**
- * The balanced, aligned initialization of MATH.md §1: `V(0) = W_a(0) = ε^{1/L} I`,
+ * The balanced, aligned initialization of docs/math.md §1: `V(0) = W_a(0) = ε^{1/L} I`,
  * so that `W̄(0) = ε I`.
  *
  * @param d - dimension (integer ≥ 1).
@@ -228,7 +228,8 @@ export function alignedMatrixInit(d: number, depth: number, epsilon: number): Ma
 
 /** Checks a square matrix with finite entries; returns its order. */
 function validateSquare(where: string, name: string, m: unknown): number {
-  if (!Array.isArray(m) || m.length === 0) throw new InvalidArgumentError(where, name, 'must be a non-empty square matrix (array of rows)', m);
+  if (!Array.isArray(m) || m.length === 0)
+    throw new InvalidArgumentError(where, name, 'must be a non-empty square matrix (array of rows)', m);
   const d = m.length;
   for (let i = 0; i < d; i++) {
     const row: unknown = m[i];
@@ -237,7 +238,8 @@ function validateSquare(where: string, name: string, m: unknown): number {
     }
     for (let j = 0; j < d; j++) {
       const v: unknown = row[j];
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidArgumentError(where, `${name}[${i}][${j}]`, 'must be a finite number', v);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new InvalidArgumentError(where, `${name}[${i}][${j}]`, 'must be a finite number', v);
     }
   }
   return d;

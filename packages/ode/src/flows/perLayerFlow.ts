@@ -5,7 +5,7 @@ import type { FeatureInput } from './types.js';
 import { timeFactor } from './timeFactor.js';
 
 /**
- * Kernel of the balanced per-layer flow, gradient-flow time (MATH.md §2):
+ * Kernel of the balanced per-layer flow, gradient-flow time (docs/math.md §2):
  * JEPA `du/dt = σ² u^{2L} (ρ − u)`, MAE `du/dt = σ² u^L (ρ − u^{L+1})`. No validation:
  * for hot loops, after the settings were checked once (see {@link perLayerFlow}).
  *
@@ -40,7 +40,7 @@ export function perLayerRate(objective: Objective, sigma2: number, rho: number, 
 
 /**
  * The balanced per-layer flow of one feature as a right-hand side for {@link solveIvp}:
- * state `[u]` with `v = w_1 = … = w_L = u` and `w̄ = u^L` (MATH.md §2; balance is
+ * state `[u]` with `v = w_1 = … = w_L = u` and `w̄ = u^L` (docs/math.md §2; balance is
  * preserved because `v² − w_a²` is conserved). JEPA `du/dt = σ² u^{2L}(ρ − u)`,
  * MAE `du/dt = σ² u^L(ρ − u^{L+1})`; in paper time the rate is divided by L (`τ = L t`).
  * Start at `u(0) = ε^{1/L}` for `w̄(0) = ε`.
@@ -59,7 +59,12 @@ export function perLayerRate(objective: Objective, sigma2: number, rho: number, 
  * d[0]; // => 0.5
  * ```
  */
-export function perLayerFlow(feature: FeatureInput, objective: Objective, depth: number, timeUnit: TimeUnit = 'gradient-flow'): RhsFunction {
+export function perLayerFlow(
+  feature: FeatureInput,
+  objective: Objective,
+  depth: number,
+  timeUnit: TimeUnit = 'gradient-flow',
+): RhsFunction {
   const where = 'perLayerFlow';
   const { sigma2, rho } = resolveFeature(feature, where);
   const obj = validateObjective(where, objective);

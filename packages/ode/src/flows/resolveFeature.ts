@@ -16,7 +16,7 @@ import type { Feature, FeatureInput } from './types.js';
 export const FEATURE_CONSISTENCY_RTOL = 1e-9;
 
 /**
- * Validates a feature given by any two of `(σ², λ, ρ)` (MATH.md §1) and fills in the
+ * Validates a feature given by any two of `(σ², λ, ρ)` (docs/math.md §1) and fills in the
  * third: `λ = σ² ρ`. When all three are given they must agree to
  * {@link FEATURE_CONSISTENCY_RTOL}; then λ and ρ are kept and σ² = λ/ρ.
  *
@@ -53,10 +53,20 @@ export function resolveFeature(input: FeatureInput, where = 'resolveFeature'): F
   if (lambda !== undefined && rho !== undefined) {
     if (lambda === 0 && rho !== 0) {
       // name the zero: with σ² > 0, λ = σ²ρ vanishes exactly when ρ does
-      throw new InvalidArgumentError(where, 'feature.lambda', `must be nonzero when rho (${rho}) is, since lambda = sigma2·rho with sigma2 > 0`, lambda);
+      throw new InvalidArgumentError(
+        where,
+        'feature.lambda',
+        `must be nonzero when rho (${rho}) is, since lambda = sigma2·rho with sigma2 > 0`,
+        lambda,
+      );
     }
     if (Math.sign(lambda) !== Math.sign(rho)) {
-      throw new InvalidArgumentError(where, 'feature.rho', `must have the same sign as lambda (${lambda}) since rho = lambda/sigma2 with sigma2 > 0`, rho);
+      throw new InvalidArgumentError(
+        where,
+        'feature.rho',
+        `must have the same sign as lambda (${lambda}) since rho = lambda/sigma2 with sigma2 > 0`,
+        rho,
+      );
     }
     if (rho === 0) {
       if (sigma2 === undefined) {

@@ -1,17 +1,17 @@
 /**
- * Types shared by the JEPA and MAE gradient flows (MATH.md §1–3).
+ * Types shared by the JEPA and MAE gradient flows (docs/math.md §1–3).
  *
- * Conventions: one feature is the scalar problem of MATH.md §2, given by any two of
+ * Conventions: one feature is the scalar problem of docs/math.md §2, given by any two of
  * `(σ², λ, ρ)`; time is gradient-flow time `t = kη` unless a function takes a
- * {@link TimeUnit} and is told `'paper'` (τ = L·t).
+ * `TimeUnit` and is told `'paper'` (τ = L·t).
  *
  * @module
  */
-import type { NoCriticalTimeReason, TimeUnit } from '@jepa-dynamics/core';
+import type { NoCriticalTimeReason } from '@jepa-dynamics/core';
 
 /**
  * A feature given by any two (or all three, if consistent) of its second moments
- * (MATH.md §1): `sigma2 = σ² = E[x_i²] > 0`, `lambda = λ = E[y_i x_i]` (the
+ * (docs/math.md §1): `sigma2 = σ² = E[x_i²] > 0`, `lambda = λ = E[y_i x_i]` (the
  * covariance), `rho = ρ = λ/σ²` (the regression coefficient, "influence").
  */
 export interface FeatureInput {
@@ -40,9 +40,9 @@ export interface Feature {
 export type CriticalTimeResult =
   | {
       readonly exists: true;
-      /** The critical time t*_p in the requested {@link TimeUnit}. */
+      /** The critical time t*_p in the requested `TimeUnit`. */
       readonly t: number;
-      /** The per-layer weight `u*` at which `w̄ = p·w̄∞` (MATH.md §3). */
+      /** The per-layer weight `u*` at which `w̄ = p·w̄∞` (docs/math.md §3). */
       readonly uStar: number;
       /** The target `p·w̄∞`. */
       readonly wbarTarget: number;

@@ -154,9 +154,7 @@ class Dopri5Stepper implements Stepper {
     const theta1 = 1 - theta;
     for (let i = 0; i < n; i++) {
       const o = offset + i;
-      out[i] =
-        coef[o] +
-        theta * (coef[o + n] + theta1 * (coef[o + 2 * n] + theta * (coef[o + 3 * n] + theta1 * coef[o + 4 * n])));
+      out[i] = coef[o] + theta * (coef[o + n] + theta1 * (coef[o + 2 * n] + theta * (coef[o + 3 * n] + theta1 * coef[o + 4 * n])));
     }
   }
 }

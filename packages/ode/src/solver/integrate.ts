@@ -22,13 +22,7 @@ import { EndOfStiffnessTest } from './endOfStiffnessTest.js';
 import { AUTO_DEFAULT_STIFF, type RegisteredMethod } from './methodRegistry.js';
 import { controllerSettings, type NormalizedProblem } from './normalizeProblem.js';
 import { SolutionRecorder } from './solutionRecorder.js';
-import {
-  maxStepsMessage,
-  reachedMessage,
-  stepTooSmallMessage,
-  stiffMessage,
-  terminalEventMessage,
-} from './statusMessage.js';
+import { maxStepsMessage, reachedMessage, stepTooSmallMessage, stiffMessage, terminalEventMessage } from './statusMessage.js';
 import type { StiffnessDetector } from './stiffnessDetector.js';
 import type { MethodSwitch, SolveResult, SolveStats, SolveStatus } from './types.js';
 

@@ -52,10 +52,13 @@ export function finiteDifferenceJacobian(
   threshold: ArrayLike<number>,
 ): number {
   const n = y.length;
-  if (threshold.length !== n) throw new InvalidArgumentError('finiteDifferenceJacobian', 'threshold', `must have the length of y (${n})`, threshold.length);
+  if (threshold.length !== n)
+    throw new InvalidArgumentError('finiteDifferenceJacobian', 'threshold', `must have the length of y (${n})`, threshold.length);
   if (f0.length !== n) throw new InvalidArgumentError('finiteDifferenceJacobian', 'f0', `must have the length of y (${n})`, f0.length);
-  if (jac.length < n * n) throw new InvalidArgumentError('finiteDifferenceJacobian', 'jac', `must have length at least n² = ${n * n}`, jac.length);
-  if (work.length < n) throw new InvalidArgumentError('finiteDifferenceJacobian', 'work', `must have length at least n = ${n}`, work.length);
+  if (jac.length < n * n)
+    throw new InvalidArgumentError('finiteDifferenceJacobian', 'jac', `must have length at least n² = ${n * n}`, jac.length);
+  if (work.length < n)
+    throw new InvalidArgumentError('finiteDifferenceJacobian', 'work', `must have length at least n = ${n}`, work.length);
   return finiteDifferenceJacobianKernel(f, t, y, f0, jac, work, threshold);
 }
 
@@ -109,7 +112,12 @@ export interface JacobianColumnGroups {
  */
 export function jacobianColumnGroups(where: string, name: string, pattern: unknown, n: number): JacobianColumnGroups {
   if (!Array.isArray(pattern) || pattern.length !== n) {
-    throw new InvalidArgumentError(where, name, `must be an array of n = ${n} rows, each listing the columns j with ∂f_i/∂y_j possibly nonzero`, pattern);
+    throw new InvalidArgumentError(
+      where,
+      name,
+      `must be an array of n = ${n} rows, each listing the columns j with ∂f_i/∂y_j possibly nonzero`,
+      pattern,
+    );
   }
   const rowsOfLists: number[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++) {

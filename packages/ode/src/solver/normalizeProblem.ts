@@ -203,7 +203,12 @@ export function normalizeProblem(
   let stiffnessCheck: number;
   if (sc === false) {
     if (plan.kind === 'auto') {
-      throw new InvalidArgumentError(WHERE, 'options.stiffnessCheck', "must be a positive integer with method 'auto' (its stiffness test decides the switches)", sc);
+      throw new InvalidArgumentError(
+        WHERE,
+        'options.stiffnessCheck',
+        "must be a positive integer with method 'auto' (its stiffness test decides the switches)",
+        sc,
+      );
     }
     stiffnessCheck = 0;
   } else if (Number.isInteger(sc) && sc >= 1) stiffnessCheck = sc;
@@ -216,7 +221,9 @@ export function normalizeProblem(
     throw new InvalidArgumentError(WHERE, 'options.jacobian', 'must be a function (t, y, jac) => void writing ∂f/∂y row-major', jacobian);
   }
   const jacobianColumns =
-    options.jacobianSparsity === undefined ? undefined : jacobianColumnGroups(WHERE, 'options.jacobianSparsity', options.jacobianSparsity, n);
+    options.jacobianSparsity === undefined
+      ? undefined
+      : jacobianColumnGroups(WHERE, 'options.jacobianSparsity', options.jacobianSparsity, n);
 
   return {
     f,
@@ -249,7 +256,12 @@ function methodPlan(options: SolveOptions): MethodPlan {
   if (name !== 'auto') {
     const method = methods.find((m) => m.name === name);
     if (method === undefined) {
-      throw new InvalidArgumentError(WHERE, 'options.method', `must be one of ${quotedList([...methods.map((m) => m.name), 'auto'])}`, name);
+      throw new InvalidArgumentError(
+        WHERE,
+        'options.method',
+        `must be one of ${quotedList([...methods.map((m) => m.name), 'auto'])}`,
+        name,
+      );
     }
     if (options.autoSwitch !== undefined) {
       throw new InvalidArgumentError(WHERE, 'options.autoSwitch', "applies to method 'auto' only; leave it unset", options.autoSwitch);
@@ -257,16 +269,27 @@ function methodPlan(options: SolveOptions): MethodPlan {
     return { kind: 'single', method };
   }
   const auto = options.autoSwitch ?? {};
-  if (auto === null || typeof auto !== 'object') throw new InvalidArgumentError(WHERE, 'options.autoSwitch', 'must be an object { nonStiff?, stiff? }', auto);
+  if (auto === null || typeof auto !== 'object')
+    throw new InvalidArgumentError(WHERE, 'options.autoSwitch', 'must be an object { nonStiff?, stiff? }', auto);
   const nonStiffOk = methods.filter((m) => !m.stiff && m.stiffnessTest !== undefined && m.stabilityBoundary !== undefined);
   const stiffOk = methods.filter((m) => m.stiff && m.estimatesEigenvalues && m.controllerDefaults !== undefined);
   const nonStiff = nonStiffOk.find((m) => m.name === (auto.nonStiff ?? AUTO_DEFAULT_NON_STIFF));
   if (nonStiff === undefined) {
-    throw new InvalidArgumentError(WHERE, 'options.autoSwitch.nonStiff', `must be an explicit method with a stiffness test: ${quotedList(nonStiffOk.map((m) => m.name))}`, auto.nonStiff);
+    throw new InvalidArgumentError(
+      WHERE,
+      'options.autoSwitch.nonStiff',
+      `must be an explicit method with a stiffness test: ${quotedList(nonStiffOk.map((m) => m.name))}`,
+      auto.nonStiff,
+    );
   }
   const stiff = stiffOk.find((m) => m.name === (auto.stiff ?? AUTO_DEFAULT_STIFF));
   if (stiff === undefined) {
-    throw new InvalidArgumentError(WHERE, 'options.autoSwitch.stiff', `must be a stiff method with an eigenvalue estimate: ${quotedList(stiffOk.map((m) => m.name))}`, auto.stiff);
+    throw new InvalidArgumentError(
+      WHERE,
+      'options.autoSwitch.stiff',
+      `must be a stiff method with an eigenvalue estimate: ${quotedList(stiffOk.map((m) => m.name))}`,
+      auto.stiff,
+    );
   }
   return { kind: 'auto', nonStiff, stiff };
 }
@@ -282,7 +305,12 @@ function controllerOptions(options: SolveOptions, plan: MethodPlan): Partial<Con
     if (v === undefined) continue;
     const own = methods.find((m) => m.controllerDefaults === undefined);
     if (own !== undefined) {
-      throw new InvalidArgumentError(WHERE, `options.${key}`, `does not apply to method '${own.name}' (it has its own step controller); leave it unset`, v);
+      throw new InvalidArgumentError(
+        WHERE,
+        `options.${key}`,
+        `does not apply to method '${own.name}' (it has its own step controller); leave it unset`,
+        v,
+      );
     }
     out[key] = v;
   }

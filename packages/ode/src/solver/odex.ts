@@ -139,7 +139,9 @@ function runOdex(setup: RunSetup, sink: StepSink): RunEnd {
       return end('max-steps', counts);
     case Outcome.EarlyReturn:
       if (stopped) return end('stopped', counts);
-      throw new Error(`solveIvp (${label}): internal error: the package returned early at t = ${formatTime(rhs.origin + tReached)} without a reason.`);
+      throw new Error(
+        `solveIvp (${label}): internal error: the package returned early at t = ${formatTime(rhs.origin + tReached)} without a reason.`,
+      );
   }
 }
 

@@ -172,7 +172,18 @@ export class Rodas4Stepper implements Stepper {
     const n = this.n;
     if (this.jacobian !== undefined) this.jacobian(t, y, this.jac);
     else if (this.jacobianColumns !== undefined) {
-      groupedFiniteDifferenceJacobianKernel(this.rhsFn, t, y, this.f0, this.jac, this.ftmp, this.atol, this.jacobianColumns, this.delta, this.saved);
+      groupedFiniteDifferenceJacobianKernel(
+        this.rhsFn,
+        t,
+        y,
+        this.f0,
+        this.jac,
+        this.ftmp,
+        this.atol,
+        this.jacobianColumns,
+        this.delta,
+        this.saved,
+      );
     } else finiteDifferenceJacobianKernel(this.rhsFn, t, y, this.f0, this.jac, this.ftmp, this.atol);
     this.workCounters.njev++;
     const th = t + Math.sqrt(UROUND * Math.max(1e-5, Math.abs(t))) - t;

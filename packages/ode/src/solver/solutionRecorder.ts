@@ -238,7 +238,10 @@ export class SolutionRecorder implements StepSink {
     } else {
       const local = this.localEval;
       // At a restart, outputs at its time are left to the next segment (they start it).
-      while (this.tEvalIndex < tEval.length && (restart ? (local[this.tEvalIndex] - tEnd) * direction < 0 : (local[this.tEvalIndex] - tEnd) * direction <= 0)) {
+      while (
+        this.tEvalIndex < tEval.length &&
+        (restart ? (local[this.tEvalIndex] - tEnd) * direction < 0 : (local[this.tEvalIndex] - tEnd) * direction <= 0)
+      ) {
         const te = local[this.tEvalIndex];
         if (te === tEnd) this.output(tEval[this.tEvalIndex], yEnd);
         else {
@@ -297,7 +300,9 @@ export class SolutionRecorder implements StepSink {
   }
 
   private callMeasure(t: number, y: Float64Array): number {
-    return this.measure === undefined ? 0 : finiteResult(this.measure, t, y, 'options.clockRestart.measure', this.problem.clockRestart?.measure);
+    return this.measure === undefined
+      ? 0
+      : finiteResult(this.measure, t, y, 'options.clockRestart.measure', this.problem.clockRestart?.measure);
   }
 
   /** Assembles the result. */
@@ -372,7 +377,12 @@ function finiteResult(fn: (t: number, y: Float64Array) => number, t: number, y: 
     v = fn(t, y);
   } catch (e) {
     const what = e instanceof Error ? e.message : String(e);
-    throw new InvalidArgumentError('solveIvp', name, `must return a finite number without throwing, but it threw ${JSON.stringify(what)} at t = ${t}`, value);
+    throw new InvalidArgumentError(
+      'solveIvp',
+      name,
+      `must return a finite number without throwing, but it threw ${JSON.stringify(what)} at t = ${t}`,
+      value,
+    );
   }
   if (typeof v !== 'number' || !Number.isFinite(v)) {
     throw new InvalidArgumentError('solveIvp', name, `must return a finite number, but it returned ${String(v)} at t = ${t}`, value);

@@ -46,11 +46,6 @@ import type { RhsFunction, SolveOptions, SolveResult } from './types.js';
  * s.switches?.map((w) => w.to);                 // => ['rodas4']
  * ```
  */
-export function solveIvp(
-  f: RhsFunction,
-  tspan: readonly [number, number],
-  y0: ArrayLike<number>,
-  options: SolveOptions = {},
-): SolveResult {
+export function solveIvp(f: RhsFunction, tspan: readonly [number, number], y0: ArrayLike<number>, options: SolveOptions = {}): SolveResult {
   return integrate(normalizeProblem(f, tspan, y0, options));
 }

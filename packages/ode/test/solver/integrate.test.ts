@@ -19,7 +19,12 @@ describe("method 'auto'", () => {
       { nonStiff: 'dop853', tol: 1e-6, nfev: 1035 },
       { nonStiff: 'dop853', tol: 1e-10, nfev: 2785 },
     ] as const) {
-      const r = solveIvp(arenstorf, [0, ARENSTORF.T], ARENSTORF.y0, { method: 'auto', autoSwitch: { nonStiff: c.nonStiff }, rtol: c.tol, atol: c.tol });
+      const r = solveIvp(arenstorf, [0, ARENSTORF.T], ARENSTORF.y0, {
+        method: 'auto',
+        autoSwitch: { nonStiff: c.nonStiff },
+        rtol: c.tol,
+        atol: c.tol,
+      });
       expect(r.status).toBe('success');
       expect(r.switches).toEqual([]);
       expect(r.stats.njev).toBe(0);
@@ -103,7 +108,15 @@ describe("method 'auto'", () => {
     // remedy caps the step at (tol / (0.0137·max|g‴|))^{1/3} with g = cos t.
     const maxStep = (tol / 0.0137) ** (1 / 3);
     const tEval = Array.from({ length: 101 }, (_, k) => k / 10);
-    const r = solveIvp(f, [0, 10], [1], { method: 'auto', rtol: tol, atol: tol, tEval, maxStep, dense: true, events: [{ g: (_t, y) => y[0] - 0.3 }] });
+    const r = solveIvp(f, [0, 10], [1], {
+      method: 'auto',
+      rtol: tol,
+      atol: tol,
+      tEval,
+      maxStep,
+      dense: true,
+      events: [{ g: (_t, y) => y[0] - 0.3 }],
+    });
     expect(r.status).toBe('success');
     expect(r.switches?.map((s) => s.to)).toEqual(['rodas4']);
     const tSwitch = r.switches?.[0].t ?? Number.NaN;
@@ -135,7 +148,9 @@ describe("method 'auto'", () => {
     const f: RhsFunction = (_t, y, d) => {
       d[0] = -y[0];
     };
-    expect(() => solveIvp(f, [0, 1], [1], { method: 'dopri5', autoSwitch: { stiff: 'rodas4' } })).toThrow(/options\.autoSwitch: applies to method 'auto' only/);
+    expect(() => solveIvp(f, [0, 1], [1], { method: 'dopri5', autoSwitch: { stiff: 'rodas4' } })).toThrow(
+      /options\.autoSwitch: applies to method 'auto' only/,
+    );
     expect(() => solveIvp(f, [0, 1], [1], { method: 'auto', autoSwitch: { nonStiff: 'odex' } })).toThrow(
       /options\.autoSwitch\.nonStiff: must be an explicit method with a stiffness test: 'dopri5' or 'dop853'; got "odex"/,
     );
@@ -249,7 +264,11 @@ describe('clockRestart', () => {
     const f: RhsFunction = (_t, y, d) => {
       d[0] = y[0];
     };
-    expect(() => solveIvp(f, [0, 1], [1], { clockRestart: { factor: 1 } })).toThrow(/options\.clockRestart\.factor: must be a finite number > 1; got 1/);
-    expect(() => solveIvp(f, [0, 1], [1], { clockRestart: { measure: () => Number.NaN } })).toThrow(/options\.clockRestart\.measure: must return a finite number/);
+    expect(() => solveIvp(f, [0, 1], [1], { clockRestart: { factor: 1 } })).toThrow(
+      /options\.clockRestart\.factor: must be a finite number > 1; got 1/,
+    );
+    expect(() => solveIvp(f, [0, 1], [1], { clockRestart: { measure: () => Number.NaN } })).toThrow(
+      /options\.clockRestart\.measure: must return a finite number/,
+    );
   });
 });

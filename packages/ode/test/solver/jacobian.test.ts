@@ -10,11 +10,7 @@ const f = (t: number, y: Float64Array, d: Float64Array): void => {
 };
 function exactJacobian(y: Float64Array): number[] {
   const q = 1 + y[1] * y[1];
-  return [
-    2 * y[0] * y[1], y[0] * y[0], 0,
-    0, Math.exp(y[1]), -3 * y[2] * y[2],
-    y[2] / q, (-2 * y[0] * y[1] * y[2]) / (q * q), y[0] / q,
-  ];
+  return [2 * y[0] * y[1], y[0] * y[0], 0, 0, Math.exp(y[1]), -3 * y[2] * y[2], y[2] / q, (-2 * y[0] * y[1] * y[2]) / (q * q), y[0] / q];
 }
 
 describe('finiteDifferenceJacobian', () => {
@@ -51,8 +47,12 @@ describe('finiteDifferenceJacobian', () => {
 
   it('finiteDifferenceJacobian rejects mismatched lengths, naming the argument', () => {
     const y = new Float64Array(2);
-    expect(() => finiteDifferenceJacobian(f, 0, y, new Float64Array(3), new Float64Array(4), new Float64Array(2), [1, 1])).toThrow(InvalidArgumentError);
-    expect(() => finiteDifferenceJacobian(f, 0, y, new Float64Array(2), new Float64Array(3), new Float64Array(2), [1, 1])).toThrow(/invalid argument jac/);
+    expect(() => finiteDifferenceJacobian(f, 0, y, new Float64Array(3), new Float64Array(4), new Float64Array(2), [1, 1])).toThrow(
+      InvalidArgumentError,
+    );
+    expect(() => finiteDifferenceJacobian(f, 0, y, new Float64Array(2), new Float64Array(3), new Float64Array(2), [1, 1])).toThrow(
+      /invalid argument jac/,
+    );
   });
 
   it('groupedFiniteDifferenceJacobianKernel: a tridiagonal pattern needs 3 evaluations for any n and matches the exact Jacobian', () => {
@@ -63,7 +63,11 @@ describe('finiteDifferenceJacobian', () => {
     };
     const pattern = Array.from({ length: n }, (_, i) => [i - 1, i, i + 1].filter((j) => j >= 0 && j < n));
     const cols = jacobianColumnGroups('test', 'pattern', pattern, n);
-    expect(cols.groups.map((c) => Array.from(c))).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+    expect(cols.groups.map((c) => Array.from(c))).toEqual([
+      [0, 3, 6, 9],
+      [1, 4, 7],
+      [2, 5, 8],
+    ]);
     const y = Float64Array.from({ length: n }, (_, i) => 0.3 + 0.1 * i);
     const f0 = new Float64Array(n);
     g(0, y, f0);
@@ -73,7 +77,18 @@ describe('finiteDifferenceJacobian', () => {
       calls++;
       g(t, yy, d);
     };
-    const spent = groupedFiniteDifferenceJacobianKernel(counted, 0, y, f0, jac, new Float64Array(n), new Float64Array(n).fill(1e-6), cols, new Float64Array(n), new Float64Array(n));
+    const spent = groupedFiniteDifferenceJacobianKernel(
+      counted,
+      0,
+      y,
+      f0,
+      jac,
+      new Float64Array(n),
+      new Float64Array(n).fill(1e-6),
+      cols,
+      new Float64Array(n),
+      new Float64Array(n),
+    );
     expect(spent).toBe(3);
     expect(calls).toBe(3);
     for (let i = 0; i < n; i++) {
@@ -89,7 +104,9 @@ describe('finiteDifferenceJacobian', () => {
   });
 
   it('jacobianColumnGroups rejects a malformed pattern, naming the argument and row', () => {
-    expect(() => jacobianColumnGroups('solveIvp', 'options.jacobianSparsity', [[0]], 2)).toThrow(/options\.jacobianSparsity: must be an array of n = 2 rows/);
+    expect(() => jacobianColumnGroups('solveIvp', 'options.jacobianSparsity', [[0]], 2)).toThrow(
+      /options\.jacobianSparsity: must be an array of n = 2 rows/,
+    );
     expect(() => jacobianColumnGroups('solveIvp', 'options.jacobianSparsity', [[0], [2]], 2)).toThrow(/options\.jacobianSparsity\[1\]/);
     expect(() => jacobianColumnGroups('solveIvp', 'options.jacobianSparsity', [[0], 1], 2)).toThrow(InvalidArgumentError);
   });

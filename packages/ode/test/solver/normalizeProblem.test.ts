@@ -36,12 +36,18 @@ describe('solveIvp rejects bad input with an InvalidArgumentError naming the val
   });
   it('atol < 0 or of the wrong length', () => {
     rejects(() => solveIvp(decay, [0, 1], [1], { atol: -1 }), /options\.atol: must be a nonnegative finite number; got -1\./);
-    rejects(() => solveIvp(rotation, [0, 1], [1, 0], { atol: [1e-6] }), /options\.atol: must be a number or have one entry per component \(2\); got \[0\.000001\]/);
+    rejects(
+      () => solveIvp(rotation, [0, 1], [1, 0], { atol: [1e-6] }),
+      /options\.atol: must be a number or have one entry per component \(2\); got \[0\.000001\]/,
+    );
     rejects(() => solveIvp(rotation, [0, 1], [1, 0], { atol: [1e-6, -1] }), /options\.atol\[1\].*got -1/);
   });
   it('tEval outside the interval or unsorted', () => {
     rejects(() => solveIvp(decay, [0, 1], [1], { tEval: [0.5, 1.5] }), /options\.tEval\[1\]: must lie in \[0, 1\].*got 1\.5/);
-    rejects(() => solveIvp(decay, [0, 1], [1], { tEval: [0.5, 0.2] }), /options\.tEval\[1\]: must not come before tEval\[0\] = 0\.5.*increasing.*got 0\.2/);
+    rejects(
+      () => solveIvp(decay, [0, 1], [1], { tEval: [0.5, 0.2] }),
+      /options\.tEval\[1\]: must not come before tEval\[0\] = 0\.5.*increasing.*got 0\.2/,
+    );
     rejects(() => solveIvp(decay, [1, 0], [1], { tEval: [0.2, 0.5] }), /options\.tEval\[1\].*decreasing.*got 0\.5/);
   });
   it('step options and controller constants out of range', () => {

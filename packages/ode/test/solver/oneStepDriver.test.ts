@@ -25,14 +25,27 @@ describe('solveIvp failure statuses say what happened and the time reached', () 
     });
   }
   it("f(t0, y0) non-finite: status 'non-finite' at t0, no step taken", () => {
-    const r = solveIvp((_t, _y, dy) => { dy[0] = Infinity; }, [0, 1], [1]);
+    const r = solveIvp(
+      (_t, _y, dy) => {
+        dy[0] = Infinity;
+      },
+      [0, 1],
+      [1],
+    );
     expect(r.status).toBe('non-finite');
     expect(r.message).toContain('f(t0, y0) returned Infinity in component 0 at t = 0');
     expect(r.stats.naccepted).toBe(0);
     expect(Array.from(r.t)).toEqual([0]);
   });
   it("a blow-up (y' = y², y(0) = 1, singular at t = 1) ends with a failure status at t ≈ 1", () => {
-    const r = solveIvp((_t, y, dy) => { dy[0] = y[0] * y[0]; }, [0, 2], [1], { rtol: 1e-8, atol: 1e-8 });
+    const r = solveIvp(
+      (_t, y, dy) => {
+        dy[0] = y[0] * y[0];
+      },
+      [0, 2],
+      [1],
+      { rtol: 1e-8, atol: 1e-8 },
+    );
     expect(['step-too-small', 'non-finite', 'max-steps']).toContain(r.status);
     const tLast = r.t[r.t.length - 1];
     // With a relative tolerance the last accepted steps (|y| ~ 1e13) may land a

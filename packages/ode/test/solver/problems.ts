@@ -42,7 +42,7 @@ export function rotationExact(t: number): [number, number] {
 }
 
 /**
- * Scalar plateau-then-transition problem (the JEPA per-layer flow of MATH.md §2):
+ * Scalar plateau-then-transition problem (the JEPA per-layer flow of docs/math.md §2):
  * du/dt = σ² u^{2L}(ρ − u), L = 4, σ² = 1, ρ = 1, u(0) = ε^{1/L}, ε = 1e-3.
  */
 export const PLATEAU = { L: 4, sigma2: 1, rho: 1, epsilon: 1e-3 };
@@ -52,7 +52,7 @@ export const plateau: RhsFunction = (_t, y, dy) => {
   const u4 = u2 * u2;
   dy[0] = PLATEAU.sigma2 * u4 * u4 * (PLATEAU.rho - u);
 };
-/** Exact time to reach u from u0 for {@link plateau} (MATH.md §3, partial fractions; jepaClosedForm.ts). */
+/** Exact time to reach u from u0 for {@link plateau} (docs/math.md §3, partial fractions; jepaClosedForm.ts). */
 export function plateauTime(u: number): number {
   const { L, sigma2, rho, epsilon } = PLATEAU;
   return jepaTimeOfU(u, sigma2, rho, L, epsilon ** (1 / L));

@@ -22,7 +22,14 @@ const S = 6;
 const D2 = [T.d21, T.d22, T.d23, T.d24, T.d25, 0];
 const D3 = [T.d31, T.d32, T.d33, T.d34, T.d35, 0];
 const A: number[][] = [[], [T.a21], [T.a31, T.a32], [T.a41, T.a42, T.a43], [T.a51, T.a52, T.a53, T.a54], [T.a51, T.a52, T.a53, T.a54, 1]];
-const C: number[][] = [[], [T.c21], [T.c31, T.c32], [T.c41, T.c42, T.c43], [T.c51, T.c52, T.c53, T.c54], [T.c61, T.c62, T.c63, T.c64, T.c65]];
+const C: number[][] = [
+  [],
+  [T.c21],
+  [T.c31, T.c32],
+  [T.c41, T.c42, T.c43],
+  [T.c51, T.c52, T.c53, T.c54],
+  [T.c61, T.c62, T.c63, T.c64, T.c65],
+];
 const at = (m: number[][], i: number, j: number): number => (j < m[i].length ? m[i][j] : 0);
 const dot = (a: readonly number[], b: readonly number[]): number => a.reduce((s, x, i) => s + x * b[i], 0);
 const matVec = (m: number[][], v: number[]): number[] => m.map((row) => dot(row, v));
@@ -102,7 +109,12 @@ function stepper(fn: RhsFunction, n: number, jacobian: JacobianFunction): Rodas4
 
 /** One RODAS step of size h from the exact value at t0; returns the step-value error and the dense errors at the given θ. */
 function oneStep(
-  fn: RhsFunction, jac: JacobianFunction, exact: (t: number) => number[], t0: number, h: number, thetas: readonly number[],
+  fn: RhsFunction,
+  jac: JacobianFunction,
+  exact: (t: number) => number[],
+  t0: number,
+  h: number,
+  thetas: readonly number[],
 ): { step: number; dense: number[] } {
   const n = exact(t0).length;
   const st = stepper(fn, n, jac);
@@ -140,7 +152,7 @@ function protheroRobinson(mu: number, g: (t: number) => number, gp: (t: number) 
 const KAPPA = (1 + dot(D2, stiffLimitStages(3))) / 6;
 const K_MAX = KAPPA / (6 * Math.sqrt(3));
 
-describe('RODAS (rodas4) continuous extension: Hairer\'s coefficients, and why its error is not controlled on stiff forced problems', () => {
+describe("RODAS (rodas4) continuous extension: Hairer's coefficients, and why its error is not controlled on stiff forced problems", () => {
   it('d2, d3 are the unique solution of: order 3 at every θ (non-stiff) + exact for quadratic g in the stiff limit — derived here, they match the tableau to 1e-12', () => {
     // Per row: the 4 conditions of order ≤ 3 and, in the stiff limit with g = t² (y1 = g(1) exactly),
     // θ + θ(1−θ)(d2·k + θ d3·k) = θ², i.e. d2·k = −1 and d3·k = 0. The k6 weight is 0 in rodas.f.
@@ -159,7 +171,7 @@ describe('RODAS (rodas4) continuous extension: Hairer\'s coefficients, and why i
     expect(Math.abs(dot(D3, stiffLimitStages(1)))).toBeLessThan(1e-13);
   });
 
-  it('no weights on y0, k1…k6 give order 3 and stiff-limit exactness for cubic g: the d\'s miss it (d2·k = −0.1489, d3·k = −2.7021, not −1, −1), and k6 cannot help', () => {
+  it("no weights on y0, k1…k6 give order 3 and stiff-limit exactness for cubic g: the d's miss it (d2·k = −0.1489, d3·k = −2.7021, not −1, −1), and k6 cannot help", () => {
     const k3 = stiffLimitStages(3);
     expect(dot(D2, k3)).toBeCloseTo(-0.148944, 6); // sympy/numpy cross-check: −0.148944
     expect(dot(D3, k3)).toBeCloseTo(-2.702112, 6); // −2.702112
@@ -203,19 +215,27 @@ describe('RODAS (rodas4) continuous extension: Hairer\'s coefficients, and why i
     }
   });
 
-  it('stiff limit (Prothero–Robinson, μ = 1e10): step values exact, quadratic g reproduced, cubic g off by exactly κ θ(1−θ)(1−2θ) h³ g\'\'\' (order 2)', () => {
+  it("stiff limit (Prothero–Robinson, μ = 1e10): step values exact, quadratic g reproduced, cubic g off by exactly κ θ(1−θ)(1−2θ) h³ g''' (order 2)", () => {
     const mu = 1e10;
     const thetas = [0.2, 0.35, 0.8];
     // g = 1 + t/2 − t²/3: exact up to O(1/μ) and the forward difference for ∂f/∂t (its error δμg''/2,
     // δ ≈ 3e-9, enters the k_i as h d_i δ g''/2 and is amplified by the d's ~ 35): measured ≤ 1.5e-8 (h = 2).
-    const quad = protheroRobinson(mu, (t) => 1 + t / 2 - (t * t) / 3, (t) => 0.5 - (2 * t) / 3);
+    const quad = protheroRobinson(
+      mu,
+      (t) => 1 + t / 2 - (t * t) / 3,
+      (t) => 0.5 - (2 * t) / 3,
+    );
     for (const h of [0.5, 2]) {
       const r = oneStep(quad.f, quad.jac, (t) => [1 + t / 2 - (t * t) / 3], 0.1, h, thetas);
       expect(r.step).toBeLessThan(1e-8);
       for (const e of r.dense) expect(e).toBeLessThan(1e-7);
     }
     // g = t³ (g''' = 6) from t0 = 0: signed error against κ θ(1−θ)(1−2θ) h³ · 6.
-    const cub = protheroRobinson(mu, (t) => t ** 3, (t) => 3 * t * t);
+    const cub = protheroRobinson(
+      mu,
+      (t) => t ** 3,
+      (t) => 3 * t * t,
+    );
     for (const h of [0.25, 0.5, 1]) {
       const st = stepper(cub.f, 1, cub.jac);
       const y = Float64Array.of(0);
@@ -243,7 +263,7 @@ describe('RODAS (rodas4) continuous extension: Hairer\'s coefficients, and why i
     for (const r of errs) expect(r.step).toBeLessThan(1e-10); // O(1/μ) and the ∂f/∂t difference quotient: measured ≤ 6.1e-12
   });
 
-  describe('through solveIvp: Prothero–Robinson y\' = −1e6 (y − cos t) − sin t, y(0) = 1, t ∈ [0, 10]', () => {
+  describe("through solveIvp: Prothero–Robinson y' = −1e6 (y − cos t) − sin t, y(0) = 1, t ∈ [0, 10]", () => {
     const mu = 1e6;
     const pr: RhsFunction = (t, y, d) => {
       d[0] = -mu * (y[0] - Math.cos(t)) - Math.sin(t);
@@ -306,11 +326,16 @@ describe('RODAS (rodas4) continuous extension: Hairer\'s coefficients, and why i
       }
     });
 
-    it('maxStep = (tol / (K max|g\'\'\'|))^{1/3} brings sol(t) and located events within the tolerance', () => {
+    it("maxStep = (tol / (K max|g'''|))^{1/3} brings sol(t) and located events within the tolerance", () => {
       for (const tol of [1e-5, 1e-7]) {
         const maxStep = Math.cbrt(tol / K_MAX); // max|g'''| = 1
         const r = solveIvp(pr, [0, 10], [1], {
-          method: 'rodas4', rtol: tol, atol: tol / 100, maxStep, dense: true, events: [{ g: (_t, y) => y[0] - 0.3 }],
+          method: 'rodas4',
+          rtol: tol,
+          atol: tol / 100,
+          maxStep,
+          dense: true,
+          events: [{ g: (_t, y) => y[0] - 0.3 }],
         });
         const sol = r.sol;
         if (sol === undefined) throw new Error('no sol');
@@ -326,7 +351,11 @@ describe('RODAS (rodas4) continuous extension: Hairer\'s coefficients, and why i
       }
       // Without maxStep the same events are off by up to 0.16 at rtol 1e-5 (measured 0.084, 0.160, 0.161).
       const loose = solveIvp(pr, [0, 10], [1], { method: 'rodas4', rtol: 1e-5, atol: 1e-7, events: [{ g: (_t, y) => y[0] - 0.3 }] });
-      expect(Math.max(...loose.events.map((e, i) => Math.abs(e.t - [Math.acos(0.3), 2 * Math.PI - Math.acos(0.3), 2 * Math.PI + Math.acos(0.3)][i])))).toBeGreaterThan(0.01);
+      expect(
+        Math.max(
+          ...loose.events.map((e, i) => Math.abs(e.t - [Math.acos(0.3), 2 * Math.PI - Math.acos(0.3), 2 * Math.PI + Math.acos(0.3)][i])),
+        ),
+      ).toBeGreaterThan(0.01);
     });
   });
 

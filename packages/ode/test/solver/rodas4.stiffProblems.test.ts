@@ -32,7 +32,10 @@ describe('solveIvp with method rodas4 on standard stiff problems', () => {
     for (const tol of tols) {
       // atol scaled to each component's size (y2 ≈ 1e-5 … 1e-13), as is standard for this problem.
       const r = solveIvp(robertson, [0, 1e11], [1, 0, 0], {
-        method: 'rodas4', rtol: tol, atol: [1e-6 * tol, 1e-10 * tol, 1e-6 * tol], tEval: ref.robertson.t,
+        method: 'rodas4',
+        rtol: tol,
+        atol: [1e-6 * tol, 1e-10 * tol, 1e-6 * tol],
+        tEval: ref.robertson.t,
       });
       expect(r.status).toBe('success');
       r.y.forEach((y, k) => {
@@ -55,7 +58,7 @@ describe('solveIvp with method rodas4 on standard stiff problems', () => {
     expect(a.stats.nfev).toBe(2 + 2 * a.stats.naccepted + 5 * a.stats.nsteps);
   });
 
-  it('Prothero–Robinson y\' = −1e6 (y − cos t) − sin t, y(0) = 1: the step values follow cos t to the tolerance, in few steps', () => {
+  it("Prothero–Robinson y' = −1e6 (y − cos t) − sin t, y(0) = 1: the step values follow cos t to the tolerance, in few steps", () => {
     const pr: RhsFunction = (t, y, d) => {
       d[0] = -1e6 * (y[0] - Math.cos(t)) - Math.sin(t);
     };
@@ -96,7 +99,10 @@ describe('solveIvp with method rodas4 on standard stiff problems', () => {
     it('locates events on the dense output: y2 = 1/2 at t = ln 2, terminal and not', () => {
       for (const terminal of [false, true]) {
         const r = solveIvp(slow, [0, 10], [1, 1], {
-          method: 'rodas4', rtol: 1e-9, atol: 1e-9, events: [{ g: (_t, y) => y[1] - 0.5, direction: -1, terminal }],
+          method: 'rodas4',
+          rtol: 1e-9,
+          atol: 1e-9,
+          events: [{ g: (_t, y) => y[1] - 0.5, direction: -1, terminal }],
         });
         expect(r.status).toBe(terminal ? 'event' : 'success');
         expect(r.events).toHaveLength(1);
@@ -123,7 +129,11 @@ describe('solveIvp with method rodas4 on standard stiff problems', () => {
   });
 
   it('rejects a jacobian option that is not a function, naming it', () => {
-    expect(() => solveIvp(vdp, [0, 1], [2, 0], { method: 'rodas4', jacobian: 3 as unknown as JacobianFunction })).toThrow(InvalidArgumentError);
-    expect(() => solveIvp(vdp, [0, 1], [2, 0], { method: 'rodas4', jacobian: 3 as unknown as JacobianFunction })).toThrow(/options\.jacobian/);
+    expect(() => solveIvp(vdp, [0, 1], [2, 0], { method: 'rodas4', jacobian: 3 as unknown as JacobianFunction })).toThrow(
+      InvalidArgumentError,
+    );
+    expect(() => solveIvp(vdp, [0, 1], [2, 0], { method: 'rodas4', jacobian: 3 as unknown as JacobianFunction })).toThrow(
+      /options\.jacobian/,
+    );
   });
 });

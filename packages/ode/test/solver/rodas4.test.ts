@@ -92,11 +92,15 @@ describe('RODAS (rodas4) step kernel', () => {
   it('has a stability function R(z) with R(z) − e^z = O(z⁵), |R| ≤ 1 on the left half-plane axes, and R(−∞) = 0 (L-stable)', () => {
     // y' = λ y, one step of size 1: y1 = R(λ).
     const R = (z: number): number => {
-      const st = stepper((_t, y, d) => {
-        d[0] = z * y[0];
-      }, 1, (_t, _y, J) => {
-        J[0] = z;
-      });
+      const st = stepper(
+        (_t, y, d) => {
+          d[0] = z * y[0];
+        },
+        1,
+        (_t, _y, J) => {
+          J[0] = z;
+        },
+      );
       const y = Float64Array.of(1);
       const yNew = new Float64Array(1);
       st.start(0, y);
@@ -131,11 +135,13 @@ describe('RODAS (rodas4) step kernel', () => {
         G[i][j] = g * sum;
       }
     }
-    const alpha = Array.from({ length: s }, (_, i) => Array.from({ length: s }, (_, j) => {
-      let v = 0;
-      for (let k = 0; k < s; k++) v += at(A, i, k) * G[k][j];
-      return v;
-    }));
+    const alpha = Array.from({ length: s }, (_, i) =>
+      Array.from({ length: s }, (_, j) => {
+        let v = 0;
+        for (let k = 0; k < s; k++) v += at(A, i, k) * G[k][j];
+        return v;
+      }),
+    );
     const weights = (m: number[]): number[] => Array.from({ length: s }, (_, j) => m.reduce((acc, mk, k) => acc + mk * G[k][j], 0));
     const b = weights([T.a51, T.a52, T.a53, T.a54, 1, 1]);
     const bHat = weights([T.a51, T.a52, T.a53, T.a54, 1, 0]);
@@ -143,16 +149,54 @@ describe('RODAS (rodas4) step kernel', () => {
     const beta = (i: number, j: number): number => (j < i ? alpha[i][j] + G[i][j] : 0);
     const bp = Array.from({ length: s }, (_, i) => Array.from({ length: s }, (_, j) => beta(i, j)).reduce((x, y) => x + y, 0));
     const sumB = (f: (i: number) => number, w: number[]): number => w.reduce((acc, wi, i) => acc + wi * f(i), 0);
-    const dot = (row: (k: number) => number, v: (k: number) => number): number => Array.from({ length: s }, (_, k) => row(k) * v(k)).reduce((x, y) => x + y, 0);
+    const dot = (row: (k: number) => number, v: (k: number) => number): number =>
+      Array.from({ length: s }, (_, k) => row(k) * v(k)).reduce((x, y) => x + y, 0);
     const residuals = (w: number[]): number[] => [
       sumB(() => 1, w) - 1,
       sumB((i) => bp[i], w) - (0.5 - g),
       sumB((i) => ai[i] ** 2, w) - 1 / 3,
-      sumB((i) => dot((k) => beta(i, k), (k) => bp[k]), w) - (1 / 6 - g + g * g),
+      sumB(
+        (i) =>
+          dot(
+            (k) => beta(i, k),
+            (k) => bp[k],
+          ),
+        w,
+      ) -
+        (1 / 6 - g + g * g),
       sumB((i) => ai[i] ** 3, w) - 1 / 4,
-      sumB((i) => ai[i] * dot((k) => alpha[i][k], (k) => bp[k]), w) - (1 / 8 - g / 3),
-      sumB((i) => dot((k) => beta(i, k), (k) => ai[k] ** 2), w) - (1 / 12 - g / 3),
-      sumB((i) => dot((k) => beta(i, k), (k) => dot((l) => beta(k, l), (l) => bp[l])), w) - (1 / 24 - g / 2 + 1.5 * g * g - g ** 3),
+      sumB(
+        (i) =>
+          ai[i] *
+          dot(
+            (k) => alpha[i][k],
+            (k) => bp[k],
+          ),
+        w,
+      ) -
+        (1 / 8 - g / 3),
+      sumB(
+        (i) =>
+          dot(
+            (k) => beta(i, k),
+            (k) => ai[k] ** 2,
+          ),
+        w,
+      ) -
+        (1 / 12 - g / 3),
+      sumB(
+        (i) =>
+          dot(
+            (k) => beta(i, k),
+            (k) =>
+              dot(
+                (l) => beta(k, l),
+                (l) => bp[l],
+              ),
+          ),
+        w,
+      ) -
+        (1 / 24 - g / 2 + 1.5 * g * g - g ** 3),
     ];
     // The coefficients are given to 16 digits; the conditions hold to rounding (measured ≤ 2e-15).
     for (const r of residuals(b)) expect(Math.abs(r)).toBeLessThan(1e-13);

@@ -16,7 +16,12 @@ function methodTable(): string[][] {
   const start = lines.findIndex((l) => l.startsWith('| method |'));
   const rows: string[][] = [];
   for (let k = start + 2; k < lines.length && lines[k].startsWith('|'); k++) {
-    rows.push(lines[k].split('|').slice(1, -1).map((c) => c.trim()));
+    rows.push(
+      lines[k]
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
   }
   return rows;
 }

@@ -16,9 +16,9 @@ export interface FlowReferenceOptions {
 }
 
 /**
- * `ref[i][k] = w̄_i(times[k])` of the balanced per-feature flow (MATH.md §2) from ε.
+ * `ref[i][k] = w̄_i(times[k])` of the balanced per-feature flow (docs/math.md §2) from ε.
  * For a feature with ρ > 0 that starts below its fixed point (the common case),
- * `u(t)` is found by inverting the exact implicit solution `t(u)` of MATH.md §3
+ * `u(t)` is found by inverting the exact implicit solution `t(u)` of docs/math.md §3
  * (`implicitTime` of `@jepa-dynamics/ode`) by bisection on `[u0, u∞)` to the last
  * representable bit: exact, and immune to the long-horizon stiffness that
  * stops an adaptive integrator once `w̄` sits at its fixed point. Other features
@@ -31,7 +31,7 @@ export interface FlowReferenceOptions {
  * @returns one array per feature.
  * @example
  * ```ts
- * // JEPA, L = 1, σ² = ρ = 1, ε = ¼: t(½) = 2 + ln 3 (MATH.md §3)
+ * // JEPA, L = 1, σ² = ρ = 1, ε = ¼: t(½) = 2 + ln 3 (docs/math.md §3)
  * flowReference([{ lambda: 1, rho: 1 }], { objective: 'jepa', depth: 1, epsilon: 0.25, times: [0, 2 + Math.log(3)] });
  * // => [[0.25, 0.5]] (to 1e-15)
  * ```
@@ -49,7 +49,8 @@ export function flowReference(features: readonly FeatureInput[], options: FlowRe
     const tOf = (u: number): number => implicitTime(feature, { objective, depth, epsilon, u });
     return times.map((t) => {
       if (t <= 0) return epsilon;
-      let lo = u0, hi = uInf; // t(lo) ≤ t < t(hi) = ∞
+      let lo = u0,
+        hi = uInf; // t(lo) ≤ t < t(hi) = ∞
       for (;;) {
         const mid = lo + 0.5 * (hi - lo);
         if (mid <= lo || mid >= hi) break;

@@ -3,7 +3,14 @@
  * the one call behind `jepa-dynamics simulate`.
  * @module
  */
-import { INITIALIZATION_KINDS, InvalidArgumentError, validateChoice, type InitializationKind, type Objective, type KernelBackend } from '@jepa-dynamics/core';
+import {
+  INITIALIZATION_KINDS,
+  InvalidArgumentError,
+  validateChoice,
+  type InitializationKind,
+  type Objective,
+  type KernelBackend,
+} from '@jepa-dynamics/core';
 import { criticalTimes, fixedPoint, resolveFeature, type FeatureInput } from '@jepa-dynamics/ode';
 import type { Initialization } from '../model/initialNetwork.js';
 import type { GenerativeModel } from '../generative/generativeModel.js';
@@ -101,7 +108,8 @@ export interface SimulateFeaturesResult {
 export function simulateFeatures(options: SimulateFeaturesOptions): SimulateFeaturesResult {
   const where = 'simulateFeatures';
   const { objective, depth, epsilon } = options;
-  if (!Array.isArray(options.features) || options.features.length === 0) throw new InvalidArgumentError(where, 'features', 'must be a non-empty array', options.features);
+  if (!Array.isArray(options.features) || options.features.length === 0)
+    throw new InvalidArgumentError(where, 'features', 'must be a non-empty array', options.features);
   const features = options.features.map((f, i) => resolveFeature(f, `${where}: features[${i}]`));
   const seed = options.seed ?? 0;
   const initKind = validateChoice(where, 'init', options.init ?? 'aligned', INITIALIZATION_KINDS);
@@ -125,10 +133,19 @@ export function simulateFeatures(options: SimulateFeaturesOptions): SimulateFeat
   if (options.samples !== undefined) {
     features.forEach((f, i) => {
       if (!(f.rho > 0 && f.rho <= 1)) {
-        throw new InvalidArgumentError(where, `features[${i}].rho`, 'must be in (0, 1] to be sampled from the static generative model (λ = s, σ² = s + γ²)', f.rho);
+        throw new InvalidArgumentError(
+          where,
+          `features[${i}].rho`,
+          'must be in (0, 1] to be sampled from the static generative model (λ = s, σ² = s + γ²)',
+          f.rho,
+        );
       }
     });
-    const model: GenerativeModel = { kind: 'static', signalVariance: features.map((f) => f.lambda), noiseVariance: features.map((f) => Math.max(0, f.sigma2 - f.lambda)) };
+    const model: GenerativeModel = {
+      kind: 'static',
+      signalVariance: features.map((f) => f.lambda),
+      noiseVariance: features.map((f) => Math.max(0, f.sigma2 - f.lambda)),
+    };
     data = { model, samples: options.samples, seed: (seed + 1) % 2 ** 32, batchSize: options.batchSize };
   }
   const result = train({
@@ -148,11 +165,19 @@ export function simulateFeatures(options: SimulateFeaturesOptions): SimulateFeat
     criticalTimes: { targets: fixedPoints, fraction: options.fraction ?? 0.5, measure },
     ...(data !== undefined
       ? { data }
-      : { covariances: { kind: 'diagonal', sigmaXX: Float64Array.from(features, (f) => f.sigma2), sigmaYX: Float64Array.from(features, (f) => f.lambda) } }),
+      : {
+          covariances: {
+            kind: 'diagonal',
+            sigmaXX: Float64Array.from(features, (f) => f.sigma2),
+            sigmaYX: Float64Array.from(features, (f) => f.lambda),
+          },
+        }),
   });
   const wbar = measure === 'diagonal' ? result.wbar : result.modeStrength;
   const ode = flowReference(features, { objective, depth, epsilon, times: result.t });
-  const predicted = criticalTimes(features, { objective, depth, epsilon, fraction: options.fraction ?? 0.5 }).map((r) => (r.exists ? r.t : null));
+  const predicted = criticalTimes(features, { objective, depth, epsilon, fraction: options.fraction ?? 0.5 }).map((r) =>
+    r.exists ? r.t : null,
+  );
   const simulated = result.criticalTimes ?? features.map(() => null);
   return {
     train: result,

@@ -31,11 +31,13 @@ export interface TrajectoryDeviation {
  */
 export function trajectoryDeviation(simulated: readonly ArrayLike<number>[], reference: readonly ArrayLike<number>[]): TrajectoryDeviation {
   const where = 'trajectoryDeviation';
-  if (simulated.length !== reference.length) throw new InvalidArgumentError(where, 'reference', `must have as many features as simulated (${simulated.length})`, reference.length);
+  if (simulated.length !== reference.length)
+    throw new InvalidArgumentError(where, 'reference', `must have as many features as simulated (${simulated.length})`, reference.length);
   const out: TrajectoryDeviation = { max: 0, perFeature: [], feature: 0, index: 0 };
   simulated.forEach((s, i) => {
     const r = reference[i];
-    if (s.length !== r.length) throw new InvalidArgumentError(where, `reference[${i}]`, `must have as many times as simulated[${i}] (${s.length})`, r.length);
+    if (s.length !== r.length)
+      throw new InvalidArgumentError(where, `reference[${i}]`, `must have as many times as simulated[${i}] (${s.length})`, r.length);
     let m = 0;
     for (let k = 0; k < s.length; k++) {
       const e = Math.abs(s[k] - r[k]);

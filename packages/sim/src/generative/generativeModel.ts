@@ -1,5 +1,5 @@
 /**
- * The generative models of MATH.md §4: population moments and seeded samples.
+ * The generative models of docs/math.md §4: population moments and seeded samples.
  * @module
  */
 import { InvalidArgumentError } from '@jepa-dynamics/core';
@@ -7,7 +7,7 @@ import type { Covariances } from '../model/types.js';
 import type { GaussianSource } from '../random/gaussianSource.js';
 
 /**
- * A linear generative model of the two views, per feature i (MATH.md §4):
+ * A linear generative model of the two views, per feature i (docs/math.md §4):
  * - `'static'`: `x = z + ξ`, `y = z + ξ'`, `z_i ~ N(0, s_i)`, `ξ_i, ξ'_i ~ N(0, γ²_i)`.
  * - `'dynamic'`: `z_{t+1} = a_i z_t + ξ_t` with innovation variance `q_i`, `|a_i| < 1`,
  *   stationary `z_t ~ N(0, s_i)`, `s_i = q_i/(1 − a_i²)`; `x = z_t + n`, `y = z_{t+1} + n'`, noise variance γ²_i.
@@ -24,7 +24,7 @@ export interface FeatureMoments {
 }
 
 /**
- * Validates a model (MATH.md §4) and returns its width d.
+ * Validates a model (docs/math.md §4) and returns its width d.
  *
  * @param model - the generative model.
  * @param where - the public function to name in error messages.
@@ -40,15 +40,33 @@ export interface FeatureMoments {
 export function validateGenerativeModel(model: GenerativeModel, where: string): number {
   const lists: [string, readonly number[]][] =
     model.kind === 'static'
-      ? [['signalVariance', model.signalVariance], ['noiseVariance', model.noiseVariance]]
-      : [['autoregression', model.autoregression], ['innovationVariance', model.innovationVariance], ['noiseVariance', model.noiseVariance]];
+      ? [
+          ['signalVariance', model.signalVariance],
+          ['noiseVariance', model.noiseVariance],
+        ]
+      : [
+          ['autoregression', model.autoregression],
+          ['innovationVariance', model.innovationVariance],
+          ['noiseVariance', model.noiseVariance],
+        ];
   const d = lists[0][1].length;
   if (d < 1) throw new InvalidArgumentError(where, `model.${lists[0][0]}`, 'must hold at least one feature', d);
   for (const [label, list] of lists) {
-    if (list.length !== d) throw new InvalidArgumentError(where, `model.${label}`, `must have the length of model.${lists[0][0]} (${d})`, list.length);
+    if (list.length !== d)
+      throw new InvalidArgumentError(where, `model.${label}`, `must have the length of model.${lists[0][0]} (${d})`, list.length);
     list.forEach((x, i) => {
-      const ok = label === 'autoregression' ? Number.isFinite(x) && Math.abs(x) < 1 : label === 'noiseVariance' ? Number.isFinite(x) && x >= 0 : Number.isFinite(x) && x > 0;
-      const rule = label === 'autoregression' ? 'must satisfy |a| < 1' : label === 'noiseVariance' ? 'must be a non-negative finite number' : 'must be a positive finite number';
+      const ok =
+        label === 'autoregression'
+          ? Number.isFinite(x) && Math.abs(x) < 1
+          : label === 'noiseVariance'
+            ? Number.isFinite(x) && x >= 0
+            : Number.isFinite(x) && x > 0;
+      const rule =
+        label === 'autoregression'
+          ? 'must satisfy |a| < 1'
+          : label === 'noiseVariance'
+            ? 'must be a non-negative finite number'
+            : 'must be a positive finite number';
       if (!ok) throw new InvalidArgumentError(where, `model.${label}[${i}]`, rule, x);
     });
   }
@@ -56,7 +74,7 @@ export function validateGenerativeModel(model: GenerativeModel, where: string): 
 }
 
 /**
- * Per-feature moments of a model (MATH.md §4): static `σ² = s + γ²`, `λ = s`;
+ * Per-feature moments of a model (docs/math.md §4): static `σ² = s + γ²`, `λ = s`;
  * dynamic `σ² = s + γ²`, `λ = a s` with `s = q/(1 − a²)`.
  *
  * @param model - the generative model.
@@ -128,20 +146,22 @@ export function sampleViews(model: GenerativeModel, n: number, source: GaussianS
   const noiseSd = model.noiseVariance.map(Math.sqrt);
   if (model.kind === 'static') {
     const sd = model.signalVariance.map(Math.sqrt);
-    for (let r = 0; r < n; r++) for (let i = 0; i < d; i++) {
-      const z = sd[i] * source.next();
-      x[r * d + i] = z + noiseSd[i] * source.next();
-      y[r * d + i] = z + noiseSd[i] * source.next();
-    }
+    for (let r = 0; r < n; r++)
+      for (let i = 0; i < d; i++) {
+        const z = sd[i] * source.next();
+        x[r * d + i] = z + noiseSd[i] * source.next();
+        y[r * d + i] = z + noiseSd[i] * source.next();
+      }
   } else {
     const a = model.autoregression;
     const sd = a.map((ai, i) => Math.sqrt(model.innovationVariance[i] / (1 - ai * ai)));
     const qd = model.innovationVariance.map(Math.sqrt);
-    for (let r = 0; r < n; r++) for (let i = 0; i < d; i++) {
-      const z = sd[i] * source.next();
-      const zNext = a[i] * z + qd[i] * source.next();
-      x[r * d + i] = z + noiseSd[i] * source.next();
-      y[r * d + i] = zNext + noiseSd[i] * source.next();
-    }
+    for (let r = 0; r < n; r++)
+      for (let i = 0; i < d; i++) {
+        const z = sd[i] * source.next();
+        const zNext = a[i] * z + qd[i] * source.next();
+        x[r * d + i] = z + noiseSd[i] * source.next();
+        y[r * d + i] = zNext + noiseSd[i] * source.next();
+      }
   }
 }

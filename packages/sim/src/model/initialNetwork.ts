@@ -1,8 +1,16 @@
 /**
- * Initialisations of MATH.md §1.
+ * Initialisations of docs/math.md §1.
  * @module
  */
-import { InvalidArgumentError, matmulTransBReference, randomOrthogonal, validateDepth, validateInteger, validatePositive, type Objective } from '@jepa-dynamics/core';
+import {
+  InvalidArgumentError,
+  matmulTransBReference,
+  randomOrthogonal,
+  validateDepth,
+  validateInteger,
+  validatePositive,
+  type Objective,
+} from '@jepa-dynamics/core';
 import { createGaussianSource } from '../random/gaussianSource.js';
 import type { Network } from './types.js';
 
@@ -75,7 +83,8 @@ export function initialNetwork(init: Initialization, d: number, depth: number, o
       const layers = [];
       for (let a = 1; a <= depth; a++) layers.push(scaled(matmulTransBReference(new Float64Array(d * d), rs[a], rs[a - 1], d, d, d), f));
       const rL = rs[depth];
-      const predictor = objective === 'jepa' ? identity(f) : scaled(matmulTransBReference(new Float64Array(d * d), identity(1), rL, d, d, d), f);
+      const predictor =
+        objective === 'jepa' ? identity(f) : scaled(matmulTransBReference(new Float64Array(d * d), identity(1), rL, d, d, d), f);
       return { network: { d, layers, predictor }, basis: rL };
     }
     case 'random': {
@@ -85,14 +94,19 @@ export function initialNetwork(init: Initialization, d: number, depth: number, o
       return { network: { d, layers, predictor: scaled(randomOrthogonal(d, source), f) }, basis: identity(1) };
     }
     case 'matrices': {
-      if (init.layers.length !== depth) throw new InvalidArgumentError(where, 'init.layers', `must hold depth = ${depth} matrices`, init.layers.length);
+      if (init.layers.length !== depth)
+        throw new InvalidArgumentError(where, 'init.layers', `must hold depth = ${depth} matrices`, init.layers.length);
       const check = (m: Float64Array, label: string): Float64Array => {
         if (m.length !== d * d) throw new InvalidArgumentError(where, label, `must have d² = ${d * d} entries`, m.length);
         if (!m.every(Number.isFinite)) throw new InvalidArgumentError(where, label, 'must have finite entries', m);
         return Float64Array.from(m);
       };
       return {
-        network: { d, layers: init.layers.map((m, a) => check(m, `init.layers[${a}]`)), predictor: check(init.predictor, 'init.predictor') },
+        network: {
+          d,
+          layers: init.layers.map((m, a) => check(m, `init.layers[${a}]`)),
+          predictor: check(init.predictor, 'init.predictor'),
+        },
         basis: identity(1),
       };
     }

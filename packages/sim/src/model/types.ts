@@ -5,11 +5,11 @@
  */
 
 /**
- * Second moments of the two views (MATH.md §1), either diagonal in the feature
+ * Second moments of the two views (docs/math.md §1), either diagonal in the feature
  * basis (the paper's assumption; length-d vectors of the diagonals) or full
  * d×d row-major matrices (e.g. empirical covariances of a finite sample).
  * `sigmaYY = E[yyᵀ]` only enters the loss value, never the gradients; when
- * omitted it is taken equal to `sigmaXX` (true for both generative models of MATH.md §4).
+ * omitted it is taken equal to `sigmaXX` (true for both generative models of docs/math.md §4).
  */
 export type Covariances =
   | { kind: 'diagonal'; sigmaXX: Float64Array; sigmaYX: Float64Array; sigmaYY?: Float64Array }

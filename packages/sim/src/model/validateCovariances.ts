@@ -28,23 +28,40 @@ export function validateCovariances(cov: Covariances, where: string): number {
     case 'diagonal': {
       const d = cov.sigmaXX.length;
       if (d < 1) throw new InvalidArgumentError(where, 'covariances.sigmaXX', 'must hold at least one feature', d);
-      for (const [label, m] of [['sigmaXX', cov.sigmaXX], ['sigmaYX', cov.sigmaYX], ['sigmaYY', cov.sigmaYY]] as const) {
+      for (const [label, m] of [
+        ['sigmaXX', cov.sigmaXX],
+        ['sigmaYX', cov.sigmaYX],
+        ['sigmaYY', cov.sigmaYY],
+      ] as const) {
         if (m === undefined) continue;
-        if (m.length !== d) throw new InvalidArgumentError(where, `covariances.${label}`, `must have the length of sigmaXX (${d})`, m.length);
+        if (m.length !== d)
+          throw new InvalidArgumentError(where, `covariances.${label}`, `must have the length of sigmaXX (${d})`, m.length);
         finite(m, `covariances.${label}`);
         if (label !== 'sigmaYX') {
           const bad = m.findIndex((x) => !(x > 0));
-          if (bad >= 0) throw new InvalidArgumentError(where, `covariances.${label}[${bad}]`, 'must be positive (a positive-definite covariance)', m[bad]);
+          if (bad >= 0)
+            throw new InvalidArgumentError(
+              where,
+              `covariances.${label}[${bad}]`,
+              'must be positive (a positive-definite covariance)',
+              m[bad],
+            );
         }
       }
       return d;
     }
     case 'full': {
       const d = Math.round(Math.sqrt(cov.sigmaXX.length));
-      if (d < 1 || d * d !== cov.sigmaXX.length) throw new InvalidArgumentError(where, 'covariances.sigmaXX', 'must be a non-empty square matrix (d² entries)', cov.sigmaXX.length);
-      for (const [label, m] of [['sigmaXX', cov.sigmaXX], ['sigmaYX', cov.sigmaYX], ['sigmaYY', cov.sigmaYY]] as const) {
+      if (d < 1 || d * d !== cov.sigmaXX.length)
+        throw new InvalidArgumentError(where, 'covariances.sigmaXX', 'must be a non-empty square matrix (d² entries)', cov.sigmaXX.length);
+      for (const [label, m] of [
+        ['sigmaXX', cov.sigmaXX],
+        ['sigmaYX', cov.sigmaYX],
+        ['sigmaYY', cov.sigmaYY],
+      ] as const) {
         if (m === undefined) continue;
-        if (m.length !== d * d) throw new InvalidArgumentError(where, `covariances.${label}`, `must have d² = ${d * d} entries like sigmaXX`, m.length);
+        if (m.length !== d * d)
+          throw new InvalidArgumentError(where, `covariances.${label}`, `must have d² = ${d * d} entries like sigmaXX`, m.length);
         finite(m, `covariances.${label}`);
         if (label === 'sigmaYX') continue;
         validateSymmetricPositiveDefinite(where, `covariances.${label}`, m, d);

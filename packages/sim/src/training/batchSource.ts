@@ -1,6 +1,6 @@
 /**
  * The second moments each training step descends on: the population's, or those of
- * minibatches of a data set drawn once from a generative model (MATH.md §4).
+ * minibatches of a data set drawn once from a generative model (docs/math.md §4).
  * @module
  */
 import { InvalidArgumentError, validateInteger, type MatrixWorkspace } from '@jepa-dynamics/core';
@@ -14,7 +14,7 @@ import type { KernelCovariances } from './trainingKernel.js';
 /**
  * Finite-sample training: a data set of `samples` pairs is drawn once from
  * `model` with {@link createGaussianSource}`(seed)` ({@link sampleViews}); each step
- * uses the empirical second moments (`XᵀX/B`, `YᵀX/B`, uncentred, as MATH.md's Σ
+ * uses the empirical second moments (`XᵀX/B`, `YᵀX/B`, uncentred, as docs/math.md's Σ
  * are) of a minibatch of `batchSize` consecutive samples, cycling through the data
  * set in order (samples are i.i.d., so the order is already random). With
  * `batchSize` = `samples` (the default) this is full-batch gradient descent on the
@@ -150,5 +150,9 @@ function noBatches(): void {}
 function bindCheck(cov: KernelCovariances, kind: 'diagonal' | 'full', d: number): void {
   const size = kind === 'full' ? d * d : d;
   if (cov.kind !== kind) throw new InvalidArgumentError('BatchSource.attach', 'cov.kind', `must be "${kind}" for this source`, cov.kind);
-  if (cov.sigmaXX.length !== size || cov.sigmaYX.length !== size) throw new InvalidArgumentError('BatchSource.attach', 'cov', `must hold ${size} entries per matrix`, [cov.sigmaXX.length, cov.sigmaYX.length]);
+  if (cov.sigmaXX.length !== size || cov.sigmaYX.length !== size)
+    throw new InvalidArgumentError('BatchSource.attach', 'cov', `must hold ${size} entries per matrix`, [
+      cov.sigmaXX.length,
+      cov.sigmaYX.length,
+    ]);
 }

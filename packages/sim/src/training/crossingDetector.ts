@@ -58,9 +58,14 @@ export interface CrossingDetector {
  * detector.times; // => [0.5]
  * ```
  */
-export function createCrossingDetector(criticalTimes: CriticalTimeOptions, readout: FeatureReadout, where = 'createCrossingDetector'): CrossingDetector {
+export function createCrossingDetector(
+  criticalTimes: CriticalTimeOptions,
+  readout: FeatureReadout,
+  where = 'createCrossingDetector',
+): CrossingDetector {
   const d = readout.d;
-  if (criticalTimes.targets.length !== d) throw new InvalidArgumentError(where, 'criticalTimes.targets', `must have one entry per feature (${d})`, criticalTimes.targets.length);
+  if (criticalTimes.targets.length !== d)
+    throw new InvalidArgumentError(where, 'criticalTimes.targets', `must have one entry per feature (${d})`, criticalTimes.targets.length);
   const p = validateUnitInterval(where, 'criticalTimes.fraction', criticalTimes.fraction ?? 0.5, '(0, 1]');
   const thresholds = Float64Array.from(criticalTimes.targets, (x, i) => p * validateFinite(where, `criticalTimes.targets[${i}]`, x));
   const measure = validateChoice(where, 'criticalTimes.measure', criticalTimes.measure ?? 'diagonal', CRITICAL_TIME_MEASURES);

@@ -26,11 +26,14 @@ import type { Covariances } from '../model/types.js';
  * ```
  */
 export function empiricalMoments(x: Float64Array, y: Float64Array, from: number, m: number, d: number): Covariances {
-  const sxx = new Float64Array(d * d), syx = new Float64Array(d * d), syy = new Float64Array(d * d);
+  const sxx = new Float64Array(d * d),
+    syx = new Float64Array(d * d),
+    syy = new Float64Array(d * d);
   for (let r = from; r < from + m; r++) {
     const o = r * d;
     for (let i = 0; i < d; i++) {
-      const xi = x[o + i], yi = y[o + i];
+      const xi = x[o + i],
+        yi = y[o + i];
       for (let j = 0; j < d; j++) {
         sxx[i * d + j] += xi * x[o + j];
         syx[i * d + j] += yi * x[o + j];

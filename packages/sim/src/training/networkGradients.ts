@@ -14,7 +14,7 @@ export interface NetworkGradients {
 }
 
 /**
- * The gradients {@link train} descends (MATH.md §1): with `E = VW̄Σxx − TΣyx`,
+ * The gradients {@link train} descends (docs/math.md §1): with `E = VW̄Σxx − TΣyx`,
  * `∇V = E W̄ᵀ`, `∇W̄ = VᵀE`, `∇W_a = (W_L⋯W_{a+1})ᵀ ∇W̄ (W_{a−1}⋯W_1)ᵀ`, where
  * `T = W̄` (JEPA, StopGrad: no derivative through the target branch), the
  * product of `targetLayers` (JEPA with an EMA target) or `T = I` with `W̄Σyx`
@@ -36,7 +36,13 @@ export interface NetworkGradients {
  * g.layers[0]; // => Float64Array [3]  (∇W̄ = VᵀE)
  * ```
  */
-export function networkGradients(network: Network, cov: Covariances, objective: Objective, targetLayers?: Float64Array[], backend: KernelBackend | 'auto' = 'auto'): NetworkGradients {
+export function networkGradients(
+  network: Network,
+  cov: Covariances,
+  objective: Objective,
+  targetLayers?: Float64Array[],
+  backend: KernelBackend | 'auto' = 'auto',
+): NetworkGradients {
   const where = 'networkGradients';
   if (objective !== 'jepa' && objective !== 'mae') throw new InvalidArgumentError(where, 'objective', 'must be "jepa" or "mae"', objective);
   const d = validateCovariances(cov, where);
@@ -45,9 +51,11 @@ export function networkGradients(network: Network, cov: Covariances, objective: 
   if (depth < 1) throw new InvalidArgumentError(where, 'network.layers', 'must hold at least one layer', depth);
   const all = [...network.layers, network.predictor, ...(targetLayers ?? [])];
   all.forEach((m, i) => {
-    if (m.length !== d * d) throw new InvalidArgumentError(where, 'network matrices', `must each have d² = ${d * d} entries (matrix ${i})`, m.length);
+    if (m.length !== d * d)
+      throw new InvalidArgumentError(where, 'network matrices', `must each have d² = ${d * d} entries (matrix ${i})`, m.length);
   });
-  if (targetLayers !== undefined && targetLayers.length !== depth) throw new InvalidArgumentError(where, 'targetLayers', `must hold ${depth} layers`, targetLayers.length);
+  if (targetLayers !== undefined && targetLayers.length !== depth)
+    throw new InvalidArgumentError(where, 'targetLayers', `must hold ${depth} layers`, targetLayers.length);
   const separateTarget = targetLayers !== undefined && objective === 'jepa';
   const kernelOptions = { objective, d, depth, covarianceKind: cov.kind, separateTarget };
   const ws = createMatrixWorkspace({ capacity: kernelCapacity(kernelOptions), largestMatrix: d * d, backend });

@@ -1,5 +1,5 @@
 /**
- * The population loss of a network (MATH.md §1), for measurement and tests.
+ * The population loss of a network (docs/math.md §1), for measurement and tests.
  * @module
  */
 import { matmulReference, type Objective } from '@jepa-dynamics/core';
@@ -33,13 +33,14 @@ export function networkLoss(network: Network, cov: Covariances, objective: Objec
   // tr(A S Bᵀ) (S or Sᵀ) with S diagonal (length d) or full (d²); the callers apply the ½
   const trace = (a: Float64Array, s: Float64Array, b: Float64Array | null, transposeS: boolean): number => {
     let sum = 0;
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) {
-      // (A S)_ij
-      let as = 0;
-      if (cov.kind === 'diagonal') as = a[i * d + j] * s[j];
-      else for (let k = 0; k < d; k++) as += a[i * d + k] * (transposeS ? s[j * d + k] : s[k * d + j]);
-      sum += as * (b === null ? (i === j ? 1 : 0) : b[i * d + j]);
-    }
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) {
+        // (A S)_ij
+        let as = 0;
+        if (cov.kind === 'diagonal') as = a[i * d + j] * s[j];
+        else for (let k = 0; k < d; k++) as += a[i * d + k] * (transposeS ? s[j * d + k] : s[k * d + j]);
+        sum += as * (b === null ? (i === j ? 1 : 0) : b[i * d + j]);
+      }
     return sum;
   };
   const quad = 0.5 * trace(e, cov.sigmaXX, e, false);

@@ -94,7 +94,8 @@ export function createStepRule(options: StepRuleOptions): StepRule {
 function relativeScale(layers: Float64Array[], grads: Float64Array[], v: Float64Array, gv: Float64Array): number {
   let m = Number.POSITIVE_INFINITY;
   const ratio = (x: Float64Array, g: Float64Array): void => {
-    let xx = 0, gg = 0;
+    let xx = 0,
+      gg = 0;
     for (let i = 0; i < x.length; i++) {
       xx += x[i] * x[i];
       gg += g[i] * g[i];

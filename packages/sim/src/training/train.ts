@@ -1,5 +1,5 @@
 /**
- * Discrete gradient descent on deep linear JEPA and MAE (MATH.md §1), with
+ * Discrete gradient descent on deep linear JEPA and MAE (docs/math.md §1), with
  * measurements along the way: the ground truth the ODEs are checked against.
  *
  * `train` is a composition of parts a caller can also drive with a loop of their own:
@@ -9,7 +9,17 @@
  * reading per-feature numbers through {@link createFeatureReadout}.
  * @module
  */
-import { InvalidArgumentError, createMatrixWorkspace, validateDepth, validateInteger, validateObjective, validatePositive, validateUnitInterval, type KernelBackend, type Objective } from '@jepa-dynamics/core';
+import {
+  InvalidArgumentError,
+  createMatrixWorkspace,
+  validateDepth,
+  validateInteger,
+  validateObjective,
+  validatePositive,
+  validateUnitInterval,
+  type KernelBackend,
+  type Objective,
+} from '@jepa-dynamics/core';
 import { initialNetwork, type Initialization } from '../model/initialNetwork.js';
 import type { Covariances, Network } from '../model/types.js';
 import { createBatchSource, type SampleOptions } from './batchSource.js';

@@ -4,7 +4,7 @@
  * {@link networkGradients} drive it; a caller with a loop of their own (an ensemble,
  * a variant with weight decay) can drive it the same way.
  *
- * Product count per step (d×d·d×d products; O(d²) work not counted), MATH.md §1:
+ * Product count per step (d×d·d×d products; O(d²) work not counted), docs/math.md §1:
  * - prefix products `P_a = W_a ⋯ W_1`, a = 2…L (so `P_L = W̄`): L − 1;
  * - residual `R = V W̄Σxx − T Σyx` (T = W̄, or the EMA target's product, for JEPA;
  *   T = I for MAE): 1 (`W̄Σxx`, `W̄Σyx` are diagonal scalings, O(d²));
@@ -17,7 +17,15 @@
  *
  * @module
  */
-import { InvalidArgumentError, OBJECTIVES, scaleColumns, validateChoice, validateInteger, type MatrixWorkspace, type Objective } from '@jepa-dynamics/core';
+import {
+  InvalidArgumentError,
+  OBJECTIVES,
+  scaleColumns,
+  validateChoice,
+  validateInteger,
+  type MatrixWorkspace,
+  type Objective,
+} from '@jepa-dynamics/core';
 import type { Network } from '../model/types.js';
 
 /** What a {@link TrainingKernel} is built for. */
@@ -125,7 +133,7 @@ export function kernelCapacity(options: TrainingKernelOptions): number {
  * kernel.cov.sigmaYX[0] = 1;
  * kernel.forward();
  * kernel.gradients();
- * kernel.gradPredictor; // => Float64Array [-0.375]  (∇v = w̄(σ² v w̄ − λ) = ½(¼ − 1), MATH.md §2)
+ * kernel.gradPredictor; // => Float64Array [-0.375]  (∇v = w̄(σ² v w̄ − λ) = ½(¼ − 1), docs/math.md §2)
  * // weight decay γ = 0.2, added by the caller between gradients() and update():
  * kernel.gradLayers[0][0] += 0.2 * kernel.layers[0][0];
  * kernel.gradPredictor[0] += 0.2 * kernel.predictor[0];
@@ -159,11 +167,15 @@ export function createTrainingKernel(ws: MatrixWorkspace, options: TrainingKerne
 
   const load = (network: Network, target?: readonly Float64Array[]): void => {
     const at = 'TrainingKernel.load';
-    if (network.layers.length !== depth) throw new InvalidArgumentError(at, 'network.layers', `must hold depth = ${depth} matrices`, network.layers.length);
-    if (target !== undefined && targetLayers === null) throw new InvalidArgumentError(at, 'targetLayers', 'must be omitted: the kernel has no separate target', target.length);
-    if (target !== undefined && target.length !== depth) throw new InvalidArgumentError(at, 'targetLayers', `must hold depth = ${depth} matrices`, target.length);
+    if (network.layers.length !== depth)
+      throw new InvalidArgumentError(at, 'network.layers', `must hold depth = ${depth} matrices`, network.layers.length);
+    if (target !== undefined && targetLayers === null)
+      throw new InvalidArgumentError(at, 'targetLayers', 'must be omitted: the kernel has no separate target', target.length);
+    if (target !== undefined && target.length !== depth)
+      throw new InvalidArgumentError(at, 'targetLayers', `must hold depth = ${depth} matrices`, target.length);
     [...network.layers, network.predictor, ...(target ?? [])].forEach((m, i) => {
-      if (m.length !== dd) throw new InvalidArgumentError(at, 'network matrices', `must each have d² = ${dd} entries (matrix ${i})`, m.length);
+      if (m.length !== dd)
+        throw new InvalidArgumentError(at, 'network matrices', `must each have d² = ${dd} entries (matrix ${i})`, m.length);
     });
     network.layers.forEach((w, a) => layers[a].set(w));
     predictor.set(network.predictor);
@@ -194,7 +206,7 @@ export function createTrainingKernel(ws: MatrixWorkspace, options: TrainingKerne
         targetBar = src;
       }
     }
-    // R = V W̄Σxx − T Σyx (MATH.md §1)
+    // R = V W̄Σxx − T Σyx (docs/math.md §1)
     if (kind === 'diagonal') scaleColumns(scaled, wbar, cov.sigmaXX, d, d);
     else ws.matmul(scaled, wbar, cov.sigmaXX, d, d, d);
     ws.matmul(residual, predictor, scaled, d, d, d);
@@ -231,7 +243,24 @@ export function createTrainingKernel(ws: MatrixWorkspace, options: TrainingKerne
     }
   };
 
-  return { objective, d, depth, layers, predictor, targetLayers, gradLayers, gradPredictor, wbar, cov, load, snapshot, forward, isFinite: allFinite, gradients, update };
+  return {
+    objective,
+    d,
+    depth,
+    layers,
+    predictor,
+    targetLayers,
+    gradLayers,
+    gradPredictor,
+    wbar,
+    cov,
+    load,
+    snapshot,
+    forward,
+    isFinite: allFinite,
+    gradients,
+    update,
+  };
 }
 
 /** How a kernel can hold Σxx and Σyx (the kinds of {@link Covariances}). */
@@ -244,7 +273,8 @@ function validateKernelOptions(options: TrainingKernelOptions, where: string): T
   validateInteger(where, 'options.d', d, 1);
   validateInteger(where, 'options.depth', depth, 1);
   validateChoice(where, 'options.covarianceKind', covarianceKind, COVARIANCE_KINDS);
-  if (options.separateTarget === true && objective !== 'jepa') throw new InvalidArgumentError(where, 'options.separateTarget', 'only applies to the JEPA objective', true);
+  if (options.separateTarget === true && objective !== 'jepa')
+    throw new InvalidArgumentError(where, 'options.separateTarget', 'only applies to the JEPA objective', true);
   return options;
 }
 

@@ -95,7 +95,11 @@ export function createTrainingRecorder(options: TrainingRecorderOptions, where =
   const recordAt = new Set<number>();
   (options.recordAt ?? []).forEach((s, i) => recordAt.add(validateInteger(where, `recordAt[${i}]`, s, 0, K)));
   const size = cov.kind === 'full' ? d * d : d;
-  if (cov.sigmaXX.length !== size || cov.sigmaYX.length !== size) throw new InvalidArgumentError(where, 'covariances', `must be of the readout's width d = ${d}`, [cov.sigmaXX.length, cov.sigmaYX.length]);
+  if (cov.sigmaXX.length !== size || cov.sigmaYX.length !== size)
+    throw new InvalidArgumentError(where, 'covariances', `must be of the readout's width d = ${d}`, [
+      cov.sigmaXX.length,
+      cov.sigmaYX.length,
+    ]);
 
   const rec: TrainingRecord = {
     steps: [],

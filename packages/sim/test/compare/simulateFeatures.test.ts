@@ -3,8 +3,19 @@ import { simulateFeatures, trajectoryDeviation } from '../../src/index.js';
 import type { FeatureInput } from '@jepa-dynamics/ode';
 
 describe('simulateFeatures with finite samples', () => {
-  const staticFeatures: FeatureInput[] = [{ sigma2: 1.25, lambda: 1 }, { sigma2: 3, lambda: 1.5 }];
-  const base = { objective: 'mae', depth: 2, features: staticFeatures, epsilon: 0.05, learningRate: 0.05, steps: 400, recordEvery: 20 } as const;
+  const staticFeatures: FeatureInput[] = [
+    { sigma2: 1.25, lambda: 1 },
+    { sigma2: 3, lambda: 1.5 },
+  ];
+  const base = {
+    objective: 'mae',
+    depth: 2,
+    features: staticFeatures,
+    epsilon: 0.05,
+    learningRate: 0.05,
+    steps: 400,
+    recordEvery: 20,
+  } as const;
 
   it('with n samples the trajectory approaches the population run as n grows (error ∝ 1/√n)', () => {
     const population = simulateFeatures(base);
@@ -20,7 +31,8 @@ describe('simulateFeatures with finite samples', () => {
     const x = tiers.map(Math.log10);
     const y = errors.map(Math.log10);
     const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
-    const mx = mean(x), my = mean(y);
+    const mx = mean(x),
+      my = mean(y);
     const slope = x.reduce((s, xi, i) => s + (xi - mx) * (y[i] - my), 0) / x.reduce((s, xi) => s + (xi - mx) ** 2, 0);
     // One seed's max deviation scatters around its mean with a coefficient of variation of
     // 0.2–0.7 (measured over 12 seeds per tier), so a mean of 8 has a relative standard error
@@ -45,6 +57,16 @@ describe('simulateFeatures with finite samples', () => {
   });
 
   it('rejects features the static generative model cannot produce, naming the feature', () => {
-    expect(() => simulateFeatures({ objective: 'jepa', depth: 1, features: [{ lambda: 1, rho: 3 }], epsilon: 0.1, learningRate: 0.1, steps: 1, samples: 10 })).toThrow(/features\[0\].rho: must be in \(0, 1\]/);
+    expect(() =>
+      simulateFeatures({
+        objective: 'jepa',
+        depth: 1,
+        features: [{ lambda: 1, rho: 3 }],
+        epsilon: 0.1,
+        learningRate: 0.1,
+        steps: 1,
+        samples: 10,
+      }),
+    ).toThrow(/features\[0\].rho: must be in \(0, 1\]/);
   });
 });

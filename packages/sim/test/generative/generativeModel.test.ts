@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGaussianSource, featureMoments, populationCovariances, sampleViews, validateGenerativeModel } from '../../src/index.js';
 
 describe('populationCovariances', () => {
-  it('the dynamic model\'s moments are σ² = s + γ², λ = a s', () => {
+  it("the dynamic model's moments are σ² = s + γ², λ = a s", () => {
     const dyn = { kind: 'dynamic', autoregression: [0.8, 0.5], innovationVariance: [0.36, 0.75], noiseVariance: [0.1, 0.2] } as const;
     const cov = populationCovariances(dyn);
     // s = q/(1 − a²) = 1 for both
@@ -14,7 +14,7 @@ describe('populationCovariances', () => {
 });
 
 describe('featureMoments', () => {
-  it('static: σ² = s + γ², λ = s; dynamic: s = q/(1 − a²), λ = a s (MATH.md §4)', () => {
+  it('static: σ² = s + γ², λ = s; dynamic: s = q/(1 − a²), λ = a s (docs/math.md §4)', () => {
     expect(featureMoments({ kind: 'static', signalVariance: [1, 3], noiseVariance: [1, 0] })).toEqual([
       { sigma2: 2, lambda: 1, rho: 0.5 },
       { sigma2: 3, lambda: 3, rho: 1 },
@@ -39,11 +39,14 @@ describe('sampleViews', () => {
   ] as const) {
     it(`${model.kind} model: sample moments within 5 standard errors of σ², λ, and 0 across features`, () => {
       const d = 2;
-      const x = new Float64Array(n * d), y = new Float64Array(n * d);
+      const x = new Float64Array(n * d),
+        y = new Float64Array(n * d);
       sampleViews(model, n, createGaussianSource(12), x, y);
       const moments = featureMoments(model);
       for (let i = 0; i < d; i++) {
-        let xx = 0, yy = 0, yx = 0;
+        let xx = 0,
+          yy = 0,
+          yx = 0;
         for (let r = 0; r < n; r++) {
           xx += x[r * d + i] ** 2;
           yy += y[r * d + i] ** 2;
@@ -65,9 +68,17 @@ describe('sampleViews', () => {
 describe('validateGenerativeModel', () => {
   it('returns d, and rejects mismatched lengths, |a| ≥ 1 and negative variances by name', () => {
     expect(validateGenerativeModel({ kind: 'static', signalVariance: [1, 2, 3], noiseVariance: [0, 0, 0] }, 'here')).toBe(3);
-    expect(() => validateGenerativeModel({ kind: 'static', signalVariance: [1, 2], noiseVariance: [0] }, 'here')).toThrow(/here: invalid argument model.noiseVariance: must have the length of model.signalVariance \(2\)/);
-    expect(() => validateGenerativeModel({ kind: 'dynamic', autoregression: [-1], innovationVariance: [1], noiseVariance: [0] }, 'here')).toThrow(/model.autoregression\[0\]: must satisfy \|a\| < 1/);
-    expect(() => validateGenerativeModel({ kind: 'static', signalVariance: [1], noiseVariance: [-0.1] }, 'here')).toThrow(/model.noiseVariance\[0\]: must be a non-negative finite number/);
-    expect(() => validateGenerativeModel({ kind: 'static', signalVariance: [], noiseVariance: [] }, 'here')).toThrow(/model.signalVariance: must hold at least one feature/);
+    expect(() => validateGenerativeModel({ kind: 'static', signalVariance: [1, 2], noiseVariance: [0] }, 'here')).toThrow(
+      /here: invalid argument model.noiseVariance: must have the length of model.signalVariance \(2\)/,
+    );
+    expect(() =>
+      validateGenerativeModel({ kind: 'dynamic', autoregression: [-1], innovationVariance: [1], noiseVariance: [0] }, 'here'),
+    ).toThrow(/model.autoregression\[0\]: must satisfy \|a\| < 1/);
+    expect(() => validateGenerativeModel({ kind: 'static', signalVariance: [1], noiseVariance: [-0.1] }, 'here')).toThrow(
+      /model.noiseVariance\[0\]: must be a non-negative finite number/,
+    );
+    expect(() => validateGenerativeModel({ kind: 'static', signalVariance: [], noiseVariance: [] }, 'here')).toThrow(
+      /model.signalVariance: must hold at least one feature/,
+    );
   });
 });

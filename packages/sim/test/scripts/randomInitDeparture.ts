@@ -14,7 +14,12 @@
 import { criticalTimes, type FeatureInput } from '@jepa-dynamics/ode';
 import { simulateFeatures } from '@jepa-dynamics/sim';
 
-const features: FeatureInput[] = [{ lambda: 1, rho: 1 }, { lambda: 0.8, rho: 0.8 }, { lambda: 0.6, rho: 0.6 }, { lambda: 1.2, rho: 0.4 }];
+const features: FeatureInput[] = [
+  { lambda: 1, rho: 1 },
+  { lambda: 0.8, rho: 0.8 },
+  { lambda: 0.6, rho: 0.6 },
+  { lambda: 1.2, rho: 0.4 },
+];
 const epsilon = 0.05;
 const seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const quantile = (xs: number[], q: number): number => {
@@ -30,9 +35,26 @@ for (const objective of ['jepa', 'mae'] as const) {
     const steps = 8000;
     for (const init of ['aligned', 'random'] as const) {
       const ratios: number[] = [];
-      let crossed = 0, total = 0, svMatched = 0, svDecayed = 0, svTotal = 0, deviation = 0;
+      let crossed = 0,
+        total = 0,
+        svMatched = 0,
+        svDecayed = 0,
+        svTotal = 0,
+        deviation = 0;
       for (const seed of init === 'aligned' ? [0] : seeds) {
-        const r = simulateFeatures({ objective, depth, features, epsilon, learningRate: T / steps, steps, init, seed, measure: 'columnNorm', singularValues: true, recordEvery: 80 });
+        const r = simulateFeatures({
+          objective,
+          depth,
+          features,
+          epsilon,
+          learningRate: T / steps,
+          steps,
+          init,
+          seed,
+          measure: 'columnNorm',
+          singularValues: true,
+          recordEvery: 80,
+        });
         deviation = Math.max(deviation, r.deviation.max);
         r.criticalTimes.simulated.forEach((t, i) => {
           if (!Number.isFinite(tStar[i])) return; // ε ≥ ½w̄∞: no critical time to compare

@@ -6,7 +6,7 @@ const identity = Float64Array.of(1, 0, 0, 0, 1, 0, 0, 0, 1);
 const diag = (a: number, b: number, c: number): Float64Array => Float64Array.of(a, 0, 0, 0, b, 0, 0, 0, c);
 
 describe('createCrossingDetector', () => {
-  it('records each feature\'s first step at or above p·target, with its time; a start above is never reported', () => {
+  it("records each feature's first step at or above p·target, with its time; a start above is never reported", () => {
     // targets (1, 2, 0.5), p = 0.6: thresholds 0.6, 1.2, 0.3
     const detector = createCrossingDetector({ targets: [1, 2, 0.5], fraction: 0.6 }, createFeatureReadout('jepa', identity, d));
     const path = [diag(0.1, 0.1, 0.4), diag(0.5, 0.2, 0.5), diag(0.6, 0.3, 0.6), diag(0.2, 1.1, 0.2), diag(0.9, 1.2, 0.9)];
@@ -39,10 +39,18 @@ describe('createCrossingDetector', () => {
 
   it('rejects targets of the wrong length or not finite, p outside (0, 1] and an unknown measure', () => {
     const readout = createFeatureReadout('jepa', identity, d);
-    expect(() => createCrossingDetector({ targets: [1] }, readout)).toThrow(/^createCrossingDetector: invalid argument criticalTimes.targets: must have one entry per feature \(3\)/);
-    expect(() => createCrossingDetector({ targets: [1, 1, 1], fraction: 1.5 }, readout, 'train')).toThrow(/^train: invalid argument criticalTimes.fraction: must be a number in \(0, 1\]; got 1.5\./);
-    expect(() => createCrossingDetector({ targets: [1, Number.NaN, 1] }, readout)).toThrow(/criticalTimes.targets\[1\]: must be a finite number; got NaN\./);
+    expect(() => createCrossingDetector({ targets: [1] }, readout)).toThrow(
+      /^createCrossingDetector: invalid argument criticalTimes.targets: must have one entry per feature \(3\)/,
+    );
+    expect(() => createCrossingDetector({ targets: [1, 1, 1], fraction: 1.5 }, readout, 'train')).toThrow(
+      /^train: invalid argument criticalTimes.fraction: must be a number in \(0, 1\]; got 1.5\./,
+    );
+    expect(() => createCrossingDetector({ targets: [1, Number.NaN, 1] }, readout)).toThrow(
+      /criticalTimes.targets\[1\]: must be a finite number; got NaN\./,
+    );
     // @ts-expect-error a measure the type does not allow, as plain JavaScript could pass
-    expect(() => createCrossingDetector({ targets: [1, 1, 1], measure: 'norm' }, readout)).toThrow(/criticalTimes.measure: must be 'diagonal' or 'columnNorm'; got "norm"\./);
+    expect(() => createCrossingDetector({ targets: [1, 1, 1], measure: 'norm' }, readout)).toThrow(
+      /criticalTimes.measure: must be 'diagonal' or 'columnNorm'; got "norm"\./,
+    );
   });
 });

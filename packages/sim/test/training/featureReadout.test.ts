@@ -60,7 +60,9 @@ describe('createFeatureReadout', () => {
   });
 
   it('rejects a basis of the wrong size, d and the objective by name', () => {
-    expect(() => createFeatureReadout('jepa', new Float64Array(3), 2)).toThrow(/^createFeatureReadout: invalid argument basis: must have d² = 4 entries; got 3/);
+    expect(() => createFeatureReadout('jepa', new Float64Array(3), 2)).toThrow(
+      /^createFeatureReadout: invalid argument basis: must have d² = 4 entries; got 3/,
+    );
     expect(() => createFeatureReadout('jepa', new Float64Array(0), 0)).toThrow(/invalid argument d/);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createGaussianSource, initialNetwork, networkGradients, networkLoss, encoderProduct, type Covariances, type Network, type Objective } from '../../src/index.js';
+import {
+  createGaussianSource,
+  initialNetwork,
+  networkGradients,
+  networkLoss,
+  encoderProduct,
+  type Covariances,
+  type Network,
+  type Objective,
+} from '../../src/index.js';
 
 /**
  * Central finite differences of networkLoss with the JEPA target held fixed at the
@@ -26,25 +35,35 @@ function finiteDifferenceGradient(net: Network, cov: Covariances, objective: Obj
 }
 
 function relativeError(exact: Float64Array[], approx: Float64Array[]): number {
-  let num = 0, den = 0;
-  exact.forEach((g, a) => g.forEach((x, i) => {
-    num += (x - approx[a][i]) ** 2;
-    den += x * x;
-  }));
+  let num = 0,
+    den = 0;
+  exact.forEach((g, a) =>
+    g.forEach((x, i) => {
+      num += (x - approx[a][i]) ** 2;
+      den += x * x;
+    }),
+  );
   return Math.sqrt(num / den);
 }
 
 const d = 3;
 const source = createGaussianSource(99);
-const diagonal: Covariances = { kind: 'diagonal', sigmaXX: Float64Array.of(1.5, 0.7, 2), sigmaYX: Float64Array.of(0.9, -0.3, 1.1), sigmaYY: Float64Array.of(1.2, 0.8, 2.5) };
+const diagonal: Covariances = {
+  kind: 'diagonal',
+  sigmaXX: Float64Array.of(1.5, 0.7, 2),
+  sigmaYX: Float64Array.of(0.9, -0.3, 1.1),
+  sigmaYY: Float64Array.of(1.2, 0.8, 2.5),
+};
 const full = ((): Covariances => {
-  const g = source.fill(new Float64Array(d * d)), h = source.fill(new Float64Array(d * d));
+  const g = source.fill(new Float64Array(d * d)),
+    h = source.fill(new Float64Array(d * d));
   const spd = (m: Float64Array): Float64Array => {
     const s = new Float64Array(d * d);
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) {
-      for (let k = 0; k < d; k++) s[i * d + j] += m[i * d + k] * m[j * d + k];
-      if (i === j) s[i * d + j] += 0.5;
-    }
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) {
+        for (let k = 0; k < d; k++) s[i * d + j] += m[i * d + k] * m[j * d + k];
+        if (i === j) s[i * d + j] += 0.5;
+      }
     return s;
   };
   return { kind: 'full', sigmaXX: spd(g), sigmaYX: source.fill(new Float64Array(d * d)), sigmaYY: spd(h) };
@@ -54,10 +73,18 @@ describe('networkGradients against central finite differences of networkLoss (re
   for (const objective of ['jepa', 'mae'] as const) {
     for (const depth of [1, 2, 3, 4]) {
       for (const init of ['aligned', 'random'] as const) {
-        for (const [label, cov] of [['diagonal', diagonal], ['full', full]] as const) {
+        for (const [label, cov] of [
+          ['diagonal', diagonal],
+          ['full', full],
+        ] as const) {
           it(`${objective}, L = ${depth}, ${init} init, ${label} Σ`, () => {
             // ε = 0.8 keeps every factor O(1), so gradients are not tiny
-            const { network } = initialNetwork(init === 'aligned' ? { kind: 'aligned', epsilon: 0.8 } : { kind: 'random', epsilon: 0.8, seed: depth }, d, depth, objective);
+            const { network } = initialNetwork(
+              init === 'aligned' ? { kind: 'aligned', epsilon: 0.8 } : { kind: 'random', epsilon: 0.8, seed: depth },
+              d,
+              depth,
+              objective,
+            );
             if (init === 'aligned') network.layers.forEach((w) => w.forEach((_, i) => (w[i] += 0.05 * source.next()))); // leave the decoupled subspace
             const target = objective === 'jepa' ? encoderProduct(network) : undefined;
             const exact = networkGradients(network, cov, objective);
@@ -79,7 +106,11 @@ describe('networkGradients against central finite differences of networkLoss (re
 
   it('all backends give bit-identical gradients', () => {
     const { network } = initialNetwork({ kind: 'random', epsilon: 0.8, seed: 3 }, 9, 4, 'jepa');
-    const cov: Covariances = { kind: 'diagonal', sigmaXX: Float64Array.from({ length: 9 }, (_, i) => 1 + i), sigmaYX: Float64Array.from({ length: 9 }, (_, i) => 0.5 + i) };
+    const cov: Covariances = {
+      kind: 'diagonal',
+      sigmaXX: Float64Array.from({ length: 9 }, (_, i) => 1 + i),
+      sigmaYX: Float64Array.from({ length: 9 }, (_, i) => 0.5 + i),
+    };
     const ref = networkGradients(network, cov, 'jepa', undefined, 'reference');
     expect(networkGradients(network, cov, 'jepa', undefined, 'wasm')).toEqual(ref);
     expect(networkGradients(network, cov, 'jepa', undefined, 'js')).toEqual(ref);

@@ -22,7 +22,22 @@ describe('createStepRule', () => {
   it('relative-change control: η_k = min(η, c · min_θ ‖θ‖_F/‖∇θ‖_F), time Σ η_k (norms by hand)', () => {
     const rule = createStepRule({ learningRate: 1, stepControl: { maxRelativeChange: 0.5 } });
     // ‖W_1‖ = 5, ‖∇W_1‖ = 10 (ratio ½); ‖W_2‖ = 13 (5, 12), ‖∇W_2‖ = 1 (13); ‖V‖ = 2, ‖∇V‖ = 2 (1): η = min(1, ½·½)
-    expect(rule.next(state([[3, 4], [5, 12]], [[6, 8], [0, 1]], [2, 0], [0, 2]))).toBe(0.25);
+    expect(
+      rule.next(
+        state(
+          [
+            [3, 4],
+            [5, 12],
+          ],
+          [
+            [6, 8],
+            [0, 1],
+          ],
+          [2, 0],
+          [0, 2],
+        ),
+      ),
+    ).toBe(0.25);
     // a vanishing gradient does not limit (its ratio is ∞); ‖V‖/‖∇V‖ = 4: η = min(1, ½·4) = 1
     expect(rule.next(state([[1, 1]], [[0, 0]], [4], [1]))).toBe(1);
     // every gradient zero: η
@@ -32,8 +47,12 @@ describe('createStepRule', () => {
   });
 
   it('rejects η and c that are not positive finite numbers', () => {
-    expect(() => createStepRule({ learningRate: 0 })).toThrow(/^createStepRule: invalid argument learningRate: must be a positive finite number; got 0/);
+    expect(() => createStepRule({ learningRate: 0 })).toThrow(
+      /^createStepRule: invalid argument learningRate: must be a positive finite number; got 0/,
+    );
     expect(() => createStepRule({ learningRate: Number.POSITIVE_INFINITY })).toThrow(/learningRate/);
-    expect(() => createStepRule({ learningRate: 1, stepControl: { maxRelativeChange: Number.NaN } })).toThrow(/stepControl.maxRelativeChange: must be a positive finite number/);
+    expect(() => createStepRule({ learningRate: 1, stepControl: { maxRelativeChange: Number.NaN } })).toThrow(
+      /stepControl.maxRelativeChange: must be a positive finite number/,
+    );
   });
 });

@@ -20,28 +20,66 @@ describe('train: finite samples', () => {
   it('the dynamic model feeds training too: 10⁵ samples track the population run', () => {
     const dyn = { kind: 'dynamic', autoregression: [0.8, 0.5], innovationVariance: [0.36, 0.75], noiseVariance: [0.1, 0.2] } as const;
     const cov = populationCovariances(dyn);
-    const pop = train({ objective: 'jepa', depth: 2, covariances: cov, init: { kind: 'aligned', epsilon: 0.1 }, learningRate: 0.1, steps: 300 });
-    const fin = train({ objective: 'jepa', depth: 2, data: { model: dyn, samples: 100000, seed: 3 }, init: { kind: 'aligned', epsilon: 0.1 }, learningRate: 0.1, steps: 300 });
+    const pop = train({
+      objective: 'jepa',
+      depth: 2,
+      covariances: cov,
+      init: { kind: 'aligned', epsilon: 0.1 },
+      learningRate: 0.1,
+      steps: 300,
+    });
+    const fin = train({
+      objective: 'jepa',
+      depth: 2,
+      data: { model: dyn, samples: 100000, seed: 3 },
+      init: { kind: 'aligned', epsilon: 0.1 },
+      learningRate: 0.1,
+      steps: 300,
+    });
     expect(trajectoryDeviation(fin.wbar, pop.wbar).max).toBeLessThan(0.02);
   });
 });
 
 describe('train: EMA target, backends, divergence, bad input', () => {
   const cov: Covariances = { kind: 'diagonal', sigmaXX: Float64Array.of(1, 2, 0.5), sigmaYX: Float64Array.of(0.8, 1, 0.4) };
-  const base = { objective: 'jepa', depth: 2, covariances: cov, init: { kind: 'aligned', epsilon: 0.05 }, learningRate: 0.2, steps: 600, recordEvery: 10 } as const;
+  const base = {
+    objective: 'jepa',
+    depth: 2,
+    covariances: cov,
+    init: { kind: 'aligned', epsilon: 0.05 },
+    learningRate: 0.2,
+    steps: 600,
+    recordEvery: 10,
+  } as const;
 
   it('EMA with τ = 0 is the StopGrad run exactly; τ > 0 delays learning, more so for larger τ', () => {
     const plain = train(base);
     expect(train({ ...base, ema: 0 }).wbar).toEqual(plain.wbar);
     const targets = [0.64, 1, 0.64];
     const ct = (ema?: number) => train({ ...base, ema, steps: 3000, criticalTimes: { targets } }).criticalTimes?.[0] ?? Infinity;
-    const t0 = ct(), t5 = ct(0.5), t9 = ct(0.9);
+    const t0 = ct(),
+      t5 = ct(0.5),
+      t9 = ct(0.9);
     expect(t0).toBeLessThan(t5);
     expect(t5).toBeLessThan(t9);
   });
 
   it('all kernel backends give bit-identical training runs (d = 9, random init, full Σ from samples)', () => {
-    const opts = { objective: 'jepa', depth: 3, data: { model: { kind: 'static', signalVariance: [1, 2, 3, 1, 2, 3, 1, 2, 3], noiseVariance: [1, 1, 1, 0.5, 0.5, 0.5, 0, 0, 0] }, samples: 64, batchSize: 16, seed: 1 }, init: { kind: 'random', epsilon: 0.3, seed: 2 }, learningRate: 0.05, steps: 50, recordEvery: 5, measure: { singularValues: true } } as const;
+    const opts = {
+      objective: 'jepa',
+      depth: 3,
+      data: {
+        model: { kind: 'static', signalVariance: [1, 2, 3, 1, 2, 3, 1, 2, 3], noiseVariance: [1, 1, 1, 0.5, 0.5, 0.5, 0, 0, 0] },
+        samples: 64,
+        batchSize: 16,
+        seed: 1,
+      },
+      init: { kind: 'random', epsilon: 0.3, seed: 2 },
+      learningRate: 0.05,
+      steps: 50,
+      recordEvery: 5,
+      measure: { singularValues: true },
+    } as const;
     const ref = train({ ...opts, backend: 'reference' });
     for (const backend of ['wasm', 'js'] as const) {
       const r = train({ ...opts, backend });
@@ -53,7 +91,11 @@ describe('train: EMA target, backends, divergence, bad input', () => {
   });
 
   it('full covariance matrices that happen to be diagonal give the diagonal run (the full path is the same arithmetic)', () => {
-    const full: Covariances = { kind: 'full', sigmaXX: Float64Array.of(1, 0, 0, 0, 2, 0, 0, 0, 0.5), sigmaYX: Float64Array.of(0.8, 0, 0, 0, 1, 0, 0, 0, 0.4) };
+    const full: Covariances = {
+      kind: 'full',
+      sigmaXX: Float64Array.of(1, 0, 0, 0, 2, 0, 0, 0, 0.5),
+      sigmaYX: Float64Array.of(0.8, 0, 0, 0, 1, 0, 0, 0, 0.4),
+    };
     for (const objective of ['jepa', 'mae'] as const) {
       const init = { kind: 'random', epsilon: 0.3, seed: 5 } as const;
       const a = train({ ...base, objective, init, covariances: cov });
@@ -88,28 +130,48 @@ describe('train: EMA target, backends, divergence, bad input', () => {
   });
 
   it('rejects invalid input with an error naming the argument', () => {
-    expect(() => train({ ...base, learningRate: 0 })).toThrow(/train: invalid argument learningRate: must be a positive finite number; got 0/);
+    expect(() => train({ ...base, learningRate: 0 })).toThrow(
+      /train: invalid argument learningRate: must be a positive finite number; got 0/,
+    );
     expect(() => train({ ...base, learningRate: -1 })).toThrow(/learningRate/);
     expect(() => train({ ...base, steps: 1.5 })).toThrow(/steps/);
-    expect(() => train({ ...base, covariances: { kind: 'diagonal', sigmaXX: Float64Array.of(1, 2), sigmaYX: Float64Array.of(1) } })).toThrow(/covariances.sigmaYX: must have the length of sigmaXX/);
-    expect(() => train({ ...base, covariances: { kind: 'diagonal', sigmaXX: Float64Array.of(1, -2), sigmaYX: Float64Array.of(1, 1) } })).toThrow(/sigmaXX\[1\]: must be positive/);
-    expect(() => train({ ...base, covariances: { kind: 'full', sigmaXX: Float64Array.of(1, 2, 2, 1), sigmaYX: Float64Array.of(1, 0, 0, 1) } })).toThrow(/positive definite/);
-    expect(() => train({ ...base, covariances: { kind: 'full', sigmaXX: Float64Array.of(1, 0.5, 0.4, 1), sigmaYX: Float64Array.of(1, 0, 0, 1) } })).toThrow(/symmetric/);
+    expect(() =>
+      train({ ...base, covariances: { kind: 'diagonal', sigmaXX: Float64Array.of(1, 2), sigmaYX: Float64Array.of(1) } }),
+    ).toThrow(/covariances.sigmaYX: must have the length of sigmaXX/);
+    expect(() =>
+      train({ ...base, covariances: { kind: 'diagonal', sigmaXX: Float64Array.of(1, -2), sigmaYX: Float64Array.of(1, 1) } }),
+    ).toThrow(/sigmaXX\[1\]: must be positive/);
+    expect(() =>
+      train({ ...base, covariances: { kind: 'full', sigmaXX: Float64Array.of(1, 2, 2, 1), sigmaYX: Float64Array.of(1, 0, 0, 1) } }),
+    ).toThrow(/positive definite/);
+    expect(() =>
+      train({ ...base, covariances: { kind: 'full', sigmaXX: Float64Array.of(1, 0.5, 0.4, 1), sigmaYX: Float64Array.of(1, 0, 0, 1) } }),
+    ).toThrow(/symmetric/);
     expect(() => train({ ...base, ema: 1 })).toThrow(/ema: must be a number in \[0, 1\); got 1\./);
     expect(() => train({ ...base, objective: 'mae', ema: 0.5 })).toThrow(/ema: only applies to the JEPA objective/);
-    expect(() => train({ ...base, init: { kind: 'matrices', layers: [new Float64Array(9)], predictor: new Float64Array(9) } })).toThrow(/init.layers: must hold depth = 2/);
+    expect(() => train({ ...base, init: { kind: 'matrices', layers: [new Float64Array(9)], predictor: new Float64Array(9) } })).toThrow(
+      /init.layers: must hold depth = 2/,
+    );
     expect(() => train({ ...base, init: { kind: 'aligned', epsilon: Number.NaN } })).toThrow(/init.epsilon/);
     expect(() => train({ ...base, criticalTimes: { targets: [1] } })).toThrow(/criticalTimes.targets/);
   });
 
   it('names train (not the part) in errors the parts find, and reports the first invalid option before drawing any sample', () => {
     const model = { kind: 'static', signalVariance: [1], noiseVariance: [0] } as const;
-    expect(() => train({ ...base, covariances: undefined })).toThrow(/^train: invalid argument covariances\/data: exactly one of them must be given; got "neither"/);
-    expect(() => train({ ...base, covariances: undefined, data: { model, samples: 4, seed: 1, batchSize: 5 } })).toThrow(/^train: invalid argument data.batchSize: must be an integer from 1 to 4; got 5\./);
-    expect(() => train({ ...base, criticalTimes: { targets: [1, 1, 1], fraction: 0 } })).toThrow(/^train: invalid argument criticalTimes.fraction/);
+    expect(() => train({ ...base, covariances: undefined })).toThrow(
+      /^train: invalid argument covariances\/data: exactly one of them must be given; got "neither"/,
+    );
+    expect(() => train({ ...base, covariances: undefined, data: { model, samples: 4, seed: 1, batchSize: 5 } })).toThrow(
+      /^train: invalid argument data.batchSize: must be an integer from 1 to 4; got 5\./,
+    );
+    expect(() => train({ ...base, criticalTimes: { targets: [1, 1, 1], fraction: 0 } })).toThrow(
+      /^train: invalid argument criticalTimes.fraction/,
+    );
     // several bad options: the scalar checks come first, in the documented order
     expect(() => train({ ...base, depth: 0, learningRate: 0, covariances: undefined })).toThrow(/^train: invalid argument depth/);
-    expect(() => train({ ...base, stepControl: { maxRelativeChange: 0 }, covariances: undefined, data: { model, samples: 0, seed: 1 } })).toThrow(/^train: invalid argument stepControl.maxRelativeChange/);
+    expect(() =>
+      train({ ...base, stepControl: { maxRelativeChange: 0 }, covariances: undefined, data: { model, samples: 0, seed: 1 } }),
+    ).toThrow(/^train: invalid argument stepControl.maxRelativeChange/);
   });
 });
 
@@ -135,13 +197,28 @@ describe('train is a composition of its exported parts', () => {
     const d = source.d;
     const { network, basis } = initialNetwork(options.init, d, options.depth, options.objective);
     const readout = createFeatureReadout(options.objective, basis, d);
-    const kernelOptions = { objective: options.objective, d, depth: options.depth, covarianceKind: source.covarianceKind, separateTarget: true };
-    const ws = createMatrixWorkspace({ capacity: kernelCapacity(kernelOptions) + source.capacity, largestMatrix: Math.max(d * d, source.largestMatrix) });
+    const kernelOptions = {
+      objective: options.objective,
+      d,
+      depth: options.depth,
+      covarianceKind: source.covarianceKind,
+      separateTarget: true,
+    };
+    const ws = createMatrixWorkspace({
+      capacity: kernelCapacity(kernelOptions) + source.capacity,
+      largestMatrix: Math.max(d * d, source.largestMatrix),
+    });
     const kernel = createTrainingKernel(ws, kernelOptions);
     kernel.load(network);
     const nextBatch = source.attach(ws, kernel.cov);
     const rule = createStepRule(options);
-    const recorder = createTrainingRecorder({ readout, covariances: source.covariances, steps: options.steps, recordEvery: options.recordEvery, measure: options.measure });
+    const recorder = createTrainingRecorder({
+      readout,
+      covariances: source.covariances,
+      steps: options.steps,
+      recordEvery: options.recordEvery,
+      measure: options.measure,
+    });
     const crossings = createCrossingDetector({ targets: [0.25, 0.4, 0.1] }, readout);
     for (let k = 0; ; k++) {
       kernel.forward();

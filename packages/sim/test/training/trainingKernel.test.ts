@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createGaussianSource, createMatrixWorkspace, createTrainingKernel, initialNetwork, kernelCapacity, type Objective, type TrainingKernelOptions } from '../../src/index.js';
+import {
+  createGaussianSource,
+  createMatrixWorkspace,
+  createTrainingKernel,
+  initialNetwork,
+  kernelCapacity,
+  type Objective,
+  type TrainingKernelOptions,
+} from '../../src/index.js';
 
 /** One feature of a diagonal network: scalars w_1 … w_L, v, and (EMA) the target's t_1 … t_L. */
 interface Scalars {
@@ -11,7 +19,7 @@ interface Scalars {
 const product = (xs: number[], skip = -1): number => xs.reduce((p, x, a) => (a === skip ? p : p * x), 1);
 
 /**
- * One step θ ← θ − η∇θ of the per-feature loss of MATH.md §2, ½E(v w̄ x − T y)², written
+ * One step θ ← θ − η∇θ of the per-feature loss of docs/math.md §2, ½E(v w̄ x − T y)², written
  * out by hand: with the residual `e = σ² v w̄ − λ T` (JEPA: T = w̄ under StopGrad, or the
  * target's t̄ = Π t_a; MAE: T = 1), `∂/∂v = w̄ e` and `∂/∂w_a = v e Π_{b≠a} w_b` (the
  * table's `dv/dt = w̄²(λ − σ²v)`, `dw_a/dt = (w̄²/w_a) v (λ − σ² v)` for JEPA, and
@@ -53,7 +61,7 @@ function kernelFor(objective: Objective, depth: number, covarianceKind: 'diagona
   return createTrainingKernel(ws, options);
 }
 
-describe('createTrainingKernel: steps against the per-feature recursion of MATH.md §2', () => {
+describe('createTrainingKernel: steps against the per-feature recursion of docs/math.md §2', () => {
   // A diagonal network on diagonal Σ stays diagonal, and each feature follows the scalar
   // recursion above exactly in exact arithmetic. Both sides round each parameter's update
   // through ≤ L + 6 operations (≤ 10 for L = 4), each contributing ≤ 2⁻⁵³ relative, about
@@ -69,7 +77,11 @@ describe('createTrainingKernel: steps against the per-feature recursion of MATH.
           const kernel = kernelFor(objective, depth, 'diagonal', tau !== null);
           let scalars = diagonalStart(depth);
           kernel.load(
-            { d, layers: Array.from({ length: depth }, (_, a) => diagonalMatrix(scalars.map((s) => s.w[a]))), predictor: diagonalMatrix(scalars.map((s) => s.v)) },
+            {
+              d,
+              layers: Array.from({ length: depth }, (_, a) => diagonalMatrix(scalars.map((s) => s.w[a]))),
+              predictor: diagonalMatrix(scalars.map((s) => s.v)),
+            },
             tau === null ? undefined : Array.from({ length: depth }, (_, a) => diagonalMatrix(scalars.map((s) => s.t[a]))),
           );
           kernel.cov.sigmaXX.set(sigma2);
@@ -80,7 +92,8 @@ describe('createTrainingKernel: steps against the per-feature recursion of MATH.
             kernel.update(eta, tau ?? 0);
             scalars = scalars.map((s, i) => scalarStep(s, sigma2[i], lambda[i], objective, eta, tau));
           }
-          const close = (actual: number, expected: number): void => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-13 * Math.abs(expected));
+          const close = (actual: number, expected: number): void =>
+            expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-13 * Math.abs(expected));
           for (let i = 0; i < d; i++) {
             kernel.layers.forEach((w, a) => close(w[i * d + i], scalars[i].w[a]));
             close(kernel.predictor[i * d + i], scalars[i].v);
@@ -118,7 +131,8 @@ function chain(layers: Float64Array[], from: number, to: number): Float64Array {
   return p;
 }
 const relativeError = (actual: Float64Array, expected: Float64Array): number => {
-  let num = 0, den = 0;
+  let num = 0,
+    den = 0;
   expected.forEach((x, i) => {
     num += (actual[i] - x) ** 2;
     den += x * x;
@@ -126,7 +140,7 @@ const relativeError = (actual: Float64Array, expected: Float64Array): number => 
   return Math.sqrt(num / den);
 };
 
-describe('createTrainingKernel: full Σ and a dense network against the textbook formulas of MATH.md §1', () => {
+describe('createTrainingKernel: full Σ and a dense network against the textbook formulas of docs/math.md §1', () => {
   // The formulas with every prefix and suffix product formed afresh (18 products at L = 4
   // instead of the kernel's 3L + 2): the same sums in another association, so they agree to
   // rounding. With O(1) entries (ε = 0.8), d = 3 and ≤ 2L + 4 products in a chain, each entry
@@ -141,7 +155,9 @@ describe('createTrainingKernel: full Σ and a dense network against the textbook
       for (const ema of objective === 'jepa' ? [false, true] : [false]) {
         it(`${objective}, L = ${depth}${ema ? ', separate target' : ''}: gradients, then the update θ − η∇θ`, () => {
           const { network } = initialNetwork({ kind: 'random', epsilon: 0.8, seed: depth }, d, depth, objective);
-          const target = ema ? initialNetwork({ kind: 'random', epsilon: 0.8, seed: 40 + depth }, d, depth, objective).network.layers : undefined;
+          const target = ema
+            ? initialNetwork({ kind: 'random', epsilon: 0.8, seed: 40 + depth }, d, depth, objective).network.layers
+            : undefined;
           const kernel = kernelFor(objective, depth, 'full', ema);
           kernel.load(network, target);
           kernel.cov.sigmaXX.set(sigmaXX);
@@ -162,10 +178,29 @@ describe('createTrainingKernel: full Σ and a dense network against the textbook
 
           const eta = 0.05;
           kernel.update(eta, 0.25);
-          kernel.layers.forEach((x, a) => expect(relativeError(x, w[a].map((y, i) => y - eta * gradW[a][i]))).toBeLessThan(1e-13));
-          expect(relativeError(kernel.predictor, network.predictor.map((y, i) => y - eta * gradV[i]))).toBeLessThan(1e-13);
+          kernel.layers.forEach((x, a) =>
+            expect(
+              relativeError(
+                x,
+                w[a].map((y, i) => y - eta * gradW[a][i]),
+              ),
+            ).toBeLessThan(1e-13),
+          );
+          expect(
+            relativeError(
+              kernel.predictor,
+              network.predictor.map((y, i) => y - eta * gradV[i]),
+            ),
+          ).toBeLessThan(1e-13);
           // target_a ← ¼ target_a + ¾ W_a (new)
-          kernel.targetLayers?.forEach((x, a) => expect(relativeError(x, (target ?? [])[a].map((y, i) => 0.25 * y + 0.75 * kernel.layers[a][i]))).toBeLessThan(1e-15));
+          kernel.targetLayers?.forEach((x, a) =>
+            expect(
+              relativeError(
+                x,
+                (target ?? [])[a].map((y, i) => 0.25 * y + 0.75 * kernel.layers[a][i]),
+              ),
+            ).toBeLessThan(1e-15),
+          );
         });
       }
     }
@@ -221,16 +256,30 @@ describe('createTrainingKernel: state, sizes and bad input', () => {
 
   it('rejects bad options and mismatched networks, naming the argument', () => {
     const ws = createMatrixWorkspace({ capacity: 1000, largestMatrix: 9 });
-    expect(() => createTrainingKernel(ws, { objective: 'jepa', d: 0, depth: 1, covarianceKind: 'diagonal' })).toThrow(/createTrainingKernel: invalid argument options.d: must be an integer ≥ 1; got 0\./);
+    expect(() => createTrainingKernel(ws, { objective: 'jepa', d: 0, depth: 1, covarianceKind: 'diagonal' })).toThrow(
+      /createTrainingKernel: invalid argument options.d: must be an integer ≥ 1; got 0\./,
+    );
     expect(() => createTrainingKernel(ws, { objective: 'jepa', d: 3, depth: 1.5, covarianceKind: 'diagonal' })).toThrow(/options.depth/);
-    expect(() => kernelCapacity({ objective: 'mae', d: 3, depth: 1, covarianceKind: 'diagonal', separateTarget: true })).toThrow(/kernelCapacity: invalid argument options.separateTarget: only applies to the JEPA objective/);
+    expect(() => kernelCapacity({ objective: 'mae', d: 3, depth: 1, covarianceKind: 'diagonal', separateTarget: true })).toThrow(
+      /kernelCapacity: invalid argument options.separateTarget: only applies to the JEPA objective/,
+    );
     // @ts-expect-error an objective the type does not allow, as plain JavaScript could pass
-    expect(() => kernelCapacity({ objective: 'byol', d: 3, depth: 1, covarianceKind: 'diagonal' })).toThrow(/options.objective: must be 'jepa' or 'mae'; got "byol"\./);
+    expect(() => kernelCapacity({ objective: 'byol', d: 3, depth: 1, covarianceKind: 'diagonal' })).toThrow(
+      /options.objective: must be 'jepa' or 'mae'; got "byol"\./,
+    );
     // @ts-expect-error a covariance kind the type does not allow
-    expect(() => kernelCapacity({ objective: 'jepa', d: 3, depth: 1, covarianceKind: 'banded' })).toThrow(/options.covarianceKind: must be 'diagonal' or 'full'; got "banded"\./);
+    expect(() => kernelCapacity({ objective: 'jepa', d: 3, depth: 1, covarianceKind: 'banded' })).toThrow(
+      /options.covarianceKind: must be 'diagonal' or 'full'; got "banded"\./,
+    );
     const kernel = kernelFor('jepa', 2, 'diagonal', false);
-    expect(() => kernel.load({ d, layers: [identity()], predictor: identity() })).toThrow(/TrainingKernel.load: invalid argument network.layers: must hold depth = 2/);
-    expect(() => kernel.load({ d, layers: [identity(), new Float64Array(4)], predictor: identity() })).toThrow(/must each have d² = 9 entries \(matrix 1\)/);
-    expect(() => kernel.load({ d, layers: [identity(), identity()], predictor: identity() }, [identity(), identity()])).toThrow(/targetLayers: must be omitted/);
+    expect(() => kernel.load({ d, layers: [identity()], predictor: identity() })).toThrow(
+      /TrainingKernel.load: invalid argument network.layers: must hold depth = 2/,
+    );
+    expect(() => kernel.load({ d, layers: [identity(), new Float64Array(4)], predictor: identity() })).toThrow(
+      /must each have d² = 9 entries \(matrix 1\)/,
+    );
+    expect(() => kernel.load({ d, layers: [identity(), identity()], predictor: identity() }, [identity(), identity()])).toThrow(
+      /targetLayers: must be omitted/,
+    );
   });
 });

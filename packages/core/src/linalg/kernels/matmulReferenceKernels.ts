@@ -25,7 +25,14 @@ export function matmulReferenceKernel(c: Float64Array, a: Float64Array, b: Float
 }
 
 /** `C = Aᵀ·B`, A k×m, B k×n. */
-export function matmulTransAReferenceKernel(c: Float64Array, a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+export function matmulTransAReferenceKernel(
+  c: Float64Array,
+  a: Float64Array,
+  b: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+): Float64Array {
   c.fill(0, 0, m * n);
   for (let i = 0; i < m; i++) {
     const ci = i * n;
@@ -39,7 +46,14 @@ export function matmulTransAReferenceKernel(c: Float64Array, a: Float64Array, b:
 }
 
 /** `C = A·Bᵀ`, A m×k, B n×k. */
-export function matmulTransBReferenceKernel(c: Float64Array, a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+export function matmulTransBReferenceKernel(
+  c: Float64Array,
+  a: Float64Array,
+  b: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+): Float64Array {
   c.fill(0, 0, m * n);
   for (let i = 0; i < m; i++) {
     const ci = i * n;

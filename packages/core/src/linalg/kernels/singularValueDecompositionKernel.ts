@@ -14,9 +14,12 @@ export function singularValueDecompositionKernel(a: Float64Array, n: number): Si
     let rotated = false;
     for (let p = 0; p < n - 1; p++) {
       for (let q = p + 1; q < n; q++) {
-        let alpha = 0, beta = 0, gamma = 0;
+        let alpha = 0,
+          beta = 0,
+          gamma = 0;
         for (let k = 0; k < n; k++) {
-          const x = w[k * n + p], y = w[k * n + q];
+          const x = w[k * n + p],
+            y = w[k * n + q];
           alpha += x * x;
           beta += y * y;
           gamma += x * y;
@@ -28,10 +31,12 @@ export function singularValueDecompositionKernel(a: Float64Array, n: number): Si
         const c = 1 / Math.sqrt(1 + t * t);
         const s = c * t;
         for (let k = 0; k < n; k++) {
-          const x = w[k * n + p], y = w[k * n + q];
+          const x = w[k * n + p],
+            y = w[k * n + q];
           w[k * n + p] = c * x - s * y;
           w[k * n + q] = s * x + c * y;
-          const vx = v[k * n + p], vy = v[k * n + q];
+          const vx = v[k * n + p],
+            vy = v[k * n + q];
           v[k * n + p] = c * vx - s * vy;
           v[k * n + q] = s * vx + c * vy;
         }

@@ -26,17 +26,20 @@ export function symmetricEigenKernel(a: Float64Array, n: number): SymmetricEigen
         const c = 1 / Math.sqrt(1 + t * t);
         const sn = t * c;
         for (let k = 0; k < n; k++) {
-          const skp = s[k * n + p], skr = s[k * n + r];
+          const skp = s[k * n + p],
+            skr = s[k * n + r];
           s[k * n + p] = c * skp - sn * skr;
           s[k * n + r] = sn * skp + c * skr;
         }
         for (let k = 0; k < n; k++) {
-          const spk = s[p * n + k], srk = s[r * n + k];
+          const spk = s[p * n + k],
+            srk = s[r * n + k];
           s[p * n + k] = c * spk - sn * srk;
           s[r * n + k] = sn * spk + c * srk;
         }
         for (let k = 0; k < n; k++) {
-          const qkp = q[k * n + p], qkr = q[k * n + r];
+          const qkp = q[k * n + p],
+            qkr = q[k * n + r];
           q[k * n + p] = c * qkp - sn * qkr;
           q[k * n + r] = sn * qkp + c * qkr;
         }

@@ -36,7 +36,10 @@ export interface DepthAmplifiesBiasData {
  * @returns the curves, objective-major.
  * @throws `InvalidArgumentError` (@jepa-dynamics/ode) for invalid settings.
  */
-export async function computeDepthAmplifiesBias(settings: DepthAmplifiesBiasSettings, progress?: Progress): Promise<DepthAmplifiesBiasData> {
+export async function computeDepthAmplifiesBias(
+  settings: DepthAmplifiesBiasSettings,
+  progress?: Progress,
+): Promise<DepthAmplifiesBiasData> {
   const { lambda, epsilon, fraction, rhoMin, rhoMax, depths } = settings;
   const rho = logGrid(rhoMin, rhoMax, settings.rhoPoints);
   const curves: DepthBiasCurve[] = [];

@@ -14,8 +14,14 @@ export function depthAmplifiesBiasDocument(data: DepthAmplifiesBiasData): Record
   const { lambda, epsilon, fraction, rhoMin, rhoMax, depths } = data.settings;
   return {
     description: 'Exact critical times against ρ at λ = 1; spread = t*(ρ_min)/t*(ρ_max).',
-    conventions: { time: 'gradient-flow time t = kη', criticalTime: 'exact closed form (MATH.md §3)' },
+    conventions: { time: 'gradient-flow time t = kη', criticalTime: 'exact closed form (docs/math.md §3)' },
     setting: { lambda, epsilon, fraction, rhoMin, rhoMax, depths },
-    curves: data.curves.map((c) => ({ objective: c.objective, depth: c.depth, rho: c.rho, criticalTime: c.criticalTime, spread: c.spread })),
+    curves: data.curves.map((c) => ({
+      objective: c.objective,
+      depth: c.depth,
+      rho: c.rho,
+      criticalTime: c.criticalTime,
+      spread: c.spread,
+    })),
   };
 }

@@ -24,7 +24,12 @@ export function depthAmplifiesBiasFigure(data: DepthAmplifiesBiasData): FigureSp
     data: { values: plotRows.filter((r) => r.objective === objectiveLabel(objective) && r[field] !== null) },
     mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'rho', type: 'quantitative', scale: { type: 'log', domain: [rhoMin, rhoMax], nice: false }, title: 'regression coefficient ρ (λ = 1), log scale' },
+      x: {
+        field: 'rho',
+        type: 'quantitative',
+        scale: { type: 'log', domain: [rhoMin, rhoMax], nice: false },
+        title: 'regression coefficient ρ (λ = 1), log scale',
+      },
       y: { field, type: 'quantitative', scale: { type: 'log' }, title },
       color: { field: 'L', type: 'nominal', title: 'depth', sort: depths.map((d) => `L = ${d}`), scale: { scheme: 'viridis' } },
     },
@@ -35,7 +40,12 @@ export function depthAmplifiesBiasFigure(data: DepthAmplifiesBiasData): FigureSp
     vconcat: [
       // rows laid out by their plots: vega's canvas-free text metrics overestimate long axis titles
       { hconcat: objectives.map((o) => panel(o, 'critical_time', 't* (gradient-flow time), log scale')), bounds: 'flush', spacing: 90 },
-      { hconcat: objectives.map((o) => panel(o, 'relative_to_rho_max', `t*(ρ) / t*(ρ = ${rhoMax}), log scale`)), resolve: { scale: { y: 'shared' } }, bounds: 'flush', spacing: 90 },
+      {
+        hconcat: objectives.map((o) => panel(o, 'relative_to_rho_max', `t*(ρ) / t*(ρ = ${rhoMax}), log scale`)),
+        resolve: { scale: { y: 'shared' } },
+        bounds: 'flush',
+        spacing: 90,
+      },
     ],
   };
 }

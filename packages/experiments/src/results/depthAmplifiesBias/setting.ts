@@ -38,5 +38,14 @@ export interface DepthAmplifiesBiasSettings {
  * ```
  */
 export function depthAmplifiesBiasSettings(mode: RunMode): DepthAmplifiesBiasSettings {
-  return { objectives: OBJECTIVES, lambda: 1, epsilon: 1e-4, fraction: 0.5, rhoMin: 0.3, rhoMax: 3, depths: integerRange(1, 6), rhoPoints: mode === 'quick' ? 5 : 25 };
+  return {
+    objectives: OBJECTIVES,
+    lambda: 1,
+    epsilon: 1e-4,
+    fraction: 0.5,
+    rhoMin: 0.3,
+    rhoMax: 3,
+    depths: integerRange(1, 6),
+    rhoPoints: mode === 'quick' ? 5 : 25,
+  };
 }

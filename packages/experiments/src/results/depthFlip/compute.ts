@@ -79,7 +79,14 @@ export interface DepthFlipData {
   };
 }
 
-type CriticalTimeFormula = (objective: Objective, depth: number, lambda: number, rho: number, epsilon: number, fraction?: number) => CriticalTimeFormulaResult;
+type CriticalTimeFormula = (
+  objective: Objective,
+  depth: number,
+  lambda: number,
+  rho: number,
+  epsilon: number,
+  fraction?: number,
+) => CriticalTimeFormulaResult;
 
 const ratioOf = (tA: number | null, tB: number | null): RouteTimes => ({ tA, tB, ratio: tA !== null && tB !== null ? tA / tB : null });
 const timeOf = (r: { exists: true; t: number } | { exists: false }): number | null => (r.exists ? r.t : null);
@@ -98,10 +105,20 @@ function simulated(
   // one feature per run: aligned features decouple, and a run stays short of the fixed point,
   // where at large depth the curvature λρ^{2L−1} of feature A would exceed 2/η
   const r = simulateFeatures({ objective, depth, features: [feature], epsilon, fraction, learningRate, steps, recordEvery: steps });
-  return { t: r.criticalTimes.simulated[0], status: r.train.status, divergedAt: r.train.status === 'diverged' ? r.train.stoppedAt * learningRate : null };
+  return {
+    t: r.criticalTimes.simulated[0],
+    status: r.train.status,
+    divergedAt: r.train.status === 'diverged' ? r.train.stoppedAt * learningRate : null,
+  };
 }
 
-function row(settings: DepthFlipSettings, formulaOf: CriticalTimeFormula, objective: Objective, depth: number, learningRate: number): DepthFlipRow {
+function row(
+  settings: DepthFlipSettings,
+  formulaOf: CriticalTimeFormula,
+  objective: Objective,
+  depth: number,
+  learningRate: number,
+): DepthFlipRow {
   const { featureA, featureB, epsilon, fraction } = settings;
   const exact = criticalTimeRatio(featureA, featureB, { objective, depth, epsilon, fraction, method: 'exact' });
   const exactTimes: RouteTimes = exact.exists ? { tA: exact.tA, tB: exact.tB, ratio: exact.ratio } : ratioOf(null, null);
@@ -121,7 +138,12 @@ function row(settings: DepthFlipSettings, formulaOf: CriticalTimeFormula, object
     exact: exactTimes,
     formula,
     ode,
-    simulation: { ...ratioOf(simA.t, simB.t), learningRate, status: [simA.status, simB.status], divergedAt: [simA.divergedAt, simB.divergedAt] },
+    simulation: {
+      ...ratioOf(simA.t, simB.t),
+      learningRate,
+      status: [simA.status, simB.status],
+      divergedAt: [simA.divergedAt, simB.divergedAt],
+    },
     learnedFirst: exactTimes.ratio === null ? null : exactTimes.ratio < 1 ? 'A' : 'B',
   };
 }
@@ -195,7 +217,11 @@ export async function computeDepthFlip(settings: DepthFlipSettings, progress?: P
     settings,
     table,
     flipDepth: { jepa: flipDepthByRoute(settings, table, 'jepa'), mae: flipDepthByRoute(settings, table, 'mae') },
-    agreementWithExact: { formula: largestRatioDifference(table, 'formula'), ode: largestRatioDifference(table, 'ode'), simulation: largestRatioDifference(table, 'simulation') },
+    agreementWithExact: {
+      formula: largestRatioDifference(table, 'formula'),
+      ode: largestRatioDifference(table, 'ode'),
+      simulation: largestRatioDifference(table, 'simulation'),
+    },
     learningRates,
     divergence: divergenceOf(table),
   };

@@ -45,7 +45,13 @@ export function depthFlipFigure(data: DepthFlipData): FigureSpec {
         data: { values: plotRows.filter((r) => r.route === ROUTE_LABEL.exact) },
         mark: { type: 'line', strokeWidth: 2 },
         encoding: {
-          x: { field: 'depth', type: 'quantitative', title: 'encoder depth L', axis: { tickMinStep: 1, format: 'd' }, scale: { domain: [1, maxDepth] } },
+          x: {
+            field: 'depth',
+            type: 'quantitative',
+            title: 'encoder depth L',
+            axis: { tickMinStep: 1, format: 'd' },
+            scale: { domain: [1, maxDepth] },
+          },
           y: { field: 'ratio', type: 'quantitative', title: 't*_A / t*_B (ratio of critical times)', scale: { zero: false } },
           color: { field: 'objective', type: 'nominal', title: 'objective' },
         },
@@ -60,7 +66,11 @@ export function depthFlipFigure(data: DepthFlipData): FigureSpec {
           shape: { field: 'route', type: 'nominal', title: 't* computed by', sort: DEPTH_FLIP_ROUTES.map((r) => ROUTE_LABEL[r]) },
         },
       },
-      { data: { values: [{ y: 1 }] }, mark: { type: 'rule', strokeDash: [6, 4], color: '#444' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+      {
+        data: { values: [{ y: 1 }] },
+        mark: { type: 'rule', strokeDash: [6, 4], color: '#444' },
+        encoding: { y: { field: 'y', type: 'quantitative' } },
+      },
     ],
   };
 }

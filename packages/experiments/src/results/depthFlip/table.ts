@@ -13,6 +13,15 @@ import { DEPTH_FLIP_ROUTES, type DepthFlipData } from './compute.js';
 export function depthFlipTable(data: DepthFlipData): Table {
   return {
     columns: ['objective', 'depth', 'route', 'tA', 'tB', 'ratio'],
-    rows: data.table.flatMap((r) => DEPTH_FLIP_ROUTES.map((route) => ({ objective: r.objective, depth: r.depth, route, tA: r[route].tA, tB: r[route].tB, ratio: r[route].ratio }))),
+    rows: data.table.flatMap((r) =>
+      DEPTH_FLIP_ROUTES.map((route) => ({
+        objective: r.objective,
+        depth: r.depth,
+        route,
+        tA: r[route].tA,
+        tB: r[route].tB,
+        ratio: r[route].ratio,
+      })),
+    ),
   };
 }

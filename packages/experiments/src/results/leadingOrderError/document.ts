@@ -12,7 +12,7 @@ import type { LeadingOrderErrorData } from './compute.js';
 export function leadingOrderErrorDocument(data: LeadingOrderErrorData): Record<string, unknown> {
   const { feature, fraction, depths, epsilonMin, epsilonMax } = data.settings;
   return {
-    description: 'Relative error of the leading-order critical time (MATH.md §3) against the exact one.',
+    description: 'Relative error of the leading-order critical time (docs/math.md §3) against the exact one.',
     conventions: { time: 'gradient-flow time t = kη', relativeError: '|leading − exact| / exact' },
     setting: { feature, fraction, depths, epsilonMin, epsilonMax, epsilons: data.epsilons },
     rows: data.rows,

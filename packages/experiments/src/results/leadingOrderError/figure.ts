@@ -19,7 +19,8 @@ export function leadingOrderErrorFigure(data: LeadingOrderErrorData): FigureSpec
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: `Leading-order vs exact critical time (λ = ${feature.lambda}, ρ = ${feature.rho}, t* at w̄ = ${fraction}·w̄∞)`,
-      subtitle: 'relative error |t*_leading − t*_exact| / t*_exact; sharp dips are sign changes of the error; MAE at L = 1: the formula is exact, what remains is rounding',
+      subtitle:
+        'relative error |t*_leading − t*_exact| / t*_exact; sharp dips are sign changes of the error; MAE at L = 1: the formula is exact, what remains is rounding',
     },
     hconcat: objectives.map((o) => ({
       width: 300,
@@ -28,8 +29,20 @@ export function leadingOrderErrorFigure(data: LeadingOrderErrorData): FigureSpec
       data: { values: plotted.filter((r) => r.objective === o) },
       mark: { type: 'line', point: true },
       encoding: {
-        x: { field: 'epsilon', type: 'quantitative', scale: { type: 'log' }, title: 'initialization scale ε, log scale', axis: { format: '.0e' } },
-        y: { field: 'relativeError', type: 'quantitative', scale: { type: 'log' }, title: 'relative error, log scale', axis: { format: '.0e' } },
+        x: {
+          field: 'epsilon',
+          type: 'quantitative',
+          scale: { type: 'log' },
+          title: 'initialization scale ε, log scale',
+          axis: { format: '.0e' },
+        },
+        y: {
+          field: 'relativeError',
+          type: 'quantitative',
+          scale: { type: 'log' },
+          title: 'relative error, log scale',
+          axis: { format: '.0e' },
+        },
         color: { field: 'L', type: 'nominal', title: 'depth', sort: depths.map((d) => `L = ${d}`), scale: { scheme: 'viridis' } },
       },
     })),

@@ -34,7 +34,12 @@ export interface LearningOrderPanelsData {
   panels: LearningOrderPanel[];
 }
 
-async function computePanel(settings: LearningOrderPanelsSettings, objective: Objective, scenario: LearningOrderScenario, progress?: Progress): Promise<LearningOrderPanel> {
+async function computePanel(
+  settings: LearningOrderPanelsSettings,
+  objective: Objective,
+  scenario: LearningOrderScenario,
+  progress?: Progress,
+): Promise<LearningOrderPanel> {
   const { depth, epsilon, fraction } = settings;
   const features: FeatureInput[] = scenario.features.map((f) => ({ lambda: f.lambda, rho: f.rho }));
   const predicted = learningOrder(features, { objective, depth, epsilon, fraction, method: 'exact' });
@@ -73,8 +78,12 @@ async function computePanel(settings: LearningOrderPanelsSettings, objective: Ob
  * @returns the panels, objective-major.
  * @throws `InvalidArgumentError` (@jepa-dynamics/ode) for an invalid feature, depth, ε or p.
  */
-export async function computeLearningOrderPanels(settings: LearningOrderPanelsSettings, progress?: Progress): Promise<LearningOrderPanelsData> {
+export async function computeLearningOrderPanels(
+  settings: LearningOrderPanelsSettings,
+  progress?: Progress,
+): Promise<LearningOrderPanelsData> {
   const panels: LearningOrderPanel[] = [];
-  for (const objective of settings.objectives) for (const scenario of settings.scenarios) panels.push(await computePanel(settings, objective, scenario, progress));
+  for (const objective of settings.objectives)
+    for (const scenario of settings.scenarios) panels.push(await computePanel(settings, objective, scenario, progress));
   return { settings, panels };
 }

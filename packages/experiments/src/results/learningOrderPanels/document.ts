@@ -19,7 +19,7 @@ export function learningOrderPanelsDocument(data: LearningOrderPanelsData): Reco
   }));
   return {
     description: 'Per-feature ODE trajectories and critical times; learning order = order of increasing critical time.',
-    conventions: { time: 'gradient-flow time t = kη', criticalTime: 'exact closed form (MATH.md §3), fraction p of w̄∞' },
+    conventions: { time: 'gradient-flow time t = kη', criticalTime: 'exact closed form (docs/math.md §3), fraction p of w̄∞' },
     setting: { depth, epsilon, fraction },
     panels: data.panels,
     claims,

@@ -11,7 +11,13 @@ function panelSpec(panel: LearningOrderPanel, fraction: number): FigureSpec {
   const curve = panel.features.flatMap((f, i) => panel.t.map((t, k) => ({ t, y: panel.wbarOverInfinity[i][k], feature: f.label })));
   const marks = panel.features.flatMap((f) => (f.criticalTime === null ? [] : [{ t: f.criticalTime, y: fraction, feature: f.label }]));
   const order = panel.order.map((i) => panel.features[i].label).join(' → ');
-  const color = { field: 'feature', type: 'nominal', title: 'feature (λ, ρ)', sort: panel.features.map((f) => f.label), legend: { orient: 'bottom', direction: 'vertical' } };
+  const color = {
+    field: 'feature',
+    type: 'nominal',
+    title: 'feature (λ, ρ)',
+    sort: panel.features.map((f) => f.label),
+    legend: { orient: 'bottom', direction: 'vertical' },
+  };
   return {
     title: { text: `${objectiveLabel(panel.objective)}: ${panel.title}`, subtitle: `(λ, ρ) learned first → last: ${order}` },
     width: 300,

@@ -42,12 +42,32 @@ export interface LearningOrderPanelsSettings {
  * ```
  */
 export const LEARNING_ORDER_SCENARIOS: readonly LearningOrderScenario[] = [
-  { key: 'lambda-varied', title: 'λ varied, ρ = 1', features: [{ lambda: 1, rho: 1 }, { lambda: 2, rho: 1 }, { lambda: 4, rho: 1 }] },
-  { key: 'rho-varied', title: 'ρ varied, λ = 1', features: [{ lambda: 1, rho: 0.5 }, { lambda: 1, rho: 1 }, { lambda: 1, rho: 2 }] },
+  {
+    key: 'lambda-varied',
+    title: 'λ varied, ρ = 1',
+    features: [
+      { lambda: 1, rho: 1 },
+      { lambda: 2, rho: 1 },
+      { lambda: 4, rho: 1 },
+    ],
+  },
+  {
+    key: 'rho-varied',
+    title: 'ρ varied, λ = 1',
+    features: [
+      { lambda: 1, rho: 0.5 },
+      { lambda: 1, rho: 1 },
+      { lambda: 1, rho: 2 },
+    ],
+  },
   {
     key: 'lambda-up-rho-down',
     title: 'λ increasing, ρ decreasing',
-    features: [{ lambda: 1, rho: 2 }, { lambda: 1.15, rho: 1 }, { lambda: 1.3, rho: 0.5 }],
+    features: [
+      { lambda: 1, rho: 2 },
+      { lambda: 1.15, rho: 1 },
+      { lambda: 1.3, rho: 0.5 },
+    ],
   },
 ];
 
@@ -62,5 +82,12 @@ export const LEARNING_ORDER_SCENARIOS: readonly LearningOrderScenario[] = [
  * ```
  */
 export function learningOrderPanelsSettings(mode: RunMode): LearningOrderPanelsSettings {
-  return { objectives: OBJECTIVES, depth: 4, epsilon: 1e-2, fraction: 0.5, scenarios: LEARNING_ORDER_SCENARIOS, points: mode === 'quick' ? 61 : 241 };
+  return {
+    objectives: OBJECTIVES,
+    depth: 4,
+    epsilon: 1e-2,
+    fraction: 0.5,
+    scenarios: LEARNING_ORDER_SCENARIOS,
+    points: mode === 'quick' ? 61 : 241,
+  };
 }

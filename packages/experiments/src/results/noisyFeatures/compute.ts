@@ -58,7 +58,18 @@ export async function computeNoisyFeatures(settings: NoisyFeaturesSettings, prog
     const { tEnd, learningRate } = runs[objective];
     const steps = Math.round(tEnd / learningRate);
     // critical times are detected at every step whatever the recording interval
-    const trained = simulateFeatures({ objective, depth, features, epsilon, fraction, learningRate, steps, samples, seed, recordEvery: Math.max(1, Math.round(steps / 200)) });
+    const trained = simulateFeatures({
+      objective,
+      depth,
+      features,
+      epsilon,
+      fraction,
+      learningRate,
+      steps,
+      samples,
+      seed,
+      recordEvery: Math.max(1, Math.round(steps / 200)),
+    });
     const formulaCriticalTimes = formula.times.map((r) => (r.exists ? r.t : null));
     answers.push({
       objective,
@@ -72,7 +83,10 @@ export async function computeNoisyFeatures(settings: NoisyFeaturesSettings, prog
       status: trained.train.status,
       message: trained.train.message,
     });
-    formulaSpreads.push({ objective, spread: Math.max(...formulaCriticalTimes.map((t) => t ?? 0)) / Math.min(...formulaCriticalTimes.map((t) => t ?? Infinity)) });
+    formulaSpreads.push({
+      objective,
+      spread: Math.max(...formulaCriticalTimes.map((t) => t ?? 0)) / Math.min(...formulaCriticalTimes.map((t) => t ?? Infinity)),
+    });
     await progress?.(objective);
   }
   return { settings, features, answers, formulaSpreads };

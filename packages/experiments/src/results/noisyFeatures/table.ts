@@ -51,7 +51,18 @@ export function noisyFeaturesRows(data: NoisyFeaturesData): NoisyFeaturesRow[] {
  */
 export function noisyFeaturesTable(data: NoisyFeaturesData): Table {
   return {
-    columns: ['objective', 'noise_variance', 'signal_variance', 'sigma2', 'lambda', 'rho', 'formula_critical_time', 'trained_critical_time', 'formula_rank', 'trained_rank'],
+    columns: [
+      'objective',
+      'noise_variance',
+      'signal_variance',
+      'sigma2',
+      'lambda',
+      'rho',
+      'formula_critical_time',
+      'trained_critical_time',
+      'formula_rank',
+      'trained_rank',
+    ],
     rows: noisyFeaturesRows(data),
   };
 }

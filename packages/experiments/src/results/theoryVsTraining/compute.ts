@@ -91,7 +91,13 @@ function toRun(objective: Objective, init: TrainingInit, learningRate: number, s
   };
 }
 
-async function runOne(settings: TheoryVsTrainingSettings, objective: Objective, init: TrainingInit, halving: number, progress?: Progress): Promise<TrainingRun> {
+async function runOne(
+  settings: TheoryVsTrainingSettings,
+  objective: Objective,
+  init: TrainingInit,
+  halving: number,
+  progress?: Progress,
+): Promise<TrainingRun> {
   const { depth, epsilon, features, runs, seed } = settings;
   const { tEnd, learningRate: baseRate } = runs[objective];
   const learningRate = baseRate * halving * settings.learningRateScale;

@@ -14,11 +14,19 @@ const CIRCLES_PER_CURVE = 40;
 
 function panel(run: TrainingRun, settings: TheoryVsTrainingSettings): FigureSpec {
   const diagonal = run.measure === 'diagonal';
-  const labels = diagonal ? settings.features.map((f) => featureLabel(f)) : run.simulated.map((_, i) => `mode ${i + 1} (${i + 1}. largest)`);
+  const labels = diagonal
+    ? settings.features.map((f) => featureLabel(f))
+    : run.simulated.map((_, i) => `mode ${i + 1} (${i + 1}. largest)`);
   const ode = run.ode.flatMap((w, i) => run.t.map((t, k) => ({ t, w: w[k], curve: labels[i] })));
   const every = Math.max(1, Math.floor(run.t.length / CIRCLES_PER_CURVE));
   const sim = run.simulated.flatMap((w, i) => run.t.flatMap((t, k) => (k % every === 0 ? [{ t, w: w[k], curve: labels[i] }] : [])));
-  const color = { field: 'curve', type: 'nominal', title: diagonal ? 'feature (λ, ρ)' : 'mode (random init)', sort: labels, legend: { orient: 'right' } };
+  const color = {
+    field: 'curve',
+    type: 'nominal',
+    title: diagonal ? 'feature (λ, ρ)' : 'mode (random init)',
+    sort: labels,
+    legend: { orient: 'right' },
+  };
   return {
     title: {
       text: `${objectiveLabel(run.objective)}, ${diagonal ? 'aligned init' : 'random orthogonal init'}, η = ${run.learningRate}`,
@@ -32,7 +40,12 @@ function panel(run: TrainingRun, settings: TheoryVsTrainingSettings): FigureSpec
         mark: { type: 'line', strokeWidth: 1.5 },
         encoding: {
           x: { field: 't', type: 'quantitative', title: 'gradient-flow time t = kη' },
-          y: { field: 'w', type: 'quantitative', title: diagonal ? 'end-to-end weight w̄ᵢ(t)' : 'singular values of W̄', scale: { domain: [0, 1.05] } },
+          y: {
+            field: 'w',
+            type: 'quantitative',
+            title: diagonal ? 'end-to-end weight w̄ᵢ(t)' : 'singular values of W̄',
+            scale: { domain: [0, 1.05] },
+          },
           color,
         },
       },
