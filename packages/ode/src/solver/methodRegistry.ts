@@ -8,6 +8,7 @@
  * @module
  */
 
+import { BDF } from './bdf.js';
 import { DOP853 } from './dop853.js';
 import { DOPRI5 } from './dopri5.js';
 import type { MethodDefinition } from './methodDefinition.js';
@@ -20,6 +21,7 @@ const BUILTIN_METHODS = {
   dop853: DOP853,
   odex: ODEX,
   rodas4: RODAS4,
+  bdf: BDF,
 };
 
 /** The built-in names, each mapped to `true`. */
