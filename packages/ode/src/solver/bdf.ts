@@ -167,7 +167,6 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
   let k = 1;
   let nEqual = 0;
   let failures = 0;
-  let lastFailure: NewtonFailure = 'diverged';
   let errorFailures = 0;
 
   /** Changes the step to `hNew` (signed), re-expressing the differences of order k. */
@@ -260,7 +259,6 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
     if (failure !== undefined) {
       nrejected++;
       last = false;
-      lastFailure = failure;
       if (linear.refreshable && !jacobianFresh && failure !== 'non-finite') {
         // An old J (or preconditioner): re-form it at this step and retry with the same h.
         haveJacobian = false;
@@ -280,7 +278,6 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
       last = false;
       errorFailures++;
       if (!Number.isFinite(err)) {
-        lastFailure = 'non-finite';
         if (++failures >= MAX_NEWTON_FAILURES) return end('non-finite', failureMessage(label, 'non-finite', rhs, t, h));
         changeStep(h * 0.1);
         continue;
