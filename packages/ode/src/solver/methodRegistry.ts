@@ -36,7 +36,7 @@ type BuiltinMethods = { readonly [K in keyof typeof BUILTIN_METHODS]: true };
  */
 export interface MethodRegistry extends BuiltinMethods {}
 
-/** The name of an integration method of {@link solveIvp}: `'dopri5'`, `'dop853'`, `'odex'` or `'rodas4'`. */
+/** The name of an integration method of {@link solveIvp}: `'dopri5'`, `'dop853'`, `'odex'`, `'rodas4'` or `'bdf'`. */
 export type Method = Extract<keyof MethodRegistry, string>;
 
 /** `options.method` of {@link solveIvp}: a method, or `'auto'` (an explicit method that switches to a stiff one and back). */

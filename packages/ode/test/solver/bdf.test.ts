@@ -114,7 +114,10 @@ describe("solveIvp with method 'bdf'", () => {
     const rd: RhsFunction = (_t, u, d) => {
       for (let i = 0; i < n; i++) d[i] = D * ((i > 0 ? u[i - 1] : 0) - 2 * u[i] + (i < n - 1 ? u[i + 1] : 0)) - u[i] ** 3;
     };
-    const u0 = Array.from({ length: n }, (_, i) => Math.sin((Math.PI * (i + 1)) / (n + 1)) + 0.3 * Math.sin((7 * Math.PI * (i + 1)) / (n + 1)));
+    const u0 = Array.from(
+      { length: n },
+      (_, i) => Math.sin((Math.PI * (i + 1)) / (n + 1)) + 0.3 * Math.sin((7 * Math.PI * (i + 1)) / (n + 1)),
+    );
     it('banded, band-sparsity and dense linear solvers give the same solution; banded finite differences cost 3 evaluations per Jacobian', () => {
       const base: SolveOptions = { method: 'bdf', rtol: 1e-8, atol: 1e-10 };
       const dense = solveIvp(rd, [0, 0.01], u0, base);
@@ -160,7 +163,9 @@ describe("solveIvp with method 'bdf'", () => {
       const r = solveIvp(blowUp, [0, 1], [1], { method: 'bdf', firstStep: 1, jacobian: (_t, y, J) => void (J[0] = 2e6 * y[0]) });
       expect(r.status).toBe('newton-failed');
       expect(r.t[r.t.length - 1]).toBe(0);
-      expect(r.message).toMatch(/Newton iteration did not converge in 10 attempts of the step from t = 0 .*; the integration stopped at t = 0\./);
+      expect(r.message).toMatch(
+        /Newton iteration did not converge in 10 attempts of the step from t = 0 .*; the integration stopped at t = 0\./,
+      );
     });
     it("a Jacobian that turns non-finite makes the iteration matrix singular: 'singular'", () => {
       let calls = 0;
@@ -224,7 +229,10 @@ describe("solveIvp with method 'bdf'", () => {
       bad({ method: 'bdf', bdfFormula: 'adams' as 'bdf' }, /options\.bdfFormula/);
       bad({ method: 'bdf', linearSolver: 'lu' as 'dense' }, /options\.linearSolver/);
       bad({ method: 'bdf', linearSolver: 'banded' }, /options\.jacobianBandwidth: is required/);
-      bad({ method: 'bdf', jacobianBandwidth: { lower: 2, upper: 0 } }, /options\.jacobianBandwidth\.lower: must be an integer in \[0, n − 1 = 1\]/);
+      bad(
+        { method: 'bdf', jacobianBandwidth: { lower: 2, upper: 0 } },
+        /options\.jacobianBandwidth\.lower: must be an integer in \[0, n − 1 = 1\]/,
+      );
       bad({ method: 'bdf', linearSolver: 'dense', jvp: () => undefined }, /options\.jvp: applies to linearSolver 'gmres' only/);
       bad({ method: 'bdf', jvp: 3 as unknown as JacobianVectorProduct }, /options\.jvp: must be a function/);
       bad({ method: 'bdf', gmres: { krylovDimension: 0 } }, /options\.gmres\.krylovDimension/);
@@ -232,10 +240,16 @@ describe("solveIvp with method 'bdf'", () => {
       bad({ method: 'bdf', safety: 0.8 }, /options\.safety: does not apply to method 'bdf'/);
     });
     it('a jvp, psolve or jacobian of the wrong shape, at its first call', () => {
-      bad({ method: 'bdf', jvp: (_t, _y, v) => v.slice(0, 1) as unknown as void }, /options\.jvp: must write .* but it returned an array of length 1/);
-      bad({ method: 'bdf', jvp: (_t, _y, v, out) => void (out[0] = v[0]) }, /options\.jvp: must write .* entry 1 is NaN or was not written/);
       bad(
-        { method: 'bdf', psolve: (_t, _y, _g, r) => r.map((x) => x) as unknown as void },
+        { method: 'bdf', jvp: (_t, _y, v) => v.slice(0, 1) as unknown as undefined },
+        /options\.jvp: must write .* but it returned an array of length 1/,
+      );
+      bad(
+        { method: 'bdf', jvp: (_t, _y, v, out) => void (out[0] = v[0]) },
+        /options\.jvp: must write .* entry 1 is NaN or was not written/,
+      );
+      bad(
+        { method: 'bdf', psolve: (_t, _y, _g, r) => r.map((x) => x) as unknown as undefined },
         /options\.psolve: must write z ≈ \(I − γJ\)⁻¹ r \(n = 2 entries\) into its preallocated output/,
       );
       bad({ method: 'bdf', jacobian: (_t, _y, J) => void (J[0] = -1) }, /options\.jacobian: must write .* entry 1 is NaN/);
@@ -248,7 +262,12 @@ describe("solveIvp with method 'bdf'", () => {
       d[2] = 3e7 * y[1] * y[1];
       d[1] = -d[0] - d[2];
     };
-    const r = solveIvp(rob, [0, 1e11], [1, 0, 0], { method: 'auto', autoSwitch: { stiff: 'bdf' }, rtol: 1e-6, atol: [1e-12, 1e-16, 1e-12] });
+    const r = solveIvp(rob, [0, 1e11], [1, 0, 0], {
+      method: 'auto',
+      autoSwitch: { stiff: 'bdf' },
+      rtol: 1e-6,
+      atol: [1e-12, 1e-16, 1e-12],
+    });
     expect(r.status).toBe('success');
     expect(r.switches?.[0]?.to).toBe('bdf');
     expect(r.switches?.[0]?.t ?? Infinity).toBeLessThan(1e9);

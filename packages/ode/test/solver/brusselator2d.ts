@@ -47,19 +47,21 @@ export function brusselator2d(N: number, alpha = 0.1): Brusselator2d {
     const jm = i * N + ((j + N - 1) % N);
     return c * (w[2 * ip + s] + w[2 * im + s] + w[2 * jp + s] + w[2 * jm + s] - 4 * w[2 * p + s]);
   };
-  const rhs = (forced: boolean): RhsFunction => (_t, y, d) => {
-    const forcing = forced ? 5 : 0;
-    for (let i = 0; i < N; i++) {
-      for (let j = 0; j < N; j++) {
-        const p = i * N + j;
-        const u = y[2 * p];
-        const v = y[2 * p + 1];
-        const uuv = u * u * v;
-        d[2 * p] = 1 + uuv - 4.4 * u + laplacian(y, p, i, j, 0) + (inDisc[p] === 1 ? forcing : 0);
-        d[2 * p + 1] = 3.4 * u - uuv + laplacian(y, p, i, j, 1);
+  const rhs =
+    (forced: boolean): RhsFunction =>
+    (_t, y, d) => {
+      const forcing = forced ? 5 : 0;
+      for (let i = 0; i < N; i++) {
+        for (let j = 0; j < N; j++) {
+          const p = i * N + j;
+          const u = y[2 * p];
+          const v = y[2 * p + 1];
+          const uuv = u * u * v;
+          d[2 * p] = 1 + uuv - 4.4 * u + laplacian(y, p, i, j, 0) + (inDisc[p] === 1 ? forcing : 0);
+          d[2 * p + 1] = 3.4 * u - uuv + laplacian(y, p, i, j, 1);
+        }
       }
-    }
-  };
+    };
   const jvp: JacobianVectorProduct = (_t, y, w, out) => {
     for (let i = 0; i < N; i++) {
       for (let j = 0; j < N; j++) {
@@ -88,7 +90,11 @@ export const FORCING_TIME = 1.1;
 export function integrateBrusselator(
   b: Brusselator2d,
   t1: number,
-  solve: (f: RhsFunction, tspan: [number, number], y0: Float64Array) => { status: string; y: Float64Array[]; stats: Record<string, number | undefined> },
+  solve: (
+    f: RhsFunction,
+    tspan: [number, number],
+    y0: Float64Array,
+  ) => { status: string; y: Float64Array[]; stats: Record<string, number | undefined> },
 ): { status: string; y: Float64Array; stats: Record<string, number> } {
   const first = solve(b.rhs(false), [0, FORCING_TIME], b.y0);
   const stats: Record<string, number> = {};

@@ -17,7 +17,8 @@ function randomBand(n: number, lower: number, upper: number, seed: number, diago
 function toBand(a: Float64Array, n: number, lower: number, upper: number): Float64Array {
   const w = bandStorageWidth(lower, upper);
   const b = new Float64Array(n * w);
-  for (let i = 0; i < n; i++) for (let j = Math.max(0, i - lower); j <= Math.min(n - 1, i + upper); j++) b[i * w + j - i + lower] = a[i * n + j];
+  for (let i = 0; i < n; i++)
+    for (let j = Math.max(0, i - lower); j <= Math.min(n - 1, i + upper); j++) b[i * w + j - i + lower] = a[i * n + j];
   return b;
 }
 

@@ -54,7 +54,14 @@ describe('gmres', () => {
 
   it('b = 0 gives x = 0 without products; the identity converges in one iteration', () => {
     const n = 5;
-    const zero = gmres(matvec(new Float64Array(n * n), n), new Float64Array(n), new Float64Array(n).fill(3), 1e-12, 0, new GmresWorkspace(n, 2));
+    const zero = gmres(
+      matvec(new Float64Array(n * n), n),
+      new Float64Array(n),
+      new Float64Array(n).fill(3),
+      1e-12,
+      0,
+      new GmresWorkspace(n, 2),
+    );
     expect(zero).toEqual({ converged: true, products: 0, iterations: 0, residualNorm: 0 });
     const x = new Float64Array(n);
     const id = gmres((v, out) => out.set(v), Float64Array.of(1, 2, 3, 4, 5), x, 1e-14, 0, new GmresWorkspace(n, 2));
