@@ -73,7 +73,9 @@ export type RunEndReason =
   /** The step size fell below what double precision resolves at t. */
   | 'step-too-small'
   /** Non-finite values that shorter steps did not cure. */
-  | 'non-finite';
+  | 'non-finite'
+  /** The iteration matrix of an implicit method was singular too often (the method's limit). */
+  | 'singular';
 
 /** How a run ended, with what the next run (or the result) needs. */
 export interface RunEnd {
@@ -95,7 +97,10 @@ export interface RunEnd {
   /** Jacobian evaluations and LU decompositions in this run (undefined for methods without them). */
   readonly njev: number | undefined;
   readonly nlu: number | undefined;
-  /** For `'non-finite'`: the sentence saying where the non-finite values came from. */
+  /** Linear solves and Newton iterations in this run (implicit methods only). */
+  readonly nsol?: number;
+  readonly nnewton?: number;
+  /** For `'non-finite'` (and optionally `'step-too-small'`): the sentence saying what happened where. */
   readonly message?: string;
 }
 

@@ -42,12 +42,16 @@ export function integrate(problem: NormalizedProblem): SolveResult {
   let nrejected = 0;
   let njev: number | undefined = auto === undefined ? undefined : 0;
   let nlu: number | undefined = njev;
+  let nsol: number | undefined;
+  let nnewton: number | undefined;
   const label = (): string => (auto === undefined ? current.name : `auto/${current.name}`);
 
   const finish = (status: SolveStatus, message: string): SolveResult => {
     const stats: SolveStats = { nfev: rhs.count, nsteps, naccepted, nrejected };
     if (njev !== undefined) stats.njev = njev;
     if (nlu !== undefined) stats.nlu = nlu;
+    if (nsol !== undefined) stats.nsol = nsol;
+    if (nnewton !== undefined) stats.nnewton = nnewton;
     return recorder.result(status, message, stats, switches);
   };
   const tally = (end: RunEnd): void => {
@@ -56,6 +60,8 @@ export function integrate(problem: NormalizedProblem): SolveResult {
     nrejected += end.nrejected;
     if (end.njev !== undefined) njev = (njev ?? 0) + end.njev;
     if (end.nlu !== undefined) nlu = (nlu ?? 0) + end.nlu;
+    if (end.nsol !== undefined) nsol = (nsol ?? 0) + end.nsol;
+    if (end.nnewton !== undefined) nnewton = (nnewton ?? 0) + end.nnewton;
   };
 
   // Segment k: local time [a, b] from origin; without restarts one segment on absolute time.
@@ -124,7 +130,9 @@ export function integrate(problem: NormalizedProblem): SolveResult {
         case 'max-steps':
           return finish('max-steps', maxStepsMessage(label(), tAbs, problem.maxSteps, t1));
         case 'step-too-small':
-          return finish('step-too-small', stepTooSmallMessage(label(), end.hNext, tAbs));
+          return finish('step-too-small', end.message ?? stepTooSmallMessage(label(), end.hNext, tAbs));
+        case 'singular':
+          return finish('singular', end.message ?? `solveIvp (${label()}): singular iteration matrix at t = ${tAbs}.`);
         case 'non-finite':
           return finish('non-finite', end.message ?? `solveIvp (${label()}): non-finite values at t = ${tAbs}.`);
         default: {

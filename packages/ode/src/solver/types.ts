@@ -169,7 +169,7 @@ export interface ClockSegment {
 }
 
 /** Why an integration ended. Only `'success'` and `'event'` mean the run reached its goal. */
-export type SolveStatus = 'success' | 'event' | 'max-steps' | 'step-too-small' | 'non-finite' | 'stiff';
+export type SolveStatus = 'success' | 'event' | 'max-steps' | 'step-too-small' | 'non-finite' | 'stiff' | 'singular';
 
 /** Work counters, counted as Hairer's codes count them (NFCN, NSTEP, NACCPT, NREJCT). */
 export interface SolveStats {
@@ -183,8 +183,16 @@ export interface SolveStats {
   nrejected: number;
   /** Jacobian evaluations (analytic calls or finite-difference formations); stiff methods and `'auto'` only. */
   njev?: number;
-  /** LU decompositions of the iteration matrix; stiff methods and `'auto'` only. */
+  /** LU decompositions of the iteration matrix; stiff methods and `'auto'` only (radau5: one real and one complex matrix count as one, Hairer's NDEC). */
   nlu?: number;
+  /**
+   * Linear solves with the factored iteration matrix, counted as Hairer counts NSOL;
+   * implicit methods only. radau5: one per Newton iteration (the real and the complex
+   * system together); the solves of the error estimate are not counted.
+   */
+  nsol?: number;
+  /** Newton iterations (implicit methods only). */
+  nnewton?: number;
 }
 
 /** One located event. */
