@@ -12,6 +12,7 @@ import { DOP853 } from './dop853.js';
 import { DOPRI5 } from './dopri5.js';
 import type { MethodDefinition } from './methodDefinition.js';
 import { ODEX } from './odex.js';
+import { RADAU5 } from './radau5.js';
 import { RODAS4 } from './rodas4.js';
 
 /** The built-in methods, in the order messages and tables list them. */
@@ -20,6 +21,7 @@ const BUILTIN_METHODS = {
   dop853: DOP853,
   odex: ODEX,
   rodas4: RODAS4,
+  radau5: RADAU5,
 };
 
 /** The built-in names, each mapped to `true`. */
@@ -34,7 +36,7 @@ type BuiltinMethods = { readonly [K in keyof typeof BUILTIN_METHODS]: true };
  */
 export interface MethodRegistry extends BuiltinMethods {}
 
-/** The name of an integration method of {@link solveIvp}: `'dopri5'`, `'dop853'`, `'odex'` or `'rodas4'`. */
+/** The name of an integration method of {@link solveIvp}: `'dopri5'`, `'dop853'`, `'odex'`, `'rodas4'` or `'radau5'`. */
 export type Method = Extract<keyof MethodRegistry, string>;
 
 /** `options.method` of {@link solveIvp}: a method, or `'auto'` (an explicit method that switches to a stiff one and back). */

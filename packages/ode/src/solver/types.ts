@@ -103,11 +103,11 @@ export interface SolveOptions {
   events?: readonly EventFunction[];
   /** Step-size safety factor; default 0.9. */
   safety?: number;
-  /** Smallest step-size ratio per step; default 0.2 (dopri5, rodas4), 0.333 (dop853). */
+  /** Smallest step-size ratio per step; default 0.2 (dopri5, rodas4, radau5), 0.333 (dop853). */
   facMin?: number;
-  /** Largest step-size ratio per step; default 10 (dopri5), 6 (dop853, rodas4). */
+  /** Largest step-size ratio per step; default 10 (dopri5), 6 (dop853, rodas4), 8 (radau5). */
   facMax?: number;
-  /** Stabilisation (PI) exponent β of the step controller; default 0.04 (dopri5), 0 (dop853); rodas4 ignores it (it uses Gustafsson's predictive controller). */
+  /** Stabilisation (PI) exponent β of the step controller; default 0.04 (dopri5), 0 (dop853); rodas4 and radau5 ignore it (they use Gustafsson's predictive controller). */
   beta?: number;
   /**
    * Hairer's stiffness test of the explicit methods: checked every this many accepted
@@ -135,13 +135,14 @@ export interface SolveOptions {
    */
   clockRestart?: boolean | ClockRestartOptions;
   /**
-   * `∂f/∂y` for the stiff method `'rodas4'` (ignored by the explicit methods). When
-   * omitted, it is formed by forward differences: n extra f-evaluations per Jacobian
-   * (fewer with `jacobianSparsity`), counted in `nfev`. RODAS needs a fresh Jacobian at every accepted step.
+   * `∂f/∂y` for the stiff methods `'rodas4'` and `'radau5'` (ignored by the explicit
+   * methods). When omitted, it is formed by forward differences: n extra f-evaluations
+   * per Jacobian (fewer with `jacobianSparsity`), counted in `nfev`. RODAS needs a fresh
+   * Jacobian at every accepted step; RADAU5 keeps one while its Newton iteration converges fast.
    */
   jacobian?: JacobianFunction;
   /**
-   * Sparsity pattern of `∂f/∂y` for the finite-difference Jacobian of `'rodas4'`:
+   * Sparsity pattern of `∂f/∂y` for the finite-difference Jacobian of `'rodas4'` and `'radau5'`:
    * `jacobianSparsity[i]` lists the columns j on which `f_i` may depend. Columns that
    * share no row are perturbed together (Curtis–Powell–Reid), so a Jacobian costs one
    * f-evaluation per group instead of n (e.g. 1 for a diagonal Jacobian). Ignored when
