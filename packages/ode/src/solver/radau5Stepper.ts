@@ -15,7 +15,7 @@
  * @module
  */
 
-import { complexLuDecomposeKernel, complexLuSolveKernel, luDecomposeKernel, luSolveKernel } from '@jepa-dynamics/core';
+import { complexLuDecomposeKernel, complexLuSolveKernel, infinityNormKernel, luDecomposeKernel, luSolveKernel } from '@jepa-dynamics/core';
 import { startDerivative, type CountedRhs } from './countedRhs.js';
 import { groupedFiniteDifferenceJacobianKernel, type JacobianColumnGroups } from './jacobian.js';
 import { RADAU5_SETTINGS, RADAU5_TABLEAU } from './radau5Tableau.js';
@@ -464,14 +464,7 @@ export class Radau5Stepper implements Stepper {
    * `method: 'auto'` reads to tell when the problem has stopped being stiff. O(n²).
    */
   eigenvalueEstimate(): number {
-    const { n, jac } = this;
-    let norm = 0;
-    for (let i = 0; i < n; i++) {
-      let row = 0;
-      for (let j = 0; j < n; j++) row += Math.abs(jac[i * n + j]);
-      if (row > norm) norm = row;
-    }
-    return norm;
+    return infinityNormKernel(this.jac, this.n);
   }
 
   /**

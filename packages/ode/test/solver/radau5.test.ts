@@ -8,23 +8,20 @@ import { CountedRhs } from '../../src/solver/countedRhs.js';
 import { Radau5Stepper } from '../../src/solver/radau5Stepper.js';
 import { RADAU5_TABLEAU } from '../../src/solver/radau5Tableau.js';
 import type { JacobianFunction, RhsFunction } from '../../src/solver/types.js';
+import {
+  expectOrdersBetween,
+  fixedStepErrors,
+  nonlinear,
+  nonlinearExact,
+  nonlinearJac,
+  observedOrders,
+  type FixedStepErrors,
+} from './stepKernelOrders.js';
 
-// The non-autonomous nonlinear test problem of rodas4.test.ts, with known solution g:
-// f(t, y) = g'(t) + N(y) − N(g(t)), N(y) = (y1² y2, sin y1), g(t) = (sin t + 1, e^{−t} cos t).
-const g = (t: number): [number, number] => [Math.sin(t) + 1, Math.exp(-t) * Math.cos(t)];
-const gp = (t: number): [number, number] => [Math.cos(t), -Math.exp(-t) * (Math.cos(t) + Math.sin(t))];
-const f: RhsFunction = (t, y, d) => {
-  const [a, b] = g(t);
-  const [da, db] = gp(t);
-  d[0] = da + y[0] * y[0] * y[1] - a * a * b;
-  d[1] = db + Math.sin(y[0]) - Math.sin(a);
-};
-const jac: JacobianFunction = (_t, y, J) => {
-  J[0] = 2 * y[0] * y[1];
-  J[1] = y[0] * y[0];
-  J[2] = Math.cos(y[0]);
-  J[3] = 0;
-};
+// The non-autonomous nonlinear test problem with known solution g of stepKernelOrders.ts.
+const g = nonlinearExact;
+const f = nonlinear;
+const jac = nonlinearJac;
 
 /**
  * A stepper whose Newton iteration is converged far below the errors measured: at
@@ -35,65 +32,29 @@ function stepper(fn: RhsFunction, n: number, jacobian: JacobianFunction, tol = 1
   return new Radau5Stepper({ rhs: new CountedRhs(fn), n, rtol: tol, atol: new Float64Array(n).fill(tol), dense: true, jacobian });
 }
 
-/**
- * N fixed steps on [0, T], each completed whatever its error test said (the step size
- * is imposed): final error, largest error estimate, largest dense-output error over θ = j/10.
- */
-function fixedSteps(N: number, T = 1.5): { global: number; estimate: number; dense: number } {
-  const st = stepper(f, 2, jac);
-  const y = Float64Array.from(g(0));
-  const yNew = new Float64Array(2);
-  const coef = new Float64Array(st.denseSize);
-  const mid = new Float64Array(2);
-  const h = T / N;
-  let estimate = 0;
-  let dense = 0;
-  st.start(0, y);
-  for (let k = 0; k < N; k++) {
-    const t = k * h;
-    const o = st.attempt(t, y, h, yNew);
-    expect(o.status === 'accepted' || o.status === 'rejected').toBe(true);
-    estimate = Math.max(estimate, Math.abs(st.errorVector[0]), Math.abs(st.errorVector[1]));
-    st.accept(t, y, h, yNew, coef, k === N - 1);
-    for (let j = 1; j < 10; j++) {
-      st.interpolate(coef, 0, j / 10, mid);
-      const ex = g(t + (j / 10) * h);
-      dense = Math.max(dense, Math.abs(mid[0] - ex[0]), Math.abs(mid[1] - ex[1]));
-    }
-    y.set(yNew);
-  }
-  const ex = g(T);
-  return { global: Math.max(Math.abs(y[0] - ex[0]), Math.abs(y[1] - ex[1])), estimate, dense };
-}
-
 describe('RADAU5 step kernel', () => {
-  const runs = [12, 24, 48].map((N) => fixedSteps(N));
-  const orders = (pick: (r: { global: number; estimate: number; dense: number }) => number): number[] =>
-    runs.slice(1).map((r, i) => Math.log2(pick(runs[i]) / pick(r)));
+  // Fixed steps on [0, 1.5], each completed whatever the error test said (accepted or rejected,
+  // never a Newton failure): final error, largest error estimate, dense output at θ = j/10.
+  const thetas = Array.from({ length: 9 }, (_, j) => (j + 1) / 10);
+  const runs = [12, 24, 48].map((N) =>
+    fixedStepErrors(stepper(f, 2, jac), N, 1.5, thetas, (status) => expect(['accepted', 'rejected']).toContain(status)),
+  );
+  const orders = (key: keyof FixedStepErrors): number[] => observedOrders(runs, key);
 
   it('has global order 5 on a non-autonomous nonlinear system with known solution', () => {
     // Measured log2(e_N / e_2N): 4.99, 5.00 (N = 96 → 192 reaches the rounding floor, 2e-13).
-    for (const p of orders((r) => r.global)) {
-      expect(p).toBeGreaterThan(4.8);
-      expect(p).toBeLessThan(5.2);
-    }
+    expectOrdersBetween(orders('global'), 4.8, 5.2);
     expect(runs[2].global).toBeLessThan(1e-10);
   });
 
   it('has an error estimate of order 3: it shrinks like h⁴ per step', () => {
     // Measured 3.96, 3.98.
-    for (const p of orders((r) => r.estimate)) {
-      expect(p).toBeGreaterThan(3.8);
-      expect(p).toBeLessThan(4.2);
-    }
+    expectOrdersBetween(orders('estimate'), 3.8, 4.2);
   });
 
   it('has a collocation polynomial of dense order 3: its error between the nodes shrinks like h⁴', () => {
     // Measured 3.96, 3.98 (the stage order of Radau IIA is 3).
-    for (const p of orders((r) => r.dense)) {
-      expect(p).toBeGreaterThan(3.8);
-      expect(p).toBeLessThan(4.2);
-    }
+    expectOrdersBetween(orders('dense'), 3.8, 4.2);
     // The polynomial ends exactly at y_new and passes through y_old (to rounding).
     const st = stepper(f, 2, jac);
     const y = Float64Array.from(g(0));
