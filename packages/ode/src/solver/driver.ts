@@ -74,8 +74,20 @@ export type RunEndReason =
   | 'step-too-small'
   /** Non-finite values that shorter steps did not cure. */
   | 'non-finite'
-  /** The iteration matrix of an implicit method was singular too often (the method's limit). */
-  | 'singular';
+  /** Implicit methods: the Newton iteration failed at every step size tried (message set). */
+  | 'newton-failed'
+  /** Implicit methods: the iteration matrix stayed singular (message set). */
+  | 'singular'
+  /** Implicit methods with an iterative linear solver: it did not converge (message set). */
+  | 'linear-solver-failed';
+
+/** Work counters of implicit multistep methods beyond f, J and LU (added to `SolveStats`). */
+export interface NewtonWork {
+  readonly nnewton: number;
+  readonly nlinear: number;
+  readonly njvp: number;
+  readonly nprec: number;
+}
 
 /** How a run ended, with what the next run (or the result) needs. */
 export interface RunEnd {
@@ -97,11 +109,13 @@ export interface RunEnd {
   /** Jacobian evaluations and LU decompositions in this run (undefined for methods without them). */
   readonly njev: number | undefined;
   readonly nlu: number | undefined;
-  /** Linear solves and Newton iterations in this run (implicit methods only). */
+  /** One-step implicit methods (radau5): linear solves (Hairer's NSOL) and Newton iterations in this run. */
   readonly nsol?: number;
   readonly nnewton?: number;
   /** For `'non-finite'` (and optionally `'step-too-small'`): the sentence saying what happened where. */
   readonly message?: string;
+  /** Newton and linear-solver counters of the run (undefined for methods without them). */
+  readonly newton?: NewtonWork;
 }
 
 /** A method's step loop. */

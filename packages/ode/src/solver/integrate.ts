@@ -42,16 +42,20 @@ export function integrate(problem: NormalizedProblem): SolveResult {
   let nrejected = 0;
   let njev: number | undefined = auto === undefined ? undefined : 0;
   let nlu: number | undefined = njev;
+  // Linear solves and Newton iterations of one-step implicit runs (radau5).
   let nsol: number | undefined;
   let nnewton: number | undefined;
   const label = (): string => (auto === undefined ? current.name : `auto/${current.name}`);
 
+  // Newton and linear-solver work of implicit multistep runs (bdf), summed over runs.
+  let newton: { nnewton: number; nlinear: number; njvp: number; nprec: number } | undefined;
   const finish = (status: SolveStatus, message: string): SolveResult => {
     const stats: SolveStats = { nfev: rhs.count, nsteps, naccepted, nrejected };
     if (njev !== undefined) stats.njev = njev;
     if (nlu !== undefined) stats.nlu = nlu;
+    if (newton !== undefined) Object.assign(stats, newton);
     if (nsol !== undefined) stats.nsol = nsol;
-    if (nnewton !== undefined) stats.nnewton = nnewton;
+    if (nnewton !== undefined) stats.nnewton = (stats.nnewton ?? 0) + nnewton;
     return recorder.result(status, message, stats, switches);
   };
   const tally = (end: RunEnd): void => {
@@ -62,6 +66,13 @@ export function integrate(problem: NormalizedProblem): SolveResult {
     if (end.nlu !== undefined) nlu = (nlu ?? 0) + end.nlu;
     if (end.nsol !== undefined) nsol = (nsol ?? 0) + end.nsol;
     if (end.nnewton !== undefined) nnewton = (nnewton ?? 0) + end.nnewton;
+    if (end.newton !== undefined) {
+      newton ??= { nnewton: 0, nlinear: 0, njvp: 0, nprec: 0 };
+      newton.nnewton += end.newton.nnewton;
+      newton.nlinear += end.newton.nlinear;
+      newton.njvp += end.newton.njvp;
+      newton.nprec += end.newton.nprec;
+    }
   };
 
   // Segment k: local time [a, b] from origin; without restarts one segment on absolute time.
@@ -131,10 +142,12 @@ export function integrate(problem: NormalizedProblem): SolveResult {
           return finish('max-steps', maxStepsMessage(label(), tAbs, problem.maxSteps, t1));
         case 'step-too-small':
           return finish('step-too-small', end.message ?? stepTooSmallMessage(label(), end.hNext, tAbs));
-        case 'singular':
-          return finish('singular', end.message ?? `solveIvp (${label()}): singular iteration matrix at t = ${tAbs}.`);
         case 'non-finite':
           return finish('non-finite', end.message ?? `solveIvp (${label()}): non-finite values at t = ${tAbs}.`);
+        case 'newton-failed':
+        case 'singular':
+        case 'linear-solver-failed':
+          return finish(end.reason, end.message ?? `solveIvp (${label()}): ${end.reason} at t = ${tAbs}.`);
         default: {
           const never: never = end.reason;
           return never;
