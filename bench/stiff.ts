@@ -6,7 +6,7 @@
  * rtol = atol = 1e-6. Baseline: dopri5 with the stiffness test off, same run; also
  * method 'auto' (dopri5 switching to rodas4 and back).
  * Also: Van der Pol (μ = 1000) and Robertson work counts at several tolerances (rodas4
- * and 'auto'), and
+ * and 'auto'), the work-precision table of the stiff methods (stiffWorkPrecision.ts), and
  * (not a timing) the non-diagonal-covariance example of docs/stiff.md.
  */
 import {
@@ -21,6 +21,7 @@ import {
 import { initialNetwork, singularValueDecomposition } from '../packages/sim/dist/index.js';
 import { EPS, exactU, L, rho, sigma2, T } from '../packages/ode/test/fiftyFeatures.js';
 import { determinant } from '../packages/core/dist/index.js';
+import { stiffWorkPrecision } from './stiffWorkPrecision.js';
 import type { BenchSuite } from './suites.js';
 import { medianMs, printTable } from './timing.js';
 import { brusselator2d, integrateBrusselator } from '../packages/ode/test/solver/brusselator2d.js';
@@ -35,7 +36,8 @@ function maxError(r: SolveResult, exact: (i: number) => number): number {
 
 export const stiffSuite: BenchSuite = {
   name: 'stiff',
-  description: "rodas4 and 'auto' vs dopri5 (stiffness test off) on the 50-feature coupled JEPA problem; VdP and Robertson counts",
+  description:
+    "rodas4, radau5 and 'auto' vs dopri5 (stiffness test off) on the 50-feature coupled JEPA problem; VdP and Robertson counts; work-precision of the stiff methods",
   run: () => {
     const exact = (i: number): number => exactU(T, i);
     const flow = coupledFlow(
@@ -64,6 +66,13 @@ export const stiffSuite: BenchSuite = {
         () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'dopri5', stiffnessCheck: false, maxSteps: 50_000_000 }),
         1,
       ],
+      ['radau5, exact Jacobian', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'radau5', jacobian: flow.jacobian }), 21],
+      [
+        'radau5, FD Jacobian, diagonal sparsity',
+        () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'radau5', jacobianSparsity: flow.sparsity }),
+        21,
+      ],
+      ['radau5, FD Jacobian, dense (50 columns)', () => solveIvp(flow.rhs, [0, T], y0, { ...base, method: 'radau5' }), 11],
     ];
     const rows: (string | number)[][] = [];
     const times: number[] = [];
@@ -87,7 +96,7 @@ export const stiffSuite: BenchSuite = {
     process.stdout.write(`50 features to T = ${T.toPrecision(6)} (median time to 0.99ρ), rtol = atol = 1e-6\n\n`);
     printTable(['method', 'status', 'steps', 'nfev', 'njev', 'nlu', 'max |u − exact|', 'median ms'], rows);
     process.stdout.write(
-      `\ndopri5 / rodas4 time ratio: ${(times[4] / times[0]).toFixed(0)}× (exact J), ${(times[4] / times[1]).toFixed(0)}× (FD, sparsity), ${(times[4] / times[2]).toFixed(0)}× (FD, dense); dopri5 / 'auto': ${(times[4] / times[3]).toFixed(0)}×\n\n`,
+      `\ndopri5 / rodas4 time ratio: ${(times[4] / times[0]).toFixed(0)}× (exact J), ${(times[4] / times[1]).toFixed(0)}× (FD, sparsity), ${(times[4] / times[2]).toFixed(0)}× (FD, dense); dopri5 / 'auto': ${(times[4] / times[3]).toFixed(0)}×; dopri5 / radau5: ${(times[4] / times[5]).toFixed(0)}× (exact J), ${(times[4] / times[6]).toFixed(0)}× (FD, sparsity), ${(times[4] / times[7]).toFixed(0)}× (FD, dense)\n\n`,
     );
 
     const vdp: RhsFunction = (_t, y, d) => {
@@ -130,6 +139,7 @@ export const stiffSuite: BenchSuite = {
     printTable(['problem (FD Jacobian)', 'method', 'rtol', 'steps', 'rejected', 'nfev', 'njev', 'max rel. error', 'switches'], rows2);
     bdfWorkPrecision(vdp, rob, vdpRef, robRef, flow, y0, exact);
     bdfBrusselator();
+    stiffWorkPrecision();
     nonDiagonalExample();
     randomInitExample();
   },

@@ -35,6 +35,8 @@ export { createMatrixWorkspace } from './linalg/matrixWorkspace.js';
 export type { MatrixWorkspace, MatrixWorkspaceOptions } from './linalg/matrixWorkspace.js';
 export { luDecompose, luSolve } from './linalg/lu.js';
 export { luDecomposeKernel, luSolveKernel } from './linalg/kernels/luKernels.js';
+export { complexLuDecomposeKernel, complexLuSolveKernel } from './linalg/kernels/complexLuKernels.js';
+export { infinityNormKernel } from './linalg/kernels/infinityNormKernel.js';
 export { determinant } from './linalg/determinant.js';
 export { cholesky, choleskyDecompose } from './linalg/cholesky.js';
 export { validateSymmetricPositiveDefinite } from './linalg/validateSymmetricPositiveDefinite.js';

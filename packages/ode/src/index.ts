@@ -16,6 +16,14 @@ export type {
   ClockSegment,
   SolveResult,
 } from './solver/types.js';
+export type {
+  GmresOptions,
+  JacobianBandwidth,
+  JacobianSparsity,
+  JacobianVectorProduct,
+  PreconditionerSetup,
+  PreconditionerSolve,
+} from './solver/types.js';
 export { solverMethods } from './solver/solverMethods.js';
 export type { SolverMethodInfo } from './solver/solverMethods.js';
 export { METHOD_NEEDS } from './solver/methodDefinition.js';

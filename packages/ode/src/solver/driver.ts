@@ -109,7 +109,10 @@ export interface RunEnd {
   /** Jacobian evaluations and LU decompositions in this run (undefined for methods without them). */
   readonly njev: number | undefined;
   readonly nlu: number | undefined;
-  /** For `'non-finite'`: the sentence saying where the non-finite values came from. */
+  /** One-step implicit methods (radau5): linear solves (Hairer's NSOL) and Newton iterations in this run. */
+  readonly nsol?: number;
+  readonly nnewton?: number;
+  /** For `'non-finite'` (and optionally `'step-too-small'`): the sentence saying what happened where. */
   readonly message?: string;
   /** Newton and linear-solver counters of the run (undefined for methods without them). */
   readonly newton?: NewtonWork;

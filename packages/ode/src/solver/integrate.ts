@@ -42,6 +42,9 @@ export function integrate(problem: NormalizedProblem): SolveResult {
   let nrejected = 0;
   let njev: number | undefined = auto === undefined ? undefined : 0;
   let nlu: number | undefined = njev;
+  // Linear solves and Newton iterations of one-step implicit runs (radau5).
+  let nsol: number | undefined;
+  let nnewton: number | undefined;
   const label = (): string => (auto === undefined ? current.name : `auto/${current.name}`);
 
   // Newton and linear-solver work of implicit multistep runs (bdf), summed over runs.
@@ -51,6 +54,8 @@ export function integrate(problem: NormalizedProblem): SolveResult {
     if (njev !== undefined) stats.njev = njev;
     if (nlu !== undefined) stats.nlu = nlu;
     if (newton !== undefined) Object.assign(stats, newton);
+    if (nsol !== undefined) stats.nsol = nsol;
+    if (nnewton !== undefined) stats.nnewton = (stats.nnewton ?? 0) + nnewton;
     return recorder.result(status, message, stats, switches);
   };
   const tally = (end: RunEnd): void => {
@@ -59,6 +64,8 @@ export function integrate(problem: NormalizedProblem): SolveResult {
     nrejected += end.nrejected;
     if (end.njev !== undefined) njev = (njev ?? 0) + end.njev;
     if (end.nlu !== undefined) nlu = (nlu ?? 0) + end.nlu;
+    if (end.nsol !== undefined) nsol = (nsol ?? 0) + end.nsol;
+    if (end.nnewton !== undefined) nnewton = (nnewton ?? 0) + end.nnewton;
     if (end.newton !== undefined) {
       newton ??= { nnewton: 0, nlinear: 0, njvp: 0, nprec: 0 };
       newton.nnewton += end.newton.nnewton;
@@ -134,7 +141,7 @@ export function integrate(problem: NormalizedProblem): SolveResult {
         case 'max-steps':
           return finish('max-steps', maxStepsMessage(label(), tAbs, problem.maxSteps, t1));
         case 'step-too-small':
-          return finish('step-too-small', stepTooSmallMessage(label(), end.hNext, tAbs));
+          return finish('step-too-small', end.message ?? stepTooSmallMessage(label(), end.hNext, tAbs));
         case 'non-finite':
           return finish('non-finite', end.message ?? `solveIvp (${label()}): non-finite values at t = ${tAbs}.`);
         case 'newton-failed':

@@ -69,4 +69,11 @@ export interface MethodDefinition extends MethodInfo {
    * `method: 'auto'` can use it as its stiff method and tell when stiffness ends.
    */
   readonly estimatesEigenvalues: boolean;
+  /**
+   * Optional: the method's own rules on the tolerances beyond `solveIvp`'s (RADAU5:
+   * atol > 0 and rtol > 1e-15, as Hairer's code requires), checked by `solveIvp`
+   * before any computation.
+   * @throws {InvalidArgumentError} naming the option, the rule and the value.
+   */
+  readonly validateTolerances?: (rtol: number, atol: Float64Array) => void;
 }

@@ -13,6 +13,7 @@ import { DOP853 } from './dop853.js';
 import { DOPRI5 } from './dopri5.js';
 import type { MethodDefinition } from './methodDefinition.js';
 import { ODEX } from './odex.js';
+import { RADAU5 } from './radau5.js';
 import { RODAS4 } from './rodas4.js';
 
 /** The built-in methods, in the order messages and tables list them. */
@@ -22,6 +23,7 @@ const BUILTIN_METHODS = {
   odex: ODEX,
   rodas4: RODAS4,
   bdf: BDF,
+  radau5: RADAU5,
 };
 
 /** The built-in names, each mapped to `true`. */
@@ -36,7 +38,7 @@ type BuiltinMethods = { readonly [K in keyof typeof BUILTIN_METHODS]: true };
  */
 export interface MethodRegistry extends BuiltinMethods {}
 
-/** The name of an integration method of {@link solveIvp}: `'dopri5'`, `'dop853'`, `'odex'`, `'rodas4'` or `'bdf'`. */
+/** The name of an integration method of {@link solveIvp}: `'dopri5'`, `'dop853'`, `'odex'`, `'rodas4'`, `'bdf'` or `'radau5'`. */
 export type Method = Extract<keyof MethodRegistry, string>;
 
 /** `options.method` of {@link solveIvp}: a method, or `'auto'` (an explicit method that switches to a stiff one and back). */

@@ -201,6 +201,8 @@ export function normalizeProblem(
     });
   }
 
+  for (const method of plan.kind === 'single' ? [plan.method] : [plan.nonStiff, plan.stiff]) method.validateTolerances?.(rtol, atol);
+
   const controller = controllerOptions(options, plan);
 
   const sc = options.stiffnessCheck ?? (plan.kind === 'auto' ? 1 : 1000);

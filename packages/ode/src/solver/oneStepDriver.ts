@@ -12,7 +12,7 @@
 import type { CountedRhs } from './countedRhs.js';
 import type { RunEnd, RunEndReason, RunSetup, StepSink } from './driver.js';
 import { initialStepSize } from './initialStepSize.js';
-import { formatTime, nonFiniteStartMessage } from './statusMessage.js';
+import { formatTime, nonFiniteStartMessage, singularMessage } from './statusMessage.js';
 import type { ControllerSettings, Stepper, StepperContext, StepSizeController } from './stepper.js';
 import type { EigenvalueSource } from './stiffnessDetector.js';
 
@@ -28,6 +28,16 @@ const NON_FINITE_RETRIES = 6;
 export interface OneStepParts {
   /** Order used by HINIT (Hairer's IORD): 5 for DOPRI5, 8 for DOP853, 4 for RODAS. */
   readonly hinitOrder: number;
+  /** Optional: the initial step magnitude when the caller gives none, instead of HINIT (clamped to hMax). */
+  readonly defaultFirstStep?: number;
+  /**
+   * Optional: the method's last-step rule, whether a step of signed size `h` from `t`
+   * should instead land exactly on `tEnd` (`naccepted`: steps accepted so far in the run).
+   * Default: Hairer's explicit codes' `(t + 1.01h − tEnd)·direction > 0`.
+   */
+  readonly reachesEnd?: (t: number, h: number, tEnd: number, direction: number, naccepted: number) => boolean;
+  /** Optional: the number of singular iteration matrices at which a run ends with `'singular'` (default: never; shorter steps are tried). */
+  readonly maxSingular?: number;
   /** Builds the stepper with its preallocated buffers. */
   createStepper(context: StepperContext): Stepper;
   /** Builds the step-size controller from the settings (defaults already applied). */
@@ -54,6 +64,8 @@ export function runOneStepMethod(parts: OneStepParts, setup: RunSetup, sink: Ste
   if (setup.controller === undefined) throw new Error(`solveIvp (${label}): internal error: a one-step method needs controller settings.`);
   const controller = parts.createController(setup.controller);
   const dense = setup.dense ? new Float64Array(stepper.denseSize) : null;
+  const reachesEnd = parts.reachesEnd ?? explicitReachesEnd;
+  const maxSingular = parts.maxSingular ?? Number.POSITIVE_INFINITY;
   const estimate = stepper.eigenvalueEstimate?.bind(stepper);
   // A stepper without an eigenvalue estimate cannot be watched: its runs never end 'detected'.
   const source: EigenvalueSource | undefined = estimate === undefined ? undefined : { eigenvalueEstimate: estimate };
@@ -66,11 +78,15 @@ export function runOneStepMethod(parts: OneStepParts, setup: RunSetup, sink: Ste
   let nrejected = 0;
   let h = 0;
   let hLast = 0;
+  let nsingular = 0;
+  let newtonFailures = 0;
+  let last = false;
   const end = (reason: RunEndReason, message?: string): RunEnd => ({
     reason,
     t,
     y,
-    f: reason === 'non-finite' ? undefined : stepper.f0,
+    // After the last step a method may have skipped f at the new point.
+    f: reason === 'non-finite' || last ? undefined : stepper.f0,
     h: naccepted > 0 ? hLast : h,
     hNext: h,
     nsteps,
@@ -78,6 +94,8 @@ export function runOneStepMethod(parts: OneStepParts, setup: RunSetup, sink: Ste
     nrejected,
     njev: stepper.workCounters?.njev,
     nlu: stepper.workCounters?.nlu,
+    nsol: stepper.workCounters?.nsol,
+    nnewton: stepper.workCounters?.nnewton,
     message,
   });
 
@@ -86,10 +104,13 @@ export function runOneStepMethod(parts: OneStepParts, setup: RunSetup, sink: Ste
     const bad = firstNonFinite(stepper.f0);
     if (bad >= 0) return end('non-finite', nonFiniteStartMessage(label, stepper.f0[bad], bad, rhs.origin + t));
   }
-  h = setup.h ?? initialStepSize(rhs, t, y, stepper.f0, direction, parts.hinitOrder, hMax, rtol, atol, yNew, new Float64Array(n));
+  h =
+    setup.h ??
+    (parts.defaultFirstStep === undefined
+      ? initialStepSize(rhs, t, y, stepper.f0, direction, parts.hinitOrder, hMax, rtol, atol, yNew, new Float64Array(n))
+      : Math.min(parts.defaultFirstStep, hMax) * direction);
 
   let reject = false;
-  let last = false;
   let nonFiniteTries = 0;
   // End of the earliest trial step that produced non-finite values; the counter
   // resets once the integration has passed it.
@@ -97,8 +118,10 @@ export function runOneStepMethod(parts: OneStepParts, setup: RunSetup, sink: Ste
 
   for (;;) {
     if (nsteps >= maxSteps) return end('max-steps');
-    if (0.1 * Math.abs(h) <= Math.abs(t) * UROUND || t + h === t) return end('step-too-small');
-    if ((t + 1.01 * h - tEnd) * direction > 0) {
+    if (0.1 * Math.abs(h) <= Math.abs(t) * UROUND || t + h === t) {
+      return end('step-too-small', newtonFailures > 0 ? newtonFailureMessage(label, rhs, t, h) : undefined);
+    }
+    if (reachesEnd(t, h, tEnd, direction, naccepted)) {
       // Hairer's last-step rule: stretch (or shrink) the step to land on tEnd.
       h = tEnd - t;
       last = true;
@@ -117,9 +140,15 @@ export function runOneStepMethod(parts: OneStepParts, setup: RunSetup, sink: Ste
         if (++nonFiniteTries > NON_FINITE_RETRIES) return end('non-finite', nonFiniteMessage(label, rhs, t, y, h, n));
         h *= 0.1;
         continue;
-      case 'rejected':
       case 'singular':
       case 'newton-failed':
+      case 'rejected':
+        if (outcome.status === 'singular' && ++nsingular >= maxSingular) {
+          nrejected++;
+          return end('singular', singularMessage(label, rhs.origin + t, nsingular));
+        }
+        // The step-too-small message names Newton failures when they were the last cause.
+        newtonFailures = outcome.status === 'newton-failed' ? newtonFailures + 1 : 0;
         h = controller.rejected(outcome, Math.abs(h)) * direction;
         reject = true;
         nrejected++;
@@ -134,7 +163,8 @@ export function runOneStepMethod(parts: OneStepParts, setup: RunSetup, sink: Ste
     if (nonFiniteTries > 0 && (t + h - nonFiniteEnd) * direction > 0) nonFiniteTries = 0;
     let hNew = controller.accepted(outcome, Math.abs(h)) * direction;
     naccepted++;
-    stepper.accept(t, y, h, yNew, dense);
+    newtonFailures = 0;
+    stepper.accept(t, y, h, yNew, dense, last);
     const detected = detector !== undefined && source !== undefined && detector.observe(naccepted, h, source);
     const tOld = t;
     t = last ? tEnd : t + h;
@@ -148,9 +178,22 @@ export function runOneStepMethod(parts: OneStepParts, setup: RunSetup, sink: Ste
     // Hairer: no step increase right after a rejection.
     if (reject) hNew = direction * Math.min(Math.abs(hNew), Math.abs(h));
     reject = false;
+    if (controller.retain !== undefined && !reachesEnd(t, hNew, tEnd, direction, naccepted)) {
+      hNew = controller.retain(outcome, Math.abs(h), Math.abs(hNew)) * direction;
+    }
     h = hNew;
     if (detected) return end('detected');
   }
+}
+
+/** Hairer's last-step rule in DOPRI5, DOP853 and RODAS: a step within 1 % of tEnd is stretched to it. */
+function explicitReachesEnd(t: number, h: number, tEnd: number, direction: number): boolean {
+  return (t + 1.01 * h - tEnd) * direction > 0;
+}
+
+/** `'step-too-small'` after Newton failures: the implicit method's iteration did not converge even for tiny steps. */
+function newtonFailureMessage(label: string, rhs: CountedRhs, t: number, h: number): string {
+  return `solveIvp (${label}): the step size fell to ${h} at t = ${formatTime(rhs.origin + t)} because the Newton iteration of the implicit method kept failing to converge; f may be discontinuous or singular there, or the Jacobian wrong.`;
 }
 
 function firstNonFinite(v: Float64Array): number {

@@ -19,6 +19,8 @@ export interface OneStepMethodSpec extends MethodInfo, OneStepParts {
   readonly stiffnessTest?: StiffnessTestFactory;
   /** Whether its stepper implements `eigenvalueEstimate` (required for the stiff method of `'auto'`). */
   readonly estimatesEigenvalues: boolean;
+  /** The method's own rules on the tolerances, if any. */
+  readonly validateTolerances?: (rtol: number, atol: Float64Array) => void;
 }
 
 /**
@@ -29,7 +31,14 @@ export interface OneStepMethodSpec extends MethodInfo, OneStepParts {
  * @returns the registry entry.
  */
 export function oneStepMethod(spec: OneStepMethodSpec): MethodDefinition {
-  const parts: OneStepParts = { hinitOrder: spec.hinitOrder, createStepper: spec.createStepper, createController: spec.createController };
+  const parts: OneStepParts = {
+    hinitOrder: spec.hinitOrder,
+    defaultFirstStep: spec.defaultFirstStep,
+    reachesEnd: spec.reachesEnd,
+    maxSingular: spec.maxSingular,
+    createStepper: spec.createStepper,
+    createController: spec.createController,
+  };
   return {
     name: spec.name,
     order: spec.order,
@@ -43,5 +52,6 @@ export function oneStepMethod(spec: OneStepMethodSpec): MethodDefinition {
     stabilityBoundary: spec.stabilityBoundary,
     stiffnessTest: spec.stiffnessTest,
     estimatesEigenvalues: spec.estimatesEigenvalues,
+    validateTolerances: spec.validateTolerances,
   };
 }

@@ -19,7 +19,7 @@
  * @module
  */
 
-import { luDecomposeKernel, luSolveKernel } from '@jepa-dynamics/core';
+import { infinityNormKernel, luDecomposeKernel, luSolveKernel } from '@jepa-dynamics/core';
 import { startDerivative, type CountedRhs } from './countedRhs.js';
 import { finiteDifferenceJacobianKernel, groupedFiniteDifferenceJacobianKernel, type JacobianColumnGroups } from './jacobian.js';
 import type { MethodDefinition } from './methodDefinition.js';
@@ -302,15 +302,7 @@ export class Rodas4Stepper implements Stepper {
    * reads to tell when the problem has stopped being stiff. O(n²).
    */
   eigenvalueEstimate(): number {
-    const n = this.n;
-    const jac = this.jac;
-    let norm = 0;
-    for (let i = 0; i < n; i++) {
-      let row = 0;
-      for (let j = 0; j < n; j++) row += Math.abs(jac[i * n + j]);
-      if (row > norm) norm = row;
-    }
-    return norm;
+    return infinityNormKernel(this.jac, this.n);
   }
 
   /**

@@ -36,6 +36,11 @@ export function stiffMessage(label: string, t: number, test: string, stiffMethod
   return `solveIvp (${label}): the problem appears stiff at t = ${formatTime(t)} (${test}); use a stiff method for it (method: '${stiffMethod}') or method: 'auto', or pass stiffnessCheck: false to continue with ${label} regardless.`;
 }
 
+/** `'singular'`: the implicit method's iteration matrix was singular `count` times. */
+export function singularMessage(label: string, t: number, count: number): string {
+  return `solveIvp (${label}): the iteration matrix I/(γh) − ∂f/∂y was singular ${count} times, the last at t = ${formatTime(t)}; the integration stopped there. Check the Jacobian (options.jacobian) and f near that time.`;
+}
+
 /** `'non-finite'` already at the start of a run. */
 export function nonFiniteStartMessage(label: string, value: number, component: number, t: number): string {
   return `solveIvp (${label}): f(t0, y0) returned ${value} in component ${component} at t = ${formatTime(t)}; no step was taken. Check the right-hand side and y0.`;

@@ -34,6 +34,19 @@ export interface StepOutcome {
   errorNorm: number;
   /** Newton iterations spent by the attempt (0 for explicit and Rosenbrock methods); controllers of implicit methods read it. */
   newtonIterations: number;
+  /**
+   * Implicit methods: the observed contraction factor θ of the Newton iteration (the
+   * ratio of successive increments; small when the iteration matrix is fresh). RADAU5's
+   * controller keeps h when θ is small and the proposed change is small, so that the
+   * LU decomposition can be reused. Unset for other methods.
+   */
+  newtonRate?: number;
+  /**
+   * `'newton-failed'` only: the factor by which the method's Newton iteration asks to
+   * shorten the step (RADAU5 predicts it from the rate of convergence); unset or NaN
+   * when it has no prediction (the controller then uses its default reduction).
+   */
+  stepFactor?: number;
 }
 
 /** A fresh outcome (for a stepper's constructor). */

@@ -31,15 +31,43 @@
  *
  *     stepper = definition's createStepper(context)
  *     stepper.start(t0, y0[, f0])                 // keeps f(t0, y0) in stepper.f0
- *     h = given, or firstStep, or initialStepSize(…, stepper.f0, …)
+ *     h = given, or firstStep, or the method's defaultFirstStep, or initialStepSize(…, stepper.f0, …)
  *     loop:
+ *       if reachesEnd(t, h): h ← tEnd − t, last   // default (t + 1.01h − tEnd)·dir > 0
  *       outcome = stepper.attempt(t, y, h, yNew)  // proposes yNew
  *       switch outcome.status:
- *         'accepted':  stepper.accept(t, y, h, yNew, denseOrNull)   // FSAL, next f0, dense coefficients
+ *         'accepted':  hNext ← controller.accepted(outcome, |h|)
+ *                      stepper.accept(t, y, h, yNew, denseOrNull, last)   // FSAL, next f0, dense coefficients
  *                      stiffness detector (if any) may read stepper.eigenvalueEstimate()
- *                      y ← yNew, t ← t + h, h ← controller.accepted(outcome, |h|)
- *         'rejected', 'singular', 'newton-failed':  h ← controller.rejected(outcome, |h|), retry
+ *                      y ← yNew, t ← t + h
+ *                      hNext ← min(hNext, hMax), and ≤ |h| right after a rejection
+ *                      unless reachesEnd(t, hNext): hNext ← controller.retain?(outcome, |h|, hNext)
+ *                      h ← hNext
+ *         'rejected', 'newton-failed':  h ← controller.rejected(outcome, |h|), retry
+ *         'singular':  the same, unless it is the method's maxSingular-th one: the run ends 'singular'
  *         'non-finite':  h ← h/10, retry (at most six times past the same point)
+ *
+ * ## Hooks for implicit methods (optional; added for RADAU5)
+ *
+ * The explicit and Rosenbrock methods use none of these; each has a default that
+ * leaves them exactly as they were.
+ * - `OneStepParts.defaultFirstStep`: a fixed initial step instead of HINIT when the
+ *   caller gives none (RADAU5: Hairer's 1e-6).
+ * - `OneStepParts.reachesEnd`: the method's last-step rule (RADAU5: `t + h ≥ tEnd`,
+ *   with h stretched by 1.0001 before the first accepted step).
+ * - `OneStepParts.maxSingular`: the count of singular iteration matrices that ends a
+ *   run with status `'singular'` (RADAU5: Hairer's 5; default: none, shorter steps are tried).
+ * - `StepOutcome.newtonRate` and `StepOutcome.stepFactor`: the Newton iteration's
+ *   contraction factor θ, and for `'newton-failed'` the reduction the iteration predicts.
+ * - `StepSizeController.retain`: after an accepted step that is not the last, may
+ *   return the current |h| instead of the proposal, so that the stepper can reuse its
+ *   LU decomposition (RADAU5: when θ ≤ 0.001 and 1 ≤ h_new/h ≤ 1.2).
+ * - `Stepper.accept(…, last)`: true when the step ends the run at tEnd, so that the
+ *   method may skip preparing a next step (RADAU5 then does not evaluate f there).
+ * - `Stepper.workCounters.nsol`/`nnewton`: linear solves and Newton iterations, added
+ *   to the result's statistics.
+ * A stepper decides by itself when to re-form its Jacobian and its LU decomposition:
+ * it sees every attempt's (t, y, h) and knows its own outcomes.
  *
  * Rules the driver relies on:
  * - `attempt` must leave every state needed to retry the step from (t, y)
@@ -113,9 +141,11 @@ export interface Stepper extends DenseInterpolant {
   /**
    * Completes the accepted step just attempted: prepares f at the new point for
    * the next step and, when `dense` is not null, writes the step's dense-output
-   * coefficients into `dense[0 .. denseSize)`.
+   * coefficients into `dense[0 .. denseSize)`. `last` is true when the step ends the
+   * run at tEnd (no further attempt follows): a method may then skip f at the new
+   * point, as Hairer's RADAU5 does (`f0` is then stale; the driver does not hand it on).
    */
-  accept(t: number, y: Float64Array, h: number, yNew: Float64Array, dense: Float64Array | null): void;
+  accept(t: number, y: Float64Array, h: number, yNew: Float64Array, dense: Float64Array | null, last: boolean): void;
   /**
    * Optional: an estimate of `|λ|`, the magnitude of the dominant eigenvalue of
    * ∂f/∂y near the step just accepted (1/time), from data the step already has
@@ -128,7 +158,14 @@ export interface Stepper extends DenseInterpolant {
    * Optional work counters beyond f-evaluations (stiff methods: Jacobian evaluations
    * and LU decompositions); the driver adds them to the result's statistics.
    */
-  readonly workCounters?: { readonly njev: number; readonly nlu: number };
+  readonly workCounters?: {
+    readonly njev: number;
+    readonly nlu: number;
+    /** Linear solves with the factored iteration matrix, as the method counts them (RADAU5: Hairer's NSOL). */
+    readonly nsol?: number;
+    /** Newton iterations (implicit methods). */
+    readonly nnewton?: number;
+  };
 }
 
 /** Step-size controller constants after defaults are applied. */
@@ -153,4 +190,12 @@ export interface StepSizeController {
   accepted(outcome: StepOutcome, hAbs: number): number;
   /** After a rejected, singular or Newton-failed attempt of size `hAbs`: the |h| to retry with. */
   rejected(outcome: StepOutcome, hAbs: number): number;
+  /**
+   * Optional, after an accepted step of size `hAbs` that is not the last: the |h| to
+   * take next given the driver's final proposal `hNextAbs` (already clamped to maxStep
+   * and, after a rejection, to `hAbs`, and not reaching tEnd). Returning `hAbs` keeps
+   * the step size, which lets an implicit method reuse its factored iteration matrix.
+   * Default: `hNextAbs`.
+   */
+  retain?(outcome: StepOutcome, hAbs: number, hNextAbs: number): number;
 }

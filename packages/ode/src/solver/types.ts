@@ -107,11 +107,11 @@ export interface SolveOptions {
   events?: readonly EventFunction[];
   /** Step-size safety factor; default 0.9. */
   safety?: number;
-  /** Smallest step-size ratio per step; default 0.2 (dopri5, rodas4), 0.333 (dop853). */
+  /** Smallest step-size ratio per step; default 0.2 (dopri5, rodas4, radau5), 0.333 (dop853). */
   facMin?: number;
-  /** Largest step-size ratio per step; default 10 (dopri5), 6 (dop853, rodas4). */
+  /** Largest step-size ratio per step; default 10 (dopri5), 6 (dop853, rodas4), 8 (radau5). */
   facMax?: number;
-  /** Stabilisation (PI) exponent β of the step controller; default 0.04 (dopri5), 0 (dop853); rodas4 ignores it (it uses Gustafsson's predictive controller). */
+  /** Stabilisation (PI) exponent β of the step controller; default 0.04 (dopri5), 0 (dop853); rodas4 and radau5 ignore it (they use Gustafsson's predictive controller). */
   beta?: number;
   /**
    * Hairer's stiffness test of the explicit methods: checked every this many accepted
@@ -139,13 +139,14 @@ export interface SolveOptions {
    */
   clockRestart?: boolean | ClockRestartOptions;
   /**
-   * `∂f/∂y` for the stiff method `'rodas4'` (ignored by the explicit methods). When
-   * omitted, it is formed by forward differences: n extra f-evaluations per Jacobian
-   * (fewer with `jacobianSparsity`), counted in `nfev`. RODAS needs a fresh Jacobian at every accepted step.
+   * `∂f/∂y` for the stiff methods `'rodas4'` and `'radau5'` (ignored by the explicit
+   * methods). When omitted, it is formed by forward differences: n extra f-evaluations
+   * per Jacobian (fewer with `jacobianSparsity`), counted in `nfev`. RODAS needs a fresh
+   * Jacobian at every accepted step; RADAU5 keeps one while its Newton iteration converges fast.
    */
   jacobian?: JacobianFunction;
   /**
-   * Sparsity pattern of `∂f/∂y` for the finite-difference Jacobian of `'rodas4'`:
+   * Sparsity pattern of `∂f/∂y` for the finite-difference Jacobian of `'rodas4'` and `'radau5'`:
    * `jacobianSparsity[i]` lists the columns j on which `f_i` may depend. Columns that
    * share no row are perturbed together (Curtis–Powell–Reid), so a Jacobian costs one
    * f-evaluation per group instead of n (e.g. 1 for a diagonal Jacobian). Ignored when
@@ -269,7 +270,10 @@ export type SolveStatus =
   | 'stiff'
   /** `'bdf'`: the Newton iteration diverged at every step size tried (10 reductions of one step). */
   | 'newton-failed'
-  /** `'bdf'`: the iteration matrix `I − γJ` stayed singular through 10 reductions of one step. */
+  /**
+   * An implicit method's iteration matrix was singular too often: `'bdf'` (`I − γJ`) through
+   * 10 reductions of one step, `'radau5'` five times in a run (Hairer's limit).
+   */
   | 'singular'
   /** `'bdf'` with `'gmres'`: GMRES did not reach its tolerance through 10 reductions of one step. */
   | 'linear-solver-failed';
@@ -286,10 +290,19 @@ export interface SolveStats {
   nrejected: number;
   /** Jacobian evaluations (analytic calls or finite-difference formations); stiff methods and `'auto'` only. */
   njev?: number;
-  /** LU decompositions of the iteration matrix; stiff methods and `'auto'` only. */
+  /** LU decompositions of the iteration matrix; stiff methods and `'auto'` only (radau5: one real and one complex matrix count as one, Hairer's NDEC). */
   nlu?: number;
-  /** `'bdf'`: Newton iterations (each one f-evaluation and one linear solve). */
+  /**
+   * Newton iterations (implicit methods): `'bdf'` one f-evaluation and one linear solve
+   * each; `'radau5'` three f-evaluations and one solve of its real and complex systems each.
+   */
   nnewton?: number;
+  /**
+   * `'radau5'`: linear solves with the factored iteration matrices, counted as Hairer
+   * counts NSOL: one per Newton iteration (the real and the complex system together);
+   * the solves of the error estimate are not counted.
+   */
+  nsol?: number;
   /** `'bdf'`: linear iterations (GMRES Arnoldi steps; 0 with the direct solvers). */
   nlinear?: number;
   /** `'bdf'` with `'gmres'`: Jacobian-vector products (calls of `jvp`, or finite-difference products, each one f-evaluation in `nfev`). */

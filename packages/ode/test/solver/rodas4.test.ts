@@ -2,78 +2,44 @@ import { describe, expect, it } from 'vitest';
 import { RODAS4_TABLEAU, Rodas4Stepper } from '../../src/solver/rodas4.js';
 import { CountedRhs } from '../../src/solver/countedRhs.js';
 import type { JacobianFunction, RhsFunction } from '../../src/solver/types.js';
+import {
+  expectOrdersBetween,
+  fixedStepErrors,
+  nonlinear,
+  nonlinearExact,
+  nonlinearJac,
+  observedOrders,
+  type FixedStepErrors,
+} from './stepKernelOrders.js';
 
-// A non-autonomous, nonlinear, coupled test problem with a known solution g:
-// f(t, y) = g'(t) + N(y) − N(g(t)), N(y) = (y1² y2, sin y1), g(t) = (sin t + 1, e^{−t} cos t).
-const g = (t: number): [number, number] => [Math.sin(t) + 1, Math.exp(-t) * Math.cos(t)];
-const gp = (t: number): [number, number] => [Math.cos(t), -Math.exp(-t) * (Math.cos(t) + Math.sin(t))];
-const f: RhsFunction = (t, y, d) => {
-  const [a, b] = g(t);
-  const [da, db] = gp(t);
-  d[0] = da + y[0] * y[0] * y[1] - a * a * b;
-  d[1] = db + Math.sin(y[0]) - Math.sin(a);
-};
-const jac: JacobianFunction = (_t, y, J) => {
-  J[0] = 2 * y[0] * y[1];
-  J[1] = y[0] * y[0];
-  J[2] = Math.cos(y[0]);
-  J[3] = 0;
-};
+// The non-autonomous nonlinear test problem with known solution g of stepKernelOrders.ts.
+const g = nonlinearExact;
+const f = nonlinear;
+const jac = nonlinearJac;
 
 function stepper(fn: RhsFunction, n: number, jacobian?: JacobianFunction): Rodas4Stepper {
   return new Rodas4Stepper({ rhs: new CountedRhs(fn), n, rtol: 0, atol: new Float64Array(n).fill(1), dense: true, jacobian });
 }
 
-/** Fixed-step RODAS on [0, T] with N steps: final error, largest error estimate, largest dense-output error at θ = 0.37. */
-function fixedSteps(N: number, T = 1.5): { global: number; estimate: number; dense: number } {
-  const st = stepper(f, 2, jac);
-  const y = Float64Array.from(g(0));
-  const yNew = new Float64Array(2);
-  const coef = new Float64Array(st.denseSize);
-  const mid = new Float64Array(2);
-  const h = T / N;
-  let estimate = 0;
-  let dense = 0;
-  st.start(0, y);
-  for (let k = 0; k < N; k++) {
-    const t = k * h;
-    st.attempt(t, y, h, yNew);
-    estimate = Math.max(estimate, Math.abs(st.errorVector[0]), Math.abs(st.errorVector[1]));
-    st.accept(t, y, h, yNew, coef);
-    st.interpolate(coef, 0, 0.37, mid);
-    const ex = g(t + 0.37 * h);
-    dense = Math.max(dense, Math.abs(mid[0] - ex[0]), Math.abs(mid[1] - ex[1]));
-    y.set(yNew);
-  }
-  const ex = g(T);
-  return { global: Math.max(Math.abs(y[0] - ex[0]), Math.abs(y[1] - ex[1])), estimate, dense };
-}
-
 describe('RODAS (rodas4) step kernel', () => {
-  const runs = [24, 48, 96, 192].map((N) => fixedSteps(N));
-  const orders = (pick: (r: { global: number; estimate: number; dense: number }) => number): number[] =>
-    runs.slice(1).map((r, i) => Math.log2(pick(runs[i]) / pick(r)));
+  // Fixed steps on [0, 1.5]: final error, largest error estimate, largest dense-output error at θ = 0.37.
+  const runs = [24, 48, 96, 192].map((N) => fixedStepErrors(stepper(f, 2, jac), N, 1.5, [0.37]));
+  const orders = (key: keyof FixedStepErrors): number[] => observedOrders(runs, key);
 
   it('has global order 4 on a non-autonomous nonlinear system with known solution', () => {
     // Observed orders log2(e_N / e_2N) for N = 24 … 192 (measured 3.82, 3.94, 4.32; N = 12 → 24
     // is still pre-asymptotic at 3.5). An order-3 method would give ≈ 3, order 5 ≈ 5.
-    for (const p of orders((r) => r.global)) {
-      expect(p).toBeGreaterThan(3.7);
-      expect(p).toBeLessThan(4.5);
-    }
+    expectOrdersBetween(orders('global'), 3.7, 4.5);
     expect(runs[3].global).toBeLessThan(1e-10);
   });
 
   it('has an embedded order-3 solution: the error estimate k6 = y4 − y3 shrinks like h⁴ per step', () => {
     // Measured 3.96, 3.94, 3.81 (the last approaches the floor set by the ∂f/∂t difference quotient).
-    for (const p of orders((r) => r.estimate)) {
-      expect(p).toBeGreaterThan(3.7);
-      expect(p).toBeLessThan(4.3);
-    }
+    expectOrdersBetween(orders('estimate'), 3.7, 4.3);
   });
 
   it('has a continuous extension of order 3: interpolation error shrinks at least like h³ (here ≈ h⁴ locally)', () => {
-    for (const p of orders((r) => r.dense)) expect(p).toBeGreaterThan(2.9);
+    for (const p of orders('dense')) expect(p).toBeGreaterThan(2.9);
     // The interpolant reproduces both ends of each step exactly.
     const st = stepper(f, 2, jac);
     const y = Float64Array.from(g(0));

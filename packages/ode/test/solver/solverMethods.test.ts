@@ -36,6 +36,7 @@ describe('solverMethods()', () => {
       ['odex', 'variable', false],
       ['rodas4', 4, true],
       ['bdf', 'variable', true],
+      ['radau5', 5, true],
     ]);
   });
 

@@ -37,3 +37,18 @@ export const relErr = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   for (let i = 0; i < b.length; i++) e = Math.max(e, Math.abs(a[i] - b[i]) / Math.abs(b[i]));
   return e;
 };
+/** Jacobian of {@link robertson}, row-major. */
+export const robertsonJac: JacobianFunction = (_t, y, J) => {
+  const p1 = 1e4 * y[1];
+  const p2 = 1e4 * y[2];
+  const p3 = 6e7 * y[1];
+  J[0] = -0.04;
+  J[1] = p2;
+  J[2] = p1;
+  J[3] = 0.04;
+  J[4] = -p2 - p3;
+  J[5] = -p1;
+  J[6] = 0;
+  J[7] = p3;
+  J[8] = 0;
+};
