@@ -180,7 +180,8 @@ function formCertificate(
   const [dn, dd] = casBatch([`deg(${numerator}, u)`, `deg(${denominator}, u)`]).map(Number);
   const points = Math.max(nf + dd, dn + df) + 1;
   const rand = seededUniform(seed);
-  const draw = (): Rational => rational(BigInt(Math.floor(rand() * 8191) - 4095), BigInt(1 + Math.floor(rand() * 1024)));
+  // small numerators and denominators (−63…63 over 1…16) keep the CAS's exact arithmetic cheap at high degree
+  const draw = (): Rational => rational(BigInt(Math.floor(rand() * 127) - 63), BigInt(1 + Math.floor(rand() * 16)));
   const names = [...values.keys()];
   const compiled = compileFlowNode(tree, ['u', ...names]);
   const quotient = casFunction(`(${numerator})/(${denominator})`);
