@@ -304,6 +304,7 @@ export function deriveScalarFlow(rhs: string, options: ScalarFlowOptions): Scala
               F: casFunction(F[i]),
               f: casFunction(t.term),
               root: t.root < 0 ? null : (exact?.roots[t.root].value ?? null),
+              order: t.root < 0 ? degree(form.denominatorValues) : t.order,
             })),
             floatScope,
             onPath,
@@ -370,6 +371,7 @@ export function deriveScalarFlow(rhs: string, options: ScalarFlowOptions): Scala
               F: casFunction(antiderivativeCas(t.term, 's', orientation(t.term))),
               f: casFunction(integrandCas(t.term, 's')),
               root: rootOf(t.term),
+              order: orderOf(t.term),
             })),
             {},
             onPath,
@@ -623,6 +625,20 @@ function pathFree(start: number): number[] {
   return Array.from({ length: 20 }, () => start + (4 * rand() - 2) * scale);
 }
 
+/** The order k of a term's pole (the degree for the polynomial part): its derivatives grow like k/δ. */
+function orderOf(t: TimeTerm): number {
+  switch (t.kind) {
+    case 'log':
+    case 'log-atan':
+      return 1;
+    case 'power':
+    case 'complex-power':
+      return t.order;
+    case 'polynomial':
+      return t.coefficients.length;
+  }
+}
+
 /** The root a term belongs to, as a point of the plane (null for the polynomial part). */
 function rootOf(t: TimeTerm): { re: number; im: number } | null {
   switch (t.kind) {
@@ -640,15 +656,17 @@ function rootOf(t: TimeTerm): { re: number; im: number } | null {
 /**
  * Each printed antiderivative term F_i against its printed partial fraction f_i, term by
  * term (the whole F has large cancelling terms; one term has none), at 5 of the path points:
- * a fourth-order central difference with h = 1e-3 × the distance to the term's root, so
- * that the truncation error (~(h/δ)⁴) and the rounding (~1e-16·|F_i|/(h|f_i|)) both stay
- * below 1e-10 relative.
+ * a fourth-order central difference with h = 1e-3·δ/k (δ the distance to the term's root,
+ * k its order: the n-th derivative of (s − r)^{1−k} grows like (k/δ)^n), so that the
+ * truncation error (~(hk/δ)⁴) and the rounding (~1e-16·|F_i|/(h|f_i|)) both stay below 1e-10
+ * relative.
  */
 function termDerivativePairs(
   terms: readonly {
     F: (scope: Record<string, number>) => number;
     f: (scope: Record<string, number>) => number;
     root: { re: number; im: number } | null;
+    order: number;
   }[],
   scope: Record<string, number>,
   points: readonly number[],
@@ -657,7 +675,7 @@ function termDerivativePairs(
   for (const s of points.slice(0, 5)) {
     for (const t of terms) {
       const distance = t.root === null ? Math.max(1, Math.abs(s)) : Math.hypot(s - t.root.re, t.root.im);
-      const h = 1e-3 * distance;
+      const h = (1e-3 * distance) / Math.max(1, t.order);
       const F = (x: number): number => t.F({ ...scope, s: x });
       const deriv = (8 * (F(s + h) - F(s - h)) - (F(s + 2 * h) - F(s - 2 * h))) / (12 * h);
       out.push([deriv, t.f({ ...scope, s })]);

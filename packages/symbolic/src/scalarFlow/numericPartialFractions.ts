@@ -5,13 +5,14 @@
  * to order m − 1 (D shifted by Horner's scheme, each other factor as the binomial series of
  * (δ + x)^{−m_j}, δ = r − r_j, so that N is never expanded and nothing cancels); the
  * coefficient of (s − r)^{−k} is h's coefficient of x^{m−k}. The polynomial part is the
- * exact quotient of D by N. The result is checked by the caller's reconstruction certificate.
+ * exact quotient of D by N; a simple rational root's coefficient is D(r)/N′(r) in exact
+ * arithmetic. The result is checked by the caller's reconstruction certificate.
  *
  * @module
  */
 import type { FlowRoot } from './flowRoot.js';
-import { toNumber, type Rational } from './rational.js';
-import { polyDivMod, polyToNumbers, type RationalPolynomial } from './rationalPolynomial.js';
+import { div, parseCasRational, toNumber, type Rational } from './rational.js';
+import { polyDerivative, polyDivMod, polyEval, polyToNumbers, type RationalPolynomial } from './rationalPolynomial.js';
 import type { TimeTerm } from './timeTerm.js';
 
 /** A term of t and the root it belongs to (null for the polynomial part). */
@@ -112,7 +113,12 @@ export function numericPartialFractions(
       }
       series = convolve(series, factor, m);
     }
-    const h = convolve(taylorShift(d, r, m), series, m);
+    // a simple exact (rational) root: its coefficient D(r)/N′(r) exactly, in rational arithmetic
+    const exactRoot = m === 1 && root.exact !== null ? parseCasRational(root.exact) : null;
+    const h =
+      exactRoot !== null
+        ? [[toNumber(div(polyEval(numeratorOfDt, exactRoot), polyEval(polyDerivative(denominatorOfDt), exactRoot))), 0] as Complex]
+        : convolve(taylorShift(d, r, m), series, m);
     for (let k = 1; k <= m; k++) {
       const [ar, ai] = h[m - k];
       let term: TimeTerm;
