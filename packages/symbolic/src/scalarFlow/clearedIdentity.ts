@@ -35,7 +35,7 @@ export interface ClearedIdentity {
  * // 1/(s(1−s)) = 1/s + 1/(1−s), q = 1 − s
  * clearedIdentityCertificate({
  *   step: 'partial-fractions', claim: 'c', terms: ['1/s', '1/q'], target: '1/(s*q)', clearing: '(s*q)',
- *   substitutions: [['q', '1-s']], check: spotCheck([[1, 1]], 0, 'absolute'),
+ *   substitutions: [['q', '1-s']], check: { points: 1, maxError: 0, tolerance: 0, measure: 'absolute', holds: true },
  * }).reduced; // => '0'
  */
 export function clearedIdentityCertificate(identity: ClearedIdentity): Certificate {

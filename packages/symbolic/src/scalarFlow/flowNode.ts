@@ -60,8 +60,8 @@ export class NotRationalValue extends Error {}
  * @returns the rational value.
  * @throws {NotRationalValue} at a division by zero or for a symbol without a value.
  * @example
- * const x = evaluateExact({ kind: 'divide', left: { kind: 'number', value: ONE }, right: { kind: 'symbol', name: 'u' } }, new Map([['u', rational(3n)]]));
- * [x.n, x.d]; // => [1n, 3n]
+ * const x = evaluateExact({ kind: 'divide', left: { kind: 'number', value: { n: 1n, d: 1n } }, right: { kind: 'symbol', name: 'u' } }, new Map([['u', { n: 3n, d: 1n }]]));
+ * `${x.n}/${x.d}`; // => '1/3'
  */
 export function evaluateExact(node: FlowNode, scope: ReadonlyMap<string, Rational>): Rational {
   switch (node.kind) {
@@ -180,7 +180,7 @@ export interface RationalFunction {
  * @returns N and D with f = N/D.
  * @throws {RangeError} for another symbol or a division by the zero polynomial.
  * @example
- * const { numerator, denominator } = rationalFunction({ kind: 'divide', left: { kind: 'number', value: ONE }, right: { kind: 'symbol', name: 'u' } }, 'u');
+ * const { numerator, denominator } = rationalFunction({ kind: 'divide', left: { kind: 'number', value: { n: 1n, d: 1n } }, right: { kind: 'symbol', name: 'u' } }, 'u');
  * [numerator.length, denominator.length]; // => [1, 2]
  */
 export function rationalFunction(node: FlowNode, variable: string): RationalFunction {

@@ -65,9 +65,11 @@ function convergents(x: number, maxDenominator: number): Rational[] {
  * @param p - the polynomial, not zero.
  * @returns the roots, real ones first by increasing value.
  * @example
- * // x²(x − 1/2)(x² + 1)
- * const r = rationalPolynomialRoots(polynomial([ZERO, ZERO, rational(1n, 2n), rational(-1n), rational(1n, 2n), rational(-1n)].map((c) => neg(c))));
- * r.roots.map((x) => [x.re, x.im, x.multiplicity, x.exact]); // => [[0, 0, 2, '0'], [0.5, 0, 1, '(1/2)'], [0, 1, 1, null], [0, -1, 1, null]]
+ * // x²(x − 1/2)(x² + 1) = x⁵ − x⁴/2 + x³ − x²/2
+ * const q = (n: bigint, d = 1n) => ({ n, d });
+ * const r = rationalPolynomialRoots([q(0n), q(0n), q(-1n, 2n), q(1n), q(-1n, 2n), q(1n)]);
+ * r.roots.filter((x) => x.real).map((x) => [x.re, x.multiplicity, x.exact]); // => [[0, 2, '0'], [0.5, 1, '(1/2)']]
+ * r.roots.filter((x) => !x.real).map((x) => [Math.abs(x.re) < 1e-15, x.im]); // => [[true, 1], [true, -1]]
  */
 export function rationalPolynomialRoots(p: RationalPolynomial): RationalPolynomialRoots {
   const { lead, factors } = squareFreeFactors(p);

@@ -34,7 +34,7 @@ export function integrateTerms(terms: readonly string[], x: string): string[] {
  * @param check - the numeric spot check.
  * @returns the certificate (route `'cas'`).
  * @example
- * antiderivativeCertificate(['-1/s', 'log(s)'], ['s^(-2)', '1/s'], 's', 'antiderivative', 'c', spotCheck([[1, 1]], 0, 'absolute')).holds; // => true
+ * antiderivativeCertificate(['-1/s', 'log(s)'], ['s^(-2)', '1/s'], 's', 'antiderivative', 'c', { points: 1, maxError: 0, tolerance: 0, measure: 'absolute', holds: true }).holds; // => true
  */
 export function antiderivativeCertificate(
   antiderivatives: readonly string[],

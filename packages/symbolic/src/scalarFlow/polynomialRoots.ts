@@ -133,7 +133,7 @@ function initialPoints(a: Float64Array): { re: Float64Array; im: Float64Array } 
  * @returns the roots, real ones first by increasing value, then complex ones with im > 0 before their conjugates.
  * @example
  * // x² − 2: ±√2
- * polynomialRoots(Float64Array.of(-2, 0, 1)).roots.map((r) => r.re); // => [-1.4142135623730951, 1.4142135623730951]
+ * polynomialRoots(Float64Array.of(-2, 0, 1)).roots.map((r) => r.re); // => ≈ [-1.414213562373095, 1.414213562373095]
  */
 export function polynomialRoots(coefficients: Float64Array, coefficientError = EPS): PolynomialRoots {
   let start = 0;

@@ -29,7 +29,7 @@ function gcdBig(a: bigint, b: bigint): bigint {
  * @throws {RangeError} when d is 0.
  * @example
  * const q = rational(6n, -4n);
- * [q.n, q.d]; // => [-3n, 2n]
+ * `${q.n}/${q.d}`; // => '-3/2'
  */
 export function rational(n: bigint, d = 1n): Rational {
   if (d === 0n) throw new RangeError('rational: division by zero');
@@ -52,7 +52,7 @@ export const ONE: Rational = { n: 1n, d: 1n };
  * @returns the rational, or null when `s` is not such a literal.
  * @example
  * const q = parseDecimal('2.5e-3');
- * q === null ? null : [q.n, q.d]; // => [1n, 400n]
+ * q === null ? null : `${q.n}/${q.d}`; // => '1/400'
  */
 export function parseDecimal(s: string): Rational | null {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(s.trim());
@@ -76,7 +76,7 @@ export function parseDecimal(s: string): Rational | null {
  * @throws {RangeError} for a non-finite number.
  * @example
  * const q = fromNumber(0.1);
- * [q.n, q.d]; // => [1n, 10n]
+ * `${q.n}/${q.d}`; // => '1/10'
  */
 export function fromNumber(x: number): Rational {
   if (!Number.isFinite(x)) throw new RangeError(`fromNumber: ${x} is not finite`);
@@ -182,7 +182,7 @@ export function rationalCas(q: Rational): string {
  * @returns the rational, or null.
  * @example
  * const q = parseCasRational('-3/4');
- * q === null ? null : [q.n, q.d]; // => [-3n, 4n]
+ * q === null ? null : `${q.n}/${q.d}`; // => '-3/4'
  */
 export function parseCasRational(s: string): Rational | null {
   const m = /^\(?(-?\d+)(?:\/(\d+))?\)?$/.exec(s.trim());

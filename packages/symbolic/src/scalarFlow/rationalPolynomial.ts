@@ -24,7 +24,7 @@ function trim(c: Rational[]): Rational[] {
  * @param coefficients - c_0, c_1, …
  * @returns the polynomial.
  * @example
- * polynomial([rational(1n), rational(0n)]).length; // => 1
+ * polynomial([{ n: 1n, d: 1n }, { n: 0n, d: 1n }]).length; // => 1
  */
 export function polynomial(coefficients: readonly Rational[]): RationalPolynomial {
   return trim([...coefficients]);
@@ -79,8 +79,9 @@ export function polyPow(p: RationalPolynomial, k: number): RationalPolynomial {
  * @throws {RangeError} when q is the zero polynomial.
  * @example
  * // (x² − 1) / (x − 1) = x + 1
- * const [quo, rem] = polyDivMod(polynomial([rational(-1n), ZERO, ONE]), polynomial([rational(-1n), ONE]));
- * [quo.map((c) => c.n), rem.length]; // => [[1n, 1n], 0]
+ * const q = (n: bigint) => ({ n, d: 1n });
+ * const [quo, rem] = polyDivMod([q(-1n), q(0n), q(1n)], [q(-1n), q(1n)]);
+ * [quo.map((c) => Number(c.n)), rem.length]; // => [[1, 1], 0]
  */
 export function polyDivMod(p: RationalPolynomial, q: RationalPolynomial): [RationalPolynomial, RationalPolynomial] {
   if (q.length === 0) throw new RangeError('polyDivMod: division by the zero polynomial');
@@ -112,9 +113,8 @@ export function monic(p: RationalPolynomial): RationalPolynomial {
  * @returns gcd(p, q), monic (`[]` when both are zero).
  * @example
  * // gcd(x²(x − 1)², 2x(2x − 1)(x − 1)) = x(x − 1) = x² − x
- * const p = polynomial([ZERO, ZERO, ONE, rational(-2n), ONE]);
- * const q = polynomial([ZERO, rational(2n), rational(-6n), rational(4n)]);
- * polyGcd(p, q).map((c) => c.n); // => [0n, -1n, 1n]
+ * const q = (n: bigint) => ({ n, d: 1n });
+ * polyGcd([q(0n), q(0n), q(1n), q(-2n), q(1n)], [q(0n), q(2n), q(-6n), q(4n)]).map((c) => Number(c.n)); // => [0, -1, 1]
  */
 export function polyGcd(p: RationalPolynomial, q: RationalPolynomial): RationalPolynomial {
   let a = monic(p);
@@ -151,7 +151,7 @@ export function polyToNumbers(p: RationalPolynomial): Float64Array {
  * @param x - the variable's name.
  * @returns e.g. `(-1/100)*u + 2*u^6`; `0` for the zero polynomial.
  * @example
- * polyToCas(polynomial([rational(-1n, 100n), ZERO, rational(2n)]), 'u'); // => '(-1/100) + 2*u^2'
+ * polyToCas([{ n: -1n, d: 100n }, { n: 0n, d: 1n }, { n: 2n, d: 1n }], 'u'); // => '(-1/100) + 2*u^2'
  */
 export function polyToCas(p: RationalPolynomial, x: string): string {
   const terms: string[] = [];
@@ -179,8 +179,9 @@ export interface SquareFreeFactor {
  * @throws {RangeError} for the zero polynomial.
  * @example
  * // x³ − x² = x²(x − 1)
- * const { factors } = squareFreeFactors(polynomial([ZERO, ZERO, rational(-1n), ONE]));
- * factors.map((f) => [f.factor.map((c) => c.n), f.multiplicity]); // => [[[-1n, 1n], 1], [[0n, 1n], 2]]
+ * const q = (n: bigint) => ({ n, d: 1n });
+ * const { factors } = squareFreeFactors([q(0n), q(0n), q(-1n), q(1n)]);
+ * factors.map((f) => [f.factor.map((c) => Number(c.n)), f.multiplicity]); // => [[[-1, 1], 1], [[0, 1], 2]]
  */
 export function squareFreeFactors(p: RationalPolynomial): { lead: Rational; factors: SquareFreeFactor[] } {
   if (p.length === 0) throw new RangeError('squareFreeFactors: the zero polynomial has no factorisation');
