@@ -6,7 +6,7 @@
  * @module
  */
 import { polynomialRoots } from './polynomialRoots.js';
-import { compare, isZero, rational, rationalCas, toNumber, type Rational } from './rational.js';
+import { isZero, rational, rationalCas, toNumber, type Rational } from './rational.js';
 import { polyEval, polyToNumbers, squareFreeFactors, type RationalPolynomial } from './rationalPolynomial.js';
 
 /** One distinct root with its multiplicity. */
@@ -103,9 +103,4 @@ function snap(factor: RationalPolynomial, x: number, radius: number): Rational |
     if (isZero(polyEval(factor, q))) return q;
   }
   return null;
-}
-
-/** Whether two exact roots are the same rational (used when comparing numerator and denominator roots). */
-export function sameRational(a: Rational, b: Rational): boolean {
-  return compare(a, b) === 0;
 }
