@@ -21,12 +21,12 @@ export function runCli(args: readonly string[]): { status: number | null; stdout
 
 /**
  * Asserts the contract for a failed run (DESIGN.md): exit `status` (1 no answer,
- * 2 bad usage), nothing on stdout, one line on stderr, and that line mentions each
+ * 2 bad usage, 3 computation failed), nothing on stdout, one line on stderr, and that line mentions each
  * of `mentions` (a flag, a value, a reason).
  */
 export function expectFailure(
   r: { status: number | null; stdout: string; stderr: string },
-  status: 1 | 2,
+  status: 1 | 2 | 3,
   ...mentions: (string | RegExp)[]
 ): void {
   expect(r.status, r.stderr).toBe(status);

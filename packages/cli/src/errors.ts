@@ -1,5 +1,5 @@
 /**
- * The two ways a command can end without success, mapped to DESIGN.md's exit codes.
+ * The ways a command can end without success, mapped to DESIGN.md's exit codes.
  * @module
  */
 
@@ -16,5 +16,13 @@ export class NoAnswerError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'NoAnswerError';
+  }
+}
+
+/** The question has an answer but the computation could not reach or certify it: exit status 3. */
+export class ComputationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ComputationError';
   }
 }

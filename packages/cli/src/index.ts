@@ -1,3 +1,3 @@
 export { main, buildProgram } from './main.js';
 export type { CommandRegistrar } from './main.js';
-export { UsageError, NoAnswerError } from './errors.js';
+export { UsageError, NoAnswerError, ComputationError } from './errors.js';

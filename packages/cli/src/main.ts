@@ -1,11 +1,11 @@
 /**
  * The `jepa-dynamics` program: builds the command tree and maps failures to
- * DESIGN.md's exit codes (0 success, 1 no answer, 2 bad usage or invalid input).
+ * DESIGN.md's exit codes (0 success, 1 no answer, 2 bad usage or invalid input, 3 computation failed).
  * @module
  */
 import { Command, CommanderError } from 'commander';
 import { InvalidArgumentError } from '@jepa-dynamics/ode';
-import { NoAnswerError, UsageError } from './errors.js';
+import { ComputationError, NoAnswerError, UsageError } from './errors.js';
 
 /** Every command registers itself on the program through one of these. */
 export type CommandRegistrar = (program: Command) => void;
@@ -69,6 +69,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof NoAnswerError) {
       process.stderr.write(`jepa-dynamics: ${error.message}\n`);
       return 1;
+    }
+    if (error instanceof ComputationError) {
+      process.stderr.write(`jepa-dynamics: ${error.message}\n`);
+      return 3;
     }
     throw error;
   }

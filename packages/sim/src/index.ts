@@ -36,6 +36,7 @@ export { networkLoss, encoderProduct } from './training/networkLoss.js';
 export { train } from './training/train.js';
 export type { TrainOptions, TrainResult } from './training/train.js';
 export { createTrainingKernel, kernelCapacity } from './training/trainingKernel.js';
+export { addWeightDecay } from './training/addWeightDecay.js';
 export type { TrainingKernel, TrainingKernelOptions, KernelCovariances } from './training/trainingKernel.js';
 export { createBatchSource } from './training/batchSource.js';
 export type { BatchSource, BatchSourceOptions, SampleOptions } from './training/batchSource.js';

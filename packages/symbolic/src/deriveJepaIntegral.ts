@@ -1,6 +1,15 @@
 import { cas, casBatch } from './cas.js';
 import { casFunction } from './casFunction.js';
 import { casCertificate, spotCheck, type Certificate } from './Certificate.js';
+import { clearedIdentityCertificate } from './scalarFlow/clearedIdentity.js';
+import {
+  antiderivativeCertificate,
+  integrateTerms,
+  singularCoefficients,
+  sumOf,
+  termsAt,
+  timeDifference,
+} from './scalarFlow/integrateTerms.js';
 import { expression } from './Expression.js';
 import type { IntegralDerivation } from './IntegralDerivation.js';
 import { evaluatorCheck } from './evaluatorCheck.js';
@@ -49,8 +58,6 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
   const terms = Array.from({ length: n }, (_, i) => `rho^(${i + 1 - n - 1})*s^(${-(i + 1)})`);
   terms.push(`rho^(${-n})/(rho-s)`);
   const withQ = [...terms.slice(0, n), `rho^(${-n})/q`];
-  const D = `(rho^(${n + 1})*s^${n}*q)`;
-  const pfId = `expand(subst(rho-s, q, ${withQ.map((t) => `${D}*(${t})`).join(' + ')} - ${D}*(1/(s^${n}*q))))`;
   const decomposition = terms.join(' + ');
   const decF = casFunction(decomposition);
   const pfPairs = points.map((q) => {
@@ -58,19 +65,19 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
     return [decF({ rho: q.rho, s }), 1 / (s ** n * (q.rho - s))] as const;
   });
   certificates.push(
-    casCertificate(
-      'partial-fractions',
-      `1/(s^${n}(ρ − s)) = Σ_{k=1}^{${n}} ρ^{k−${n + 1}} s^{−k} + ρ^{−${n}}/(ρ − s); cleared of the denominator ρ^${n + 1} s^${n} (ρ − s) it is a polynomial identity`,
-      pfId,
-      cas(pfId),
-      spotCheck(pfPairs, 1e-12, 'relative'),
-    ),
+    clearedIdentityCertificate({
+      step: 'partial-fractions',
+      claim: `1/(s^${n}(ρ − s)) = Σ_{k=1}^{${n}} ρ^{k−${n + 1}} s^{−k} + ρ^{−${n}}/(ρ − s); cleared of the denominator ρ^${n + 1} s^${n} (ρ − s) it is a polynomial identity`,
+      terms: withQ,
+      target: `1/(s^${n}*q)`,
+      clearing: `(rho^(${n + 1})*s^${n}*q)`,
+      substitutions: [['q', 'rho-s']],
+      check: spotCheck(pfPairs, 1e-12, 'relative'),
+    }),
   );
 
   // antiderivative term by term, each certified by differentiating back
-  const F = casBatch(terms.map((t) => `integral(${t}, s)`));
-  const backId = `expand(${F.map((f, i) => `k${i}*(d(${f}, s) - (${terms[i]}))`).join(' + ')})`;
-  const sumOf = (parts: readonly string[]): string => parts.map((p) => `(${p})`).join(' + ');
+  const F = integrateTerms(terms, 's');
   const antiderivative = sumOf(F);
   const FF = casFunction(antiderivative);
   const backPairs = points.map((q) => {
@@ -82,24 +89,23 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
     return [deriv, 1 / (s ** n * (q.rho - s))] as const;
   });
   certificates.push(
-    casCertificate(
+    antiderivativeCertificate(
+      F,
+      terms,
+      's',
       'antiderivative',
       'each term of F(s) = Σ_{k≥2} −ρ^{k−n−1} s^{1−k}/(k−1) + ρ^{−n} ln s − ρ^{−n} ln(ρ − s) differentiates back to its partial fraction',
-      backId,
-      cas(backId),
       spotCheck(backPairs, 1e-6, 'relative'),
     ),
   );
 
   // t(u) = (1/σ²)(F(u) − F(u0)), written in λ and ρ (1/σ² = ρ/λ); substituted term by term
   const uStar = L === 1 ? 'p*rho' : `p^(1/${L})*rho`;
-  const at = (point: string): string[] => casBatch(F.map((f) => `subst(${point}, s, ${f})`));
-  const Fu = at('u');
-  const Fu0 = at('u0');
-  const Fstar = at(`(${uStar})`);
-  // assembled from the CAS terms, not re-simplified (a CAS pass over the sum costs ~0.3 s at L = 8)
-  const tOfU = `(rho/lam)*((${sumOf(Fu)}) - (${sumOf(Fu0)}))`;
-  const tStar = `(rho/lam)*((${sumOf(Fstar)}) - (${sumOf(Fu0)}))`;
+  const Fu = termsAt(F, 's', 'u');
+  const Fu0 = termsAt(F, 's', 'u0');
+  const Fstar = termsAt(F, 's', `(${uStar})`);
+  const tOfU = timeDifference('(rho/lam)', Fu, Fu0, 'grouped');
+  const tStar = timeDifference('(rho/lam)', Fstar, Fu0, 'grouped');
   certificates.push(
     evaluatorCheck(
       jepaTime(L),
@@ -115,16 +121,18 @@ export function deriveJepaIntegral(L: number, dudt: string): IntegralDerivation 
   // each term and c_log of ln u0, and shows that each term is exactly that monomial (or log), so that
   // nothing singular is left in the last term ρ^{−n} ln(ρ − u0). In z = 1/u0 = ε^{−1/L}:
   // singular part Σ_n −(ρ/λ) c_{n+1} z^n and log part (ρ/λ) c_log ln z (ln u0 = −ln z).
-  const coefficients = casBatch(Fu0.slice(1, n).map((f, i) => `coeff(${f}, u0, ${-(i + 1)})`));
-  const logCoefficient = cas(`coeff(subst(lnu0, log(u0), ${sumOf(Fu0)}), lnu0, 1)`);
+  const singular = singularCoefficients(
+    Fu0.slice(1, n),
+    Fu0.slice(1, n).map((_, i) => -(i + 1)),
+    Fu0[0],
+    Fu0,
+    'u0',
+  );
+  const { coefficients, logCoefficient } = singular;
   const singularZ = coefficients.map((c, i) => `(-rho/lam)*(${c})*z^${i + 1}`).join(' + ');
   const paperSum = Array.from({ length: n - 1 }, (_, i) => `1/(${i + 1}*rho^(${n - 2 - i})*lam)*z^${i + 1}`).join(' + ');
   const logZ = cas(`(rho/lam)*(${logCoefficient})`);
-  const loIds = [
-    `expand(k1*(${singularZ} - (${paperSum})) + k2*((${logZ}) - (rho^(${1 - n})/lam)))`,
-    ...coefficients.map((c, i) => `(${Fu0[i + 1]}) - (${c})*u0^(${-(i + 1)})`),
-    `(${Fu0[0]}) - (${logCoefficient})*log(u0)`,
-  ];
+  const loIds = [`expand(k1*(${singularZ} - (${paperSum})) + k2*((${logZ}) - (rho^(${1 - n})/lam)))`, ...singular.identities];
   const loReduced = casBatch(loIds);
   // in ε: z = ε^{−1/L}, ln z = −ln(ε)/L
   const [leading, logTerm] = casBatch([

@@ -1,6 +1,8 @@
 import { cas, casBatch } from './cas.js';
 import { casFunction } from './casFunction.js';
 import { casCertificate, numericCertificate, spotCheck, type Certificate } from './Certificate.js';
+import { clearedIdentityCertificate } from './scalarFlow/clearedIdentity.js';
+import { antiderivativeCertificate, integrateTerms, singularCoefficients, termsAt, timeDifference } from './scalarFlow/integrateTerms.js';
 import { expression } from './Expression.js';
 import type { IntegralDerivation } from './IntegralDerivation.js';
 import { evaluatorCheck } from './evaluatorCheck.js';
@@ -114,17 +116,17 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
   );
 
   // docs/math.md §3 split: 1/(s^L(ρ − s^m)) = (1/ρ) s^{−L} + s/(ρ(ρ − s^m))
-  const D = `(rho*s^${L}*q)`;
-  const splitId = `expand(subst(rho - s^${m}, q, ${D}*(1/rho*s^(${-L})) + ${D}*(s/(rho*q)) - ${D}*(1/(s^${L}*q))))`;
   const decomposition = `1/rho*s^(${-L}) + s/(rho*(rho - s^${m}))`;
   const decF = casFunction(decomposition);
   certificates.push(
-    casCertificate(
-      'split',
-      `1/(s^${L}(ρ − s^${m})) = (1/ρ) s^{−${L}} + s/(ρ(ρ − s^${m})); cleared of ρ s^${L}(ρ − s^${m}) it is a polynomial identity`,
-      splitId,
-      cas(splitId),
-      spotCheck(
+    clearedIdentityCertificate({
+      step: 'split',
+      claim: `1/(s^${L}(ρ − s^${m})) = (1/ρ) s^{−${L}} + s/(ρ(ρ − s^${m})); cleared of ρ s^${L}(ρ − s^${m}) it is a polynomial identity`,
+      terms: [`1/rho*s^(${-L})`, 's/(rho*q)'],
+      target: `1/(s^${L}*q)`,
+      clearing: `(rho*s^${L}*q)`,
+      substitutions: [['q', `rho - s^${m}`]],
+      check: spotCheck(
         points.map((q) => {
           const s = 0.5 * (q.u0 + q.uStar);
           return [decF({ rho: q.rho, s }), 1 / (s ** L * (q.rho - s ** m))] as const;
@@ -132,18 +134,18 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
         1e-12,
         'relative',
       ),
-    ),
+    }),
   );
 
   // power term, by the CAS, certified by differentiating back
-  const P = cas(`integral(s^(${-L}), s)`);
-  const powerId = `expand(d(${P}, s) - s^(${-L}))`;
+  const [P] = integrateTerms([`s^(${-L})`], 's');
   certificates.push(
-    casCertificate(
+    antiderivativeCertificate(
+      [P],
+      [`s^(${-L})`],
+      's',
       'power-term',
       L === 1 ? '∫ s^{−1} ds = ln s' : `∫ s^{−${L}} ds = −s^{1−${L}}/${L - 1}`,
-      powerId,
-      cas(powerId),
       spotCheck([[1, 1]], 0, 'absolute'),
     ),
   );
@@ -225,15 +227,15 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
   // t(u) = (1/σ²)[(1/ρ)(P(u) − P(u0)) + (1/ρ)(G(u) − G(u0))] = (1/λ)[P(u) − P(u0) + G(u) − G(u0)], σ²ρ = λ
   const F = `(${P}) + (${G})`;
   const uStar = L === 1 ? `p*rho^(1/${m})` : `p^(1/${L})*rho^(1/${m})`;
-  const Pu = cas(`subst(u, s, ${P})`);
-  const Pu0 = cas(`subst(u0, s, ${P})`);
-  const Pstar = cas(`subst(${uStar}, s, ${P})`);
+  const [Pu] = termsAt([P], 's', 'u');
+  const [Pu0] = termsAt([P], 's', 'u0');
+  const [Pstar] = termsAt([P], 's', uStar);
   const Gu = gClosedForm(m, `(u*rho^(-1/${m}))`);
   const Gu0 = gClosedForm(m, `(u0*rho^(-1/${m}))`);
   // at u*, x* = u*/ρ^{1/m} = p^{1/L}
   const Gstar = gClosedForm(m, L === 1 ? 'p' : `p^(1/${L})`);
-  const tOfU = `(1/lam)*((${Pu}) - (${Pu0}) + (${Gu}) - (${Gu0}))`;
-  const tStar = `(1/lam)*((${Pstar}) - (${Pu0}) + (${Gstar}) - (${Gu0}))`;
+  const tOfU = timeDifference('(1/lam)', [Pu, Gu], [Pu0, Gu0], 'interleaved');
+  const tStar = timeDifference('(1/lam)', [Pstar, Gstar], [Pu0, Gu0], 'interleaved');
   certificates.push(
     evaluatorCheck(
       maeTime(L),
@@ -247,8 +249,9 @@ export function deriveMaeIntegral(L: number, dudt: string): IntegralDerivation {
 
   // 6. as ε → 0 only −P(u0)/λ is singular (G(u0) → 0): the CAS extracts the coefficient of u0^{1−L}
   // (of ln u0 for L = 1); in z = 1/u0 = ε^{−1/L}
-  const c = L === 1 ? '0' : cas(`coeff(${Pu0}, u0, ${1 - L})`);
-  const logCoefficient = cas(`coeff(subst(lnu0, log(u0), ${Pu0}), lnu0, 1)`);
+  const singular = singularCoefficients(L === 1 ? [] : [Pu0], [1 - L], null, [Pu0], 'u0');
+  const c = L === 1 ? '0' : singular.coefficients[0];
+  const { logCoefficient } = singular;
   const singularZ = L === 1 ? '0' : `(-1/lam)*(${c})*z^${L - 1}`;
   const logZ = cas(`(1/lam)*(${logCoefficient})`);
   const paper = L === 1 ? '0' : `z^${L - 1}/(${L - 1}*lam)`;

@@ -19,3 +19,15 @@ export { casToTex, casToText } from './notation.js';
 export { DerivationError } from './DerivationError.js';
 export { MAX_DEPTH } from './MAX_DEPTH.js';
 export { validateDepth } from '@jepa-dynamics/core';
+export { deriveScalarFlow } from './scalarFlow/deriveScalarFlow.js';
+export type {
+  ScalarFlowOptions,
+  ScalarFlowDerivation,
+  ScalarFlowFixedPoint,
+  ScalarFlowCriticalTime,
+  ScalarFlowLeadingOrder,
+  ScalarFlowEvaluator,
+} from './scalarFlow/ScalarFlowDerivation.js';
+export type { TimeTerm } from './scalarFlow/timeTerm.js';
+export { scalarFlowJavascriptSource } from './scalarFlow/scalarFlowJavascriptSource.js';
+export { FixedPointNotReachedError } from './FixedPointNotReachedError.js';

@@ -8,16 +8,17 @@
 import type { Command } from 'commander';
 import { OBJECTIVES } from '@jepa-dynamics/core';
 import type { Expression } from '@jepa-dynamics/symbolic';
+import { UsageError } from '../errors.js';
 import { printJson } from '../output.js';
 import { parseChoice, parseInteger, required } from '../options.js';
+import { certificateLine } from './certificateLine.js';
+import { runDeriveFlow, type DeriveFlowFlags } from './deriveFlow.js';
 
 type Format = 'text' | 'latex' | 'js';
 
-interface DeriveFlags {
+interface DeriveFlags extends DeriveFlowFlags {
   objective?: string;
   depth?: string;
-  format: string;
-  json?: boolean;
 }
 
 function shown(e: Expression, format: Format): string {
@@ -36,7 +37,34 @@ export function registerDerive(program: Command): void {
     .option('--depth <L>', 'encoder depth L, 1 to 12')
     .option('--format <format>', 'text, latex or js', 'text')
     .option('--json', 'print one JSON document')
+    // --flow: any rational scalar flow (commands/deriveFlow.ts)
+    .option(
+      '--flow <f>',
+      'instead of --objective/--depth: derive du/dt = f(u) for f rational in u, e.g. "sigma2*u^(2*L)*(rho-u) - gamma*u"',
+    )
+    .option(
+      '--param <name=value>',
+      'with --flow: a parameter value (repeat the flag for each)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
+    .option('--symbolic <names>', 'with --flow: parameters kept as symbols in the formulas, comma-separated')
+    .option('--start <u0>', 'with --flow: the start u(0)')
+    .option('--fixed-point <u∞>', 'with --flow: the fixed point to reach (the nearest to this number), or "reached" (default)')
+    .option('--fraction <p>', 'with --flow: t* is the time to u* = p^(1/k)·u∞, 0 < p < 1 (default 0.5)')
+    .option('--target-power <k>', 'with --flow: k of u* = p^(1/k)·u∞, e.g. L for w̄ = u^L (default 1)')
+    .option('--variable <name>', 'with --flow: the variable of f (default u)')
     .action(async (flags: DeriveFlags) => {
+      if (flags.flow !== undefined) {
+        if (flags.objective !== undefined || flags.depth !== undefined)
+          throw new UsageError('--flow replaces --objective and --depth; give one or the other.');
+        return runDeriveFlow(flags);
+      }
+      const flowOnly = (['param', 'symbolic', 'start', 'fixedPoint', 'fraction', 'targetPower', 'variable'] as const).find((k) =>
+        k === 'param' ? (flags.param ?? []).length > 0 : flags[k] !== undefined,
+      );
+      if (flowOnly !== undefined)
+        throw new UsageError(`--${flowOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies only with --flow.`);
       const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1, 12);
       const format = parseChoice<Format>('--format', flags.format, ['text', 'latex', 'js']);
@@ -95,10 +123,7 @@ export function registerDerive(program: Command): void {
         `leading order as ε → 0: ${shown(g.leadingOrder, format)}`,
         `any L: ${format === 'latex' ? d.general.latex : d.general.text}`,
         'certificates:',
-        ...d.certificates.map(
-          (c) =>
-            `  ${c.holds ? 'holds' : 'FAILS'}  ${c.step} [${c.route}${c.reduced === null ? '' : `, reduced to ${c.reduced}`}; spot check ${c.spotCheck.points} points, max ${c.spotCheck.measure} error ${c.spotCheck.maxError.toExponential(1)} ≤ ${c.spotCheck.tolerance}]: ${c.claim}`,
-        ),
+        ...d.certificates.map(certificateLine),
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });

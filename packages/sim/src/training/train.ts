@@ -16,11 +16,13 @@ import {
   validateInteger,
   validateObjective,
   validatePositive,
+  validateNonNegative,
   validateUnitInterval,
   type KernelBackend,
   type Objective,
 } from '@jepa-dynamics/core';
 import { initialNetwork, type Initialization } from '../model/initialNetwork.js';
+import { addWeightDecay } from './addWeightDecay.js';
 import type { Covariances, Network } from '../model/types.js';
 import { createBatchSource, type SampleOptions } from './batchSource.js';
 import { createCrossingDetector, type CriticalTimeOptions } from './crossingDetector.js';
@@ -50,6 +52,13 @@ export interface TrainOptions {
    * product. Omitted (or τ = 0): the target is the online encoder itself.
    */
   ema?: number;
+  /**
+   * Weight decay γ ≥ 0 (default 0): every step adds γθ to the gradient of every parameter
+   * matrix θ ∈ {W_1, …, W_L, V}, i.e. trains on the objective plus ½γ Σ_θ ‖θ‖²_F (½γ‖θ‖²
+   * per matrix). The EMA target is not decayed. Per feature (balanced, aligned) the flow is
+   * du/dt = σ²u^{2L}(ρ − u) − γu (JEPA), σ²u^L(ρ − u^{L+1}) − γu (MAE): docs/derivation.md.
+   */
+  weightDecay?: number;
   /** Record every this many steps (steps 0 and K always); default ⌈K/100⌉. */
   recordEvery?: number;
   /** Also record at these steps (integers in [0, K]; any order). */
@@ -96,7 +105,7 @@ export interface TrainResult extends TrainingRecord {
 }
 
 /**
- * Trains by `θ ← θ − η∇θ` for K steps and records measurements.
+ * Trains by `θ ← θ − η∇θ` (`∇θ + γθ` with weight decay γ) for K steps and records measurements.
  * Cost per step: 3L d×d products with diagonal Σ (see trainingKernel), plus the
  * minibatch moments (2·B·d² or 3·B·d² multiply-adds) with `data`.
  * A run whose weights become non-finite stops with status `'diverged'` and keeps
@@ -119,7 +128,7 @@ export interface TrainResult extends TrainingRecord {
 export function train(options: TrainOptions): TrainResult {
   const where = 'train';
   const { objective, depth, learningRate: eta, steps: K } = options;
-  const { tau, progressEvery } = validateScalars(options, where);
+  const { tau, progressEvery, weightDecay } = validateScalars(options, where);
 
   // the parts: moments, initial network, measurements, stepper, step rule
   const source = createBatchSource(options, where);
@@ -156,6 +165,7 @@ export function train(options: TrainOptions): TrainResult {
     if (k === K) break;
     nextBatch();
     kernel.gradients();
+    addWeightDecay(kernel, weightDecay);
     kernel.update(rule.next(kernel), tau);
     k++;
     if (options.onProgress !== undefined && k % progressEvery === 0) options.onProgress(k, K);
@@ -194,7 +204,7 @@ export function train(options: TrainOptions): TrainResult {
  * (so the first invalid one is the one reported). The parts check the same rules again
  * for their direct callers; here they are named as {@link train}'s options.
  */
-function validateScalars(options: TrainOptions, where: string): { tau: number; progressEvery: number } {
+function validateScalars(options: TrainOptions, where: string): { tau: number; progressEvery: number; weightDecay: number } {
   const { objective, depth, learningRate: eta, steps: K } = options;
   validateObjective(where, objective);
   validateDepth(where, depth);
@@ -210,5 +220,6 @@ function validateScalars(options: TrainOptions, where: string): { tau: number; p
   const maxRelativeChange = options.stepControl?.maxRelativeChange;
   if (maxRelativeChange !== undefined) validatePositive(where, 'stepControl.maxRelativeChange', maxRelativeChange);
   const progressEvery = validateInteger(where, 'progressEvery', options.progressEvery ?? Math.max(1, Math.ceil(K / 100)), 1);
-  return { tau, progressEvery };
+  const weightDecay = validateNonNegative(where, 'weightDecay', options.weightDecay ?? 0);
+  return { tau, progressEvery, weightDecay };
 }
