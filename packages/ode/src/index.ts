@@ -16,6 +16,15 @@ export type {
   ClockSegment,
   SolveResult,
 } from './solver/types.js';
+// the types SolveOptions' BDF fields name (the documentation build treats an unexported one as an error)
+export type {
+  GmresOptions,
+  JacobianBandwidth,
+  JacobianSparsity,
+  JacobianVectorProduct,
+  PreconditionerSetup,
+  PreconditionerSolve,
+} from './solver/types.js';
 export { solverMethods } from './solver/solverMethods.js';
 export type { SolverMethodInfo } from './solver/solverMethods.js';
 export { METHOD_NEEDS } from './solver/methodDefinition.js';
