@@ -56,6 +56,8 @@ function assertWhole(path: string): void {
   else if (path.endsWith('.svg')) expect(data.toString('utf8').trimEnd().endsWith('</svg>')).toBe(true);
   // a PNG ends with its IEND chunk: length 0, "IEND", CRC ae 42 60 82
   else if (path.endsWith('.png')) expect(data.subarray(-12).toString('hex')).toBe('0000000049454e44ae426082');
+  // a PDF ends with its end-of-file marker
+  else if (path.endsWith('.pdf')) expect(data.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
   else throw new Error(`unexpected file ${path}`);
 }
 
@@ -74,7 +76,7 @@ describe('reproduce and Ctrl-C', () => {
     expect(second.code, second.stderr).toBe(0);
     const all = readdirSync(out).sort();
     expect(all.filter((f) => f.startsWith('.'))).toEqual([]);
-    expect(all).toHaveLength(6 * 4 + 1);
+    expect(all).toHaveLength(6 * 5 + 1);
     for (const f of all) assertWhole(join(out, f));
     expect(second.stdout).toContain('# jepa-dynamics reproduce: summary');
   });

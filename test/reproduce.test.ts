@@ -13,7 +13,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPERIMENTS } from '@jepa-dynamics/experiments';
+import { EXPERIMENTS, plainFigureText } from '@jepa-dynamics/experiments';
+import { measureInk } from './support/pngInk.js';
+import { readPdf } from './support/readPdf.js';
 import { runCli } from './support/runCli.js';
 import type { Objective } from './support/closedForms.js';
 import {
@@ -47,11 +49,11 @@ afterAll(() => {
 });
 
 describe('reproduce --quick writes every file', () => {
-  it('JSON, CSV, SVG and PNG for each of the six results, and summary.md with one line each', () => {
+  it('JSON, CSV, SVG, PNG and PDF for each of the six results, and summary.md with one line each', () => {
     expect(report.results.map((r) => [r.id, r.status])).toEqual(EXPERIMENTS.map((r) => [r.id, 'written']));
     const files = readdirSync(out);
     for (const r of EXPERIMENTS) {
-      for (const ext of ['json', 'csv', 'svg', 'png']) expect(files).toContain(`${r.id}.${ext}`);
+      for (const ext of ['json', 'csv', 'svg', 'png', 'pdf']) expect(files).toContain(`${r.id}.${ext}`);
       const csv = readFileSync(join(out, `${r.id}.csv`), 'utf8')
         .trimEnd()
         .split('\n');
@@ -79,10 +81,69 @@ describe('figures carry their axis titles (with units) and legends', () => {
   };
   for (const [id, texts] of Object.entries(expected)) {
     it(id, () => {
+      // the text as a reader sees it: subscripts' tspans dropped, so 't*_A' is found in the accessibility labels
       const svg = readFileSync(join(out, `${id}.svg`), 'utf8');
       for (const t of texts) expect(svg).toContain(t);
     });
   }
+});
+
+describe('figures are ready for a paper', () => {
+  /** The titles drawn in a figure's SVG (vega labels each for accessibility), with XML entities decoded. */
+  const svgTitles = (svg: string): string[] =>
+    [...svg.matchAll(/aria-label="Title text '([^"]*)'"/g)].map((m) => m[1].replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+
+  for (const { id } of EXPERIMENTS) {
+    it(`${id}: the PDF parses (one page, title in the metadata and drawn as text), and the PNG has no wide blank margins`, async () => {
+      const pdf = await readPdf(new Uint8Array(readFileSync(join(out, `${id}.pdf`))));
+      const svg = readFileSync(join(out, `${id}.svg`), 'utf8');
+      expect([pdf.header.slice(0, 5), pdf.pages]).toEqual(['%PDF-', 1]);
+      // the metadata title is the figure's main title, which is drawn on the page
+      expect(pdf.title.length).toBeGreaterThan(20);
+      expect(svgTitles(svg)).toContain(plainFigureText(pdf.title));
+      expect(pdf.text[0].replace(/\s+/g, ' ')).toContain(pdf.title);
+      // the same size as the SVG, 3/4 pt per px
+      const [, w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg) ?? [];
+      expect(pdf.sizes[0].width).toBeCloseTo(0.75 * Number(w), 6);
+      expect(pdf.sizes[0].height).toBeCloseTo(0.75 * Number(h), 6);
+      // before text was measured on the font, 6 to 41 % of each figure lay outside its ink; now the padding alone
+      expect(measureInk(new Uint8Array(readFileSync(join(out, `${id}.png`)))).blankMargin).toBeLessThan(0.1);
+      // no figure text shows its subscript markup
+      expect(svg).not.toMatch(/>[^<]*[_^]\{/);
+    });
+  }
+
+  it('3-depth-flip: t*_A is set with a real subscript', () => {
+    const svg = readFileSync(join(out, '3-depth-flip.svg'), 'utf8');
+    expect(svg).toMatch(/t\*<tspan font-size="[\d.]+px" baseline-shift="-[\d.]+px">A<\/tspan> \/ t\*<tspan[^>]*>B<\/tspan>/);
+  });
+
+  it('2-depth-amplifies-bias and 6-leading-order-error: large and small ticks as powers of ten, no 10,000,000', () => {
+    const two = readFileSync(join(out, '2-depth-amplifies-bias.svg'), 'utf8');
+    expect(two).not.toMatch(/>\d{1,3}(,\d{3})+</);
+    expect(two).toContain('>10⁶<');
+    const six = readFileSync(join(out, '6-leading-order-error.svg'), 'utf8');
+    for (const tick of ['>10⁻¹⁶<', '>10⁻⁸<', '>10⁰<']) expect(six).toContain(tick);
+    expect(six).not.toMatch(/>1e-\d+</);
+  });
+
+  it('4-theory-vs-training says that the random-init panels are expected to miss the ODE', () => {
+    const svg = readFileSync(join(out, '4-theory-vs-training.svg'), 'utf8');
+    expect(svg).toContain('random-init panels are expected to miss the lines');
+    expect(svg.match(/>expected to miss: max \|simulated − ODE\|/g)).toHaveLength(2);
+  });
+
+  it('5-noisy-features: the t* axis starts at 0, and each panel states the spread', () => {
+    const svg = readFileSync(join(out, '5-noisy-features.svg'), 'utf8');
+    expect(svg.match(/Y-axis titled 't\* \(gradient-flow time\), axis from 0' for a linear scale with values from 0 to/g)).toHaveLength(2);
+    expect(svg.match(/>formula: slowest\/fastest = [\d.]+</g)).toHaveLength(2);
+  });
+
+  it('6-leading-order-error notes that MAE L = 5 lies low because its O(1) term nearly vanishes', () => {
+    expect(readFileSync(join(out, '6-leading-order-error.svg'), 'utf8')).toContain(
+      'MAE L = 5 lies low: the O(1) term of t* nearly vanishes there',
+    );
+  });
 });
 
 describe('result 1: learning order in six panels', () => {

@@ -17,7 +17,7 @@ export const FIGURE_FONT = 'DejaVu Sans';
 
 /**
  * The vega-lite `config` shared by every figure: explicit font, readable sizes (in
- * pixels), white background.
+ * pixels), white background, titles aligned with the plot they head.
  * @example
  * ```ts
  * FIGURE_CONFIG.background; // => 'white'
@@ -30,22 +30,33 @@ export const FIGURE_CONFIG: Readonly<FigureSpec> = {
   axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.35 },
   legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 },
   header: { labelFontSize: 12, titleFontSize: 13 },
-  title: { fontSize: 14, anchor: 'start', subtitleFontSize: 11 },
+  // framed by the plot, not by the axes' labels: the titles of a row of panels start at the same x
+  title: { fontSize: 14, anchor: 'start', frame: 'group', subtitleFontSize: 11, subtitlePadding: 3 },
   view: { stroke: '#888' },
 };
 
 /**
  * A figure ready to render: the specification with {@link FIGURE_CONFIG} merged under
- * its own `config` (its own settings win). The input is not modified.
+ * its own `config` (its own settings win), and its top-level title framed by the whole
+ * figure (the config frames the panels' titles by their plots). The input is not modified.
  * @param spec - a vega-lite specification, e.g. an experiment's `figure(data)`.
  * @returns a new specification whose `config` holds the shared look.
  * @example
  * ```ts
- * const styled = styledFigure({ mark: 'point', config: { padding: 2 } });
- * styled.config; // => { font: 'DejaVu Sans', background: 'white', padding: 2, axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.35 }, legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 }, header: { labelFontSize: 12, titleFontSize: 13 }, title: { fontSize: 14, anchor: 'start', subtitleFontSize: 11 }, view: { stroke: '#888' } }
+ * const styled = styledFigure({ mark: 'point', title: 'A', config: { padding: 2 } });
+ * styled.title; // => { text: 'A', frame: 'bounds' }
+ * styled.config; // => { font: 'DejaVu Sans', background: 'white', padding: 2, axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.35 }, legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 }, header: { labelFontSize: 12, titleFontSize: 13 }, title: { fontSize: 14, anchor: 'start', frame: 'group', subtitleFontSize: 11, subtitlePadding: 3 }, view: { stroke: '#888' } }
  * ```
  */
 export function styledFigure(spec: FigureSpec): FigureSpec {
   const own = (spec.config ?? {}) as FigureSpec;
-  return { ...spec, config: { ...FIGURE_CONFIG, ...own } };
+  const styled: FigureSpec = { ...spec, config: { ...FIGURE_CONFIG, ...own } };
+  if (spec.title !== undefined) {
+    const title =
+      typeof spec.title === 'object' && spec.title !== null && !Array.isArray(spec.title)
+        ? (spec.title as FigureSpec)
+        : { text: spec.title };
+    styled.title = { ...title, frame: title.frame ?? 'bounds' };
+  }
+  return styled;
 }

@@ -14,6 +14,8 @@ export type { Table } from './table.js';
 export { VEGA_LITE_SCHEMA } from './figureSpec.js';
 export type { FigureSpec } from './figureSpec.js';
 export { FIGURE_FONT, FIGURE_CONFIG, styledFigure } from './figureStyle.js';
+export { figureTextRuns, plainFigureText } from './figureText.js';
+export type { TextRun, TextShift } from './figureText.js';
 export { InterruptedError } from './interruptedError.js';
 export { UnavailableError } from './unavailableError.js';
 export { learningOrderPanels } from './results/learningOrderPanels/learningOrderPanels.js';

@@ -2,18 +2,19 @@ import { validateDepth, type Objective } from '@jepa-dynamics/core';
 import { MAX_DEPTH } from './MAX_DEPTH.js';
 
 /**
- * A standalone JavaScript source (no imports) defining `tOfU(u, lambda, rho, epsilon)`
+ * A standalone ES module (no imports) exporting `tOfU(u, lambda, rho, epsilon)`
  * and `criticalTime(lambda, rho, epsilon, p)` for one objective and depth: the same
  * arithmetic as {@link jepaTime} / {@link maeTime} with the depth and the roots of unity
  * inlined. `criticalTime` returns `null` when no critical time exists. Gradient-flow time.
- * This is text for the user to paste; the library itself never evaluates it.
+ * This is text for the user to save as a `.mjs` file and import (or paste); the library
+ * itself never evaluates it.
  *
  * @param objective - `'jepa'` or `'mae'`.
  * @param depth - L, 1…12.
- * @returns JavaScript source text.
+ * @returns the source text of an ES module.
  * @throws {InvalidArgumentError} unless depth is an integer from 1 to 12.
  * @example
- * javascriptSource('jepa', 2).includes('function criticalTime(lambda, rho, epsilon, p)'); // => true
+ * javascriptSource('jepa', 2).includes('export function criticalTime(lambda, rho, epsilon, p)'); // => true
  */
 export function javascriptSource(objective: Objective, depth: number): string {
   const L = validateDepth('javascriptSource', depth, MAX_DEPTH);
@@ -28,12 +29,12 @@ function jepaKernel(lambda, rho, u0, u, rhoMinusU) {
   const logs = Math.log1p(du / u0) + Math.log1p(du / rhoMinusU);
   return (Math.pow(rho, ${1 - 2 * L}) / lambda) * (logs + ((rho * du) / (u * u0)) * sum);
 }
-function tOfU(u, lambda, rho, epsilon) {
+export function tOfU(u, lambda, rho, epsilon) {
   const u0 = Math.pow(epsilon, 1 / ${L});
   if (!(rho > 0 && lambda > 0 && u > 0 && (u0 - u) * (u - rho) >= 0 && u !== rho)) return NaN;
   return jepaKernel(lambda, rho, u0, u, rho - u);
 }
-function criticalTime(lambda, rho, epsilon, p) {
+export function criticalTime(lambda, rho, epsilon, p) {
   if (!(rho > 0)) return null;
   if (!(epsilon < p * Math.pow(rho, ${L}))) return null; // ε ≥ p·w̄∞ = p ρ^L: no critical time
   const lnRatio = Math.log(p) / ${L};
@@ -85,13 +86,13 @@ function maeKernel(lambda, rho, r, u0, u) {
   }
   return (first + ((r * r) / rho) * gDifference(u0 / r, u / r)) / lambda;
 }
-function tOfU(u, lambda, rho, epsilon) {
+export function tOfU(u, lambda, rho, epsilon) {
   if (!(rho > 0 && lambda > 0 && u > 0)) return NaN;
   const r = Math.pow(rho, 1 / ${m}), u0 = Math.pow(epsilon, 1 / ${L});
   if (!(u0 < r && u < r)) return NaN;
   return maeKernel(lambda, rho, r, u0, u);
 }
-function criticalTime(lambda, rho, epsilon, p) {
+export function criticalTime(lambda, rho, epsilon, p) {
   if (!(rho > 0)) return null;
   if (!(epsilon < p * Math.pow(rho, ${L} / ${m}))) return null; // ε ≥ p·w̄∞ = p ρ^{L/(L+1)}: no critical time
   const r = Math.pow(rho, 1 / ${m}), uStar = Math.pow(p, 1 / ${L}) * r, u0 = Math.pow(epsilon, 1 / ${L});

@@ -7,6 +7,8 @@
  */
 import type { ConstantNode, MathNode, OperatorNode, ParenthesisNode } from 'mathjs';
 import { mathjs } from './mathjs.js';
+import { pruneTrivial } from './pruneTrivial.js';
+import { texOfNode } from './texOfNode.js';
 
 /** CAS name → [plain text, LaTeX]. Layer weights `w1, w2, …` are handled by pattern. */
 const SYMBOLS: Readonly<Record<string, readonly [string, string]>> = {
@@ -15,10 +17,10 @@ const SYMBOLS: Readonly<Record<string, readonly [string, string]>> = {
   s2: ['σ²', '\\sigma^2'],
   s2y: ['σ_y²', '\\sigma_y^2'],
   u0: ['u0', 'u_0'],
-  wbar: ['w̄', '\\bar w'],
+  wbar: ['w̄', '\\bar{w}'],
   wa: ['w_a', 'w_a'],
   Ra: ['R_a', 'R_a'],
-  W: ['sg(w̄)', '\\operatorname{sg}(\\bar w)'],
+  W: ['sg(w̄)', '\\operatorname{sg}(\\bar{w})'],
   epsilon: ['ε', '\\varepsilon'],
   pi: ['π', '\\pi'],
 };
@@ -29,14 +31,12 @@ function symbolText(name: string): string | undefined {
   return undefined;
 }
 
-function symbolTex(name: string): string | undefined {
+function symbolTex(name: string): string {
   const known = SYMBOLS[name];
-  // braced, so that `\cdot` never runs into the name
-  if (known !== undefined) return `{${known[1]}}`;
+  if (known !== undefined) return known[1];
   const layer = /^w(\d+)$/.exec(name);
-  if (layer !== null) return `{w_{${layer[1]}}}`;
-  if (name.length === 1) return `{${name}}`;
-  return undefined;
+  if (layer !== null) return `w_{${layer[1]}}`;
+  return name.length === 1 ? name : `\\mathit{${name}}`;
 }
 
 /** algebrite prints `arctan`; mathjs calls it `atan`. */
@@ -97,22 +97,20 @@ export function parseCas(casString: string): MathNode {
 }
 
 /**
- * LaTeX of a CAS result in the paper's notation.
+ * LaTeX of a CAS result in the paper's notation, simplified for reading: trivial factors
+ * and terms dropped ({@link pruneTrivial}), products by juxtaposition, `\sqrt` for square
+ * roots, parentheses only where needed ({@link texOfNode}). Needs amsmath only for
+ * `\operatorname` (the StopGrad copy `sg`).
  *
  * @param casString - algebrite output such as `lam*u^2-s2*u^3`.
- * @returns LaTeX, e.g. `{\lambda}\cdot{{u}}^{2}-{\sigma^2}\cdot{{u}}^{3}` (every symbol braced).
+ * @returns LaTeX (math mode, without delimiters), e.g. `\lambda u^{2}-\sigma^2 u^{3}`.
  * @example
- * casToTex('lam*rho'); // => '{\\lambda}\\cdot{\\rho}'
+ * casToTex('lam*rho'); // => '\\lambda \\rho'
+ * casToTex('1+0*u*rho^(-1/4)+1*u^4'); // => '1+u^{4}'
+ * casToTex('3^(1/2)*s2^2'); // => '\\sqrt{3} \\left(\\sigma^2\\right)^{2}'
  */
 export function casToTex(casString: string): string {
-  return parseCas(casString).toTex({
-    parenthesis: 'auto',
-    implicit: 'hide',
-    handler: (node: MathNode): string | undefined => {
-      if (node.type === 'SymbolNode' && 'name' in node && typeof node.name === 'string') return symbolTex(node.name);
-      return undefined;
-    },
-  });
+  return texOfNode(pruneTrivial(parseCas(casString)), symbolTex);
 }
 
 /**
@@ -124,7 +122,7 @@ export function casToTex(casString: string): string {
  * casToText('lam*u^2'); // => 'λ * u ^ 2'
  */
 export function casToText(casString: string): string {
-  return parseCas(casString).toString({
+  return pruneTrivial(parseCas(casString)).toString({
     parenthesis: 'auto',
     implicit: 'hide',
     handler: (node: MathNode): string | undefined => {

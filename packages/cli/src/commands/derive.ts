@@ -19,6 +19,7 @@ type Format = 'text' | 'latex' | 'js';
 interface DeriveFlags extends DeriveFlowFlags {
   objective?: string;
   depth?: string;
+  standalone?: boolean;
 }
 
 function shown(e: Expression, format: Format): string {
@@ -35,7 +36,8 @@ export function registerDerive(program: Command): void {
     )
     .option('--objective <objective>', 'jepa or mae')
     .option('--depth <L>', 'encoder depth L, 1 to 12')
-    .option('--format <format>', 'text, latex or js', 'text')
+    .option('--format <format>', 'text, latex (a fragment needing amsmath) or js (an ES module exporting tOfU and criticalTime)', 'text')
+    .option('--standalone', 'with --format latex: a complete LaTeX document instead of a fragment')
     .option('--json', 'print one JSON document')
     // --flow: any rational scalar flow (commands/deriveFlow.ts)
     .option(
@@ -68,12 +70,15 @@ export function registerDerive(program: Command): void {
       const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1, 12);
       const format = parseChoice<Format>('--format', flags.format, ['text', 'latex', 'js']);
+      if (flags.standalone === true && format !== 'latex')
+        throw new UsageError(`--standalone applies to --format latex only, not to --format ${format}.`);
       // Loaded here, not at start-up: the CAS costs ~1 s of CPU to load, which every other command would pay.
-      const { derive, javascriptSource } = await import('@jepa-dynamics/symbolic');
+      const { derive, derivationLatex, javascriptSource } = await import('@jepa-dynamics/symbolic');
       const d = derive(objective, depth);
       const f = d.flow;
       const g = d.integral;
       const js = format === 'js' ? javascriptSource(objective, depth) : undefined;
+      const latex = format === 'latex' ? derivationLatex(d, { standalone: flags.standalone === true }) : undefined;
       if (flags.json === true) {
         const pick = (e: Expression): { text: string; latex: string; cas: string } => ({ text: e.text, latex: e.latex, cas: e.cas });
         printJson({
@@ -100,11 +105,16 @@ export function registerDerive(program: Command): void {
           certificates: d.certificates,
           allCertificatesHold: d.certificates.every((c) => c.holds),
           ...(js === undefined ? {} : { javascript: js }),
+          ...(latex === undefined ? {} : { latexSource: latex }),
         });
         return;
       }
       if (js !== undefined) {
         process.stdout.write(js);
+        return;
+      }
+      if (latex !== undefined) {
+        process.stdout.write(latex);
         return;
       }
       const lines = [

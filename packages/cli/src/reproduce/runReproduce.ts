@@ -38,7 +38,7 @@ export interface ResultReport {
   /** Heading. */
   title: string;
   /**
-   * `written`: all four files exist; `absent`: a library capability it needs is missing;
+   * `written`: all five files exist; `absent`: a library capability it needs is missing;
    * `failed`: its computation threw (a numerical failure or a bug). For the last two
    * nothing is written and `summary` says why.
    */
@@ -70,9 +70,9 @@ export function removeStaleTempFiles(dir: string): void {
   for (const name of readdirSync(dir)) if (TEMP_FILE.test(name)) rmSync(join(dir, name), { force: true });
 }
 
-/** The files written for a result: `<id>.json`, `<id>.csv`, `<id>.svg`, `<id>.png`. */
-export function resultFiles(id: string): [json: string, csv: string, svg: string, png: string] {
-  return [`${id}.json`, `${id}.csv`, `${id}.svg`, `${id}.png`];
+/** The files written for a result: `<id>.json`, `<id>.csv`, `<id>.svg`, `<id>.png`, `<id>.pdf`. */
+export function resultFiles(id: string): [json: string, csv: string, svg: string, png: string, pdf: string] {
+  return [`${id}.json`, `${id}.csv`, `${id}.svg`, `${id}.png`, `${id}.pdf`];
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -93,8 +93,8 @@ function reportOf(outcome: ExperimentOutcome): ResultReport {
 }
 
 /**
- * Computes every experiment and writes, for each, `<id>.json`, `<id>.csv`, `<id>.svg`
- * and `<id>.png`, then `summary.md`. Each file is written atomically, so an
+ * Computes every experiment and writes, for each, `<id>.json`, `<id>.csv`, `<id>.svg`,
+ * `<id>.png` and `<id>.pdf`, then `summary.md`. Each file is written atomically, so an
  * interrupted run leaves only whole files. A result whose library capability is
  * missing is reported as absent, one whose computation throws as failed; neither
  * writes anything, and the other results still run.
@@ -121,11 +121,12 @@ export async function runReproduce(
     onComputed: async (id, artifacts) => {
       const figure = await renderFigure(artifacts.figure);
       if (interrupted()) throw new InterruptedError();
-      const [json, csv, svg, png] = resultFiles(id);
+      const [json, csv, svg, png, pdf] = resultFiles(id);
       writeFileAtomic(join(out, json), `${JSON.stringify(artifacts.document, null, 2)}\n`);
       writeFileAtomic(join(out, csv), toCsv(artifacts.table));
       writeFileAtomic(join(out, svg), figure.svg);
       writeFileAtomic(join(out, png), figure.png);
+      writeFileAtomic(join(out, pdf), figure.pdf);
     },
     now: () => performance.now(),
   });

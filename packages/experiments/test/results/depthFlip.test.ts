@@ -93,7 +93,7 @@ describe('depthFlip', () => {
     );
     expect(figure.layer[1].data.values).toHaveLength(2 * 4 * 4);
     const text = JSON.stringify(figure);
-    for (const t of ['encoder depth L', 't*_A / t*_B (ratio of critical times)', 't* computed by']) expect(text).toContain(t);
+    for (const t of ['encoder depth L', 't*_{A} / t*_{B} (ratio of critical times)', 't* computed by']) expect(text).toContain(t);
   });
 
   it('summary(): the flip depths, by route, the agreement with η, the ratios by depth and the divergence', () => {

@@ -1,5 +1,6 @@
 /**
- * Figure of result 3: t*_A/t*_B against depth by the four routes.
+ * Figure of result 3: t*_A/t*_B against depth by the four routes (figure text marks the
+ * subscripts, `t*_{A}`: see `figureText.ts`).
  * @module
  */
 import { objectiveLabel } from '../../arrange/objectiveLabel.js';
@@ -52,7 +53,7 @@ export function depthFlipFigure(data: DepthFlipData): FigureSpec {
             axis: { tickMinStep: 1, format: 'd' },
             scale: { domain: [1, maxDepth] },
           },
-          y: { field: 'ratio', type: 'quantitative', title: 't*_A / t*_B (ratio of critical times)', scale: { zero: false } },
+          y: { field: 'ratio', type: 'quantitative', title: 't*_{A} / t*_{B} (ratio of critical times)', scale: { zero: false } },
           color: { field: 'objective', type: 'nominal', title: 'objective' },
         },
       },

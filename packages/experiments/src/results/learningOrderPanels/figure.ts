@@ -16,7 +16,7 @@ function panelSpec(panel: LearningOrderPanel, fraction: number): FigureSpec {
     type: 'nominal',
     title: 'feature (λ, ρ)',
     sort: panel.features.map((f) => f.label),
-    legend: { orient: 'bottom', direction: 'vertical' },
+    legend: { orient: 'bottom', direction: 'horizontal', titleOrient: 'left' },
   };
   return {
     title: { text: `${objectiveLabel(panel.objective)}: ${panel.title}`, subtitle: `(λ, ρ) learned first → last: ${order}` },
@@ -62,9 +62,7 @@ export function learningOrderPanelsFigure(data: LearningOrderPanelsData): Figure
     },
     vconcat: objectives.map((objective) => ({
       hconcat: data.panels.filter((p) => p.objective === objective).map((p) => panelSpec(p, fraction)),
-      // vega estimates text widths without a canvas, generously: lay out by the plots, not the subtitles
-      bounds: 'flush',
-      spacing: 70,
+      spacing: 30,
       resolve: { scale: { color: 'independent', x: 'independent' } },
     })),
     resolve: { scale: { color: 'independent', x: 'independent' } },

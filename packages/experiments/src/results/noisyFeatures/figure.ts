@@ -2,10 +2,19 @@
  * Figure of result 5: critical time against noise, by formula and by training.
  * @module
  */
+import { formatSignificant } from '../../arrange/formatSignificant.js';
 import { objectiveLabel } from '../../arrange/objectiveLabel.js';
 import { VEGA_LITE_SCHEMA, type FigureSpec } from '../../figureSpec.js';
 import type { NoisyFeaturesData } from './compute.js';
 import { noisyFeaturesRows } from './table.js';
+
+/** The spread of the formula's critical times, max/min, as the panel states it. */
+function spreadText(times: readonly (number | null)[]): string {
+  const t = times.filter((x): x is number => x !== null);
+  return t.length < 2
+    ? 'fewer than two critical times'
+    : `formula: slowest/fastest = ${formatSignificant(Math.max(...t) / Math.min(...t), 3)}`;
+}
 
 /**
  * The figure of result 5: one panel per objective, t* against the feature's noise
@@ -28,12 +37,22 @@ export function noisyFeaturesFigure(data: NoisyFeaturesData): FigureSpec {
     hconcat: data.answers.map((a) => ({
       width: 300,
       height: 260,
-      title: { text: objectiveLabel(a.objective), subtitle: `training: full matrices, η = ${a.learningRate}, ${a.steps} steps` },
+      title: {
+        text: objectiveLabel(a.objective),
+        subtitle: [`training: full matrices, η = ${a.learningRate}, ${a.steps} steps`, spreadText(a.formulaCriticalTimes)],
+      },
       data: { values: plotRows.filter((r) => r.objective === a.objective && r.t !== null) },
       mark: { type: 'line', point: { size: 50 } },
       encoding: {
-        x: { field: 'noise', type: 'quantitative', title: 'noise variance γ² of the feature' },
-        y: { field: 't', type: 'quantitative', title: 't* (gradient-flow time)', scale: { zero: false } },
+        x: {
+          field: 'noise',
+          type: 'quantitative',
+          title: 'noise variance γ² of the feature',
+          // a tick at each feature's γ², labelled as given (0.25, not 0.3)
+          axis: { values: data.settings.noiseVariance, format: '~g', labelFlush: false },
+        },
+        // from 0, so that a spread of a few per cent looks like one
+        y: { field: 't', type: 'quantitative', title: 't* (gradient-flow time), axis from 0', scale: { zero: true } },
         color: { field: 'source', type: 'nominal', title: 'critical time from' },
         shape: { field: 'source', type: 'nominal', title: 'critical time from' },
       },
