@@ -21,6 +21,7 @@ import {
 import { initialNetwork, singularValueDecomposition } from '../packages/sim/dist/index.js';
 import { EPS, exactU, L, rho, sigma2, T } from '../packages/ode/test/fiftyFeatures.js';
 import { determinant } from '../packages/core/dist/index.js';
+import { fixedPointWbar } from '../test/support/oracles/index.js';
 import type { BenchSuite } from './suites.js';
 import { medianMs, printTable } from './timing.js';
 
@@ -214,7 +215,7 @@ function nonDiagonalExample(): void {
       const feature = { sigma2: sxx[i][i], lambda: syx[i][i] };
       const rho = feature.lambda / feature.sigma2;
       const c = criticalTime(feature, { objective, depth: L, epsilon: eps });
-      const wInf = objective === 'jepa' ? rho ** L : rho ** (L / (L + 1));
+      const wInf = fixedPointWbar(objective, L, rho);
       rows.push([
         objective,
         i,

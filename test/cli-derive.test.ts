@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalTime.js';
+import { closedFormCriticalTime } from './support/oracles/index.js';
 import { expectFailure, runCli } from './support/runCli.js';
 
 describe('jepa-dynamics derive', () => {
@@ -49,7 +49,7 @@ describe('jepa-dynamics derive', () => {
         const a = ct(lam, rho, eps, p) ?? Number.NaN;
         const b = closedFormCriticalTime(objective, L, lam, rho, eps, p) ?? Number.NaN;
         // two double-precision evaluations of one closed form by different groupings (the reference is
-        // checked against 40-digit mpmath in packages/ode/test/flows-critical-time.test.ts): 1e-12 relative
+        // checked against 40-digit mpmath in test/oracles.test.ts): 1e-12 relative
         expect(Math.abs(a - b) / b, JSON.stringify([lam, rho, eps, p])).toBeLessThan(1e-12);
       }
       // ε = 0.9 is not below p·w̄∞ = 0.5 (ρ = 1): no critical time

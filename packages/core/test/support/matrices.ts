@@ -5,7 +5,7 @@
  * out here. (Not a test file: no `.test.ts` suffix.)
  */
 import type { StandardNormalSource } from '../../src/index.js';
-import { mulberry32 } from '../../../ode/test/mulberry32.js';
+import { mulberry32 } from '../../../../test/support/oracles/index.js';
 
 /** Independent N(0, 1) numbers from `seed`, with `fill` as randomOrthogonal consumes them. */
 export function normalSource(seed: number): StandardNormalSource & { next(): number } {
