@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matmulBlocked, matmulReference } from '../../src/index.js';
-import { normalSource, randomMatrix } from '../support/matrices.js';
+import { normalSource, randomMatrix } from '../../../../test/support/oracles/index.js';
 
 const source = normalSource(8);
 

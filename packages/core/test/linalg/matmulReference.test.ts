@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, matmulReference, matmulTransAReference, matmulTransBReference } from '../../src/index.js';
-import { dotProduct, normalSource, randomMatrix, transposed } from '../support/matrices.js';
+import { dotProduct, normalSource, randomMatrix, transposed } from '../../../../test/support/oracles/index.js';
 
 const source = normalSource(7);
 const shapes: [number, number, number][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatrixWorkspace, KERNEL_BACKENDS, matmulReference, matmulTransAReference, matmulTransBReference } from '../../src/index.js';
-import { normalSource, randomMatrix } from '../support/matrices.js';
+import { normalSource, randomMatrix } from '../../../../test/support/oracles/index.js';
 
 const source = normalSource(9);
 const shapes: [number, number, number][] = [
