@@ -14,4 +14,13 @@ export { learnedOrder } from './learnedOrder.js';
 export { gaussLegendre } from './gaussLegendre.js';
 export { criticalTimeFixture, type CriticalTimeCase } from './criticalTimeFixture.js';
 export { mulberry32 } from './mulberry32.js';
-export { diagonalMatrix, dotProduct, maxAbsDiff, normalSource, orthogonalityError, randomMatrix, transposed } from './matrices.js';
+export {
+  diagonalMatrix,
+  dotProduct,
+  maxAbsDiff,
+  normalSource,
+  orthogonalityError,
+  PRODUCT_SHAPES,
+  randomMatrix,
+  transposed,
+} from './matrices.js';

@@ -6,6 +6,20 @@
 import type { StandardNormalSource } from '@jepa-dynamics/core';
 import { mulberry32 } from './mulberry32.js';
 
+/**
+ * Shapes [m, k, n] for tests of products: degenerate, odd, exact and ragged multiples of the
+ * 4×4 register blocks, and one large enough for the blocked and SIMD paths.
+ */
+export const PRODUCT_SHAPES: readonly (readonly [number, number, number])[] = [
+  [1, 1, 1],
+  [2, 3, 5],
+  [4, 4, 4],
+  [7, 5, 9],
+  [8, 13, 12],
+  [17, 16, 19],
+  [64, 64, 64],
+];
+
 /** Independent N(0, 1) numbers from `seed`, with `fill` as randomOrthogonal consumes them. */
 export function normalSource(seed: number): StandardNormalSource & { next(): number } {
   const uniform = mulberry32(seed);
