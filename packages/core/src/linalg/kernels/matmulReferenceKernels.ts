@@ -10,34 +10,17 @@
  * @module
  */
 
+/** A product kernel `(c, a, b, m, k, n) ↦ c`: C is m×n, the inner dimension k. */
+type ProductKernel = (c: Float64Array, a: Float64Array, b: Float64Array, m: number, k: number, n: number) => Float64Array;
+
 /** `C = A·B`, A m×k, B k×n: m·k·n multiply-adds. */
-export function matmulReferenceKernel(c: Float64Array, a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
-  return stridedProduct(c, a, b, m, k, n, k, 1, n, 1);
-}
+export const matmulReferenceKernel: ProductKernel = (c, a, b, m, k, n) => stridedProduct(c, a, b, m, k, n, k, 1, n, 1);
 
 /** `C = Aᵀ·B`, A k×m, B k×n. */
-export function matmulTransAReferenceKernel(
-  c: Float64Array,
-  a: Float64Array,
-  b: Float64Array,
-  m: number,
-  k: number,
-  n: number,
-): Float64Array {
-  return stridedProduct(c, a, b, m, k, n, 1, m, n, 1);
-}
+export const matmulTransAReferenceKernel: ProductKernel = (c, a, b, m, k, n) => stridedProduct(c, a, b, m, k, n, 1, m, n, 1);
 
 /** `C = A·Bᵀ`, A m×k, B n×k. */
-export function matmulTransBReferenceKernel(
-  c: Float64Array,
-  a: Float64Array,
-  b: Float64Array,
-  m: number,
-  k: number,
-  n: number,
-): Float64Array {
-  return stridedProduct(c, a, b, m, k, n, k, 1, 1, k);
-}
+export const matmulTransBReferenceKernel: ProductKernel = (c, a, b, m, k, n) => stridedProduct(c, a, b, m, k, n, k, 1, 1, k);
 
 /**
  * The one i-k-j loop of the three: `c_ij = Σ_p x_ip y_pj` with the left factor read as
