@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -23,5 +24,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One test file per core. vitest's default keeps a core for its main process (one file at a
+    // time on a two-core machine), which sits mostly idle while the files run.
+    maxWorkers: availableParallelism(),
   },
 });

@@ -15,7 +15,7 @@ import { criticalTimes } from '../packages/ode/dist/index.js';
 import type { CriticalTimeMethod, CriticalTimeResult, FeatureInput, Method, Objective } from '../packages/ode/dist/index.js';
 import type { BenchSuite } from './suites.js';
 import { printTable } from './timing.js';
-import { mulberry32 } from '../packages/ode/test/mulberry32.js';
+import { mulberry32 } from '../test/support/oracles/index.js';
 
 const COUNT = 10_000;
 const DEPTH = 4;

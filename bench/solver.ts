@@ -14,7 +14,7 @@ import { solveIvp } from '../packages/ode/dist/index.js';
 import type { Method, RhsFunction } from '../packages/ode/dist/index.js';
 import type { BenchSuite } from './suites.js';
 import { printTable } from './timing.js';
-import { ARENSTORF, arenstorf } from '../packages/ode/test/solver/problems.js';
+import { ARENSTORF, arenstorf, PLATEAU, plateau, plateauTime } from '../packages/ode/test/solver/problems.js';
 
 // The baseline package is a dependency of @jepa-dynamics/ode, resolved from there.
 const odexPackage = createRequire(new URL('../packages/ode/package.json', import.meta.url))('odex') as typeof import('odex');
@@ -51,17 +51,9 @@ const arenstorfArray = (_t: number, y: number[]): number[] => {
 const AREN_Y0 = ARENSTORF.y0;
 const AREN_T = ARENSTORF.T;
 
-// Plateau problem du/dt = u^{2L}(1 − u), L = 4, u0 = ε^{1/L}; exact t(u) from the
-// partial fractions of docs/math.md §3 (re-derived), so u(t(u*)) = u* exactly.
-const L = 4;
-const EPS = 1e-3;
-const U0 = EPS ** (1 / L);
-function plateauTime(u: number): number {
-  const n = 2 * L;
-  let s = Math.log((u * (1 - U0)) / (U0 * (1 - u)));
-  for (let k = 2; k <= n; k++) s += (U0 ** (1 - k) - u ** (1 - k)) / (k - 1);
-  return s;
-}
+// Plateau problem du/dt = u^{2L}(1 − u), L = 4, u0 = ε^{1/L} (problems.ts); exact t(u) from the
+// partial fractions of docs/math.md §3 (test/support/oracles), so u(t(u*)) = u* exactly.
+const U0 = PLATEAU.epsilon ** (1 / PLATEAU.L);
 const U_END = 0.99;
 const PLATEAU_T = plateauTime(U_END);
 
@@ -79,12 +71,7 @@ const problems: Problem[] = [
   {
     name: `plateau u' = u^8(1 − u), u0 = 1e-3^(1/4), to t(${U_END}) = ${PLATEAU_T.toFixed(3)} (error: |u(T) − ${U_END}|)`,
     n: 1,
-    f: (_t, y, dy) => {
-      const u = y[0];
-      const u2 = u * u;
-      const u4 = u2 * u2;
-      dy[0] = u4 * u4 * (1 - u);
-    },
+    f: plateau,
     fArray: (_t, y) => {
       const u = y[0];
       return [u ** 8 * (1 - u)];

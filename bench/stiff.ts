@@ -22,6 +22,7 @@ import { initialNetwork, singularValueDecomposition } from '../packages/sim/dist
 import { EPS, exactU, L, rho, sigma2, T } from '../packages/ode/test/fiftyFeatures.js';
 import { determinant } from '../packages/core/dist/index.js';
 import { stiffWorkPrecision } from './stiffWorkPrecision.js';
+import { fixedPointWbar } from '../test/support/oracles/index.js';
 import type { BenchSuite } from './suites.js';
 import { medianMs, printTable } from './timing.js';
 import { brusselator2d, integrateBrusselator } from '../packages/ode/test/solver/brusselator2d.js';
@@ -228,7 +229,7 @@ function nonDiagonalExample(): void {
       const feature = { sigma2: sxx[i][i], lambda: syx[i][i] };
       const rho = feature.lambda / feature.sigma2;
       const c = criticalTime(feature, { objective, depth: L, epsilon: eps });
-      const wInf = objective === 'jepa' ? rho ** L : rho ** (L / (L + 1));
+      const wInf = fixedPointWbar(objective, L, rho);
       rows.push([
         objective,
         i,

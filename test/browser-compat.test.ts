@@ -6,47 +6,13 @@
  * catches what types cannot: an import of a Node module, or of an undeclared package
  * that happens to resolve from the hoisted node_modules.)
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { moduleSpecifiers, root, typeScriptFiles } from './support/sourceFiles.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const LIBRARIES = ['core', 'ode', 'symbolic', 'sim', 'experiments'] as const;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? sourceFiles(p) : name.endsWith('.ts') ? [p] : [];
-  });
-}
-
-/** Every module specifier a file imports or re-exports, static or dynamic. */
-function specifiers(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const found: string[] = [];
-  const visit = (node: ts.Node): void => {
-    if (
-      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
-      node.moduleSpecifier &&
-      ts.isStringLiteral(node.moduleSpecifier)
-    ) {
-      found.push(node.moduleSpecifier.text);
-    } else if (
-      ts.isCallExpression(node) &&
-      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
-      node.arguments[0] &&
-      ts.isStringLiteral(node.arguments[0])
-    ) {
-      found.push(node.arguments[0].text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
 
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
@@ -54,8 +20,8 @@ describe.each(LIBRARIES)('@jepa-dynamics/%s runs in a browser', (pkg) => {
   const dir = join(root, 'packages', pkg);
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   const declared = new Set(Object.keys(manifest.dependencies ?? {}));
-  const files = sourceFiles(join(dir, 'src'));
-  const imports = files.flatMap((file) => specifiers(file).map((spec) => ({ file: file.slice(root.length), spec })));
+  const files = typeScriptFiles(join(dir, 'src'));
+  const imports = files.flatMap((file) => moduleSpecifiers(file).map((spec) => ({ file: file.slice(root.length), spec })));
 
   it('has sources with imports to check', () => {
     expect(files.length).toBeGreaterThan(3);

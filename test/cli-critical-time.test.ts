@@ -4,17 +4,8 @@
  * time exists.
  */
 import { describe, expect, it } from 'vitest';
+import { closedFormCriticalTime, fixedPointWbar, leadingOrderTime, maeDepthOneCriticalTime, targetU } from './support/oracles/index.js';
 import { expectFailure, runCli, withFlag } from './support/runCli.js';
-
-/** docs/math.md §3, MAE at L = 1, exact: t* = (1/(2λ)) ln[(p²/(1−p²)) (ρ − ε²)/ε²]. */
-const maeDepthOne = (lambda: number, rho: number, epsilon: number, p: number): number =>
-  Math.log(((p * p) / (1 - p * p)) * ((rho - epsilon * epsilon) / (epsilon * epsilon))) / (2 * lambda);
-
-/** docs/math.md §3, JEPA at L = 1: t = (1/σ²)[ρ^{−2} ln(u(ρ−u0)/(u0(ρ−u))) + ρ^{−1}(1/u0 − 1/u)], u* = pρ. */
-const jepaDepthOne = (lambda: number, rho: number, epsilon: number, p: number): number => {
-  const u = p * rho;
-  return (rho / lambda) * (Math.log((u * (rho - epsilon)) / (epsilon * (rho - u))) / (rho * rho) + (1 / epsilon - 1 / u) / rho);
-};
 
 const base = ['critical-time', '--objective', 'mae', '--depth', '1', '--lambda', '2', '--rho', '3', '--epsilon', '1e-3'];
 
@@ -23,7 +14,7 @@ describe('jepa-dynamics critical-time', () => {
     const r = runCli([...base, '--fraction', '0.7', '--json']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    const expected = maeDepthOne(2, 3, 1e-3, 0.7);
+    const expected = maeDepthOneCriticalTime(2, 3, 1e-3, 0.7);
     expect(Math.abs((out.t as number) - expected) / expected).toBeLessThan(1e-12);
     expect(out).toMatchObject({
       objective: 'mae',
@@ -38,7 +29,7 @@ describe('jepa-dynamics critical-time', () => {
   });
 
   it('--method ode and leading-order, --sigma2 for --rho, and --time paper', () => {
-    const expected = maeDepthOne(2, 3, 1e-3, 0.5);
+    const expected = maeDepthOneCriticalTime(2, 3, 1e-3, 0.5);
     // ode: DOP853 at rtol 1e-12 with event location, global error a few hundred times rtol (measured 1.6e-13);
     // leading-order: for MAE at L = 1 the formula of docs/math.md §3 is exact, so only rounding separates them
     for (const [method, bound] of [
@@ -69,7 +60,7 @@ describe('jepa-dynamics critical-time', () => {
     const jr = runCli(jepa);
     expect(jr.status).toBe(0);
     const g = JSON.parse(jr.stdout) as { t: number };
-    expect(Math.abs(g.t - jepaDepthOne(1, 3, 0.01, 0.5)) / g.t).toBeLessThan(1e-12);
+    expect(Math.abs(g.t - (closedFormCriticalTime('jepa', 1, 1, 3, 0.01) as number)) / g.t).toBeLessThan(1e-12);
     const deep = ['critical-time', '--objective', 'jepa', '--depth', '3', '--lambda', '1', '--rho', '3', '--epsilon', '0.01', '--json'];
     const tg = (JSON.parse(runCli(deep).stdout) as { t: number }).t;
     const tp = (JSON.parse(runCli([...deep, '--time', 'paper']).stdout) as { t: number; time: string }).t;
@@ -79,13 +70,17 @@ describe('jepa-dynamics critical-time', () => {
   it('--method leading-order at L = 3 is the ε → 0 formula of docs/math.md §3, and uStar, wbarTarget are p^{1/L}·u∞ and p·w̄∞', () => {
     const [L, lambda, rho, epsilon, p] = [3, 0.7, 3, 1e-4, 0.5];
     // JEPA: (1/λ) Σ_{n=1}^{2L−1} 1/(n ρ^{2L−1−n} ε^{n/L});  MAE (L ≥ 2): ε^{−(L−1)/L} / ((L−1) λ)
-    let jepaLeading = 0;
-    for (let n = 1; n <= 2 * L - 1; n++) jepaLeading += 1 / (n * rho ** (2 * L - 1 - n) * epsilon ** (n / L));
-    jepaLeading /= lambda;
-    const maeLeading = epsilon ** (-(L - 1) / L) / ((L - 1) * lambda);
     const want = {
-      jepa: { t: jepaLeading, uStar: p ** (1 / L) * rho, wbarTarget: p * rho ** L },
-      mae: { t: maeLeading, uStar: p ** (1 / L) * rho ** (1 / (L + 1)), wbarTarget: p * rho ** (L / (L + 1)) },
+      jepa: {
+        t: leadingOrderTime('jepa', L, lambda, rho, epsilon, p),
+        uStar: targetU('jepa', L, rho, p),
+        wbarTarget: p * fixedPointWbar('jepa', L, rho),
+      },
+      mae: {
+        t: leadingOrderTime('mae', L, lambda, rho, epsilon, p),
+        uStar: targetU('mae', L, rho, p),
+        wbarTarget: p * fixedPointWbar('mae', L, rho),
+      },
     };
     for (const objective of ['jepa', 'mae'] as const) {
       const r = runCli([

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jepaTime, maeTime } from '@jepa-dynamics/symbolic/evaluators';
-import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalTime.js';
+import { closedFormCriticalTime } from './support/oracles/index.js';
 import { expectFailure, runCli } from './support/runCli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'jd-derive-js-'));
@@ -70,7 +70,7 @@ describe('jepa-dynamics derive', () => {
         expect(Math.abs(t - evaluator.tOfU(u, lam, rho, eps)) / t).toBeLessThan(1e-13);
         const b = closedFormCriticalTime(objective, L, lam, rho, eps, p) ?? Number.NaN;
         // two double-precision evaluations of one closed form by different groupings (the reference is
-        // checked against 40-digit mpmath in packages/ode/test/flows-critical-time.test.ts): 1e-12 relative
+        // checked against 40-digit mpmath in test/oracles.test.ts): 1e-12 relative
         expect(Math.abs(a - b) / b, JSON.stringify([lam, rho, eps, p])).toBeLessThan(1e-12);
       }
       // ε = 0.9 is not below p·w̄∞ = 0.5 (ρ = 1): no critical time

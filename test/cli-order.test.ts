@@ -2,13 +2,13 @@
  * `jepa-dynamics order` end to end: the orders it prints are checked against critical
  * times from the closed form of docs/math.md §3 (JEPA) and the MAE split with G's power series,
  * written for the tests independently of @jepa-dynamics/ode's sources
- * (packages/ode/test/closedFormCriticalTime.ts); bad input exits 2 naming the flag.
+ * (test/support/oracles); bad input exits 2 naming the flag.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalTime.js';
+import { closedFormCriticalTime, learnedOrder } from './support/oracles/index.js';
 import { expectFailure, runCli } from './support/runCli.js';
 
 let dir = '';
@@ -60,12 +60,7 @@ describe('jepa-dynamics order', () => {
       expect(out.fraction).toBe(0.5);
       for (const objective of ['jepa', 'mae'] as const) {
         const times = resolved.map((f) => closedFormCriticalTime(objective, L, f.lambda, f.rho, 0.01) ?? null);
-        const want = times
-          .map((t, i) => [t, i] as const)
-          .filter((x): x is readonly [number, number] => x[0] !== null)
-          .sort((a, b) => a[0] - b[0])
-          .map((x) => x[1]);
-        expect(out[objective].order).toEqual(want);
+        expect(out[objective].order).toEqual(learnedOrder(times));
         expect(out[objective].never.map((n) => n.index)).toEqual(times.flatMap((t, i) => (t === null ? [i] : [])));
         times.forEach((t, i) => {
           const got = out[objective].criticalTimes[i];

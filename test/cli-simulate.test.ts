@@ -2,25 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalTime.js';
-import { jepaUAt } from '../packages/ode/test/jepaClosedForm.js';
+import { closedFormCriticalTime, scalarGradientDescent, uAt } from './support/oracles/index.js';
 import { expectFailure, runCli } from './support/runCli.js';
-
-/**
- * Gradient descent from the aligned balanced init, reduced to its exact scalar recursion
- * (v = w_a = u is kept by every discrete step, docs/math.md §2): JEPA u ← u − η u^{2L}(σ²u − λ).
- * Returns w̄ = u^L after each of the `steps` steps (index 0: the start).
- */
-function jepaScalarDescent(lambda: number, rho: number, L: number, epsilon: number, eta: number, steps: number): number[] {
-  const sigma2 = lambda / rho;
-  let u = epsilon ** (1 / L);
-  const out = [u ** L];
-  for (let k = 1; k <= steps; k++) {
-    u -= eta * u ** (2 * L) * (sigma2 * u - lambda);
-    out.push(u ** L);
-  }
-  return out;
-}
 
 interface SimulateJson {
   t: number[];
@@ -55,13 +38,14 @@ describe('jepa-dynamics simulate', () => {
     expect(out.maxDeviation).toBeGreaterThan(0);
     expect(out.status).toBe('completed');
     // Independent values (σ² = λ/ρ = 1, L = 2, u0 = √0.05): the simulated w̄ is the scalar recursion up to
-    // rounding (measured 2e-16 over 2000 steps); the ode w̄ is the closed-form JEPA t(u) of docs/math.md §3
+    // rounding (measured 2e-16 over 2000 steps; test/support/oracles reduces gradient descent with aligned balanced
+    // init to that recursion); the ode w̄ is the closed-form JEPA t(u) of docs/math.md §3
     // inverted by bisection, to the solver's default rtol 1e-10 amplified by a moderate condition number
     // (1e-8 relative; measured 3e-15); so the deviation is known to ~1e-8 of its 0.023.
-    const gd = jepaScalarDescent(1, 1, 2, 0.05, 0.1, 2000);
+    const gd = scalarGradientDescent('jepa', 2, 1, 1, 0.05, 0.1, 2000);
     let deviation = 0;
     out.t.forEach((t, k) => {
-      const exact = jepaUAt(t, 1, 1, 2, Math.sqrt(0.05)) ** 2;
+      const exact = uAt('jepa', 2, 1, 1, 0.05, t) ** 2;
       expect(Math.abs(out.wbar[0][k] - gd[out.steps[k]])).toBeLessThan(1e-12);
       expect(Math.abs(out.ode[0][k] - exact) / exact).toBeLessThan(1e-8);
       deviation = Math.max(deviation, Math.abs(gd[out.steps[k]] - exact));

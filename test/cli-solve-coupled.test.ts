@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jepaUAt } from '../packages/ode/test/jepaClosedForm.js';
+import { uAt } from './support/oracles/index.js';
 import { runCli } from './support/runCli.js';
 
 /** docs/math.md §3, JEPA per-layer: t(u) in closed form, inverted by bisection; w̄ = u^L. */
 function exactWbar(sigma2: number, rho: number, L: number, eps: number, t: number): number {
-  return jepaUAt(t, sigma2, rho, L, eps ** (1 / L)) ** L;
+  return uAt('jepa', L, sigma2 * rho, rho, eps, t) ** L;
 }
 
 describe('jepa-dynamics solve --coupled / --method rodas4', () => {

@@ -7,11 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jepaUAt } from '../packages/ode/test/jepaClosedForm.js';
+import { maeDepthOneU, uAt } from './support/oracles/index.js';
 import { expectFailure, runCli, withFlag } from './support/runCli.js';
-
-const maeDepthOne = (lambda: number, rho: number, epsilon: number, t: number): number =>
-  Math.sqrt(rho / (1 + ((rho - epsilon * epsilon) / (epsilon * epsilon)) * Math.exp(-2 * lambda * t)));
 
 describe('jepa-dynamics solve', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jd-solve-'));
@@ -47,7 +44,7 @@ describe('jepa-dynamics solve', () => {
         expect(out.t).toEqual([0, 2, 4, 6, 8]);
         expect(out.wbar).toHaveLength(1);
         out.t.forEach((t, k) => {
-          const expected = maeDepthOne(1, 1, 0.01, t);
+          const expected = maeDepthOneU(1, 1, 0.01, t);
           // rtol 1e-10 (default) with a moderate condition number here: 1e-8 relative
           expect(Math.abs(out.wbar[0][k] - expected) / expected).toBeLessThan(1e-8);
         });
@@ -85,12 +82,12 @@ describe('jepa-dynamics solve', () => {
     expect(lines).toHaveLength(5);
     for (const line of lines.slice(1)) {
       const [t, w0, w1] = line.split(',').map(Number);
-      expect(Math.abs(w0 - maeDepthOne(1, 1, 0.1, t)) / w0).toBeLessThan(1e-8);
-      expect(Math.abs(w1 - maeDepthOne(2, 4, 0.1, t)) / w1).toBeLessThan(1e-8);
+      expect(Math.abs(w0 - maeDepthOneU(1, 1, 0.1, t)) / w0).toBeLessThan(1e-8);
+      expect(Math.abs(w1 - maeDepthOneU(2, 4, 0.1, t)) / w1).toBeLessThan(1e-8);
     }
     // paper time τ = L t: at depth 2, w̄ at τ = 2 is w̄ at t = 1; both against the closed-form JEPA
     // t(u) of docs/math.md §3 (σ² = λ/ρ = 0.5, u0 = √0.1), 1e-8 relative as above
-    const exact = jepaUAt(1, 0.5, 2, 2, Math.sqrt(0.1)) ** 2;
+    const exact = uAt('jepa', 2, 1, 2, 0.1, 1) ** 2;
     const gfRun = runCli([
       'solve',
       '--objective',

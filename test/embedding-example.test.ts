@@ -1,7 +1,7 @@
 /**
  * docs/embedding.md's example (docs/examples/feature-order.ts) runs, and its numbers
  * are right: critical times and orders against the closed forms of docs/math.md §3 written
- * for the tests (packages/ode/test/closedFormCriticalTime.ts); the documented command
+ * for the tests (test/support/oracles); the documented command
  * prints the documented lines.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,19 +9,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyseFeatures, myFeatures } from '../docs/examples/feature-order.js';
-import { closedFormCriticalTime } from '../packages/ode/test/closedFormCriticalTime.js';
+import { closedFormCriticalTime, learnedOrder } from './support/oracles/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 const features = myFeatures.map((f) => ({ sigma2: f.sigma2 as number, lambda: f.lambda as number }));
-/** Exact t*_½ (docs/math.md §3; packages/ode/test/closedFormCriticalTime.ts); NaN if there is none. */
+/** Exact t*_½ (docs/math.md §3; test/support/oracles); NaN if there is none. */
 const criticalTime = (objective: 'jepa' | 'mae', sigma2: number, lambda: number, L: number, epsilon: number): number =>
   closedFormCriticalTime(objective, L, lambda, lambda / sigma2, epsilon) ?? Number.NaN;
-const orderOf = (times: number[]): number[] =>
-  times
-    .map((t, i) => [t, i])
-    .sort((a, b) => a[0] - b[0])
-    .map((x) => x[1]);
 
 describe('docs/examples/feature-order.ts', () => {
   for (const depth of [1, 2, 3, 4]) {
@@ -34,8 +29,8 @@ describe('docs/examples/feature-order.ts', () => {
       expect(features.length).toBeGreaterThanOrEqual(2);
       expect(a.jepaCriticalTimes).toHaveLength(features.length);
       expect(a.jepaCriticalTimesBySolver).toHaveLength(features.length);
-      expect(a.order.jepa).toEqual(orderOf(jepa));
-      expect(a.order.mae).toEqual(orderOf(mae));
+      expect(a.order.jepa).toEqual(learnedOrder(jepa));
+      expect(a.order.mae).toEqual(learnedOrder(mae));
       // the same closed form evaluated by the library and by the test-side formulas: rounding only
       a.jepaCriticalTimes.forEach((t, i) => expect(Math.abs(t - jepa[i]) / jepa[i]).toBeLessThan(1e-10));
       // integration at rtol 1e-12 with event location: agreement to 1e-8 relative

@@ -1,7 +1,7 @@
 /**
  * `reproduce --quick`, run as a user runs it (the built binary): every result is written,
  * and every claim it makes is checked against computations made independently of the
- * packages that produced it (test/support/closedForms.ts: closed-form critical times, the
+ * packages that produced it (test/support/oracles: closed-form critical times, the
  * leading-order formulas, gradient descent with aligned balanced init reduced to its exact
  * scalar recursion; ODE values are checked by inverting them through t(u)). The checks
  * that hold for any settings are test/support/resultChecks.ts's; the claims specific to
@@ -17,7 +17,7 @@ import { EXPERIMENTS, plainFigureText } from '@jepa-dynamics/experiments';
 import { measureInk } from './support/pngInk.js';
 import { readPdf } from './support/readPdf.js';
 import { runCli } from './support/runCli.js';
-import type { Objective } from './support/closedForms.js';
+import type { Objective } from '@jepa-dynamics/core';
 import {
   checkDepthBiasDocument,
   checkDepthFlipDocument,
@@ -212,7 +212,7 @@ describe('result 5: noisy features', () => {
 });
 
 describe('result 6: leading order vs exact', () => {
-  it('relative errors agree with the formulas written out in test/support/closedForms.ts', () => {
+  it('relative errors agree with the formulas written out in test/support/oracles', () => {
     checkLeadingOrderDocument(read<LeadingOrderDocument>('6-leading-order-error'));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { criticalTime } from '@jepa-dynamics/ode';
 import { jepaTime, maeTime } from '@jepa-dynamics/symbolic/evaluators';
-import { mulberry32 } from '../packages/ode/test/mulberry32.js';
+import { balancedRate, mulberry32, targetU } from './support/oracles/index.js';
 
 /**
  * Independent truth: t = ∫_{u0}^{u*} du / (du/dt) with du/dt the balanced right-hand side of
@@ -9,11 +9,9 @@ import { mulberry32 } from '../packages/ode/test/mulberry32.js';
  * in y = ln u, where the integrand u/(du/dt) is smooth. Local tolerance 1e-14 of the total.
  */
 function quadratureTime(objective: 'jepa' | 'mae', L: number, lambda: number, rho: number, u0: number, u1: number): number {
-  const s2 = lambda / rho;
   const f = (y: number): number => {
     const u = Math.exp(y);
-    const dudt = objective === 'jepa' ? s2 * u ** (2 * L) * (rho - u) : s2 * u ** L * (rho - u ** (L + 1));
-    return u / dudt;
+    return u / balancedRate(objective, L, lambda, rho, u);
   };
   const xk = [
     0.991455371120813, 0.949107912342759, 0.864864423359769, 0.741531185599394, 0.586087235467691, 0.405845151377397, 0.207784955007898, 0,
@@ -80,7 +78,7 @@ describe('the derived t*_p agrees with numerical integration of the flow', () =>
       for (const g of grid) {
         const ev = objective === 'jepa' ? jepaTime(g.L) : maeTime(g.L);
         const t = ev.tStar(g.lambda, g.rho, g.epsilon, g.p);
-        const uStar = objective === 'jepa' ? g.p ** (1 / g.L) * g.rho : g.p ** (1 / g.L) * g.rho ** (1 / (g.L + 1));
+        const uStar = targetU(objective, g.L, g.rho, g.p);
         const u0 = g.epsilon ** (1 / g.L);
         if (u0 >= uStar) {
           expect(t).toBeNull();

@@ -1,13 +1,47 @@
 /**
  * Checks of the reproduced results' JSON documents against the independent mathematics
- * of closedForms.ts, for any settings: test/reproduce.test.ts applies them to the files
+ * of test/support/oracles, for any settings: test/reproduce.test.ts applies them to the files
  * of `reproduce --quick`, packages/experiments/test to documents computed with other
  * settings. Each checker takes the document as it is written (`<id>.json`, after a JSON
  * round trip) and returns what the claims of the result rest on, for the caller's own
  * setting-specific assertions. Not a test file.
  */
 import { expect } from 'vitest';
-import { criticalTime, leadingOrder, offSolution, order, rel, scalarGradientDescent, wbarInfinity, type Objective } from './closedForms.js';
+import type { Objective } from '@jepa-dynamics/core';
+import {
+  balancedRate,
+  closedFormCriticalTime,
+  fixedPointU,
+  fixedPointWbar,
+  leadingOrderTime,
+  learnedOrder,
+  scalarGradientDescent,
+  timeOfU,
+} from './oracles/index.js';
+
+/** |a − b| / |b|. */
+const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
+
+/**
+ * How far (t, w̄) is from the exact solution from ε: the pair [|t(u) − t|, allowed] with
+ * u = w̄^{1/L} and allowed = 1e-7 relative in t, or the time an error of 1e-8 in u
+ * amounts to. `null` at t = 0 and within 1e-3 of the fixed point, where t(u) is
+ * ill-conditioned.
+ */
+function offSolution(
+  objective: Objective,
+  L: number,
+  lambda: number,
+  rho: number,
+  epsilon: number,
+  t: number,
+  wbar: number,
+): [number, number] | null {
+  const u = wbar ** (1 / L);
+  if (t === 0 || !(u < fixedPointU(objective, L, rho) * (1 - 1e-3))) return null;
+  const dtdu = 1 / balancedRate(objective, L, lambda, rho, u);
+  return [Math.abs(timeOfU(objective, L, lambda, rho, epsilon, u) - t), 1e-7 * t + 1e-8 * u * dtdu];
+}
 
 /** Result 1's document. */
 export interface LearningOrderDocument {
@@ -33,14 +67,16 @@ export function checkLearningOrderDocument(doc: LearningOrderDocument): void {
   expect(panels.length).toBeGreaterThan(0);
   let checked = 0;
   panels.forEach((p, n) => {
-    const times = p.features.map((f) => criticalTime(p.objective, f.lambda, f.rho, setting.depth, setting.epsilon, setting.fraction));
+    const times = p.features.map((f) =>
+      closedFormCriticalTime(p.objective, setting.depth, f.lambda, f.rho, setting.epsilon, setting.fraction),
+    );
     p.features.forEach((f, i) => {
-      expect(rel(f.wbarInfinity, wbarInfinity(p.objective, f.rho, setting.depth))).toBeLessThan(1e-14);
+      expect(rel(f.wbarInfinity, fixedPointWbar(p.objective, setting.depth, f.rho))).toBeLessThan(1e-14);
       expect(rel(f.sigma2, f.lambda / f.rho)).toBeLessThan(1e-15);
       expect(f.criticalTime).not.toBeNull();
       expect(rel(f.criticalTime as number, times[i] as number)).toBeLessThan(1e-8);
     });
-    expect(p.order).toEqual(order(times));
+    expect(p.order).toEqual(learnedOrder(times));
     expect(doc.claims[n]).toEqual({
       objective: p.objective,
       scenario: p.scenario,
@@ -51,7 +87,7 @@ export function checkLearningOrderDocument(doc: LearningOrderDocument): void {
         const wbar = p.wbarOverInfinity[i][k] * f.wbarInfinity;
         // near the start and near the fixed point t(u) is ill-conditioned; test the transition
         if (wbar < setting.epsilon * 1.01) return;
-        const off = offSolution(p.objective, f.lambda, f.rho, setting.depth, setting.epsilon, t, wbar);
+        const off = offSolution(p.objective, setting.depth, f.lambda, f.rho, setting.epsilon, t, wbar);
         if (off === null) return;
         expect(off[0]).toBeLessThan(off[1]);
         checked++;
@@ -76,12 +112,19 @@ export function checkDepthBiasDocument(doc: DepthBiasDocument): void {
   for (const c of curves) {
     expect(c.rho.length).toBeGreaterThan(1);
     c.rho.forEach((r, k) => {
-      const want = criticalTime(c.objective, setting.lambda, r, c.depth, setting.epsilon, setting.fraction);
-      expect(want).not.toBeNull();
+      const want = closedFormCriticalTime(c.objective, c.depth, setting.lambda, r, setting.epsilon, setting.fraction);
+      expect(want).toBeDefined();
       expect(rel(c.criticalTime[k] as number, want as number)).toBeLessThan(1e-8);
     });
-    const first = criticalTime(c.objective, setting.lambda, c.rho[0], c.depth, setting.epsilon, setting.fraction) as number;
-    const last = criticalTime(c.objective, setting.lambda, c.rho[c.rho.length - 1], c.depth, setting.epsilon, setting.fraction) as number;
+    const first = closedFormCriticalTime(c.objective, c.depth, setting.lambda, c.rho[0], setting.epsilon, setting.fraction) as number;
+    const last = closedFormCriticalTime(
+      c.objective,
+      c.depth,
+      setting.lambda,
+      c.rho[c.rho.length - 1],
+      setting.epsilon,
+      setting.fraction,
+    ) as number;
     expect(rel(c.spread, first / last)).toBeLessThan(1e-8);
   }
 }
@@ -123,8 +166,8 @@ export function checkDepthFlipDocument(doc: DepthFlipDocument): Record<Objective
   const largest = { formula: 0, ode: 0, simulation: 0 };
   for (const objective of ['jepa', 'mae'] as const) {
     for (let L = 1; L <= maxDepth; L++) {
-      const tA = criticalTime(objective, A.lambda, A.rho, L, epsilon, fraction) as number;
-      const tB = criticalTime(objective, B.lambda, B.rho, L, epsilon, fraction) as number;
+      const tA = closedFormCriticalTime(objective, L, A.lambda, A.rho, epsilon, fraction) as number;
+      const tB = closedFormCriticalTime(objective, L, B.lambda, B.rho, epsilon, fraction) as number;
       const row = doc.table.find((r) => r.objective === objective && r.depth === L);
       expect(row).toBeDefined();
       if (row === undefined) continue;
@@ -140,8 +183,8 @@ export function checkDepthFlipDocument(doc: DepthFlipDocument): Record<Objective
         [A, row.simulation.tA, tA],
         [B, row.simulation.tB, tB],
       ] as const) {
-        const gd = scalarGradientDescent(objective, f.lambda, f.rho, L, epsilon, eta, Math.ceil((1.1 * t) / eta));
-        const target = fraction * wbarInfinity(objective, f.rho, L);
+        const gd = scalarGradientDescent(objective, L, f.lambda, f.rho, epsilon, eta, Math.ceil((1.1 * t) / eta));
+        const target = fraction * fixedPointWbar(objective, L, f.rho);
         const k = gd.findIndex((w) => w >= target);
         expect(k).toBeGreaterThan(0);
         expect(Math.abs((got as number) - k * eta)).toBeLessThanOrEqual(eta * 1.000001);
@@ -201,12 +244,12 @@ export function checkTheoryVsTrainingDocument(doc: TheoryVsTrainingDocument): vo
     let deviation = 0;
     setting.features.forEach((f, i) => {
       const steps = Math.round(run.t[run.t.length - 1] / run.learningRate);
-      const gd = scalarGradientDescent(run.objective, f.lambda, f.rho, L, setting.epsilon, run.learningRate, steps);
+      const gd = scalarGradientDescent(run.objective, L, f.lambda, f.rho, setting.epsilon, run.learningRate, steps);
       run.t.forEach((t, k) => {
         const step = Math.round(t / run.learningRate);
         expect(Math.abs(run.simulated[i][k] - gd[step])).toBeLessThan(1e-9 * Math.max(1, gd[step]));
         const ode = run.ode[i][k];
-        const off = offSolution(run.objective, f.lambda, f.rho, L, setting.epsilon, t, ode);
+        const off = offSolution(run.objective, L, f.lambda, f.rho, setting.epsilon, t, ode);
         if (off !== null) expect(off[0]).toBeLessThan(off[1]);
         deviation = Math.max(deviation, Math.abs(gd[step] - ode));
       });
@@ -266,11 +309,13 @@ export function checkNoisyFeaturesDocument(doc: NoisyFeaturesDocument): void {
     features.map((_, i) => i).sort((a, b) => dir * (setting.noiseVariance[a] - setting.noiseVariance[b]));
   expect(answers.length).toBeGreaterThan(0);
   for (const a of answers) {
-    const times = features.map((f) => criticalTime(a.objective, f.lambda, f.rho, setting.depth, setting.epsilon, setting.fraction));
+    const times = features.map((f) =>
+      closedFormCriticalTime(a.objective, setting.depth, f.lambda, f.rho, setting.epsilon, setting.fraction),
+    );
     a.formulaCriticalTimes.forEach((t, i) => expect(rel(t, times[i] as number)).toBeLessThan(1e-8));
-    expect(a.formulaOrder).toEqual(order(times));
+    expect(a.formulaOrder).toEqual(learnedOrder(times));
     expect(a.formulaOrder).toEqual(byNoise(a.objective === 'jepa' ? 1 : -1));
-    expect(a.trainedOrder).toEqual(order(a.trainedCriticalTimes));
+    expect(a.trainedOrder).toEqual(learnedOrder(a.trainedCriticalTimes));
   }
 }
 
@@ -280,15 +325,15 @@ export interface LeadingOrderDocument {
   setting: { feature: { lambda: number; rho: number }; fraction: number; epsilons: number[] };
 }
 
-/** Result 6: exact and leading-order times, and the relative error, agree with the formulas of closedForms.ts. */
+/** Result 6: exact and leading-order times, and the relative error, agree with the formulas of test/support/oracles. */
 export function checkLeadingOrderDocument(doc: LeadingOrderDocument): void {
   const { rows, setting } = doc;
   const { lambda, rho } = setting.feature;
   expect(rows.length).toBeGreaterThan(0);
   for (const r of rows) {
     expect(setting.epsilons).toContain(r.epsilon);
-    const exact = criticalTime(r.objective, lambda, rho, r.depth, r.epsilon, setting.fraction) as number;
-    const lo = leadingOrder(r.objective, lambda, rho, r.depth, r.epsilon, setting.fraction);
+    const exact = closedFormCriticalTime(r.objective, r.depth, lambda, rho, r.epsilon, setting.fraction) as number;
+    const lo = leadingOrderTime(r.objective, r.depth, lambda, rho, r.epsilon, setting.fraction);
     expect(rel(r.exact, exact)).toBeLessThan(1e-8);
     expect(rel(r.leadingOrder, lo)).toBeLessThan(1e-12);
     // the error itself: exact to 1e-8 relative means the error is known to about 1e-8 absolute

@@ -1,11 +1,18 @@
 /**
- * Runs the built command line as a user would: `node packages/cli/bin/jepa-dynamics.js …`
- * from the repository root (`pnpm exec jepa-dynamics …` runs this same file). Shared by
- * the end-to-end CLI tests (not a test file: no `.test.ts` suffix). The build comes from
+ * Runs the built command line (`packages/cli/bin/jepa-dynamics.js` → `packages/cli/dist/main.js`;
+ * `pnpm exec jepa-dynamics …` runs the same file) from the repository root. Shared by the
+ * end-to-end CLI tests (not a test file: no `.test.ts` suffix). The build comes from
  * test/global-setup.ts.
+ *
+ * `runCli` runs the program's `main` in a worker thread that loads it once per test file
+ * (cliWorker.mjs): a fresh Node process per run costs about 0.3 s of start-up and module
+ * loading, most of the end-to-end tests' time. `reproduce`, which handles signals and exits
+ * by itself, and `runCliProcess` always start a process as a user does;
+ * test/cli-process.test.ts checks that both ways print the same bytes and exit the same way.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { expect } from 'vitest';
 
 /** The repository root, the working directory of every run. */
@@ -13,10 +20,46 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The program's entry point. */
 export const bin = fileURLToPath(new URL('../../packages/cli/bin/jepa-dynamics.js', import.meta.url));
 
-/** Runs `jepa-dynamics <args>` to completion; `status` is null if a signal ended it. */
-export function runCli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+/** What a run printed and how it ended (`status` null if a signal ended it). */
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `jepa-dynamics <args>` as a new process, to completion. */
+export function runCliProcess(args: readonly string[]): CliRun {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The worker holding the loaded program, started on first use; it never keeps the test process alive. */
+let inProcess: { worker: Worker; flag: Int32Array; port: MessagePort } | undefined;
+
+/** Longest wait for one run in the worker (a run that hangs fails the test instead of the suite). */
+const RUN_TIMEOUT_MS = 120_000;
+
+/** Runs `jepa-dynamics <args>` to completion: in the worker, or as a process for `reproduce`. */
+export function runCli(args: readonly string[]): CliRun {
+  if (args[0] === 'reproduce') return runCliProcess(args);
+  if (inProcess === undefined) {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(new URL('./cliWorker.mjs', import.meta.url), { workerData: { flag, port: port2 }, transferList: [port2] });
+    worker.unref();
+    inProcess = { worker, flag, port: port1 };
+  }
+  const { worker, flag, port } = inProcess;
+  Atomics.store(flag, 0, 0);
+  worker.postMessage([...args]);
+  if (Atomics.wait(flag, 0, 0, RUN_TIMEOUT_MS) === 'timed-out') {
+    void worker.terminate();
+    inProcess = undefined;
+    throw new Error(`jepa-dynamics ${args.join(' ')}: no answer from the worker within ${RUN_TIMEOUT_MS / 1000} s`);
+  }
+  const reply = receiveMessageOnPort(port);
+  if (reply === undefined) throw new Error(`jepa-dynamics ${args.join(' ')}: the worker signalled but sent nothing`);
+  return reply.message as CliRun;
 }
 
 /**
@@ -24,11 +67,7 @@ export function runCli(args: readonly string[]): { status: number | null; stdout
  * 2 bad usage, 3 computation failed), nothing on stdout, one line on stderr, and that line mentions each
  * of `mentions` (a flag, a value, a reason).
  */
-export function expectFailure(
-  r: { status: number | null; stdout: string; stderr: string },
-  status: 1 | 2 | 3,
-  ...mentions: (string | RegExp)[]
-): void {
+export function expectFailure(r: CliRun, status: 1 | 2 | 3, ...mentions: (string | RegExp)[]): void {
   expect(r.status, r.stderr).toBe(status);
   expect(r.stdout).toBe('');
   expect(r.stderr.trim().split('\n')).toHaveLength(1);

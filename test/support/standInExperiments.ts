@@ -2,7 +2,7 @@
  * Small stand-in experiments for the tests of the runners (the real results are checked
  * in reproduce.test.ts and packages/experiments/test): one that computes `units` points
  * of y = x², one that needs a missing capability, one that fails. Shared by
- * test/reproduce-runner.test.ts and packages/cli/test (not a test file).
+ * packages/experiments/test/runExperiments.test.ts and packages/cli/test (not a test file).
  */
 import { UnavailableError, type Experiment } from '@jepa-dynamics/experiments';
 

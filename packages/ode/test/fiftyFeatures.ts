@@ -4,8 +4,7 @@
  * L = 3, ε = 1e-3, σ² = logspace(−2, 2, 50), ρ uniform in (0.1, 0.9) (mulberry32, seed 2024),
  * JEPA per-layer flows; T is the median of the features' times to reach 0.99ρ.
  */
-import { jepaTimeOfU, jepaUAt } from './jepaClosedForm.js';
-import { mulberry32 } from './mulberry32.js';
+import { mulberry32, timeOfU, uAt } from '../../../test/support/oracles/index.js';
 
 /** Number of features. */
 export const N = 50;
@@ -19,16 +18,15 @@ const random = mulberry32(2024);
 export const sigma2: readonly number[] = Array.from({ length: N }, (_, i) => 10 ** (-2 + (4 * i) / (N - 1)));
 /** ρ_i uniform in (0.1, 0.9), seeded. */
 export const rho: readonly number[] = Array.from({ length: N }, () => 0.1 + 0.8 * random());
-const u0 = EPS ** (1 / L);
 
 /** docs/math.md §3, JEPA: the exact time feature i takes to go from u0 to u (closed form). */
 export function tOf(u: number, i: number): number {
-  return jepaTimeOfU(u, sigma2[i], rho[i], L, u0);
+  return timeOfU('jepa', L, sigma2[i] * rho[i], rho[i], EPS, u);
 }
 
 /** Exact u_i(t), by bisection of the closed-form t(u). */
 export function exactU(t: number, i: number): number {
-  return jepaUAt(t, sigma2[i], rho[i], L, u0);
+  return uAt('jepa', L, sigma2[i] * rho[i], rho[i], EPS, t);
 }
 
 const reach = rho.map((p, i) => tOf(0.99 * p, i)).sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cas } from '../src/cas.js';
 import { derive } from '../src/index.js';
+import { maeDepthOneCriticalTime } from '../../../test/support/oracles/index.js';
 import { expectCertified } from './certificates.js';
 
 describe('derive(mae, L)', () => {
@@ -17,7 +18,7 @@ describe('derive(mae, L)', () => {
       [0.3, 2.5, 1e-4, 0.9],
       [7, 0.2, 1e-6, 0.05],
     ]) {
-      const exact = Math.log(((p * p) / (1 - p * p)) * ((rho - eps * eps) / (eps * eps))) / (2 * lam);
+      const exact = maeDepthOneCriticalTime(lam, rho, eps, p);
       const t = d.evaluator.tStar(lam, rho, eps, p);
       expect(t).not.toBeNull();
       expect(Math.abs((t ?? 0) - exact) / exact).toBeLessThan(1e-14);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '@jepa-dynamics/core';
 import { criticalTimeFormula, jepaTime, maeTime } from '../src/index.js';
+import { targetU } from '../../../test/support/oracles/index.js';
 
 interface Case {
   objective: 'jepa' | 'mae';
@@ -42,8 +43,8 @@ describe('jepaTime(L).tStar and maeTime(L).tStar', () => {
       const u0 = 1e-4 ** (1 / L);
       expect(jepaTime(L).tOfU(u0, 1, 2, 1e-4)).toBe(0);
       expect(maeTime(L).tOfU(u0, 1, 2, 1e-4)).toBe(0);
-      const uj = 0.5 ** (1 / L) * 2;
-      const um = 0.5 ** (1 / L) * 2 ** (1 / (L + 1));
+      const uj = targetU('jepa', L, 2);
+      const um = targetU('mae', L, 2);
       const tj = jepaTime(L).tStar(1, 2, 1e-4, 0.5) ?? Number.NaN;
       const tm = maeTime(L).tStar(1, 2, 1e-4, 0.5) ?? Number.NaN;
       expect(Math.abs(jepaTime(L).tOfU(uj, 1, 2, 1e-4) - tj) / tj).toBeLessThan(1e-13);

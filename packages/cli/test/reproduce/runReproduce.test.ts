@@ -2,7 +2,7 @@
  * The command line's `reproduce` runner: what it writes for each result (JSON, CSV, SVG,
  * PNG, PDF, each whole or not at all) and summary.md, with small stand-in experiments (the
  * real results are checked in test/reproduce.test.ts; the runner beneath it in
- * test/reproduce-runner.test.ts).
+ * packages/experiments/test/runExperiments.test.ts).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

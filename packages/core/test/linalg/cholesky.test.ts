@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cholesky, choleskyDecompose } from '../../src/index.js';
-import { dotProduct, maxAbsDiff, normalSource, randomMatrix, transposed } from '../support/matrices.js';
+import { dotProduct, maxAbsDiff, normalSource, randomMatrix, transposed } from '../../../../test/support/oracles/index.js';
 
 describe('cholesky and choleskyDecompose', () => {
   const n = 5;

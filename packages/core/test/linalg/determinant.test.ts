@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { determinant, randomOrthogonal } from '../../src/index.js';
-import { normalSource } from '../support/matrices.js';
+import { normalSource } from '../../../../test/support/oracles/index.js';
 
 describe('determinant', () => {
   it('equals ad − bc for 2×2 and the rule of Sarrus for 3×3, including a zero leading entry (pivoting)', () => {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scaleColumns, scaleRows } from '../../src/index.js';
-import { dotProduct, maxAbsDiff, normalSource, randomMatrix } from '../support/matrices.js';
-
-const diag = (s: Float64Array): Float64Array => {
-  const n = s.length,
-    m = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) m[i * n + i] = s[i];
-  return m;
-};
+import { diagonalMatrix as diag, dotProduct, maxAbsDiff, normalSource, randomMatrix } from '../../../../test/support/oracles/index.js';
 
 describe('scaleColumns and scaleRows', () => {
   it('equal the products A·diag(s) and diag(s)·A with the formed diagonal matrix, exactly', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { householderQr } from '../../src/index.js';
-import { dotProduct, maxAbsDiff, normalSource, orthogonalityError, randomMatrix } from '../support/matrices.js';
+import { dotProduct, maxAbsDiff, normalSource, orthogonalityError, randomMatrix } from '../../../../test/support/oracles/index.js';
 
 describe('householderQr', () => {
   it('householderQr(A): Q orthogonal, R upper triangular, QR = A (to 1e-13 relative), also for a singular A', () => {

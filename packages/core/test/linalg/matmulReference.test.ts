@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, matmulReference, matmulTransAReference, matmulTransBReference } from '../../src/index.js';
-import { dotProduct, normalSource, randomMatrix, transposed } from '../support/matrices.js';
+import { dotProduct, normalSource, PRODUCT_SHAPES as shapes, randomMatrix, transposed } from '../../../../test/support/oracles/index.js';
 
 const source = normalSource(7);
-const shapes: [number, number, number][] = [
-  [1, 1, 1],
-  [2, 3, 5],
-  [4, 4, 4],
-  [7, 5, 9],
-  [8, 13, 12],
-  [17, 16, 19],
-  [64, 64, 64],
-];
 
 describe('matmulReference and its transposed variants', () => {
   it('matmulReference(c, a, b, m, k, n) equals the dot-product definition (same summation order: exactly)', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMatrixWorkspace, KERNEL_BACKENDS, matmulReference, matmulTransAReference, matmulTransBReference } from '../../src/index.js';
-import { normalSource, randomMatrix } from '../support/matrices.js';
+import { normalSource, PRODUCT_SHAPES as shapes, randomMatrix } from '../../../../test/support/oracles/index.js';
 
 const source = normalSource(9);
-const shapes: [number, number, number][] = [
-  [1, 1, 1],
-  [2, 3, 5],
-  [4, 4, 4],
-  [7, 5, 9],
-  [8, 13, 12],
-  [17, 16, 19],
-  [64, 64, 64],
-];
 
 describe('createMatrixWorkspace', () => {
   for (const backend of KERNEL_BACKENDS) {

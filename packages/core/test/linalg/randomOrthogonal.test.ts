@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, randomOrthogonal, type StandardNormalSource } from '../../src/index.js';
-import { normalSource, orthogonalityError } from '../support/matrices.js';
+import { normalSource, orthogonalityError } from '../../../../test/support/oracles/index.js';
 
 describe('randomOrthogonal', () => {
   it('randomOrthogonal(n, source) is orthogonal, reproducible from the stream, and consumes exactly n² numbers', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomOrthogonal, singularValueDecomposition } from '../../src/index.js';
-import { maxAbsDiff, normalSource } from '../support/matrices.js';
+import { maxAbsDiff, normalSource } from '../../../../test/support/oracles/index.js';
 
 describe('singularValueDecomposition', () => {
   it('recovers singular values of U diag(s) Vᵀ, small ones to high relative accuracy, and A = U Σ Vᵀ', () => {

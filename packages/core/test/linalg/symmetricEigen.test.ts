@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomOrthogonal, symmetricEigen } from '../../src/index.js';
-import { maxAbsDiff, normalSource, orthogonalityError } from '../support/matrices.js';
+import { maxAbsDiff, normalSource, orthogonalityError } from '../../../../test/support/oracles/index.js';
 
 describe('symmetricEigen', () => {
   it('recovers the eigenvalues (descending) and eigenvectors of Q diag(λ) Qᵀ', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transpose } from '../../src/index.js';
-import { normalSource, randomMatrix, transposed } from '../support/matrices.js';
+import { normalSource, randomMatrix, transposed } from '../../../../test/support/oracles/index.js';
 
 describe('transpose', () => {
   it('transpose(out, a, m, n) writes Aᵀ, and transposing twice gives A back', () => {

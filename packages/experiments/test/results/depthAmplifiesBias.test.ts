@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { depthAmplifiesBias } from '../../src/results/depthAmplifiesBias/depthAmplifiesBias.js';
 import type { DepthAmplifiesBiasData } from '../../src/results/depthAmplifiesBias/compute.js';
-import { criticalTime } from '../../../../test/support/closedForms.js';
+import { closedFormCriticalTime } from '../../../../test/support/oracles/index.js';
 import { checkDepthBiasDocument, type DepthBiasDocument } from '../../../../test/support/resultChecks.js';
 
 const settings = { ...depthAmplifiesBias.settings('quick'), depths: [1, 3, 6], rhoPoints: 4 };
@@ -42,9 +42,9 @@ describe('depthAmplifiesBias', () => {
   it('run(): t*(ρ) and the spreads match the closed form, and each curve relative to ρ_max is t*(ρ)/t*(ρ_max)', () => {
     checkDepthBiasDocument(JSON.parse(JSON.stringify(depthAmplifiesBias.document(data))) as DepthBiasDocument);
     for (const c of data.curves) {
-      const last = criticalTime(c.objective, 1, 3, c.depth, 1e-4) as number;
+      const last = closedFormCriticalTime(c.objective, c.depth, 1, 3, 1e-4) as number;
       c.rho.forEach((r, k) => {
-        const want = (criticalTime(c.objective, 1, r, c.depth, 1e-4) as number) / last;
+        const want = (closedFormCriticalTime(c.objective, c.depth, 1, r, 1e-4) as number) / last;
         expect(Math.abs((c.relativeToRhoMax[k] as number) / want - 1)).toBeLessThan(1e-8);
       });
     }
@@ -99,7 +99,9 @@ describe('depthAmplifiesBias', () => {
 
   it('summary(): the spread per objective and depth to three significant digits', () => {
     const spread = (o: 'jepa' | 'mae', L: number): string =>
-      Number(((criticalTime(o, 1, 0.3, L, 1e-4) as number) / (criticalTime(o, 1, 3, L, 1e-4) as number)).toPrecision(3)).toString();
+      Number(
+        ((closedFormCriticalTime(o, L, 1, 0.3, 1e-4) as number) / (closedFormCriticalTime(o, L, 1, 3, 1e-4) as number)).toPrecision(3),
+      ).toString();
     expect(depthAmplifiesBias.summary(data)).toBe(
       `Slowdown of the least influential feature, t*(ρ=0.3)/t*(ρ=3) at λ = 1, ε = 0.0001: JEPA L=1: ${spread('jepa', 1)}, L=3: ${spread('jepa', 3)}, L=6: ${spread('jepa', 6)}; ` +
         `MAE L=1: ${spread('mae', 1)}, L=3: ${spread('mae', 3)}, L=6: ${spread('mae', 6)}.`,

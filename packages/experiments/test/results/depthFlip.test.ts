@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { depthFlip } from '../../src/results/depthFlip/depthFlip.js';
 import type { DepthFlipData } from '../../src/results/depthFlip/compute.js';
-import { criticalTime } from '../../../../test/support/closedForms.js';
+import { closedFormCriticalTime } from '../../../../test/support/oracles/index.js';
 import { checkDepthFlipDocument, type DepthFlipDocument } from '../../../../test/support/resultChecks.js';
 
 // B = (λ=1.3, ρ=1) instead of the paper's (2, 1): by the closed form, JEPA flips already at
@@ -55,7 +55,7 @@ describe('depthFlip', () => {
       (['A', 'B'] as const).map((which, i) => {
         const f = which === 'A' ? settings.featureA : settings.featureB;
         const t = i === 0 ? r.simulation.tA : r.simulation.tB;
-        return Math.abs((t as number) / (criticalTime(r.objective, f.lambda, f.rho, r.depth, settings.epsilon) as number) - 1);
+        return Math.abs((t as number) / (closedFormCriticalTime(r.objective, r.depth, f.lambda, f.rho, settings.epsilon) as number) - 1);
       }),
     );
     // the closed form's t* is exact to ~1e-10 relative; the gaps are O(η) ≈ 1e-3
@@ -98,7 +98,9 @@ describe('depthFlip', () => {
 
   it('summary(): the flip depths, by route, the agreement with η, the ratios by depth and the divergence', () => {
     const ratio = (o: 'jepa' | 'mae', L: number): string =>
-      Number(((criticalTime(o, 1, 3, L, 1e-2) as number) / (criticalTime(o, 1.3, 1, L, 1e-2) as number)).toPrecision(3)).toString();
+      Number(
+        ((closedFormCriticalTime(o, L, 1, 3, 1e-2) as number) / (closedFormCriticalTime(o, L, 1.3, 1, 1e-2) as number)).toPrecision(3),
+      ).toString();
     const summary = depthFlip.summary(data);
     expect(summary).toContain(
       'JEPA learns A = (λ=1, ρ=3) before B = (λ=1.3, ρ=1) from depth L = 4; MAE learns B first at every depth up to 4. ',

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leadingOrderError } from '../../src/results/leadingOrderError/leadingOrderError.js';
 import type { LeadingOrderErrorData } from '../../src/results/leadingOrderError/compute.js';
-import { criticalTime, leadingOrder } from '../../../../test/support/closedForms.js';
+import { closedFormCriticalTime, leadingOrderTime } from '../../../../test/support/oracles/index.js';
 import { checkLeadingOrderDocument, type LeadingOrderDocument } from '../../../../test/support/resultChecks.js';
 
 // another feature, three depths, four values of ε
@@ -62,10 +62,12 @@ describe('leadingOrderError', () => {
       for (const L of [1, 2, 5]) {
         const errors = data.rows.filter((r) => r.objective === o && r.depth === L).map((r) => r.relativeError as number);
         if (o === 'mae' && L === 1) {
-          // exact: ln((ρ − ε²)/(3ε²))/(2λ); leading order: the same formula (closedForms.ts) — they differ by rounding only
+          // exact: ln((ρ − ε²)/(3ε²))/(2λ); leading order: the same formula (test/support/oracles) — they differ by rounding only
           for (const r of data.rows.filter((q) => q.objective === o && q.depth === L)) {
             expect(
-              Math.abs((leadingOrder(o, 2, 0.7, 1, r.epsilon) as number) / (criticalTime(o, 2, 0.7, 1, r.epsilon) as number) - 1),
+              Math.abs(
+                (leadingOrderTime(o, 1, 2, 0.7, r.epsilon) as number) / (closedFormCriticalTime(o, 1, 2, 0.7, r.epsilon) as number) - 1,
+              ),
             ).toBeLessThan(1e-12);
           }
           for (const e of errors) expect(e).toBeLessThan(1e-12);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { learningOrderPanels } from '../../src/results/learningOrderPanels/learningOrderPanels.js';
 import type { LearningOrderPanelsData } from '../../src/results/learningOrderPanels/compute.js';
-import { criticalTime, order } from '../../../../test/support/closedForms.js';
+import { closedFormCriticalTime, learnedOrder } from '../../../../test/support/oracles/index.js';
 import { checkLearningOrderDocument, type LearningOrderDocument } from '../../../../test/support/resultChecks.js';
 
 // fewer output times than a quick run, and ε = 1e-3 instead of 1e-2: settings the paper did not use
@@ -39,7 +39,7 @@ describe('learningOrderPanels', () => {
     for (const p of data.panels) {
       expect(p.t).toHaveLength(settings.points);
       const slowest = Math.max(
-        ...p.features.map((f) => criticalTime(p.objective, f.lambda, f.rho, settings.depth, settings.epsilon) as number),
+        ...p.features.map((f) => closedFormCriticalTime(p.objective, settings.depth, f.lambda, f.rho, settings.epsilon) as number),
       );
       expect(Math.abs(p.t[p.t.length - 1] / (1.5 * slowest) - 1)).toBeLessThan(1e-8);
       p.features.forEach((f, i) =>
@@ -54,8 +54,8 @@ describe('learningOrderPanels', () => {
     expect(table.rows).toHaveLength(6 * 3 * settings.points);
     const rows = table.rows as { objective: string; scenario: string; lambda: number; rho: number; learned_rank: number; t: number }[];
     for (const p of data.panels) {
-      const times = p.features.map((f) => criticalTime(p.objective, f.lambda, f.rho, settings.depth, settings.epsilon));
-      const ranks = order(times);
+      const times = p.features.map((f) => closedFormCriticalTime(p.objective, settings.depth, f.lambda, f.rho, settings.epsilon));
+      const ranks = learnedOrder(times);
       p.features.forEach((f, i) => {
         const mine = rows.filter(
           (r) => r.objective === p.objective && r.scenario === p.scenario && r.lambda === f.lambda && r.rho === f.rho,
@@ -77,7 +77,7 @@ describe('learningOrderPanels', () => {
     expect(figure.vconcat.map((row) => row.hconcat.length)).toEqual([3, 3]);
     // at ε = 1e-3 JEPA learns (1.15, 1) before (1, 2) (at the paper's ε = 1e-2 it is the other way round)
     const features = settings.scenarios[2].features;
-    const jepaOrder = order(features.map((f) => criticalTime('jepa', f.lambda, f.rho, settings.depth, settings.epsilon)));
+    const jepaOrder = learnedOrder(features.map((f) => closedFormCriticalTime('jepa', settings.depth, f.lambda, f.rho, settings.epsilon)));
     expect(jepaOrder).toEqual([1, 0, 2]);
     expect(figure.vconcat[0].hconcat[2].title).toEqual({
       text: 'JEPA: λ increasing, ρ decreasing',
@@ -89,7 +89,7 @@ describe('learningOrderPanels', () => {
 
   it('summary(): per scenario, each objective’s order in the closed form’s order', () => {
     const orderText = (o: 'jepa' | 'mae', features: readonly { lambda: number; rho: number }[]): string =>
-      order(features.map((f) => criticalTime(o, f.lambda, f.rho, settings.depth, settings.epsilon)))
+      learnedOrder(features.map((f) => closedFormCriticalTime(o, settings.depth, f.lambda, f.rho, settings.epsilon)))
         .map((i) => `(${features[i].lambda}, ${features[i].rho})`)
         .join(' → ');
     const expected = settings.scenarios

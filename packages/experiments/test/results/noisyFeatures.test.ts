@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { noisyFeatures } from '../../src/results/noisyFeatures/noisyFeatures.js';
 import type { NoisyFeaturesData } from '../../src/results/noisyFeatures/compute.js';
-import { criticalTime } from '../../../../test/support/closedForms.js';
+import { closedFormCriticalTime } from '../../../../test/support/oracles/index.js';
 import { checkNoisyFeaturesDocument, type NoisyFeaturesDocument } from '../../../../test/support/resultChecks.js';
 
 // four features of unequal signal, 5000 samples, shorter runs than the paper's
@@ -49,7 +49,9 @@ describe('noisyFeatures', () => {
         Math.round(settings.runs[a.objective].tEnd / a.learningRate),
         settings.runs[a.objective].learningRate,
       ]);
-      const times = data.features.map((f) => criticalTime(a.objective, f.lambda, f.rho, settings.depth, settings.epsilon) as number);
+      const times = data.features.map(
+        (f) => closedFormCriticalTime(a.objective, settings.depth, f.lambda, f.rho, settings.epsilon) as number,
+      );
       const spread = data.formulaSpreads.find((s) => s.objective === a.objective)?.spread ?? Number.NaN;
       expect(Math.abs(spread / (Math.max(...times) / Math.min(...times)) - 1)).toBeLessThan(1e-8);
     }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { theoryVsTraining } from '../../src/results/theoryVsTraining/theoryVsTraining.js';
 import type { TheoryVsTrainingData } from '../../src/results/theoryVsTraining/compute.js';
-import { criticalTime, order } from '../../../../test/support/closedForms.js';
+import { closedFormCriticalTime, learnedOrder } from '../../../../test/support/oracles/index.js';
 import { checkTheoryVsTrainingDocument, type TheoryVsTrainingDocument } from '../../../../test/support/resultChecks.js';
 
 // depth 3 instead of the paper's 2, and two features; the quick run's η
@@ -64,8 +64,8 @@ describe('theoryVsTraining', () => {
 
   it('run(): with aligned init the predicted order is the closed form’s', () => {
     for (const r of data.runs.filter((x) => x.init === 'aligned')) {
-      const times = settings.features.map((f) => criticalTime(r.objective, f.lambda, f.rho, settings.depth, settings.epsilon));
-      expect(r.order.predicted).toEqual(order(times));
+      const times = settings.features.map((f) => closedFormCriticalTime(r.objective, settings.depth, f.lambda, f.rho, settings.epsilon));
+      expect(r.order.predicted).toEqual(learnedOrder(times));
     }
   });
 

@@ -24,7 +24,7 @@ import type { JacobianFunction, Method, RhsFunction, SolveStats } from '../solve
 import { perLayerRate } from './perLayerFlow.js';
 import { resolveFeature } from './resolveFeature.js';
 import type { FeatureInput } from './types.js';
-import { timeFactor } from './timeFactor.js';
+import { flowSettings } from './flowSettings.js';
 
 /** The coupled system of {@link coupledFlow}. */
 export interface CoupledFlow {
@@ -71,9 +71,7 @@ export function coupledFlow(
     throw new InvalidArgumentError(where, 'features', 'must be a non-empty array of features', features);
   }
   const resolved = features.map((f, i) => resolveFeature(f, `${where}: features[${i}]`));
-  const obj = validateObjective(where, objective);
-  const L = validateDepth(where, depth);
-  const scale = 1 / timeFactor(validateTimeUnit(where, timeUnit), L);
+  const { objective: obj, depth: L, rateScale: scale } = flowSettings(where, objective, depth, timeUnit);
   const n = resolved.length;
   const sigma2 = Float64Array.from(resolved, (f) => f.sigma2);
   const rho = Float64Array.from(resolved, (f) => f.rho);

@@ -1,8 +1,8 @@
 import type { RhsFunction } from '../solver/types.js';
 import { resolveFeature } from './resolveFeature.js';
-import { validateDepth, validateObjective, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
+import type { Objective, TimeUnit } from '@jepa-dynamics/core';
 import type { FeatureInput } from './types.js';
-import { timeFactor } from './timeFactor.js';
+import { flowSettings } from './flowSettings.js';
 
 /**
  * The full per-layer gradient flow of one feature as a right-hand side for
@@ -39,9 +39,7 @@ export function layerwiseFlow(
 ): RhsFunction {
   const where = 'layerwiseFlow';
   const { sigma2, lambda } = resolveFeature(feature, where);
-  const obj = validateObjective(where, objective);
-  const L = validateDepth(where, depth);
-  const scale = 1 / timeFactor(validateTimeUnit(where, timeUnit), L);
+  const { objective: obj, depth: L, rateScale: scale } = flowSettings(where, objective, depth, timeUnit);
   const prefix = new Float64Array(L + 1); // prefix[a] = w_1 ⋯ w_a, prefix[0] = 1
   return (_t, y, dydt) => {
     prefix[0] = 1;

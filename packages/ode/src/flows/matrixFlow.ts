@@ -13,14 +13,12 @@ import {
   validateDepth,
   validateEpsilon,
   validateInteger,
-  validateObjective,
   validateSymmetricPositiveDefinite,
-  validateTimeUnit,
   type Objective,
   type TimeUnit,
 } from '@jepa-dynamics/core';
 import type { RhsFunction } from '../solver/types.js';
-import { timeFactor } from './timeFactor.js';
+import { flowSettings } from './flowSettings.js';
 
 /** Matrices at the API surface: arrays of rows (`m[i][j]` is row i, column j). */
 export type Matrix = readonly (readonly number[])[];
@@ -96,9 +94,7 @@ export interface MatrixFlow {
  */
 export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
   const where = 'matrixFlow';
-  const objective = validateObjective(where, input.objective);
-  const L = validateDepth(where, input.depth);
-  const scale = 1 / timeFactor(validateTimeUnit(where, input.timeUnit), L);
+  const { objective, depth: L, rateScale: scale } = flowSettings(where, input.objective, input.depth, input.timeUnit);
   const d = validateSquare(where, 'sigmaXX', input.sigmaXX);
   const dy = validateSquare(where, 'sigmaYX', input.sigmaYX);
   if (dy !== d) {

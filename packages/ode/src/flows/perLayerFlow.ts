@@ -1,8 +1,7 @@
 import type { RhsFunction } from '../solver/types.js';
-import { resolveFeature } from './resolveFeature.js';
-import { validateDepth, validateObjective, validateTimeUnit, type Objective, type TimeUnit } from '@jepa-dynamics/core';
+import type { Objective, TimeUnit } from '@jepa-dynamics/core';
 import type { FeatureInput } from './types.js';
-import { timeFactor } from './timeFactor.js';
+import { scalarFlow } from './scalarFlow.js';
 
 /**
  * Kernel of the balanced per-layer flow, gradient-flow time (docs/math.md §2):
@@ -65,12 +64,5 @@ export function perLayerFlow(
   depth: number,
   timeUnit: TimeUnit = 'gradient-flow',
 ): RhsFunction {
-  const where = 'perLayerFlow';
-  const { sigma2, rho } = resolveFeature(feature, where);
-  const obj = validateObjective(where, objective);
-  const L = validateDepth(where, depth);
-  const scale = 1 / timeFactor(validateTimeUnit(where, timeUnit), L);
-  return (_t, y, dydt) => {
-    dydt[0] = scale * perLayerRate(obj, sigma2, rho, L, y[0]);
-  };
+  return scalarFlow('perLayerFlow', perLayerRate, feature, objective, depth, timeUnit);
 }

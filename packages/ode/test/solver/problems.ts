@@ -3,7 +3,7 @@
  * (Not a test file: no `.test.ts` suffix.)
  */
 import type { RhsFunction } from '../../src/index.js';
-import { jepaTimeOfU } from '../jepaClosedForm.js';
+import { timeOfU } from '../../../../test/support/oracles/index.js';
 
 /** Arenstorf orbit (Hairer, Nørsett & Wanner, Solving ODEs I, §II.0, (0.1)): periodic with period T. */
 export const ARENSTORF = {
@@ -52,10 +52,10 @@ export const plateau: RhsFunction = (_t, y, dy) => {
   const u4 = u2 * u2;
   dy[0] = PLATEAU.sigma2 * u4 * u4 * (PLATEAU.rho - u);
 };
-/** Exact time to reach u from u0 for {@link plateau} (docs/math.md §3, partial fractions; jepaClosedForm.ts). */
+/** Exact time to reach u from u0 for {@link plateau} (docs/math.md §3, partial fractions; test/support/oracles). */
 export function plateauTime(u: number): number {
   const { L, sigma2, rho, epsilon } = PLATEAU;
-  return jepaTimeOfU(u, sigma2, rho, L, epsilon ** (1 / L));
+  return timeOfU('jepa', L, sigma2 * rho, rho, epsilon, u);
 }
 
 /** y' = y·cos t, exact solution y = y0·exp(sin t). */

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createFeatureReadout, createGaussianSource, randomOrthogonal } from '../../src/index.js';
+import { diagonalMatrix as diagonal, dotProduct, transposed } from '../../../../test/support/oracles/index.js';
 
 const d = 4;
-const mul = (a: Float64Array, b: Float64Array): Float64Array => {
-  const c = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) c[i * d + j] += a[i * d + k] * b[k * d + j];
-  return c;
-};
-const transposeOf = (a: Float64Array): Float64Array => {
-  const t = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) t[j * d + i] = a[i * d + j];
-  return t;
-};
-const diagonal = (values: number[]): Float64Array => {
-  const m = new Float64Array(d * d);
-  values.forEach((x, i) => (m[i * d + i] = x));
-  return m;
-};
+const mul = (a: Float64Array, b: Float64Array): Float64Array => dotProduct(a, b, d, d, d);
+const transposeOf = (a: Float64Array): Float64Array => transposed(a, d, d);
 
 describe('createFeatureReadout', () => {
   const r = randomOrthogonal(d, createGaussianSource(5));

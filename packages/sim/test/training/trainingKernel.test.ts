@@ -8,6 +8,7 @@ import {
   type Objective,
   type TrainingKernelOptions,
 } from '../../src/index.js';
+import { diagonalMatrix, dotProduct, transposed } from '../../../../test/support/oracles/index.js';
 
 /** One feature of a diagonal network: scalars w_1 … w_L, v, and (EMA) the target's t_1 … t_L. */
 interface Scalars {
@@ -47,12 +48,6 @@ function diagonalStart(depth: number): Scalars[] {
     v: 0.45 - 0.05 * i,
     t: Array.from({ length: depth }, (_, a) => 0.35 + 0.05 * a - 0.02 * i),
   }));
-}
-
-function diagonalMatrix(values: number[]): Float64Array {
-  const m = new Float64Array(d * d);
-  values.forEach((x, i) => (m[i * d + i] = x));
-  return m;
 }
 
 function kernelFor(objective: Objective, depth: number, covarianceKind: 'diagonal' | 'full', separateTarget: boolean) {
@@ -112,17 +107,9 @@ describe('createTrainingKernel: steps against the per-feature recursion of docs/
   }
 });
 
-/** C = A·B for n×n row-major, by the dot-product definition. */
-function mul(a: Float64Array, b: Float64Array): Float64Array {
-  const c = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) c[i * d + j] += a[i * d + k] * b[k * d + j];
-  return c;
-}
-function transposeOf(a: Float64Array): Float64Array {
-  const t = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) t[j * d + i] = a[i * d + j];
-  return t;
-}
+/** C = A·B for d×d row-major, by the dot-product definition. */
+const mul = (a: Float64Array, b: Float64Array): Float64Array => dotProduct(a, b, d, d, d);
+const transposeOf = (a: Float64Array): Float64Array => transposed(a, d, d);
 const identity = (): Float64Array => diagonalMatrix([1, 1, 1]);
 /** W_to ⋯ W_from (1-based, inclusive), formed afresh; I when empty. */
 function chain(layers: Float64Array[], from: number, to: number): Float64Array {

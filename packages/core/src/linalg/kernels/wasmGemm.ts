@@ -74,28 +74,10 @@ function section(id: number, body: number[]): number[] {
   return [id, ...uleb(body.length), ...body];
 }
 
-// Locals: params 0–8, then i32 locals 9–16, then v128 locals 17–27.
-const A = 0,
-  B = 1,
-  C = 2,
-  M = 3,
-  N = 4,
-  K = 5,
-  LDA = 6,
-  LDB = 7,
-  LDC = 8;
-const I = 9,
-  J = 10,
-  P = 11,
-  AP = 12,
-  BP = 13,
-  CP = 14,
-  LDA2 = 15,
-  LDA3 = 16;
-const ACC0 = 17,
-  B0 = 25,
-  B1 = 26,
-  AV = 27;
+// Locals: params 0–8, then i32 locals 9–16, then v128 locals 17–27 (the accumulators ACC0 … ACC0 + 7).
+const [A, B, C, M, N, K, LDA, LDB, LDC] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const [I, J, P, AP, BP, CP, LDA2, LDA3] = [9, 10, 11, 12, 13, 14, 15, 16];
+const [ACC0, B0, B1, AV] = [17, 25, 26, 27];
 
 const get = (l: number): number[] => [LOCAL_GET, ...uleb(l)];
 const set = (l: number): number[] => [LOCAL_SET, ...uleb(l)];

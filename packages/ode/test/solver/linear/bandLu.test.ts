@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { luDecompose, luSolve } from '@jepa-dynamics/core';
 import { bandLuDecomposeKernel, bandLuSolveKernel, bandStorageWidth } from '../../../src/solver/linear/bandLu.js';
-import { mulberry32 } from '../../mulberry32.js';
+import { mulberry32 } from '../../../../../test/support/oracles/index.js';
 
 /** A random n×n band matrix (dense, row-major) with `lower`/`upper` diagonals, seeded. */
 function randomBand(n: number, lower: number, upper: number, seed: number, diagonal = 0): Float64Array {

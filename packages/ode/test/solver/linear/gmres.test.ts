@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { luDecompose, luSolve } from '@jepa-dynamics/core';
 import { gmres, GmresWorkspace } from '../../../src/solver/linear/gmres.js';
-import { mulberry32 } from '../../mulberry32.js';
+import { mulberry32 } from '../../../../../test/support/oracles/index.js';
 
 function randomSystem(n: number, seed: number, shift: number): { a: Float64Array; b: Float64Array } {
   const random = mulberry32(seed);

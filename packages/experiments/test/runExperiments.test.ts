@@ -1,13 +1,13 @@
 /**
- * The runner of `reproduce` (runExperiments of @jepa-dynamics/experiments) with small
- * stand-in experiments (the real results are checked in reproduce.test.ts): each
+ * The runner of `reproduce` (runExperiments) with small stand-in experiments (the real
+ * results are checked in test/reproduce.test.ts and test/results/): each
  * experiment computed, absent or failed without costing the others, progress counted
  * honestly, interruption between units of work. The command line's file writing on top
  * of it is checked in packages/cli/test/reproduce/runReproduce.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { InterruptedError, runExperiments, toCsv, type ExperimentArtifacts } from '@jepa-dynamics/experiments';
-import { absentExperiment, failingExperiment, lineExperiment } from './support/standInExperiments.js';
+import { InterruptedError, runExperiments, toCsv, type ExperimentArtifacts } from '../src/index.js';
+import { absentExperiment, failingExperiment, lineExperiment } from '../../../test/support/standInExperiments.js';
 
 /** A progress reporter that records what it was told. */
 function recorder(): { events: string[]; progress: { start(total: number): void; advance(label: string): void; stop(): void } } {

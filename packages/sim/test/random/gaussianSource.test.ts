@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGaussianSource } from '../src/index.js';
+import { createGaussianSource } from '../../src/index.js';
 
 describe('createGaussianSource', () => {
   it('is reproducible from its seed and differs across seeds', () => {

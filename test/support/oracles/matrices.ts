@@ -1,11 +1,24 @@
 /**
- * Matrices for the tests of core: a seeded standard-normal stream independent of the library
- * (core has no generator, and sim, which has one, depends on core): Box–Muller on
- * mulberry32 uniforms; and textbook products, transposes and orthogonality errors written
- * out here. (Not a test file: no `.test.ts` suffix.)
+ * Matrices for the tests: a seeded standard-normal stream independent of the library (Box–Muller
+ * on mulberry32 uniforms), and textbook products, transposes and orthogonality errors written
+ * out here, row-major like the packages' dense matrices.
  */
-import type { StandardNormalSource } from '../../src/index.js';
-import { mulberry32 } from '../../../ode/test/mulberry32.js';
+import type { StandardNormalSource } from '@jepa-dynamics/core';
+import { mulberry32 } from './mulberry32.js';
+
+/**
+ * Shapes [m, k, n] for tests of products: degenerate, odd, exact and ragged multiples of the
+ * 4×4 register blocks, and one large enough for the blocked and SIMD paths.
+ */
+export const PRODUCT_SHAPES: readonly (readonly [number, number, number])[] = [
+  [1, 1, 1],
+  [2, 3, 5],
+  [4, 4, 4],
+  [7, 5, 9],
+  [8, 13, 12],
+  [17, 16, 19],
+  [64, 64, 64],
+];
 
 /** Independent N(0, 1) numbers from `seed`, with `fill` as randomOrthogonal consumes them. */
 export function normalSource(seed: number): StandardNormalSource & { next(): number } {
@@ -61,4 +74,12 @@ export function orthogonalityError(q: Float64Array, n: number): number {
   let e = 0;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) e = Math.max(e, Math.abs(qtq[i * n + j] - (i === j ? 1 : 0)));
   return e;
+}
+
+/** The n×n diagonal matrix with the given diagonal, row-major. */
+export function diagonalMatrix(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const m = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) m[i * n + i] = values[i];
+  return m;
 }

@@ -1,7 +1,6 @@
 /**
  * mulberry32, a tiny 32-bit PRNG (Tommy Ettinger's, public domain), so that a seeded
  * test or benchmark sees the same cases on every run. Not for statistics.
- * Shared by the ode tests, test/symbolic-vs-ode.test.ts and the benches. (Not a test file: no `.test.ts` suffix.)
  *
  * @param seed - any 32-bit integer.
  * @returns a function returning uniform numbers in [0, 1), multiples of 2⁻³².

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IntegrationError, InvalidArgumentError } from '@jepa-dynamics/core';
-import { coupledFlow, coupledTrajectories } from '../src/flows/coupledFlow.js';
-import { solveIvp } from '../src/solver/solveIvp.js';
-import { EPS, exactU, L, N, rho, sigma2, T } from './fiftyFeatures.js';
+import { coupledFlow, coupledTrajectories } from '../../src/flows/coupledFlow.js';
+import { solveIvp } from '../../src/solver/solveIvp.js';
+import { EPS, exactU, L, N, rho, sigma2, T } from '../fiftyFeatures.js';
 
 // The problem (fiftyFeatures.ts): L = 3, ε = 1e-3, σ² = logspace(−2, 2, 50), ρ uniform in (0.1, 0.9), seed 2024.
 

@@ -6,10 +6,8 @@
  * (fixtures/flows-critical-times.py).
  */
 import { describe, expect, it } from 'vitest';
-import { criticalTime, criticalTimeRatio, learningOrder, orderFlipDepth, type CriticalTimeMethod } from '../src/index.js';
-import { closedFormCriticalTime } from './closedFormCriticalTime.js';
-import { criticalTimeFixture } from './criticalTimeFixture.js';
-import { mulberry32 } from './mulberry32.js';
+import { criticalTime, criticalTimeRatio, learningOrder, orderFlipDepth, type CriticalTimeMethod } from '../../src/index.js';
+import { closedFormCriticalTime, criticalTimeFixture, mulberry32 } from '../../../../test/support/oracles/index.js';
 
 describe('closed-form critical times against 40-digit quadrature', () => {
   it('the test implementation matches mpmath to 1e-12 (so it can judge the library)', () => {
