@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complexLuDecomposeKernel, complexLuSolveKernel, luDecompose, luSolve } from '../../../src/index.js';
-import { maxAbsDiff, normalSource, randomMatrix } from '../../support/matrices.js';
+import { maxAbsDiff, normalSource, randomMatrix } from '../../../../../test/support/oracles/index.js';
 
 /** (re + i im) x for a row-major complex matrix, written out. */
 function complexMatVec(re: Float64Array, im: Float64Array, n: number, xr: Float64Array, xi: Float64Array): [Float64Array, Float64Array] {
