@@ -1,29 +1,41 @@
 /**
- * Ctrl-C during `jepa-dynamics reproduce` (the built program, as a user runs it):
- * it stops with status 130, every file in the output directory is whole, no temporary
- * file is left, and a rerun completes.
+ * Ctrl-C during `jepa-dynamics reproduce` (the built program, as a user runs it): it stops
+ * with status 130 and leaves the output folder exactly as the previous run left it (the
+ * run writes into a staging folder beside it, swapped in only at the end), with nothing
+ * left beside it; a rerun completes. (`--out` values refused before computing are rows of
+ * test/cli-bad-input.test.ts.)
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPERIMENTS } from '@jepa-dynamics/experiments';
+import { resultFiles } from '../packages/cli/src/reproduce/runReproduce.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
 
+let parent = '';
 let out = '';
 beforeAll(() => {
-  out = join(mkdtempSync(join(tmpdir(), 'jd-interrupt-')), 'results');
+  parent = mkdtempSync(join(tmpdir(), 'jd-interrupt-'));
+  out = join(parent, 'results');
 });
 afterAll(() => {
-  if (out !== '') rmSync(join(out, '..'), { recursive: true, force: true });
+  if (parent !== '') rmSync(parent, { recursive: true, force: true });
 });
 
-/** Runs `reproduce --quick`; with `interruptAfterFirstFile`, sends SIGINT once the first output file exists. */
+/** The staging folder of a run in progress, if any. */
+function stagingFolder(): string | undefined {
+  const name = readdirSync(parent).find((f) => f.startsWith('.results.reproduce-'));
+  return name === undefined ? undefined : join(parent, name);
+}
+
+/** Runs `reproduce --quick`; with `interruptMidRun`, sends SIGINT once the run has written its first file (into its staging folder). */
 function reproduce(
-  interruptAfterFirstFile: boolean,
+  interruptMidRun: boolean,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'reproduce', '--quick', '--out', out], { cwd: root });
@@ -32,9 +44,10 @@ function reproduce(
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     let timer: NodeJS.Timeout | undefined;
-    if (interruptAfterFirstFile) {
+    if (interruptMidRun) {
       timer = setInterval(() => {
-        if (existsSync(out) && readdirSync(out).some((f) => !f.startsWith('.'))) {
+        const staging = stagingFolder();
+        if (staging !== undefined && existsSync(staging) && readdirSync(staging).some((f) => !f.startsWith('.'))) {
           clearInterval(timer);
           child.kill('SIGINT');
         }
@@ -48,43 +61,34 @@ function reproduce(
   });
 }
 
-/** Throws unless the file is complete for its type. */
-function assertWhole(path: string): void {
-  const data = readFileSync(path);
-  if (path.endsWith('.json')) JSON.parse(data.toString('utf8'));
-  else if (path.endsWith('.csv') || path.endsWith('.md')) expect(data.toString('utf8').endsWith('\n')).toBe(true);
-  else if (path.endsWith('.svg')) expect(data.toString('utf8').trimEnd().endsWith('</svg>')).toBe(true);
-  // a PNG ends with its IEND chunk: length 0, "IEND", CRC ae 42 60 82
-  else if (path.endsWith('.png')) expect(data.subarray(-12).toString('hex')).toBe('0000000049454e44ae426082');
-  else throw new Error(`unexpected file ${path}`);
+/** Every file of the output folder with its bytes (hex), by name. */
+function snapshot(): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(out)
+      .sort()
+      .map((name) => [name, readFileSync(join(out, name)).toString('hex')]),
+  );
 }
 
+const expectedFiles = [...EXPERIMENTS.flatMap((e) => resultFiles(e.id)), 'summary.md'].sort();
+
 describe('reproduce and Ctrl-C', () => {
-  it('stops with 130 leaving only whole files and no temporary ones; a rerun completes', async () => {
-    const first = await reproduce(true);
-    expect(first.code, first.stderr).toBe(130);
-    expect(first.stderr).toMatch(/interrupted/);
-    const left = readdirSync(out);
-    expect(left.filter((f) => f.startsWith('.'))).toEqual([]);
-    expect(left).not.toContain('summary.md');
-    expect(left.length).toBeGreaterThan(0);
-    for (const f of left) assertWhole(join(out, f));
+  it('an interrupted rerun leaves the previous complete folder byte for byte, nothing beside it; a rerun completes', async () => {
+    const first = await reproduce(false);
+    expect(first.code, first.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(expectedFiles);
+    const before = snapshot();
 
-    const second = await reproduce(false);
-    expect(second.code, second.stderr).toBe(0);
-    const all = readdirSync(out).sort();
-    expect(all.filter((f) => f.startsWith('.'))).toEqual([]);
-    expect(all).toHaveLength(6 * 4 + 1);
-    for (const f of all) assertWhole(join(out, f));
-    expect(second.stdout).toContain('# jepa-dynamics reproduce: summary');
-  });
+    const interrupted = await reproduce(true);
+    expect(interrupted.code, interrupted.stderr).toBe(130);
+    expect(interrupted.stderr).toMatch(/^jepa-dynamics: reproduce interrupted; .* is as it was before this run, rerun to finish\.\n$/);
+    expect(snapshot()).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['results']);
 
-  it('an --out that cannot be a directory exits 2 naming --out, before computing anything', () => {
-    const file = join(out, '..', 'a-file');
-    writeFileSync(file, 'not a directory');
-    const r = spawnSync(process.execPath, [bin, 'reproduce', '--quick', '--out', file], { cwd: root, encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^jepa-dynamics: --out .* cannot be used as the output directory/);
-    expect(r.stdout).toBe('');
+    const rerun = await reproduce(false);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(expectedFiles);
+    expect(readdirSync(parent)).toEqual(['results']);
+    expect(rerun.stdout).toContain('# jepa-dynamics reproduce: summary');
   });
 });
