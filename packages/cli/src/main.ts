@@ -58,8 +58,15 @@ export async function buildProgram(commandName?: string): Promise<Command> {
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      // commander's own usage errors ("error: unknown option '--x'") get the same prefix as ours
-      outputError: (s, write) => write(`jepa-dynamics: ${s.replace(/^error: /, '')}`),
+      // commander's own usage errors ("error: unknown option '--x'") get the same prefix as ours,
+      // on one line (its "(Did you mean --quick?)" follows on a second line)
+      outputError: (s, write) =>
+        write(
+          `jepa-dynamics: ${s
+            .replace(/^error: /, '')
+            .trimEnd()
+            .replace(/\n/g, ' ')}\n`,
+        ),
     });
   const named = COMMANDS.filter(([name]) => name === commandName);
   // --version needs no command; anything else that is not a command's name gets them all (help, errors)

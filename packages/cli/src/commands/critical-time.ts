@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { OBJECTIVES, TIME_UNITS } from '@jepa-dynamics/core';
-import { criticalTime, InvalidArgumentError, type CriticalTimeMethod } from '@jepa-dynamics/ode';
+import { criticalTime, InvalidArgumentError, leadingOrderTerms, type CriticalTimeMethod } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
 import { parseFeatureFlags, type FeatureFlags } from '../features.js';
@@ -57,6 +57,8 @@ export function registerCriticalTime(program: Command): void {
         throw error; // an IntegrationError (the answer exists, the integration failed) is exit 3, in main
       }
       if (!result.exists) throw new NoAnswerError(result.message);
+      // derive's leading order includes the log term, this method's (JEPA) does not: say which
+      const terms = method === 'leading-order' ? leadingOrderTerms(objective, depth) : undefined;
       if (flags.json === true) {
         printJson({
           t: result.t,
@@ -71,10 +73,11 @@ export function registerCriticalTime(program: Command): void {
           time,
           uStar: result.uStar,
           wbarTarget: result.wbarTarget,
+          ...(terms === undefined ? {} : { leadingOrderLogTerm: terms.logTerm, leadingOrderTerms: terms.description }),
         });
       } else {
         process.stdout.write(
-          `t* = ${result.t} (${time} time, method ${method}): ${objective.toUpperCase()}, L = ${depth}, λ = ${feature.lambda}, ρ = ${feature.rho}, σ² = ${feature.sigma2}, ε = ${epsilon}, w̄ reaches ${fraction}·w̄∞ = ${result.wbarTarget}.\n`,
+          `t* = ${result.t} (${time} time, method ${method}${terms === undefined ? '' : `: ${terms.description}`}): ${objective.toUpperCase()}, L = ${depth}, λ = ${feature.lambda}, ρ = ${feature.rho}, σ² = ${feature.sigma2}, ε = ${epsilon}, w̄ reaches ${fraction}·w̄∞ = ${result.wbarTarget}.\n`,
         );
       }
     });

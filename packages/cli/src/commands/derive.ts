@@ -6,7 +6,8 @@
  * @module
  */
 import type { Command } from 'commander';
-import { OBJECTIVES } from '@jepa-dynamics/core';
+import { OBJECTIVES, type Objective } from '@jepa-dynamics/core';
+import { leadingOrderTerms } from '@jepa-dynamics/ode';
 import type { Expression } from '@jepa-dynamics/symbolic';
 import { printJson } from '../output.js';
 import { parseChoice, parseInteger, required } from '../options.js';
@@ -22,6 +23,23 @@ interface DeriveFlags {
 
 function shown(e: Expression, format: Format): string {
   return format === 'latex' ? e.latex : e.text;
+}
+
+/** Whether {@link derive}'s leading order holds the log term: it always does where there is one. */
+function leadingOrderLogTerm(objective: Objective, depth: number): 'included' | 'none' {
+  return leadingOrderTerms(objective, depth).logTerm === 'none' ? 'none' : 'included';
+}
+
+/** The label of the leading order, against what `critical-time --method leading-order` prints. */
+function leadingOrderLabel(objective: Objective, depth: number): string {
+  switch (leadingOrderTerms(objective, depth).logTerm) {
+    case 'excluded':
+      return 'log term included; critical-time --method leading-order leaves it out';
+    case 'included':
+      return 'the log term alone; critical-time --method leading-order gives the exact L = 1 formula';
+    case 'none':
+      return 'no log term at this depth; the same as critical-time --method leading-order';
+  }
 }
 
 /** Registers `derive` on the program. */
@@ -66,6 +84,7 @@ export function registerDerive(program: Command): void {
           tStar: pick(g.tStar),
           existence: g.existence,
           leadingOrder: pick(g.leadingOrder),
+          leadingOrderLogTerm: leadingOrderLogTerm(objective, depth),
           logTerm: pick(g.logTerm),
           remainder: pick(g.remainder),
           general: d.general,
@@ -92,7 +111,7 @@ export function registerDerive(program: Command): void {
         `u* = ${shown(g.uStar, format)}`,
         `t*_p = ${shown(g.tStar, format)}`,
         g.existence,
-        `leading order as ε → 0: ${shown(g.leadingOrder, format)}`,
+        `leading order as ε → 0 (${leadingOrderLabel(objective, depth)}): ${shown(g.leadingOrder, format)}`,
         `any L: ${format === 'latex' ? d.general.latex : d.general.text}`,
         'certificates:',
         ...d.certificates.map(

@@ -28,11 +28,11 @@ function isWithin(path: string, folder: string): boolean {
   return r !== '..' && !r.startsWith(`..${sep}`) && !r.startsWith(sep);
 }
 
-/** The deepest existing folder on the way to `path`, with symbolic links resolved. */
-function existingAncestor(path: string): string {
-  let p = path;
-  while (!existsSync(p)) p = dirname(p);
-  return realpathSync(p);
+/** `path` with the symbolic links of its deepest existing ancestor resolved (the rest does not exist yet). */
+function resolveExisting(path: string): string {
+  let ancestor = path;
+  while (!existsSync(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
+  return join(realpathSync(ancestor), relative(ancestor, path));
 }
 
 /**
@@ -48,8 +48,18 @@ function existingAncestor(path: string): string {
  */
 export function checkOutputFolder(raw: string, resultIds: readonly string[]): string {
   if (raw.trim() === '') refuse(raw, 'must name a folder, e.g. --out results.');
+  try {
+    return checkedTarget(raw, resultIds);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    // a folder on the way that cannot be read (EACCES), a loop of symbolic links (ELOOP), …
+    refuse(raw, `cannot be used: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
+function checkedTarget(raw: string, resultIds: readonly string[]): string {
   const absolute = resolve(raw);
-  const target = existsSync(absolute) ? realpathSync(absolute) : join(existingAncestor(dirname(absolute)), basename(absolute));
+  const target = resolveExisting(absolute);
   for (const system of SYSTEM_FOLDERS) {
     if (isWithin(absolute, system) || isWithin(target, system))
       refuse(raw, `is under ${system}, a folder of the operating system; name a folder of your own.`);
@@ -106,9 +116,14 @@ function processAlive(pid: number): boolean {
  */
 export function removeStaleSideFolders(target: string): void {
   const parent = dirname(target);
-  if (!existsSync(parent)) return;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return; // no parent yet, or not readable: nothing of ours can be there (staging then says why it cannot write)
+  }
   const pattern = new RegExp(`^\\.${basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:reproduce|replaced)-(\\d+)-`);
-  for (const name of readdirSync(parent)) {
+  for (const name of names) {
     const match = pattern.exec(name);
     if (match !== null && !processAlive(Number(match[1]))) rmSync(join(parent, name), { recursive: true, force: true });
   }
