@@ -9,13 +9,12 @@
  * read-only folder (which needs another user when the tests run as root), also run as the
  * built program in child processes, in parallel.
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../packages/cli/src/main.js';
-import { bin, expectFailure, root, runCliInProcess, withFlag } from './support/runCli.js';
+import { expectFailure, runCliInProcess, spawnCli, withFlag } from './support/runCli.js';
 
 /** One row: `jepa-dynamics <command> <args>` must exit 2 naming `flag` (and `mentions`). */
 interface Row {
@@ -89,6 +88,25 @@ const FILE_BASE: Record<string, string[]> = {
   order: ['--depth', '8'],
 };
 
+/** Bad values of the flags solve and simulate share (objective, depth, one feature, ε). */
+const FEATURE_COMMAND_VALUES: Record<string, [string, (string | RegExp)[]][]> = {
+  '--objective': [
+    ['byol', []],
+    ['', []],
+  ],
+  '--depth': [
+    ['0', []],
+    ['1.5', []],
+  ],
+  '--lambda': [['-1', []]],
+  '--rho': [['-1', []]],
+  '--sigma2': [['0', []]],
+  '--epsilon': [
+    ['0', []],
+    ['-1', []],
+  ],
+};
+
 /** The bad values of each flag beyond the kind's common ones: [value, what the message must also say]. */
 const SPECIFIC: Record<string, Record<string, [string, (string | RegExp)[]][]>> = {
   'critical-time': {
@@ -141,21 +159,7 @@ const SPECIFIC: Record<string, Record<string, [string, (string | RegExp)[]][]>> 
     ],
   },
   solve: {
-    '--objective': [
-      ['byol', []],
-      ['', []],
-    ],
-    '--depth': [
-      ['0', []],
-      ['1.5', []],
-    ],
-    '--lambda': [['-1', []]],
-    '--rho': [['-1', []]],
-    '--sigma2': [['0', []]],
-    '--epsilon': [
-      ['0', []],
-      ['-1', []],
-    ],
+    ...FEATURE_COMMAND_VALUES,
     '--t-end': [
       ['0', ['positive']],
       ['-10', []],
@@ -200,18 +204,7 @@ const SPECIFIC: Record<string, Record<string, [string, (string | RegExp)[]][]>> 
     '--time': [['steps', []]],
   },
   simulate: {
-    '--objective': [['byol', []]],
-    '--depth': [
-      ['0', []],
-      ['1.5', []],
-    ],
-    '--lambda': [['-1', []]],
-    '--rho': [['-1', []]],
-    '--sigma2': [['0', []]],
-    '--epsilon': [
-      ['0', []],
-      ['-1', []],
-    ],
+    ...FEATURE_COMMAND_VALUES,
     '--lr': [
       ['0', ['positive']],
       ['-0.1', []],
@@ -420,19 +413,6 @@ describe('the bad-input table', () => {
   });
 });
 
-/** Runs the built program in a child process (optionally as another user), to completion. */
-function spawnCli(args: readonly string[], uid?: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, ...(uid === undefined ? {} : { uid, gid: uid }) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
 describe('the built program, in child processes', () => {
   it('rows of each kind give the same status and message as in process (a sample, in parallel)', async () => {
     // the first row of each command, and every 101st row
@@ -445,7 +425,7 @@ describe('the built program, in child processes', () => {
     const out = join(dir, 'read-only', 'results');
     // root writes anywhere: run as nobody (65534) then, for whom the folder (0555, owned by root) is read-only
     const asRoot = process.getuid?.() === 0;
-    const r = await spawnCli(['reproduce', '--quick', '--out', out], asRoot ? 65534 : undefined);
+    const r = await spawnCli(['reproduce', '--quick', '--out', out], { uid: asRoot ? 65534 : undefined });
     expectFailure(r, 2, '--out', 'cannot be written', 'no permission');
   });
 });

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bin, expectFailure, root, runCli } from './support/runCli.js';
+import { expectFailure, runCli, spawnCli } from './support/runCli.js';
 
 describe('jepa-dynamics command line', () => {
   it('--help exits 0 and names the program', () => {
@@ -22,23 +21,6 @@ describe('jepa-dynamics command line', () => {
     expect(r.stderr).toMatch(/^jepa-dynamics: /);
   });
 });
-
-/** Runs the built program; `onSpawn` may act on the child (send a signal). */
-function spawnCli(
-  args: readonly string[],
-  onSpawn?: (child: ChildProcess) => void,
-): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
-    onSpawn?.(child);
-  });
-}
 
 describe('the program itself', () => {
   it('--version prints the version of packages/cli/package.json and exits 0', () => {
@@ -64,49 +46,16 @@ describe('the program itself', () => {
 
   it('a reader that closes early (| head -1) ends the command quietly with status 0', async () => {
     // ~4 MB of CSV: far more than a pipe holds, so the write meets the closed pipe
-    const r = await spawnCli(
-      [
-        'solve',
-        '--objective',
-        'jepa',
-        '--depth',
-        '2',
-        '--lambda',
-        '1',
-        '--rho',
-        '1',
-        '--epsilon',
-        '0.01',
-        '--t-end',
-        '600',
-        '--points',
-        '100000',
-      ],
-      (child) => child.stdout?.once('data', () => child.stdout?.destroy()),
-    );
+    const r = await spawnCli('solve --objective jepa --depth 2 --lambda 1 --rho 1 --epsilon 0.01 --t-end 600 --points 100000'.split(' '), {
+      onSpawn: (child) => child.stdout?.once('data', () => child.stdout?.destroy()),
+    });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
   });
 
   it('Ctrl-C ends a long computation with status 130 (or the signal, which shells report as 130) and no stack trace', async () => {
-    const long = [
-      'simulate',
-      '--objective',
-      'jepa',
-      '--depth',
-      '2',
-      '--lambda',
-      '1',
-      '--rho',
-      '1',
-      '--epsilon',
-      '0.01',
-      '--lr',
-      '1e-4',
-      '--steps',
-      '50000000',
-    ];
-    const r = await spawnCli(long, (child) => setTimeout(() => child.kill('SIGINT'), 1500));
+    const long = 'simulate --objective jepa --depth 2 --lambda 1 --rho 1 --epsilon 0.01 --lr 1e-4 --steps 50000000'.split(' ');
+    const r = await spawnCli(long, { onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 1500) });
     expect(r.status === 130 || r.signal === 'SIGINT', `status ${r.status}, signal ${r.signal}`).toBe(true);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
@@ -136,24 +85,7 @@ describe('exit 3: the answer exists but the computation could not reach it', () 
   });
 
   it("solve --method auto (the solver's 'auto') gives the same trajectory as dop853 on a non-stiff run", () => {
-    const args = [
-      'solve',
-      '--objective',
-      'jepa',
-      '--depth',
-      '2',
-      '--lambda',
-      '1',
-      '--rho',
-      '1',
-      '--epsilon',
-      '0.01',
-      '--t-end',
-      '600',
-      '--points',
-      '4',
-      '--json',
-    ];
+    const args = 'solve --objective jepa --depth 2 --lambda 1 --rho 1 --epsilon 0.01 --t-end 600 --points 4 --json'.split(' ');
     const auto = runCli([...args, '--method', 'auto']);
     const dop853 = runCli(args);
     expect(auto.status, auto.stderr).toBe(0);

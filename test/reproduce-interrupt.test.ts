@@ -5,17 +5,13 @@
  * left beside it; a rerun completes. (`--out` values refused before computing are rows of
  * test/cli-bad-input.test.ts.)
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPERIMENTS } from '@jepa-dynamics/experiments';
 import { resultFiles } from '../packages/cli/src/reproduce/runReproduce.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../packages/cli/bin/jepa-dynamics.js', import.meta.url));
+import { spawnCli } from './support/runCli.js';
 
 let parent = '';
 let out = '';
@@ -34,17 +30,11 @@ function stagingFolder(): string | undefined {
 }
 
 /** Runs `reproduce --quick`; with `interruptMidRun`, sends SIGINT once the run has written its first file (into its staging folder). */
-function reproduce(
-  interruptMidRun: boolean,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'reproduce', '--quick', '--out', out], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    let timer: NodeJS.Timeout | undefined;
-    if (interruptMidRun) {
+function reproduce(interruptMidRun: boolean): ReturnType<typeof spawnCli> {
+  let timer: NodeJS.Timeout | undefined;
+  const run = spawnCli(['reproduce', '--quick', '--out', out], {
+    onSpawn: (child) => {
+      if (!interruptMidRun) return;
       timer = setInterval(() => {
         const staging = stagingFolder();
         if (staging !== undefined && existsSync(staging) && readdirSync(staging).some((f) => !f.startsWith('.'))) {
@@ -52,13 +42,9 @@ function reproduce(
           child.kill('SIGINT');
         }
       }, 5);
-    }
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (timer !== undefined) clearInterval(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
+    },
   });
+  return run.finally(() => clearInterval(timer));
 }
 
 /** Every file of the output folder with its bytes (hex), by name. */
@@ -75,18 +61,18 @@ const expectedFiles = [...EXPERIMENTS.flatMap((e) => resultFiles(e.id)), 'summar
 describe('reproduce and Ctrl-C', () => {
   it('an interrupted rerun leaves the previous complete folder byte for byte, nothing beside it; a rerun completes', async () => {
     const first = await reproduce(false);
-    expect(first.code, first.stderr).toBe(0);
+    expect(first.status, first.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(expectedFiles);
     const before = snapshot();
 
     const interrupted = await reproduce(true);
-    expect(interrupted.code, interrupted.stderr).toBe(130);
+    expect(interrupted.status, interrupted.stderr).toBe(130);
     expect(interrupted.stderr).toMatch(/^jepa-dynamics: reproduce interrupted; .* is as it was before this run, rerun to finish\.\n$/);
     expect(snapshot()).toEqual(before);
     expect(readdirSync(parent)).toEqual(['results']);
 
     const rerun = await reproduce(false);
-    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.status, rerun.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(expectedFiles);
     expect(readdirSync(parent)).toEqual(['results']);
     expect(rerun.stdout).toContain('# jepa-dynamics reproduce: summary');

@@ -4,7 +4,7 @@
  * the end-to-end CLI tests (not a test file: no `.test.ts` suffix). The build comes from
  * test/global-setup.ts.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
@@ -17,6 +17,28 @@ export const bin = fileURLToPath(new URL('../../packages/cli/bin/jepa-dynamics.j
 export function runCli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs `jepa-dynamics <args>` as a child process without blocking, so that several run in
+ * parallel; `uid` runs it as another user (when the tests run as root), `onSpawn` may act
+ * on the child (send a signal, close its stdout). `signal` is set if a signal ended it.
+ */
+export function spawnCli(
+  args: readonly string[],
+  options: { uid?: number; onSpawn?: (child: ChildProcess) => void } = {},
+): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const { uid, onSpawn } = options;
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, ...(uid === undefined ? {} : { uid, gid: uid }) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+    onSpawn?.(child);
+  });
 }
 
 /**

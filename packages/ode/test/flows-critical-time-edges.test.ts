@@ -10,21 +10,15 @@ import { MIN_RELATIVE_TOLERANCE } from '@jepa-dynamics/core';
 import { describe, expect, it } from 'vitest';
 import { criticalTime, IntegrationError, InvalidArgumentError } from '../src/index.js';
 import { methodDefinition, registerMethod } from '../src/solver/methodRegistry.js';
+import type { CriticalTimeCase } from './criticalTimeFixture.js';
 
-interface EdgeCase {
-  objective: 'jepa' | 'mae';
-  depth: number;
-  lambda: number;
-  rho: number;
-  epsilon: number;
-  fraction: number;
+/** A case of the fixture; its `t` is t* between the doubles `u0` and `uStar` below (gradient-flow time). */
+interface EdgeCase extends CriticalTimeCase {
   /** 1 − ε/target, rounded. */
   belowTarget: string;
   /** The doubles u0 = ε^{1/L} and u* the library forms (node's Math.pow). */
   u0: number;
   uStar: number;
-  /** t* between those doubles (gradient-flow time). */
-  t: string;
   /** t* for the decimal inputs: differs from `t` only by the rounding of u0 and u*. */
   tDecimal: string;
 }
