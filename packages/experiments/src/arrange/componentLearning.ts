@@ -24,8 +24,9 @@ export interface ComponentLearning {
  * Whether, and when, each recorded component was learned: it counts only if it reaches its
  * target and stays at or above it at every record to the end ({@link heldCrossing}). The
  * time is the trainer's own first crossing (`stepExact[i]`, detected at every step) when
- * that crossing holds; otherwise it is interpolated linearly between the two records where
- * the component passes the target.
+ * that crossing is the one that holds (it comes after the last record below the target);
+ * otherwise it is interpolated linearly between the two records where the component passes
+ * the target for good, and an earlier crossing is reported as transient.
  *
  * @param t - recorded times.
  * @param series - `series[i][k]`: component i at `t[k]`.
@@ -53,11 +54,14 @@ export function componentLearning(
       return t[k - 1] + ((target - values[k - 1]) / (values[k] - values[k - 1])) * (t[k] - t[k - 1]);
     };
     const exact = stepExact?.[i] ?? null;
-    const firstTime = first < 0 ? null : exact !== null && first === held ? exact : at(first);
+    // the trainer's crossing is the held one only if it comes after the last record below the target
+    const heldAt = held < 0 ? null : held === first && exact !== null && (held === 0 || exact > t[held - 1]) ? exact : at(held);
+    // the first crossing: the trainer's (every step) if known, else the records'
+    const firstAt = exact ?? (first < 0 ? null : at(first));
     return {
       target,
-      learnedAt: held < 0 ? null : held === first ? firstTime : at(held),
-      transientCrossing: first >= 0 && held !== first ? firstTime : null,
+      learnedAt: heldAt,
+      transientCrossing: firstAt !== null && (heldAt === null || firstAt < heldAt) ? firstAt : null,
       end: values[values.length - 1],
     };
   });
