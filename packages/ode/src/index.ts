@@ -41,6 +41,8 @@ export { implicitTime } from './flows/implicitTime.js';
 export type { ImplicitTimeOptions } from './flows/implicitTime.js';
 export { leadingOrderCriticalTime } from './flows/leadingOrderCriticalTime.js';
 export type { LeadingOrderOptions } from './flows/leadingOrderCriticalTime.js';
+export { leadingOrderTerms } from './flows/leadingOrderTerms.js';
+export type { LeadingOrderTerms } from './flows/leadingOrderTerms.js';
 export { criticalTime, criticalTimes } from './flows/criticalTime.js';
 export type { CriticalTimeMethod, CriticalTimeOptions } from './flows/criticalTime.js';
 export { flowTrajectory, flowTrajectories } from './flows/flowTrajectory.js';

@@ -8,6 +8,7 @@ import {
   type TimeUnit,
 } from '@jepa-dynamics/core';
 import { fixedPointKernel } from './fixedPoint.js';
+import { logGrowth } from './logGrowth.js';
 import { maeAntiderivativeDifference } from './maeAntiderivative.js';
 import { resolveFeature } from './resolveFeature.js';
 import type { FeatureInput } from './types.js';
@@ -31,7 +32,7 @@ export function implicitTimeKernel(
   u0: number,
   u: number,
 ): number {
-  const logRatio = Math.log(u0 / u); // ≤ 0
+  const logRatio = -logGrowth(u0, u); // ln(u0/u) ≤ 0, accurate also for u close to u0
   switch (objective) {
     case 'jepa': {
       const n = 2 * depth;
