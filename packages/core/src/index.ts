@@ -26,6 +26,8 @@ export { validateEpsilon } from './validate/validateEpsilon.js';
 export { validateUnitInterval, UNIT_INTERVALS } from './validate/validateUnitInterval.js';
 export type { UnitInterval } from './validate/validateUnitInterval.js';
 export { validateFraction } from './validate/validateFraction.js';
+export { validateKnownKeys } from './validate/validateKnownKeys.js';
+export { closestName } from './validate/closestName.js';
 export { matmulReference, matmulTransAReference, matmulTransBReference } from './linalg/matmulReference.js';
 export { matmulBlocked } from './linalg/matmulBlocked.js';
 export { transpose } from './linalg/transpose.js';

@@ -15,7 +15,11 @@ export type {
   MethodSwitch,
   ClockSegment,
   SolveResult,
+  DenseSolveResult,
 } from './solver/types.js';
+export type { SolveControls, StepStats, AbortSignalLike } from './solver/solveControls.js';
+export { createIntegrator } from './solver/createIntegrator.js';
+export type { Integrator, IntegratorOptions, IntegratorState, IntegratorStatus } from './solver/integratorTypes.js';
 export { solverMethods } from './solver/solverMethods.js';
 export type { SolverMethodInfo } from './solver/solverMethods.js';
 export { METHOD_NEEDS } from './solver/methodDefinition.js';

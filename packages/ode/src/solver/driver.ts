@@ -14,6 +14,7 @@
  * @module
  */
 
+import type { CallbackFailure } from './callbackFailure.js';
 import type { CountedRhs } from './countedRhs.js';
 import type { NormalizedProblem } from './normalizeProblem.js';
 import type { ControllerSettings, DenseInterpolant } from './stepper.js';
@@ -73,7 +74,9 @@ export type RunEndReason =
   /** The step size fell below what double precision resolves at t. */
   | 'step-too-small'
   /** Non-finite values that shorter steps did not cure. */
-  | 'non-finite';
+  | 'non-finite'
+  /** A user callback threw (a `CallbackFailure`, see `callbackFailure.ts`); `failure` says which. */
+  | 'f-error';
 
 /** How a run ended, with what the next run (or the result) needs. */
 export interface RunEnd {
@@ -97,6 +100,8 @@ export interface RunEnd {
   readonly nlu: number | undefined;
   /** For `'non-finite'`: the sentence saying where the non-finite values came from. */
   readonly message?: string;
+  /** For `'f-error'`: the callback's failure. */
+  readonly failure?: CallbackFailure;
 }
 
 /** A method's step loop. */

@@ -5,11 +5,14 @@
  * @module
  */
 
-import { InvalidArgumentError } from '@jepa-dynamics/core';
+import { InvalidArgumentError, validateKnownKeys } from '@jepa-dynamics/core';
+import { guardedJacobian } from './guardedJacobian.js';
 import { jacobianColumnGroups, type JacobianColumnGroups } from './jacobian.js';
 import { quotedList } from './quotedList.js';
 import { AUTO_DEFAULT_NON_STIFF, AUTO_DEFAULT_STIFF, registeredMethods, type RegisteredMethod } from './methodRegistry.js';
 import type { ControllerSettings } from './stepper.js';
+import type { AbortSignalLike, StepStats } from './solveControls.js';
+import { AUTO_SWITCH_KEYS, CLOCK_RESTART_KEYS, EVENT_KEYS, SOLVE_OPTION_KEYS } from './solveOptionKeys.js';
 import type { EventFunction, JacobianFunction, RhsFunction, SolveOptions } from './types.js';
 
 const WHERE = 'solveIvp';
@@ -31,6 +34,16 @@ export interface NormalizedClockRestart {
   measure: (y: Float64Array) => number;
   factor: number;
 }
+
+/** `options.onStep`, `signal` and `checkJacobian` (see `solveControls.ts`), validated. */
+export interface NormalizedControls {
+  onStep: ((t: number, y: Float64Array, stats: StepStats) => unknown) | undefined;
+  signal: AbortSignalLike | undefined;
+  checkJacobian: boolean;
+}
+
+/** The smallest relative tolerance: 100 units of double-precision machine epsilon (scipy's floor). */
+export const MIN_RTOL = 100 * 2 ** -52;
 
 /** The validated problem: what the drivers consume. */
 export interface NormalizedProblem {
@@ -66,6 +79,8 @@ export interface NormalizedProblem {
   jacobian: JacobianFunction | undefined;
   /** Column groups from `options.jacobianSparsity`, or undefined (one column per evaluation). */
   jacobianColumns: JacobianColumnGroups | undefined;
+  /** Watching and steering the run. */
+  controls: NormalizedControls;
 }
 
 function finiteNumber(x: unknown): x is number {
@@ -76,11 +91,11 @@ function finiteNumber(x: unknown): x is number {
  * Checks and normalises the arguments of `solveIvp`.
  * @throws {InvalidArgumentError} naming the argument, the rule and the value.
  */
-export function normalizeProblem(
-  f: RhsFunction,
+export function normalizeProblem<P>(
+  f: RhsFunction<P>,
   tspan: readonly [number, number],
   y0: ArrayLike<number>,
-  options: SolveOptions,
+  options: SolveOptions<P>,
 ): NormalizedProblem {
   if (typeof f !== 'function') throw new InvalidArgumentError(WHERE, 'f', 'must be a function (t, y, dydt) => void', f);
   if (tspan === null || typeof tspan !== 'object' || tspan.length !== 2) {
@@ -107,11 +122,23 @@ export function normalizeProblem(
   if (options === null || typeof options !== 'object') {
     throw new InvalidArgumentError(WHERE, 'options', 'must be an object', options);
   }
+  validateKnownKeys(WHERE, 'options', options, SOLVE_OPTION_KEYS);
+  // Not validated: any value (undefined included) may parametrise f.
+  const params = options.params as P;
   const plan = methodPlan(options);
 
   const rtol = options.rtol ?? 1e-6;
   if (!finiteNumber(rtol) || rtol <= 0) {
     throw new InvalidArgumentError(WHERE, 'options.rtol', 'must be a positive finite number', rtol);
+  }
+  if (rtol < MIN_RTOL) {
+    // Below this the rounding of the solution's own arithmetic exceeds the tolerance: steps shrink until they underflow.
+    throw new InvalidArgumentError(
+      WHERE,
+      'options.rtol',
+      `must be at least 100·2⁻⁵² ≈ ${MIN_RTOL.toPrecision(3)} (100 units of double-precision rounding; tighter tolerances cannot be met)`,
+      rtol,
+    );
   }
   const atolIn = options.atol ?? 1e-6;
   const atol = new Float64Array(n);
@@ -181,10 +208,11 @@ export function normalizeProblem(
     if (!Array.isArray(options.events)) {
       throw new InvalidArgumentError(WHERE, 'options.events', 'must be an array of event functions', options.events);
     }
-    options.events.forEach((ev: EventFunction, k: number) => {
+    options.events.forEach((ev: EventFunction<P>, k: number) => {
       if (ev === null || typeof ev !== 'object' || typeof ev.g !== 'function') {
         throw new InvalidArgumentError(WHERE, `options.events[${k}]`, 'must be an object with a function g(t, y)', ev);
       }
+      validateKnownKeys(WHERE, `options.events[${k}]`, ev, EVENT_KEYS);
       const dir = ev.direction ?? 0;
       if (dir !== -1 && dir !== 0 && dir !== 1) {
         throw new InvalidArgumentError(WHERE, `options.events[${k}].direction`, 'must be -1, 0 or 1', dir);
@@ -193,7 +221,8 @@ export function normalizeProblem(
       if (typeof terminal !== 'boolean') {
         throw new InvalidArgumentError(WHERE, `options.events[${k}].terminal`, 'must be a boolean', terminal);
       }
-      events.push({ g: ev.g, direction: dir, terminal });
+      const g = ev.g;
+      events.push({ g: (t, y) => g(t, y, params), direction: dir, terminal });
     });
   }
 
@@ -216,17 +245,18 @@ export function normalizeProblem(
 
   const clockRestart = normalizeClockRestart(options.clockRestart);
 
-  const jacobian = options.jacobian;
-  if (jacobian !== undefined && typeof jacobian !== 'function') {
-    throw new InvalidArgumentError(WHERE, 'options.jacobian', 'must be a function (t, y, jac) => void writing ∂f/∂y row-major', jacobian);
+  const jacobianIn = options.jacobian;
+  if (jacobianIn !== undefined && typeof jacobianIn !== 'function') {
+    throw new InvalidArgumentError(WHERE, 'options.jacobian', 'must be a function (t, y, jac) => void writing ∂f/∂y row-major', jacobianIn);
   }
+  const jacobian = jacobianIn === undefined ? undefined : guardedJacobian(jacobianIn, n, params);
   const jacobianColumns =
     options.jacobianSparsity === undefined
       ? undefined
       : jacobianColumnGroups(WHERE, 'options.jacobianSparsity', options.jacobianSparsity, n);
 
   return {
-    f,
+    f: (t, y, dydt) => f(t, y, dydt, params),
     t0,
     t1,
     direction,
@@ -246,11 +276,35 @@ export function normalizeProblem(
     clockRestart,
     jacobian,
     jacobianColumns,
+    controls: normalizeControls(options),
   };
 }
 
+/** Checks `options.onStep`, `signal` and `checkJacobian`. */
+function normalizeControls<P>(options: SolveOptions<P>): NormalizedControls {
+  const { onStep, signal } = options;
+  if (onStep !== undefined && typeof onStep !== 'function') {
+    throw new InvalidArgumentError(WHERE, 'options.onStep', 'must be a function (t, y, stats) => …, returning false to stop', onStep);
+  }
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || typeof signal.aborted !== 'boolean')) {
+    throw new InvalidArgumentError(WHERE, 'options.signal', 'must be an AbortSignal (an object with a boolean aborted)', signal);
+  }
+  const checkJacobian = options.checkJacobian ?? false;
+  if (typeof checkJacobian !== 'boolean')
+    throw new InvalidArgumentError(WHERE, 'options.checkJacobian', 'must be a boolean', checkJacobian);
+  if (checkJacobian && options.jacobian === undefined) {
+    throw new InvalidArgumentError(
+      WHERE,
+      'options.checkJacobian',
+      'applies only with options.jacobian (there is nothing to check)',
+      checkJacobian,
+    );
+  }
+  return { onStep, signal, checkJacobian };
+}
+
 /** Resolves `options.method` and `options.autoSwitch` through the registry. */
-function methodPlan(options: SolveOptions): MethodPlan {
+function methodPlan<P>(options: SolveOptions<P>): MethodPlan {
   const name = options.method ?? 'dopri5';
   const methods = registeredMethods();
   if (name !== 'auto') {
@@ -271,6 +325,7 @@ function methodPlan(options: SolveOptions): MethodPlan {
   const auto = options.autoSwitch ?? {};
   if (auto === null || typeof auto !== 'object')
     throw new InvalidArgumentError(WHERE, 'options.autoSwitch', 'must be an object { nonStiff?, stiff? }', auto);
+  validateKnownKeys(WHERE, 'options.autoSwitch', auto, AUTO_SWITCH_KEYS);
   const nonStiffOk = methods.filter((m) => !m.stiff && m.stiffnessTest !== undefined && m.stabilityBoundary !== undefined);
   const stiffOk = methods.filter((m) => m.stiff && m.estimatesEigenvalues && m.controllerDefaults !== undefined);
   const nonStiff = nonStiffOk.find((m) => m.name === (auto.nonStiff ?? AUTO_DEFAULT_NON_STIFF));
@@ -297,7 +352,7 @@ function methodPlan(options: SolveOptions): MethodPlan {
 const CONTROLLER_KEYS = ['safety', 'facMin', 'facMax', 'beta'] as const;
 
 /** The controller constants the caller set, checked against Hairer's admissible ranges (dopri5.f / dop853.f input checks). */
-function controllerOptions(options: SolveOptions, plan: MethodPlan): Partial<ControllerSettings> {
+function controllerOptions<P>(options: SolveOptions<P>, plan: MethodPlan): Partial<ControllerSettings> {
   const methods = plan.kind === 'single' ? [plan.method] : [plan.nonStiff, plan.stiff];
   const out: Partial<ControllerSettings> = {};
   for (const key of CONTROLLER_KEYS) {
@@ -337,12 +392,13 @@ function maxAbs(y: Float64Array): number {
   return m;
 }
 
-function normalizeClockRestart(option: SolveOptions['clockRestart']): NormalizedClockRestart | undefined {
+function normalizeClockRestart(option: SolveOptions<unknown>['clockRestart']): NormalizedClockRestart | undefined {
   if (option === undefined || option === false) return undefined;
   if (option === true) return { measure: maxAbs, factor: 2 };
   if (option === null || typeof option !== 'object') {
     throw new InvalidArgumentError(WHERE, 'options.clockRestart', 'must be true, false or an object { measure?, factor? }', option);
   }
+  validateKnownKeys(WHERE, 'options.clockRestart', option, CLOCK_RESTART_KEYS);
   const measure = option.measure ?? maxAbs;
   if (typeof measure !== 'function') {
     throw new InvalidArgumentError(WHERE, 'options.clockRestart.measure', 'must be a function (y) => number', measure);

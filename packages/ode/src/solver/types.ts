@@ -8,20 +8,27 @@
  */
 
 import type { Method, MethodChoice } from './methodRegistry.js';
+import type { SolveControls } from './solveControls.js';
 
 /**
  * Right-hand side of `y' = f(t, y)`. Writes the derivative into `dydt` (length n,
- * preallocated by the solver and reused: do not keep a reference to it) and must
- * not modify `y`. It is called on the hot path: allocate nothing inside it.
+ * preallocated by the solver and reused: do not keep a reference to it), returns
+ * nothing, and must not modify `y`. It is called on the hot path: allocate nothing
+ * inside it. Its first call is checked (solveIvp throws `InvalidArgumentError` if it
+ * returns a value or a Promise, leaves a component of dydt unwritten, or changes y).
+ *
+ * `params` is `options.params` (undefined when unset): one `f` serves many parameter
+ * sets, `solveIvp(f, tspan, y0, { params: { k: 2 } })`; `P` is its type.
  */
-export type RhsFunction = (t: number, y: Float64Array, dydt: Float64Array) => void;
+export type RhsFunction<P = void> = (t: number, y: Float64Array, dydt: Float64Array, params: P) => void;
 
 /**
  * Jacobian `∂f/∂y` of the right-hand side, written row-major into `jac`
- * (`jac[i * n + j] = ∂f_i/∂y_j`, length n², preallocated). Used by stiff methods;
- * when omitted they form it by finite differences.
+ * (`jac[i * n + j] = ∂f_i/∂y_j`, length n², preallocated): all n² entries, zeros
+ * included (its first call is checked: every entry written and finite). Used by stiff
+ * methods; when omitted they form it by finite differences. `params` is `options.params`.
  */
-export type JacobianFunction = (t: number, y: Float64Array, jac: Float64Array) => void;
+export type JacobianFunction<P = void> = (t: number, y: Float64Array, jac: Float64Array, params: P) => void;
 
 export type { Method, MethodChoice } from './methodRegistry.js';
 
@@ -30,9 +37,9 @@ export type { Method, MethodChoice } from './methodRegistry.js';
  * The solver locates the root on the dense output to
  * `|Δt| ≤ 1e-12 · max(1, |t|)` with a bracketing root finder.
  */
-export interface EventFunction {
-  /** The event function; must not modify `y`. */
-  g: (t: number, y: Float64Array) => number;
+export interface EventFunction<P = void> {
+  /** The event function; must not modify `y`. `params` is `options.params`. */
+  g: (t: number, y: Float64Array, params: P) => number;
   /**
    * Which crossings count: `1` only `g` increasing through 0, `-1` only decreasing,
    * `0` (default) both.
@@ -69,8 +76,12 @@ export interface ClockRestartOptions {
   factor?: number;
 }
 
-/** Options of {@link solveIvp}. Every field is optional; defaults are Hairer's. */
-export interface SolveOptions {
+/**
+ * Options of {@link solveIvp}. Every field is optional; defaults are Hairer's. A key
+ * that is not one of these is rejected (with the closest valid name suggested).
+ * `P` is the type of `params`, passed to `f`, `jacobian` and event functions.
+ */
+export interface SolveOptions<P = void> extends SolveControls<P> {
   /**
    * Integration method (see {@link solverMethods}); default `'dopri5'`. `'auto'`
    * integrates with an explicit method and switches to a stiff one when Hairer's
@@ -100,7 +111,7 @@ export interface SolveOptions {
   /** Keep the continuous solution: the result gets `sol(t)`. Default false. */
   dense?: boolean;
   /** Event functions to locate. */
-  events?: readonly EventFunction[];
+  events?: readonly EventFunction<P>[];
   /** Step-size safety factor; default 0.9. */
   safety?: number;
   /** Smallest step-size ratio per step; default 0.2 (dopri5, rodas4), 0.333 (dop853). */
@@ -139,7 +150,7 @@ export interface SolveOptions {
    * omitted, it is formed by forward differences: n extra f-evaluations per Jacobian
    * (fewer with `jacobianSparsity`), counted in `nfev`. RODAS needs a fresh Jacobian at every accepted step.
    */
-  jacobian?: JacobianFunction;
+  jacobian?: JacobianFunction<P>;
   /**
    * Sparsity pattern of `∂f/∂y` for the finite-difference Jacobian of `'rodas4'`:
    * `jacobianSparsity[i]` lists the columns j on which `f_i` may depend. Columns that
@@ -168,8 +179,14 @@ export interface ClockSegment {
   duration: number;
 }
 
-/** Why an integration ended. Only `'success'` and `'event'` mean the run reached its goal. */
-export type SolveStatus = 'success' | 'event' | 'max-steps' | 'step-too-small' | 'non-finite' | 'stiff';
+/**
+ * Why an integration ended. Only `'success'` and `'event'` mean the run reached its goal;
+ * `'stopped'` (`onStep` returned false) and `'aborted'` (`signal`) mean the caller ended
+ * it; `'f-error'` means a callback (`f`, `jacobian`, an event function, the clock-restart
+ * measure) threw or, for an event function, returned a non-finite value: the error is in
+ * `result.cause`. The rest are failures of the integration itself.
+ */
+export type SolveStatus = 'success' | 'event' | 'max-steps' | 'step-too-small' | 'non-finite' | 'stiff' | 'f-error' | 'stopped' | 'aborted';
 
 /** Work counters, counted as Hairer's codes count them (NFCN, NSTEP, NACCPT, NREJCT). */
 export interface SolveStats {
@@ -217,4 +234,15 @@ export interface SolveResult {
   switches?: MethodSwitch[];
   /** With `options.clockRestart`: the clock's segments, in time order. */
   segments?: ClockSegment[];
+  /**
+   * Status `'f-error'`: the error the callback threw (or an `InvalidArgumentError` stating
+   * the rule it broke); status `'aborted'`: the signal's `reason`.
+   */
+  cause?: unknown;
+}
+
+/** The result of {@link solveIvp} with `dense: true`: `sol` is always present. */
+export interface DenseSolveResult extends SolveResult {
+  /** Continuous solution on the integrated interval (up to the time reached). */
+  sol: (t: number) => Float64Array;
 }
