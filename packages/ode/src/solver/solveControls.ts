@@ -27,7 +27,26 @@ export interface AbortSignalLike {
   readonly reason?: unknown;
 }
 
-/** Watching and steering a run (part of `SolveOptions`). */
+/**
+ * Watching and steering a run (part of `SolveOptions`).
+ *
+ * @example
+ * ```ts
+ * const decay = (t: number, y: Float64Array, dy: Float64Array): void => { dy[0] = -y[0]; };
+ * // onStep sees every accepted step; returning false stops the run where it is.
+ * const seen: number[] = [];
+ * const r = solveIvp(decay, [0, 10], [1], { onStep: (t, y, stats) => { seen.push(stats.naccepted); return t < 2; } });
+ * r.status;                                      // => 'stopped'
+ * r.t[r.t.length - 1] >= 2 && seen.length === r.t.length - 1; // => true
+ * // An AbortSignal, here aborted from onStep after 3 steps: status 'aborted', the reason as cause.
+ * const controller = new AbortController();
+ * const a = solveIvp(decay, [0, 10], [1], {
+ *   signal: controller.signal,
+ *   onStep: (t, y, stats) => { if (stats.naccepted === 3) controller.abort('enough'); },
+ * });
+ * [a.status, a.cause, a.t.length];               // => ['aborted', 'enough', 4]
+ * ```
+ */
 export interface SolveControls<P = void> {
   /**
    * Passed as the last argument of `f`, `jacobian` and every event function `g`, so that
