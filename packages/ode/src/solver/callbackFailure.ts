@@ -31,3 +31,18 @@ function thrownText(e: unknown): string {
 export function failureOf(name: string, t: number, e: unknown): CallbackFailure {
   return new CallbackFailure(`${name} threw ${thrownText(e)} at t = ${formatTime(t)}`, e);
 }
+
+/**
+ * A callback `(t, …) => …` whose throw becomes a {@link CallbackFailure} naming it (for
+ * `jvp`, `psolve`, `psetup`: what they return and write is checked where they are called,
+ * so the wrapper passes the return value on).
+ */
+export function throwingAsFailure<A extends [number, ...unknown[]], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A): R => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      throw failureOf(name, args[0], e);
+    }
+  };
+}

@@ -74,9 +74,10 @@ function oneStepMethodNamed(name: unknown): RegisteredMethod {
  * check an `AbortSignal` (also checked before every step), or stop for good.
  *
  * Methods: the one-step methods, those built on the shared one-step driver: `'dopri5'`,
- * `'dop853'`, `'rodas4'` (and any registered one-step method). `'odex'` is rejected: the
- * `odex` package owns its step loop and cannot pause after a step (use `solveIvp` with
- * `onStep`); `'auto'` and `clockRestart` chain several runs and are `solveIvp`'s only.
+ * `'dop853'`, `'rodas4'` (and any registered one-step method). `'odex'` and `'bdf'` are
+ * rejected: they run their own loops across steps (the `odex` package's; the multistep
+ * history of `'bdf'`) and cannot pause after one (use `solveIvp` with `onStep`);
+ * `'auto'` and `clockRestart` chain several runs and are `solveIvp`'s only.
  *
  * Errors: invalid options throw `InvalidArgumentError` here; `f` is called once at once
  * (f(t0, y0), with the checks of `solveIvp`), so a misused `f` throws here too. Failures
@@ -207,6 +208,12 @@ export function createIntegrator<P = void>(
       case 'non-finite':
         status = 'non-finite';
         message = end.message ?? `solveIvp (${method.name}): non-finite values at t = ${t}.`;
+        break;
+      case 'newton-failed':
+      case 'singular':
+      case 'linear-solver-failed':
+        status = end.reason;
+        message = end.message ?? `solveIvp (${method.name}): ${end.reason} at t = ${t}.`;
         break;
       case 'f-error':
         status = 'f-error';

@@ -33,9 +33,9 @@ export function jacobianEntry(k: number, n: number): string {
  */
 export function guardedJacobian<P>(jacobian: JacobianFunction<P>, n: number, params: P): JacobianFunction {
   let checked = false;
-  const call = (t: number, y: Float64Array, jac: Float64Array): void => {
+  const call = (t: number, y: Float64Array, jac: Float64Array): unknown => {
     try {
-      jacobian(t, y, jac, params);
+      return (jacobian as (t: number, y: Float64Array, jac: Float64Array, params: P) => unknown)(t, y, jac, params);
     } catch (e) {
       throw failureOf('options.jacobian', t, e);
     }
@@ -47,7 +47,15 @@ export function guardedJacobian<P>(jacobian: JacobianFunction<P>, n: number, par
     }
     checked = true;
     jac.fill(Number.NaN, 0, n * n);
-    call(t, y, jac);
+    const returned = call(t, y, jac);
+    if (returned !== undefined) {
+      throw new InvalidArgumentError(
+        WHERE,
+        'options.jacobian',
+        'must write ∂f/∂y into its preallocated argument jac (row-major) and return nothing; it returned a value (a returned matrix is not read)',
+        jacobian,
+      );
+    }
     const unwritten: number[] = [];
     for (let k = 0; k < n * n; k++) {
       const v = jac[k];

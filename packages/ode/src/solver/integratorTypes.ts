@@ -31,9 +31,21 @@ export interface IntegratorOptions<P = void> extends Omit<
 /**
  * Where an integrator stands. `'running'`: it can take more steps; `'finished'`: it
  * reached `tEnd`; the failures are those of `solveIvp` (`'stiff'`: Hairer's stiffness
- * test fired for an explicit method), and `'aborted'` (`signal`).
+ * test fired for an explicit method; `'newton-failed'`, `'singular'`,
+ * `'linear-solver-failed'`: an implicit method's iteration), and `'aborted'` (`signal`).
  */
-export type IntegratorStatus = 'running' | 'finished' | 'max-steps' | 'step-too-small' | 'non-finite' | 'stiff' | 'f-error' | 'aborted';
+export type IntegratorStatus =
+  | 'running'
+  | 'finished'
+  | 'max-steps'
+  | 'step-too-small'
+  | 'non-finite'
+  | 'stiff'
+  | 'newton-failed'
+  | 'singular'
+  | 'linear-solver-failed'
+  | 'f-error'
+  | 'aborted';
 
 /** A snapshot of an integrator (fresh arrays: keep them freely). */
 export interface IntegratorState {

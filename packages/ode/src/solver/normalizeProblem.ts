@@ -7,12 +7,15 @@
 
 import { InvalidArgumentError, validateKnownKeys } from '@jepa-dynamics/core';
 import { guardedJacobian } from './guardedJacobian.js';
-import { jacobianColumnGroups, type JacobianColumnGroups } from './jacobian.js';
+import type { JacobianColumnGroups } from './jacobian.js';
+import { normalizeBdfSettings, type BdfSettings } from './bdfSettings.js';
+import { jacobianSparsityColumns } from './linear/jacobianSparsityColumns.js';
 import { quotedList } from './quotedList.js';
 import { AUTO_DEFAULT_NON_STIFF, AUTO_DEFAULT_STIFF, registeredMethods, type RegisteredMethod } from './methodRegistry.js';
 import type { ControllerSettings } from './stepper.js';
 import type { AbortSignalLike, StepStats } from './solveControls.js';
-import { AUTO_SWITCH_KEYS, CLOCK_RESTART_KEYS, EVENT_KEYS, SOLVE_OPTION_KEYS } from './solveOptionKeys.js';
+import { AUTO_SWITCH_KEYS, BANDWIDTH_KEYS, CLOCK_RESTART_KEYS, EVENT_KEYS, GMRES_KEYS, SOLVE_OPTION_KEYS } from './solveOptionKeys.js';
+import { throwingAsFailure } from './callbackFailure.js';
 import type { EventFunction, JacobianFunction, RhsFunction, SolveOptions } from './types.js';
 
 const WHERE = 'solveIvp';
@@ -79,6 +82,8 @@ export interface NormalizedProblem {
   jacobian: JacobianFunction | undefined;
   /** Column groups from `options.jacobianSparsity`, or undefined (one column per evaluation). */
   jacobianColumns: JacobianColumnGroups | undefined;
+  /** The options of `'bdf'` with defaults (present whatever the method; only `'bdf'` reads them). */
+  bdf: BdfSettings;
   /** Watching and steering the run. */
   controls: NormalizedControls;
 }
@@ -250,10 +255,20 @@ export function normalizeProblem<P>(
     throw new InvalidArgumentError(WHERE, 'options.jacobian', 'must be a function (t, y, jac) => void writing ∂f/∂y row-major', jacobianIn);
   }
   const jacobian = jacobianIn === undefined ? undefined : guardedJacobian(jacobianIn, n, params);
-  const jacobianColumns =
+  const sparsity =
     options.jacobianSparsity === undefined
       ? undefined
-      : jacobianColumnGroups(WHERE, 'options.jacobianSparsity', options.jacobianSparsity, n);
+      : jacobianSparsityColumns(WHERE, 'options.jacobianSparsity', options.jacobianSparsity, n);
+  const jacobianColumns = sparsity?.columns;
+  const usesBdf = plan.kind === 'single' ? plan.method.name === 'bdf' : plan.stiff.name === 'bdf';
+  const bdf = callbacksFailingAsStatus(normalizeBdfSettings(WHERE, options, n, usesBdf, sparsity?.band));
+  if (options.gmres !== undefined && options.gmres !== null && typeof options.gmres === 'object') {
+    validateKnownKeys(WHERE, 'options.gmres', options.gmres, GMRES_KEYS);
+  }
+  const bandwidth = options.jacobianBandwidth;
+  if (bandwidth !== undefined && bandwidth !== null && typeof bandwidth === 'object') {
+    validateKnownKeys(WHERE, 'options.jacobianBandwidth', bandwidth, BANDWIDTH_KEYS);
+  }
 
   return {
     f: (t, y, dydt) => f(t, y, dydt, params),
@@ -276,7 +291,19 @@ export function normalizeProblem<P>(
     clockRestart,
     jacobian,
     jacobianColumns,
+    bdf,
     controls: normalizeControls(options),
+  };
+}
+
+/** `'bdf'`'s callbacks with a throw turned into status `'f-error'`. */
+function callbacksFailingAsStatus(bdf: BdfSettings): BdfSettings {
+  const { jvp, psolve, psetup } = bdf;
+  return {
+    ...bdf,
+    jvp: jvp === undefined ? undefined : throwingAsFailure('options.jvp', jvp),
+    psolve: psolve === undefined ? undefined : throwingAsFailure('options.psolve', psolve),
+    psetup: psetup === undefined ? undefined : throwingAsFailure('options.psetup', psetup),
   };
 }
 
@@ -327,7 +354,8 @@ function methodPlan<P>(options: SolveOptions<P>): MethodPlan {
     throw new InvalidArgumentError(WHERE, 'options.autoSwitch', 'must be an object { nonStiff?, stiff? }', auto);
   validateKnownKeys(WHERE, 'options.autoSwitch', auto, AUTO_SWITCH_KEYS);
   const nonStiffOk = methods.filter((m) => !m.stiff && m.stiffnessTest !== undefined && m.stabilityBoundary !== undefined);
-  const stiffOk = methods.filter((m) => m.stiff && m.estimatesEigenvalues && m.controllerDefaults !== undefined);
+  // A stiff partner needs an eigenvalue estimate (for the switch back); one with its own step controller (bdf) is fine.
+  const stiffOk = methods.filter((m) => m.stiff && m.estimatesEigenvalues);
   const nonStiff = nonStiffOk.find((m) => m.name === (auto.nonStiff ?? AUTO_DEFAULT_NON_STIFF));
   if (nonStiff === undefined) {
     throw new InvalidArgumentError(

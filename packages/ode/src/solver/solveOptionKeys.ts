@@ -8,7 +8,7 @@
  * @module
  */
 
-import type { AutoSwitchOptions, ClockRestartOptions, EventFunction, SolveOptions } from './types.js';
+import type { AutoSwitchOptions, ClockRestartOptions, EventFunction, GmresOptions, JacobianBandwidth, SolveOptions } from './types.js';
 
 const SOLVE_OPTIONS = {
   method: true,
@@ -29,6 +29,15 @@ const SOLVE_OPTIONS = {
   clockRestart: true,
   jacobian: true,
   jacobianSparsity: true,
+  bdfFormula: true,
+  maxOrder: true,
+  minOrder: true,
+  linearSolver: true,
+  jacobianBandwidth: true,
+  jvp: true,
+  psolve: true,
+  psetup: true,
+  gmres: true,
   params: true,
   onStep: true,
   signal: true,
@@ -47,6 +56,18 @@ export const EVENT_KEYS: readonly string[] = Object.keys({ g: true, direction: t
 /** The keys of `options.autoSwitch`. */
 export const AUTO_SWITCH_KEYS: readonly string[] = Object.keys({ nonStiff: true, stiff: true } as const satisfies Record<
   keyof AutoSwitchOptions,
+  true
+>);
+
+/** The keys of `options.gmres`. */
+export const GMRES_KEYS: readonly string[] = Object.keys({ krylovDimension: true, maxRestarts: true } as const satisfies Record<
+  keyof GmresOptions,
+  true
+>);
+
+/** The keys of a band (`options.jacobianBandwidth`, and `jacobianSparsity` as a band). */
+export const BANDWIDTH_KEYS: readonly string[] = Object.keys({ lower: true, upper: true } as const satisfies Record<
+  keyof JacobianBandwidth,
   true
 >);
 

@@ -37,7 +37,7 @@ function rejection(run: () => unknown): InvalidArgumentError {
   throw new Error('expected an InvalidArgumentError, but the call returned');
 }
 
-const METHODS: Method[] = ['dopri5', 'dop853', 'odex', 'rodas4'];
+const METHODS: Method[] = ['dopri5', 'dop853', 'odex', 'rodas4', 'bdf'];
 
 describe('solveIvp rejects a right-hand side used the wrong way (checked on its first call)', () => {
   for (const method of METHODS) {
@@ -278,5 +278,39 @@ describe("a callback that throws ends the run with status 'f-error', the time re
     expect(r.status).toBe('f-error');
     expect(r.cause).toBe(boom);
     expect(r.message).toMatch(/options\.jacobian threw "boom"/);
+  });
+});
+
+describe("'bdf': its own callbacks that throw end the run with status 'f-error' too", () => {
+  const boom = new Error('boom');
+  const decay2: RhsFunction = (_t, y, dy) => {
+    dy[0] = -y[0];
+    dy[1] = -2 * y[1];
+  };
+  it('jvp', () => {
+    const r = solveIvp(decay2, [0, 1], [1, 1], {
+      method: 'bdf',
+      jvp: (t, _y, v, out) => {
+        if (t > 0.2) throw boom;
+        out[0] = -v[0];
+        out[1] = -2 * v[1];
+      },
+    });
+    expect(r.status).toBe('f-error');
+    expect(r.cause).toBe(boom);
+    expect(r.message).toMatch(/options\.jvp threw "boom" at t = /);
+  });
+
+  it('psolve', () => {
+    const r = solveIvp(decay2, [0, 1], [1, 1], {
+      method: 'bdf',
+      psolve: (t, _y, gamma, rhs, z) => {
+        if (t > 0.2) throw boom;
+        z[0] = rhs[0] / (1 + gamma);
+        z[1] = rhs[1] / (1 + 2 * gamma);
+      },
+    });
+    expect(r.status).toBe('f-error');
+    expect(r.message).toMatch(/options\.psolve threw "boom"/);
   });
 });

@@ -8,7 +8,7 @@ import { solveIvp } from '../../src/index.js';
 import type { DenseSolveResult, EventFunction, Method, RhsFunction, SolveResult, StepStats } from '../../src/index.js';
 import { freeFall, GRAVITY, lotkaVolterra } from './problems.js';
 
-const METHODS: Method[] = ['dopri5', 'dop853', 'odex', 'rodas4'];
+const METHODS: Method[] = ['dopri5', 'dop853', 'odex', 'rodas4', 'bdf'];
 
 describe('onStep', () => {
   for (const method of METHODS) {
