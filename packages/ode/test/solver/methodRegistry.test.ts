@@ -170,7 +170,9 @@ describe('a method registered from outside (Heun–Euler 2(1), test only)', () =
       { objective: 'jepa', depth: 1, epsilon: 0.25, method: 'inverse-ode', solver: 'heun-euler', rtol: 1e-8 },
     );
     expect(r.exists && Math.abs(r.t - (2 + Math.log(3)))).toBeLessThan(1e-6);
-    expect(() => solveIvp(rotation, [0, 1], [1, 0], { method: 'rk4' as never })).toThrow(/'rodas4', 'bdf', 'heun-euler' or 'auto'; got "rk4"/);
+    expect(() => solveIvp(rotation, [0, 1], [1, 0], { method: 'rk4' as never })).toThrow(
+      /'rodas4', 'bdf', 'heun-euler' or 'auto'; got "rk4"/,
+    );
   });
 
   it('a name can be registered once, and never as auto', () => {
