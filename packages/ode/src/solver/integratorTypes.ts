@@ -7,15 +7,19 @@
 import type { Method } from './methodRegistry.js';
 import type { SolveOptions, SolveStats } from './types.js';
 
+/** The options of `solveIvp` that only its multistep method `'bdf'` reads (not a one-step method). */
+type BdfOnlyOptions = 'bdfFormula' | 'maxOrder' | 'minOrder' | 'linearSolver' | 'jacobianBandwidth' | 'jvp' | 'psolve' | 'psetup' | 'gmres';
+
 /**
- * Options of {@link createIntegrator}: those of `solveIvp` that shape the steps, plus
- * `tEnd`. The output options of `solveIvp` (`tEval`, `dense`, `events`, `onStep`) have
- * no place here (`step()` and `advanceTo()` replace them), nor have `clockRestart` and
- * method `'auto'` (they chain runs); passing one is rejected.
+ * Options of {@link createIntegrator}: those of `solveIvp` that shape the steps of a
+ * one-step method, plus `tEnd`. The output options of `solveIvp` (`tEval`, `dense`,
+ * `events`, `onStep`) have no place here (`step()` and `advanceTo()` replace them), nor
+ * have `clockRestart` and method `'auto'` (they chain runs) or the options of `'bdf'`;
+ * passing one is rejected.
  */
 export interface IntegratorOptions<P = void> extends Omit<
   SolveOptions<P>,
-  'method' | 'autoSwitch' | 'tEval' | 'dense' | 'events' | 'onStep' | 'clockRestart' | 'maxSteps'
+  'method' | 'autoSwitch' | 'tEval' | 'dense' | 'events' | 'onStep' | 'clockRestart' | 'maxSteps' | BdfOnlyOptions
 > {
   /** A one-step method (see {@link createIntegrator}); default `'dopri5'`. */
   method?: Method;
