@@ -27,11 +27,13 @@ export { validateUnitInterval, UNIT_INTERVALS } from './validate/validateUnitInt
 export type { UnitInterval } from './validate/validateUnitInterval.js';
 export { validateFraction } from './validate/validateFraction.js';
 export { validateRelativeTolerance, MIN_RELATIVE_TOLERANCE, RELATIVE_TOLERANCE_RULE } from './validate/validateRelativeTolerance.js';
+export { validateKnownKeys } from './validate/validateKnownKeys.js';
+export { closestName } from './validate/closestName.js';
 export { matmulReference, matmulTransAReference, matmulTransBReference } from './linalg/matmulReference.js';
 export { matmulBlocked } from './linalg/matmulBlocked.js';
 export { transpose } from './linalg/transpose.js';
 export { scaleColumns, scaleRows } from './linalg/diagonal.js';
-export { wasmGemmBytes, wasmSimdAvailable } from './linalg/kernels/wasmGemm.js';
+export { wasmGemmBytes, wasmSimdAvailable, wasmUnavailableReason } from './linalg/kernels/wasmGemm.js';
 export { createMatrixWorkspace } from './linalg/matrixWorkspace.js';
 export type { MatrixWorkspace, MatrixWorkspaceOptions } from './linalg/matrixWorkspace.js';
 export { luDecompose, luSolve } from './linalg/lu.js';

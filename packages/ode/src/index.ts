@@ -15,15 +15,21 @@ export type {
   MethodSwitch,
   ClockSegment,
   SolveResult,
-} from './solver/types.js';
-export type {
-  GmresOptions,
+  DenseSolveResult,
+  BdfFormula,
+  LinearSolverChoice,
   JacobianBandwidth,
   JacobianSparsity,
   JacobianVectorProduct,
-  PreconditionerSetup,
   PreconditionerSolve,
+  PreconditionerSetup,
+  GmresOptions,
 } from './solver/types.js';
+export type { SolveControls, StepStats, AbortSignalLike } from './solver/solveControls.js';
+export { createIntegrator } from './solver/createIntegrator.js';
+export { BDF_FORMULAS } from './solver/bdfCoefficients.js';
+export { LINEAR_SOLVERS } from './solver/linear/linearSolverChoice.js';
+export type { Integrator, IntegratorOptions, IntegratorState, IntegratorStatus } from './solver/integratorTypes.js';
 export { solverMethods } from './solver/solverMethods.js';
 export type { SolverMethodInfo } from './solver/solverMethods.js';
 export { METHOD_NEEDS } from './solver/methodDefinition.js';
