@@ -15,7 +15,7 @@ const SERIES_LIMIT = 0.5;
  */
 export function maeAntiderivative(rho: number, depth: number, u: number): number {
   const z = Math.pow(u, depth + 1) / rho;
-  if (z <= SERIES_LIMIT) return ((u * u) / rho) * seriesSum(z, depth, null);
+  if (z <= SERIES_LIMIT) return ((u * u) / rho) * seriesSum(z, depth, null, 0);
   const b = 2 / (depth + 1);
   const w = 1 - z;
   const logW = Math.log((rho - Math.pow(u, depth + 1)) / rho);
@@ -36,25 +36,37 @@ export function maeAntiderivative(rho: number, depth: number, u: number): number
 
 /**
  * `G(u) − G(u0)` for `0 < u0 ≤ u`, `u^{L+1} < ρ`, without cancellation when u0 is close
- * to u: term by term `u^m (1 − (u0/u)^m)` with `−expm1`. Internal kernel.
+ * to u: term by term `u^m (1 − (u0/u)^m)`. `logGrowth = ln(u/u0)` is passed in (computed
+ * accurately by the caller). Internal kernel.
  */
-export function maeAntiderivativeDifference(rho: number, depth: number, u0: number, u: number): number {
+export function maeAntiderivativeDifference(rho: number, depth: number, u0: number, u: number, logGrowth: number): number {
   const z = Math.pow(u, depth + 1) / rho;
-  if (z <= SERIES_LIMIT) return ((u * u) / rho) * seriesSum(z, depth, Math.log(u0 / u));
+  if (z <= SERIES_LIMIT) return ((u * u) / rho) * seriesSum(z, depth, u0 / u, logGrowth);
   return maeAntiderivative(rho, depth, u) - maeAntiderivative(rho, depth, u0);
 }
 
-/** Σ_k z^k (1 − e^{m_k logRatio}) / m_k with m_k = (L+1)k + 2; logRatio = null means the plain sum Σ z^k/m_k. */
-function seriesSum(z: number, depth: number, logRatio: number | null): number {
+/** Below this ratio `q = u0/u`, `1 − q^m ≥ 1 − q² ≥ ¾` is formed directly from running powers of q; above it as `−expm1(−m ln(u/u0))`. */
+const DIRECT_RATIO_LIMIT = 0.5;
+
+/**
+ * Σ_k z^k (1 − q^{m_k}) / m_k with m_k = (L+1)k + 2 and `q = u0/u = e^{−logGrowth}`;
+ * `q = null` means the plain sum Σ z^k/m_k (u0 = 0).
+ */
+function seriesSum(z: number, depth: number, q: number | null, logGrowth: number): number {
+  // q ≤ ½: 1 − q^m ≥ ¾, so the running product q^m (relative error ~k ulp) perturbs it by less than an ulp per term
+  const direct = q !== null && q <= DIRECT_RATIO_LIMIT;
+  const qStep = direct ? Math.pow(q, depth + 1) : 0;
+  let qPower = direct ? q * q : 0; // q^{m_k}
   let sum = 0;
   let zk = 1;
   for (let k = 0; k < 10_000; k++) {
     const m = (depth + 1) * k + 2;
-    const factor = logRatio === null ? 1 : -Math.expm1(m * logRatio);
+    const factor = q === null ? 1 : direct ? 1 - qPower : -Math.expm1(-m * logGrowth);
     const term = (zk * factor) / m;
     sum += term;
     if (term <= 1e-17 * sum || sum === 0) break;
     zk *= z;
+    qPower *= qStep;
   }
   return sum;
 }
