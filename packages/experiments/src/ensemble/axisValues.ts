@@ -21,7 +21,8 @@ export type AxisSpec = readonly SettingValue[] | { from: number; to: number; cou
 
 /**
  * Expands an {@link AxisSpec} to its values. Range points are `from + (to − from)·k/(count − 1)`
- * (linear) or `from·(to/from)^{k/(count − 1)}` (log), with both ends exactly `from` and `to`.
+ * (linear) or `10^{log₁₀ from + (log₁₀ to − log₁₀ from)·k/(count − 1)}` (log: decades fall on
+ * powers of ten exactly), with both ends exactly `from` and `to`.
  *
  * @param axis - the axis as written.
  * @param where - the public function to name.
@@ -30,7 +31,7 @@ export type AxisSpec = readonly SettingValue[] | { from: number; to: number; cou
  * @throws {@link InvalidArgumentError} naming `argument` (or `argument.count`, …) when the axis is malformed.
  * @example
  * ```ts
- * axisValues({ from: 1e-3, to: 1e-1, count: 3, scale: 'log' }); // => [0.001, 0.01, 0.1]
+ * axisValues({ from: 1e-6, to: 1e-1, count: 6, scale: 'log' }); // => [0.000001, 0.00001, 0.0001, 0.001, 0.01, 0.1]
  * axisValues('3..6'); // => [3, 4, 5, 6]
  * axisValues([2, 8]); // => [2, 8]
  * axisValues('6..3', 'sweep', 'axes.seed'); // => throws InvalidArgumentError: axes.seed: must be "a..b" with integers a ≤ b
@@ -72,7 +73,13 @@ export function axisValues(axis: AxisSpec, where = 'axisValues', argument = 'axi
   return Array.from({ length: count }, (_, k) => {
     if (k === 0) return from;
     if (k === count - 1) return to;
-    const s = k / (count - 1);
-    return scale === 'log' ? from * Math.pow(to / from, s) : from + (to - from) * s;
+    // multiply before dividing: exact grid points stay exact (5·1/5 = 1, where 5·(1/5) is not);
+    // log: in decimal exponents, so decades land on the powers of ten (10^-4 exactly, not 1e-6·(1e5)^0.4)
+    if (scale === 'log') {
+      const exponent = Math.log10(from) + ((Math.log10(to) - Math.log10(from)) * k) / (count - 1);
+      // an integer exponent as the decimal literal 1eN (correctly rounded; V8's Math.pow(10, -5) is not)
+      return Number.isInteger(exponent) ? Number(`1e${exponent}`) : Math.pow(10, exponent);
+    }
+    return from + ((to - from) * k) / (count - 1);
   });
 }

@@ -60,7 +60,9 @@ describe('variations', () => {
     const log = axisValues({ from: 1e-6, to: 1e-1, count: 6, scale: 'log' });
     expect(log[0]).toBe(1e-6);
     expect(log[5]).toBe(1e-1);
-    log.forEach((x, k) => expect(Math.abs((x as number) / 10 ** (k - 6) - 1)).toBeLessThan(1e-15));
+    expect(log).toEqual([1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1]);
+    const thirds = axisValues({ from: 2, to: 2000, count: 4, scale: 'log' }) as number[];
+    thirds.forEach((x, k) => expect(Math.abs(x / (2 * 10 ** k) - 1)).toBeLessThan(1e-15));
     expect(axisValues('0..199')).toHaveLength(200);
     expect(axisValues(' -2 .. 1 ')).toEqual([-2, -1, 0, 1]);
     expect(() => axisValues('0..x', 'sweep', 'axes.seed')).toThrow(/axes\.seed: must be "a\.\.b" with integers a ≤ b/);
