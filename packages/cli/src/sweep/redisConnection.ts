@@ -69,12 +69,15 @@ export async function probeRedis(target: QueueTarget): Promise<void> {
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  client.on('error', () => {}); // reported below, once
+  // the first error says why (connect ECONNREFUSED …); connect() itself then only says "Connection is closed."
+  let cause: unknown = null;
+  client.on('error', (error: unknown) => (cause ??= error));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    throw new UsageError(`--queue ${target.display}: cannot reach Redis (${error instanceof Error ? error.message : String(error)}).`);
+    const reason = cause ?? error;
+    throw new UsageError(`--queue ${target.display}: cannot reach Redis (${reason instanceof Error ? reason.message : String(reason)}).`);
   } finally {
     client.disconnect();
   }
