@@ -15,24 +15,33 @@ import { InterruptedError, type EnsembleExecutor, type RunOutcome } from '@jepa-
  * terminated); `close` during `execute` does the same at once (the command's Ctrl-C), and
  * `execute` then rejects with `InterruptedError`.
  *
- * @param threads - number of threads, integer ≥ 1.
+ * @param threads - number of threads, integer ≥ 1 (started at the first `execute`).
  * @returns the executor.
+ * @example
+ * ```ts
+ * const executor = nodePoolExecutor(2);
+ * executor.name; // => "2 worker threads"
+ * // then: await runEnsemble({ template, variations }, { executor }); await executor.close();
+ * ```
  */
 export function nodePoolExecutor(threads = availableParallelism()): EnsembleExecutor {
-  const pool = new Tinypool({
-    filename: new URL('./runTask.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    // threads stay up between runs: each loads the library once
-    isolateWorkers: false,
-    idleTimeout: 60_000,
-  });
+  // created at the first execute: an executor that never runs starts no thread
+  let pool: Tinypool | null = null;
   let destroyed = false;
   const destroy = async (): Promise<void> => {
     if (destroyed) return;
     destroyed = true;
-    await pool.destroy();
+    await pool?.destroy();
   };
+  const running = (): Tinypool =>
+    (pool ??= new Tinypool({
+      filename: new URL('./runTask.js', import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      // threads stay up between runs: each loads the library once
+      isolateWorkers: false,
+      idleTimeout: 60_000,
+    }));
   return {
     name: `${threads} worker thread${threads === 1 ? '' : 's'}`,
     async execute(runs, report, options) {
@@ -48,7 +57,7 @@ export function nodePoolExecutor(threads = availableParallelism()): EnsembleExec
           const index = next++;
           let outcome: RunOutcome;
           try {
-            outcome = (await pool.run(runs[index])) as RunOutcome;
+            outcome = (await running().run(runs[index])) as RunOutcome;
           } catch (error) {
             if (destroyed) return;
             // the thread died (e.g. out of memory): this run failed, the pool replaces the thread
