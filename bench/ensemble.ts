@@ -7,7 +7,7 @@
  *    features (seeded; λ log-uniform in [1e-2, 1e2], ρ log-uniform in [0.05, 5]), L = 4,
  *    ε = 1e-3, p = ½, method exact, JEPA and MAE; every batched value is compared bit for bit
  *    with the scalar one. Goal: ≥ 5 million features/s for JEPA.
- * 2. A 200-run training sweep (random init, seeds 0…199, three features, L = 3, 2000 steps)
+ * 2. A 200-run training sweep (random init, seeds 0…199, d = 16 features, L = 4, 2000 steps)
  *    by `runEnsemble` on the serial executor and on the Node worker-thread pool of the CLI
  *    (2 threads), results compared. Goal: ≥ 1.8× faster on 2 threads. Wall time depends on
  *    what else runs: the 1-minute load average is printed before and after, and the CPU time
@@ -100,12 +100,9 @@ async function poolPart(): Promise<void> {
       kind: 'training',
       settings: {
         objective: 'jepa',
-        depth: 3,
-        features: [
-          { lambda: 1, rho: 1 },
-          { lambda: 0.5, rho: 2 },
-          { lambda: 0.2, rho: 0.6 },
-        ],
+        depth: 4,
+        // 16 features: ρ from 0.5 to 2, λ from 0.2 to 1 (a fraction of a second per run)
+        features: Array.from({ length: 16 }, (_, i) => ({ lambda: 0.2 + (0.8 * i) / 15, rho: 0.5 + (1.5 * i) / 15 })),
         epsilon: 1e-2,
         lr: 0.05,
         steps: 2000,

@@ -6,7 +6,14 @@
 import { InvalidArgumentError, validateChoice, validateFinite, validateInteger } from '@jepa-dynamics/core';
 import type { SettingValue } from './settingRule.js';
 
-/** Most values one axis may expand to (a grid's size is the product over axes: keep each axis sane). */
+/**
+ * Most values one axis may expand to (a grid's size is the product over axes).
+ *
+ * @example
+ * ```ts
+ * MAX_AXIS_VALUES; // => 1000000
+ * ```
+ */
 export const MAX_AXIS_VALUES = 1_000_000;
 
 /**
@@ -28,7 +35,7 @@ export type AxisSpec = readonly SettingValue[] | { from: number; to: number; cou
  * @param where - the public function to name.
  * @param argument - the axis's name in errors, e.g. `axes.epsilon`.
  * @returns its values, in order.
- * @throws {@link InvalidArgumentError} naming `argument` (or `argument.count`, …) when the axis is malformed.
+ * @throws `InvalidArgumentError` naming `argument` (or `argument.count`, …) when the axis is malformed.
  * @example
  * ```ts
  * axisValues({ from: 1e-6, to: 1e-1, count: 6, scale: 'log' }); // => [0.000001, 0.00001, 0.0001, 0.001, 0.01, 0.1]

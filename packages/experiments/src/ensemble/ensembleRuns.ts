@@ -16,7 +16,7 @@ import type { Variations } from './variations.js';
  * @param variations - what changes from run to run; default none (one run: the template).
  * @param where - the public function to name; default `ensembleRuns`.
  * @returns the runs, in index order.
- * @throws {@link InvalidArgumentError} naming the run and the setting (`runs[3].settings.depth`).
+ * @throws `InvalidArgumentError` naming the run and the setting (`runs[3].settings.depth`).
  * @example
  * ```ts
  * const template = { kind: 'critical-time', settings: { objective: 'jepa', depth: 1, lambda: 1, rho: 1, epsilon: 1e-3 } } as const;

@@ -20,7 +20,14 @@ export interface FeatureSettings {
   features?: readonly FeatureInput[];
 }
 
-/** Most features one run may hold (the width d of a training run; memory is the limit beyond). */
+/**
+ * Most features one run may hold (the width d of a training run; memory is the limit beyond).
+ *
+ * @example
+ * ```ts
+ * MAX_RUN_FEATURES; // => 4096
+ * ```
+ */
 export const MAX_RUN_FEATURES = 4096;
 
 const featureEntry = recordCheck({ sigma2: validateFinite, lambda: validateFinite, rho: validateFinite });
@@ -43,7 +50,7 @@ export const FEATURE_SETTING_RULES: Readonly<Record<keyof FeatureSettings, Setti
  * @param where - the public function to name.
  * @param settings - the run's settings.
  * @returns the features, each with σ², λ, ρ.
- * @throws {@link InvalidArgumentError} unless the settings give exactly one of: two (or three consistent)
+ * @throws `InvalidArgumentError` unless the settings give exactly one of: two (or three consistent)
  *   of `lambda`, `rho`, `sigma2`; or `features`.
  */
 export function runFeatures(where: string, settings: FeatureSettings): Feature[] {

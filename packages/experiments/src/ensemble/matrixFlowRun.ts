@@ -21,7 +21,14 @@ import { jsonNumber, jsonNumbers } from './jsonNumber.js';
 import type { Cell, RunKindDefinition } from './runKind.js';
 import { arrayRule, choiceRule, integerRule, positiveRule, type SettingValue } from './settingRule.js';
 
-/** Largest width d of a matrix-flow run (its state has (L + 1)d² entries; the solver's Jacobian is dense). */
+/**
+ * Largest width d of a matrix-flow run (its state has (L + 1)d² entries; the stiff solver's Jacobian is dense).
+ *
+ * @example
+ * ```ts
+ * MAX_MATRIX_FLOW_WIDTH; // => 64
+ * ```
+ */
 export const MAX_MATRIX_FLOW_WIDTH = 64;
 
 /** Settings of a `matrix-flow` run. */

@@ -38,7 +38,7 @@ export interface RandomVariationsOptions {
  *
  * @param options - seed, count and the ranges.
  * @returns the variations.
- * @throws {@link InvalidArgumentError} naming the field for a bad seed, count or range.
+ * @throws `InvalidArgumentError` naming the field for a bad seed, count or range.
  * @example
  * ```ts
  * const options = { seed: 1, count: 100, ranges: { epsilon: { from: 1e-6, to: 1e-2, scale: 'log' }, seed: { from: 0, to: 9, scale: 'integer' } } } as const;

@@ -66,7 +66,7 @@ export interface EnsembleResult<Output, Reduced> {
  * @param ensemble - the runs (template and variations, or runs), output and reduction.
  * @param options - executor (default serial), progress, interruption.
  * @returns runs, outputs, failures and the reduction.
- * @throws {@link InvalidArgumentError} for an invalid run (naming it) or `reduce` without `initial`;
+ * @throws `InvalidArgumentError` for an invalid run (naming it) or `reduce` without `initial`;
  *   `InterruptedError` when interrupted; what `output`, `reduce` or `onOutcome` throw.
  * @example
  * ```ts

@@ -24,7 +24,14 @@ import { gridVariations, listVariations, productVariations, type Variations } fr
  */
 export const SWEEP_COMMANDS = RUN_KINDS.map((kind) => RUN_KIND_DEFINITIONS[kind].command);
 
-/** Most runs one sweep may hold (a phase diagram of millions of critical times is one `criticalTimeBatch` call instead). */
+/**
+ * Most runs one sweep may hold (a phase diagram of millions of critical times is one `criticalTimeBatch` call instead).
+ *
+ * @example
+ * ```ts
+ * MAX_SWEEP_RUNS; // => 1000000
+ * ```
+ */
 export const MAX_SWEEP_RUNS = 1_000_000;
 
 /** A figure a sweep draws at the end from its table of results (settings and result columns). */
@@ -107,7 +114,7 @@ function record(where: string, name: string, value: unknown): Record<string, unk
  * @param value - the parsed JSON.
  * @param where - the name errors start with; default `sweep`.
  * @returns the plan: runs, varied and fixed settings, figure.
- * @throws {@link InvalidArgumentError} naming the field and the rule.
+ * @throws `InvalidArgumentError` naming the field and the rule.
  * @example
  * ```ts
  * const plan = readSweepSpec({

@@ -22,7 +22,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * @param value - its value.
  * @param argument - the name of the value in the error; default `settings.<name>`.
  * @returns the value as the run stores it.
- * @throws {@link InvalidArgumentError} when `name` is not a setting of the kind, or the value breaks its rule.
+ * @throws `InvalidArgumentError` when `name` is not a setting of the kind, or the value breaks its rule.
  * @example
  * ```ts
  * checkRunSetting('sweep', 'training', 'seed', 7); // => 7
@@ -37,7 +37,7 @@ export function checkRunSetting(where: string, kind: RunKind, name: string, valu
 
 /**
  * The rule of setting `name` of a run kind. Internal.
- * @throws {@link InvalidArgumentError} naming `argument` when the kind has no such setting.
+ * @throws `InvalidArgumentError` naming `argument` when the kind has no such setting.
  */
 export function settingRule(where: string, kind: RunKind, name: string, argument: string): SettingRule {
   const rules = RUN_KIND_DEFINITIONS[kind].settings;
@@ -62,7 +62,7 @@ export function settingRule(where: string, kind: RunKind, name: string, argument
  * @param value - the candidate (e.g. parsed JSON).
  * @param where - the public function to name; default `validateRunSpec`.
  * @returns a copy of the specification holding the checked values.
- * @throws {@link InvalidArgumentError} naming the offending field (`kind`, `settings.depth`, `settings.features[1].rho`, …).
+ * @throws `InvalidArgumentError` naming the offending field (`kind`, `settings.depth`, `settings.features[1].rho`, …).
  * @example
  * ```ts
  * validateRunSpec({ kind: 'critical-time', settings: { objective: 'jepa', depth: 2, lambda: 1, rho: 1, epsilon: 1e-3 } }).kind;

@@ -37,7 +37,7 @@ export function checkVariationIndex(where: string, index: number, count: number)
  *
  * @param parts - variations (none: the one empty override).
  * @returns their product; `count` is the product of the counts.
- * @throws {@link InvalidArgumentError} when two parts vary the same setting.
+ * @throws `InvalidArgumentError` when two parts vary the same setting.
  * @example
  * ```ts
  * const v = productVariations(gridVariations({ depth: [1, 2] }), listVariations([{ seed: 7 }, { seed: 8 }]));
@@ -73,7 +73,7 @@ export function productVariations(...parts: readonly Variations[]): Variations {
  *
  * @param axes - for each setting, its values (non-empty).
  * @returns the grid; `count` is the product of the axes' lengths.
- * @throws {@link InvalidArgumentError} for an axis that is not a non-empty array.
+ * @throws `InvalidArgumentError` for an axis that is not a non-empty array.
  * @example
  * ```ts
  * const g = gridVariations({ depth: [1, 2, 4], epsilon: [1e-3, 1e-2] });
@@ -110,7 +110,7 @@ export function gridVariations(axes: Readonly<Record<string, readonly SettingVal
  *
  * @param list - the overrides (non-empty).
  * @returns the list as variations; `names` is every setting any entry sets.
- * @throws {@link InvalidArgumentError} for an empty list or an entry that is not an object.
+ * @throws `InvalidArgumentError` for an empty list or an entry that is not an object.
  * @example
  * ```ts
  * const l = listVariations([{ lambda: 1, rho: 3 }, { lambda: 2, rho: 1 }]);

@@ -32,7 +32,7 @@ export interface WebWorkerPoolOptions {
  *
  * @param options - how to create a worker, and how many.
  * @returns the executor.
- * @throws {@link InvalidArgumentError} for a bad `size` or a `create` that is not a function.
+ * @throws `InvalidArgumentError` for a bad `size` or a `create` that is not a function.
  * @example
  * ```ts
  * // in a page: const executor = webWorkerPoolExecutor({ create: () => new Worker(url, { type: 'module' }), size: 4 });

@@ -49,7 +49,14 @@ const RHO_NOT_POSITIVE = 1;
 const START_NOT_BELOW_TARGET = 2;
 const OVERFLOW = 3;
 
-/** The closed-form methods of `criticalTime`, the ones a batch can run. */
+/**
+ * The closed-form methods of `criticalTime`, the ones a batch can run.
+ *
+ * @example
+ * ```ts
+ * BATCH_CRITICAL_TIME_METHODS; // => ["exact", "leading-order"]
+ * ```
+ */
 export const BATCH_CRITICAL_TIME_METHODS = ['exact', 'leading-order'] as const;
 
 /** Settings of {@link criticalTimeBatch}. */
