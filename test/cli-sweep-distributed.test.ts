@@ -15,6 +15,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTestRedis, type TestRedis } from './support/redisServer.js';
 import { bin, expectFailure, root, runCli } from './support/runCli.js';
+import { seedStudySpec } from './support/seedStudy.js';
 
 let redis: TestRedis;
 let dir = '';
@@ -90,27 +91,7 @@ function listeningAddresses(pids: readonly number[]): string[] {
 }
 
 function trainingSpec(path: string, runs: number, steps: number): void {
-  writeFileSync(
-    path,
-    JSON.stringify({
-      name: 'distributed seed study',
-      command: 'simulate',
-      settings: {
-        objective: 'jepa',
-        depth: 3,
-        features: [
-          { lambda: 1, rho: 1 },
-          { lambda: 0.5, rho: 2 },
-          { lambda: 0.2, rho: 0.6 },
-        ],
-        epsilon: 1e-2,
-        lr: 0.05,
-        steps,
-        init: 'random',
-      },
-      axes: { seed: `0..${runs - 1}` },
-    }),
-  );
+  writeFileSync(path, JSON.stringify(seedStudySpec('distributed seed study', runs, steps)));
 }
 
 describe('sweep --queue and worker: bad input and an unreachable Redis exit 2 with one sentence', () => {

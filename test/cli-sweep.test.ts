@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, expectFailure, root, runCli } from './support/runCli.js';
+import { seedStudySpec } from './support/seedStudy.js';
 
 let dir = '';
 beforeAll(() => {
@@ -41,25 +42,7 @@ function records(out: string): Record[] {
 
 /** A training sweep: `count` seeds of random init, three features, L = 3 (each run a fraction of a second). */
 function trainingSpec(count: number, steps: number): unknown {
-  return {
-    name: 'seed study',
-    command: 'simulate',
-    settings: {
-      objective: 'jepa',
-      depth: 3,
-      features: [
-        { lambda: 1, rho: 1 },
-        { lambda: 0.5, rho: 2 },
-        { lambda: 0.2, rho: 0.6 },
-      ],
-      epsilon: 1e-2,
-      lr: 0.05,
-      steps,
-      init: 'random',
-    },
-    axes: { seeds: `0..${count - 1}` },
-    figure: { type: 'line', x: 'seed', y: 'maxDeviation' },
-  };
+  return seedStudySpec('seed study', count, steps);
 }
 
 describe('sweep: bad input exits 2 with one sentence naming the field', () => {

@@ -84,25 +84,12 @@ export function gridVariations(axes: Readonly<Record<string, readonly SettingVal
   const names = Object.keys(axes);
   for (const name of names) {
     const values = axes[name];
-    if (!Array.isArray(values) || values.length === 0)
+    if (!Array.isArray(values) || values.length === 0) {
       throw new InvalidArgumentError('gridVariations', `axes.${name}`, 'must be a non-empty array of values', values);
+    }
   }
-  const count = names.reduce((c, n) => c * axes[n].length, 1);
-  return {
-    count,
-    names,
-    at(index) {
-      checkVariationIndex('gridVariations', index, count);
-      const out: Record<string, SettingValue> = {};
-      let rest = index;
-      for (let k = names.length - 1; k >= 0; k--) {
-        const values = axes[names[k]];
-        out[names[k]] = values[rest % values.length];
-        rest = Math.floor(rest / values.length);
-      }
-      return Object.fromEntries(names.map((n) => [n, out[n]]));
-    },
-  };
+  // a grid is the product of one list per axis
+  return productVariations(...names.map((name) => listVariations(axes[name].map((value) => ({ [name]: value })))));
 }
 
 /**

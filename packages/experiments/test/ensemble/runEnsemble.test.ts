@@ -12,6 +12,7 @@ import { serialExecutor } from '../../src/ensemble/serialExecutor.js';
 import { gridVariations } from '../../src/ensemble/variations.js';
 import { webWorkerPoolExecutor } from '../../src/ensemble/webWorkerPoolExecutor.js';
 import { InterruptedError } from '../../src/interruptedError.js';
+import { seedStudySettings } from '../../../../test/support/seedStudy.js';
 import { nodeWebWorker } from './nodeWebWorker.js';
 
 const template: RunSpec = { kind: 'critical-time', settings: { objective: 'jepa', depth: 1, lambda: 1, rho: 1, epsilon: 0.01 } };
@@ -75,18 +76,7 @@ describe('webWorkerPoolExecutor on real threads (Node worker_threads dressed as 
     const runs = ensembleRuns(
       {
         kind: 'training',
-        settings: {
-          objective: 'jepa',
-          depth: 2,
-          features: [
-            { lambda: 1, rho: 1 },
-            { lambda: 0.4, rho: 2 },
-          ],
-          epsilon: 1e-2,
-          lr: 0.05,
-          steps: 300,
-          init: 'random',
-        },
+        settings: seedStudySettings(2, 300, 2),
       },
       gridVariations({ seed: [0, 1, 2, 3, 4, 5] }),
     );

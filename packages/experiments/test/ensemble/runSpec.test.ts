@@ -9,6 +9,7 @@ import { executeRun, runColumns } from '../../src/ensemble/executeRun.js';
 import { runOutcome } from '../../src/ensemble/runOutcome.js';
 import type { RunSpec } from '../../src/ensemble/runSpec.js';
 import { validateRunSpec } from '../../src/ensemble/validateRunSpec.js';
+import { seedStudySettings } from '../../../../test/support/seedStudy.js';
 
 const critical = { kind: 'critical-time', settings: { objective: 'jepa', depth: 2, lambda: 1, rho: 2, epsilon: 1e-3 } } as const;
 
@@ -128,19 +129,7 @@ describe('executeRun(spec) is the library call of its kind, to the last bit', ()
     expect(r).toEqual({ t: Array.from(ref.t), wbar: ref.wbar.map((w) => Array.from(w)) });
   });
   it('training: simulateFeatures with the same seed, and a result that survives JSON', () => {
-    const settings = {
-      objective: 'jepa',
-      depth: 2,
-      features: [
-        { lambda: 1, rho: 1 },
-        { lambda: 0.5, rho: 2 },
-      ],
-      epsilon: 1e-2,
-      lr: 0.05,
-      steps: 400,
-      init: 'random',
-      seed: 9,
-    } as const;
+    const settings = { ...seedStudySettings(2, 400, 2), seed: 9 };
     const r = executeRun({ kind: 'training', settings });
     const ref = simulateFeatures({ ...settings, features: [...settings.features], learningRate: 0.05 });
     expect('maxDeviation' in r && r.maxDeviation).toBe(ref.deviation.max);

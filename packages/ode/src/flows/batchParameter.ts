@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { InvalidArgumentError } from '@jepa-dynamics/core';
+import { InvalidArgumentError, validateInteger, validatePositive } from '@jepa-dynamics/core';
 import type { NumberColumn } from './featureArrays.js';
 
 /** One number for every feature, or one per feature (a column as long as the features). */
@@ -44,4 +44,21 @@ export function resolveBatchParameter(
     if (typeof x !== 'number' || !isValid(x)) validate(where, `${name}[${i}]`, x);
   }
   return { value: Number.NaN, column };
+}
+
+/** The depth L of a batch: integers ≥ 1, one or one per feature. Internal. */
+export function resolveBatchDepth(where: string, value: unknown, length: number): ResolvedBatchParameter {
+  return resolveBatchParameter(
+    where,
+    'depth',
+    value,
+    length,
+    (x) => Number.isSafeInteger(x) && x >= 1,
+    (w, name, v) => validateInteger(w, name, v, 1),
+  );
+}
+
+/** The initialisation scale ε of a batch: positive finite numbers, one or one per feature. Internal. */
+export function resolveBatchEpsilon(where: string, value: unknown, length: number): ResolvedBatchParameter {
+  return resolveBatchParameter(where, 'epsilon', value, length, (x) => x > 0 && x < Infinity, validatePositive);
 }

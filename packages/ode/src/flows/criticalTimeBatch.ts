@@ -7,15 +7,19 @@ import {
   InvalidArgumentError,
   NO_CRITICAL_TIME_REASONS,
   validateChoice,
-  validateInteger,
   validateObjective,
-  validatePositive,
   validateTimeUnit,
   validateUnitInterval,
   type Objective,
   type TimeUnit,
 } from '@jepa-dynamics/core';
-import { resolveBatchParameter, type BatchParameter, type ResolvedBatchParameter } from './batchParameter.js';
+import {
+  resolveBatchDepth,
+  resolveBatchEpsilon,
+  resolveBatchParameter,
+  type BatchParameter,
+  type ResolvedBatchParameter,
+} from './batchParameter.js';
 import { criticalUStar, criticalWbarTarget } from './criticalTarget.js';
 import { resolveFeatureArrays, type FeatureArrays, type ResolvedFeatureArrays } from './featureArrays.js';
 import { implicitTimeKernel } from './implicitTime.js';
@@ -121,15 +125,8 @@ export function criticalTimeBatch(features: FeatureArrays, options: CriticalTime
   const objective = validateObjective(where, options.objective);
   const method = validateChoice(where, 'method', options.method ?? 'exact', BATCH_CRITICAL_TIME_METHODS);
   const timeUnit = validateTimeUnit(where, options.timeUnit);
-  const depth = resolveBatchParameter(
-    where,
-    'depth',
-    options.depth,
-    n,
-    (x) => Number.isSafeInteger(x) && x >= 1,
-    (w, name, v) => validateInteger(w, name, v, 1),
-  );
-  const epsilon = resolveBatchParameter(where, 'epsilon', options.epsilon, n, (x) => x > 0 && x < Infinity, validatePositive);
+  const depth = resolveBatchDepth(where, options.depth, n);
+  const epsilon = resolveBatchEpsilon(where, options.epsilon, n);
   const fraction = resolveBatchParameter(
     where,
     'fraction',

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { validateInteger, validateObjective, type Objective } from '@jepa-dynamics/core';
-import { resolveBatchParameter, type BatchParameter } from './batchParameter.js';
+import { validateObjective, type Objective } from '@jepa-dynamics/core';
+import { resolveBatchDepth, type BatchParameter } from './batchParameter.js';
 import { resolveFeatureArrays, type FeatureArrays } from './featureArrays.js';
 import { fixedPointKernel } from './fixedPoint.js';
 
@@ -38,14 +38,7 @@ export function fixedPointBatch(features: FeatureArrays, objective: Objective, d
   const where = 'fixedPointBatch';
   const f = resolveFeatureArrays(features, where);
   const o = validateObjective(where, objective);
-  const L = resolveBatchParameter(
-    where,
-    'depth',
-    depth,
-    f.length,
-    (x) => Number.isSafeInteger(x) && x >= 1,
-    (w, name, v) => validateInteger(w, name, v, 1),
-  );
+  const L = resolveBatchDepth(where, depth, f.length);
   const u = new Float64Array(f.length);
   const wbar = new Float64Array(f.length);
   for (let i = 0; i < f.length; i++) {

@@ -6,14 +6,12 @@
 import {
   InvalidArgumentError,
   validateFinite,
-  validateInteger,
   validateObjective,
-  validatePositive,
   validateTimeUnit,
   type Objective,
   type TimeUnit,
 } from '@jepa-dynamics/core';
-import { resolveBatchParameter, type BatchParameter } from './batchParameter.js';
+import { resolveBatchDepth, resolveBatchEpsilon, resolveBatchParameter, type BatchParameter } from './batchParameter.js';
 import { resolveFeatureArrays, type FeatureArrays } from './featureArrays.js';
 import { fixedPointKernel } from './fixedPoint.js';
 import { implicitTimeKernel } from './implicitTime.js';
@@ -83,15 +81,8 @@ export function implicitTimeBatch(features: FeatureArrays, options: ImplicitTime
   const n = f.length;
   const objective = validateObjective(where, options.objective);
   const timeUnit = validateTimeUnit(where, options.timeUnit);
-  const depth = resolveBatchParameter(
-    where,
-    'depth',
-    options.depth,
-    n,
-    (x) => Number.isSafeInteger(x) && x >= 1,
-    (w, name, v) => validateInteger(w, name, v, 1),
-  );
-  const epsilon = resolveBatchParameter(where, 'epsilon', options.epsilon, n, (x) => x > 0 && x < Infinity, validatePositive);
+  const depth = resolveBatchDepth(where, options.depth, n);
+  const epsilon = resolveBatchEpsilon(where, options.epsilon, n);
   const target = resolveBatchParameter(where, 'u', options.u, n, Number.isFinite, validateFinite);
   const t = new Float64Array(n);
   const status = new Uint8Array(n);
