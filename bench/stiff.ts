@@ -23,6 +23,8 @@ import { EPS, exactU, L, rho, sigma2, T } from '../packages/ode/test/fiftyFeatur
 import { determinant } from '../packages/core/dist/index.js';
 import type { BenchSuite } from './suites.js';
 import { medianMs, printTable } from './timing.js';
+import { brusselator2d, integrateBrusselator } from '../packages/ode/test/solver/brusselator2d.js';
+import type { JacobianFunction, SolveOptions } from '../packages/ode/dist/index.js';
 
 function maxError(r: SolveResult, exact: (i: number) => number): number {
   const y = r.y[r.y.length - 1];
@@ -126,6 +128,8 @@ export const stiffSuite: BenchSuite = {
       }
     }
     printTable(['problem (FD Jacobian)', 'method', 'rtol', 'steps', 'rejected', 'nfev', 'njev', 'max rel. error', 'switches'], rows2);
+    bdfWorkPrecision(vdp, rob, vdpRef, robRef, flow, y0, exact);
+    bdfBrusselator();
     nonDiagonalExample();
     randomInitExample();
   },
@@ -229,4 +233,153 @@ function nonDiagonalExample(): void {
   }
   process.stdout.write('\nNon-diagonal covariances (docs/stiff.md): matrix flow vs per-feature prediction from diag(Σ)\n\n');
   printTable(['objective', 'k', 'σ_k(W̄) final', 't: σ_k reaches ½ final', 'per-feature', 'w̄∞ predicted', 't*½ predicted'], rows);
+}
+
+/**
+ * 'bdf' work-precision rows: f-evaluations, J, LU, Newton and linear iterations, error and
+ * time per solve on Van der Pol, Robertson, HIRES and the 50 features (analytic Jacobians,
+ * as CVODE+J in bench/cvode/README.md, and finite differences), with rodas4 beside it.
+ */
+function bdfWorkPrecision(
+  vdp: RhsFunction,
+  rob: RhsFunction,
+  vdpRef: number[],
+  robRef: number[],
+  flow: { rhs: RhsFunction; jacobian: JacobianFunction },
+  y0: Float64Array,
+  exact: (i: number) => number,
+): void {
+  const vdpJ: JacobianFunction = (_t, y, J) => {
+    J[0] = 0;
+    J[1] = 1;
+    J[2] = (-2 * y[0] * y[1] - 1) / 1e-6;
+    J[3] = (1 - y[0] * y[0]) / 1e-6;
+  };
+  const robJ: JacobianFunction = (_t, y, J) => {
+    J.set([-0.04, 1e4 * y[2], 1e4 * y[1], 0.04, -1e4 * y[2] - 6e7 * y[1], -1e4 * y[1], 0, 6e7 * y[1], 0]);
+  };
+  const hires: RhsFunction = (_t, y, d) => {
+    d[0] = -1.71 * y[0] + 0.43 * y[1] + 8.32 * y[2] + 0.0007;
+    d[1] = 1.71 * y[0] - 8.75 * y[1];
+    d[2] = -10.03 * y[2] + 0.43 * y[3] + 0.035 * y[4];
+    d[3] = 8.32 * y[1] + 1.71 * y[2] - 1.12 * y[3];
+    d[4] = -1.745 * y[4] + 0.43 * y[5] + 0.43 * y[6];
+    d[5] = -280 * y[5] * y[7] + 0.69 * y[3] + 1.71 * y[4] - 0.43 * y[5] + 0.69 * y[6];
+    d[6] = 280 * y[5] * y[7] - 1.81 * y[6];
+    d[7] = -d[6];
+  };
+  const hiresRef = [
+    7.371312573325541e-4, 1.4424857263161596e-4, 5.888729740967344e-5, 1.1756513432831254e-3, 2.386356198830966e-3, 6.238968252741673e-3,
+    2.8499983951855e-3, 2.8500016048145197e-3,
+  ];
+  const rel = (y: Float64Array, ref: number[]): number => Math.max(...ref.map((v, i) => Math.abs(y[i] - v) / Math.abs(v)));
+  const abs50 = (y: Float64Array): number => Math.max(...Array.from(y, (v, i) => Math.abs(v - exact(i))));
+  const problems: [string, (o: SolveOptions) => SolveResult, (y: Float64Array) => number, JacobianFunction | undefined, number[]][] = [
+    [
+      'Van der Pol (CVODE 1e-6: 2181 f, 3.6e-5)',
+      (o) => solveIvp(vdp, [0, 2], [2, 0], o),
+      (y) => rel(y, vdpRef),
+      vdpJ,
+      [1e-4, 1e-5, 3e-6, 1e-6, 1e-8],
+    ],
+    [
+      'Robertson (CVODE 1e-6: 1451 f, 9.1e-5)',
+      (o) => solveIvp(rob, [0, 1e11], [1, 0, 0], { ...o, atol: [1e-6 * (o.rtol ?? 1), 1e-10 * (o.rtol ?? 1), 1e-6 * (o.rtol ?? 1)] }),
+      (y) => rel(y, robRef),
+      robJ,
+      [1e-4, 1e-6, 1e-8],
+    ],
+    [
+      'HIRES (CVODE 1e-6: 435 f, 3.1e-3)',
+      (o) => solveIvp(hires, [0, 321.8122], [1, 0, 0, 0, 0, 0, 0, 0.0057], o),
+      (y) => rel(y, hiresRef),
+      undefined,
+      [1e-4, 1e-6, 1e-8],
+    ],
+    ['50 features (CVODE 1e-8: 4274 f, 8.0e-7)', (o) => solveIvp(flow.rhs, [0, T], y0, o), abs50, flow.jacobian, [1e-6, 1e-7, 2e-8, 1e-8]],
+  ];
+  const rows: (string | number)[][] = [];
+  for (const [name, solve, error, jacobian, tols] of problems) {
+    for (const tol of tols) {
+      for (const [label, o] of [
+        ['bdf, J', { method: 'bdf', jacobian }],
+        ['bdf, FD', { method: 'bdf' }],
+        ['rodas4, J', { method: 'rodas4', jacobian }],
+      ] as [string, SolveOptions][]) {
+        if (jacobian === undefined && label.endsWith(', J')) continue;
+        const opts: SolveOptions = { ...o, rtol: tol, atol: tol };
+        const r = solve(opts);
+        const ms = medianMs(() => void solve(opts), 5);
+        const s = r.stats;
+        rows.push([
+          name,
+          label,
+          tol,
+          s.naccepted,
+          s.nfev,
+          s.njev ?? '-',
+          s.nlu ?? '-',
+          s.nnewton ?? '-',
+          error(r.y[r.y.length - 1]).toExponential(2),
+          ms.toFixed(1),
+        ]);
+      }
+    }
+  }
+  process.stdout.write('\nbdf work-precision (rtol = atol = tol; Robertson atol (1e-6, 1e-10, 1e-6)·tol)\n\n');
+  printTable(['problem', 'method', 'tol', 'steps', 'nfev', 'njev', 'nlu', 'Newton it.', 'max error', 'ms / solve'], rows);
+}
+
+/**
+ * BRUSS-2D (Hairer–Wanner §IV.10) with 'bdf' + GMRES + jvp at n = 20 000 and 32 768 over
+ * [0, 11.5] (two pieces around the forcing's switch at 1.1): time, work, the per-step
+ * linear-algebra cost, and the error against the same solver at rtol 1e-8 (weighted RMS
+ * in units of tol, and the largest relative deviation).
+ */
+function bdfBrusselator(): void {
+  const rows: (string | number)[][] = [];
+  for (const N of [100, 128]) {
+    const b = brusselator2d(N);
+    const run = (tol: number) => {
+      const t0 = performance.now();
+      const r = integrateBrusselator(b, 11.5, (f, span, y) => {
+        const s = solveIvp(f, span, y, { method: 'bdf', rtol: tol, atol: tol, jvp: b.jvp, tEval: [span[1]] });
+        return { status: s.status, y: s.y, stats: { ...s.stats } };
+      });
+      return { ...r, seconds: (performance.now() - t0) / 1000 };
+    };
+    const ref = N === 100 ? run(1e-8) : undefined;
+    for (const tol of [1e-4, 1e-6]) {
+      const r = run(tol);
+      const s = r.stats;
+      let w = 0;
+      let m = 0;
+      if (ref !== undefined) {
+        for (let i = 0; i < b.n; i++) {
+          const d = Math.abs(r.y[i] - ref.y[i]);
+          w += (d / (tol * (1 + Math.abs(ref.y[i])))) ** 2;
+          m = Math.max(m, d / Math.max(1, Math.abs(ref.y[i])));
+        }
+      }
+      rows.push([
+        b.n,
+        tol,
+        r.status,
+        r.seconds.toFixed(1),
+        s.naccepted,
+        s.nfev,
+        s.nnewton,
+        s.nlinear,
+        s.njvp,
+        (s.njvp / s.naccepted).toFixed(1),
+        ref === undefined ? '-' : Math.sqrt(w / b.n).toFixed(2),
+        ref === undefined ? '-' : (m / tol).toFixed(1),
+      ]);
+    }
+  }
+  process.stdout.write("\nBRUSS-2D, 'bdf' + GMRES + jvp, t in [0, 11.5] (reference: bdf at 1e-8)\n\n");
+  printTable(
+    ['n', 'tol', 'status', 's', 'steps', 'nfev', 'Newton', 'GMRES it.', 'jvp', 'jvp / step', 'WRMS err / tol', 'max rel / tol'],
+    rows,
+  );
 }

@@ -73,7 +73,21 @@ export type RunEndReason =
   /** The step size fell below what double precision resolves at t. */
   | 'step-too-small'
   /** Non-finite values that shorter steps did not cure. */
-  | 'non-finite';
+  | 'non-finite'
+  /** Implicit methods: the Newton iteration failed at every step size tried (message set). */
+  | 'newton-failed'
+  /** Implicit methods: the iteration matrix stayed singular (message set). */
+  | 'singular'
+  /** Implicit methods with an iterative linear solver: it did not converge (message set). */
+  | 'linear-solver-failed';
+
+/** Work counters of implicit multistep methods beyond f, J and LU (added to `SolveStats`). */
+export interface NewtonWork {
+  readonly nnewton: number;
+  readonly nlinear: number;
+  readonly njvp: number;
+  readonly nprec: number;
+}
 
 /** How a run ended, with what the next run (or the result) needs. */
 export interface RunEnd {
@@ -97,6 +111,8 @@ export interface RunEnd {
   readonly nlu: number | undefined;
   /** For `'non-finite'`: the sentence saying where the non-finite values came from. */
   readonly message?: string;
+  /** Newton and linear-solver counters of the run (undefined for methods without them). */
+  readonly newton?: NewtonWork;
 }
 
 /** A method's step loop. */

@@ -44,10 +44,13 @@ export function integrate(problem: NormalizedProblem): SolveResult {
   let nlu: number | undefined = njev;
   const label = (): string => (auto === undefined ? current.name : `auto/${current.name}`);
 
+  // Newton and linear-solver work of implicit multistep runs (bdf), summed over runs.
+  let newton: { nnewton: number; nlinear: number; njvp: number; nprec: number } | undefined;
   const finish = (status: SolveStatus, message: string): SolveResult => {
     const stats: SolveStats = { nfev: rhs.count, nsteps, naccepted, nrejected };
     if (njev !== undefined) stats.njev = njev;
     if (nlu !== undefined) stats.nlu = nlu;
+    if (newton !== undefined) Object.assign(stats, newton);
     return recorder.result(status, message, stats, switches);
   };
   const tally = (end: RunEnd): void => {
@@ -56,6 +59,13 @@ export function integrate(problem: NormalizedProblem): SolveResult {
     nrejected += end.nrejected;
     if (end.njev !== undefined) njev = (njev ?? 0) + end.njev;
     if (end.nlu !== undefined) nlu = (nlu ?? 0) + end.nlu;
+    if (end.newton !== undefined) {
+      newton ??= { nnewton: 0, nlinear: 0, njvp: 0, nprec: 0 };
+      newton.nnewton += end.newton.nnewton;
+      newton.nlinear += end.newton.nlinear;
+      newton.njvp += end.newton.njvp;
+      newton.nprec += end.newton.nprec;
+    }
   };
 
   // Segment k: local time [a, b] from origin; without restarts one segment on absolute time.
@@ -127,6 +137,10 @@ export function integrate(problem: NormalizedProblem): SolveResult {
           return finish('step-too-small', stepTooSmallMessage(label(), end.hNext, tAbs));
         case 'non-finite':
           return finish('non-finite', end.message ?? `solveIvp (${label()}): non-finite values at t = ${tAbs}.`);
+        case 'newton-failed':
+        case 'singular':
+        case 'linear-solver-failed':
+          return finish(end.reason, end.message ?? `solveIvp (${label()}): ${end.reason} at t = ${tAbs}.`);
         default: {
           const never: never = end.reason;
           return never;

@@ -175,6 +175,31 @@ export function groupedFiniteDifferenceJacobianKernel(
 ): number {
   const n = y.length;
   jac.fill(0);
+  return groupedFiniteDifferenceColumnsKernel(f, t, y, f0, work, threshold, columns, delta, saved, (i, j, v) => {
+    jac[i * n + j] = v;
+  });
+}
+
+/**
+ * The grouped forward differences of {@link groupedFiniteDifferenceJacobianKernel},
+ * handing every entry of the pattern to `store(i, j, ∂f_i/∂y_j)` instead of writing a
+ * dense matrix (the banded linear solver of BDF stores only the band). `y` is restored
+ * exactly. No argument checks.
+ *
+ * @returns the number of right-hand-side evaluations spent (the number of groups).
+ */
+export function groupedFiniteDifferenceColumnsKernel(
+  f: RhsFunction,
+  t: number,
+  y: Float64Array,
+  f0: Float64Array,
+  work: Float64Array,
+  threshold: ArrayLike<number>,
+  columns: JacobianColumnGroups,
+  delta: Float64Array,
+  saved: Float64Array,
+  store: (i: number, j: number, value: number) => void,
+): number {
   for (const group of columns.groups) {
     for (let k = 0; k < group.length; k++) {
       const j = group[k];
@@ -191,7 +216,7 @@ export function groupedFiniteDifferenceJacobianKernel(
       const rows = columns.rowsOf[j];
       for (let r = 0; r < rows.length; r++) {
         const i = rows[r];
-        jac[i * n + j] = (work[i] - f0[i]) / delta[j];
+        store(i, j, (work[i] - f0[i]) / delta[j]);
       }
     }
   }

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { BDF } from './bdf.js';
 import { DOP853 } from './dop853.js';
 import { DOPRI5 } from './dopri5.js';
 import type { MethodDefinition } from './methodDefinition.js';
@@ -20,6 +21,7 @@ const BUILTIN_METHODS = {
   dop853: DOP853,
   odex: ODEX,
   rodas4: RODAS4,
+  bdf: BDF,
 };
 
 /** The built-in names, each mapped to `true`. */
@@ -34,7 +36,7 @@ type BuiltinMethods = { readonly [K in keyof typeof BUILTIN_METHODS]: true };
  */
 export interface MethodRegistry extends BuiltinMethods {}
 
-/** The name of an integration method of {@link solveIvp}: `'dopri5'`, `'dop853'`, `'odex'` or `'rodas4'`. */
+/** The name of an integration method of {@link solveIvp}: `'dopri5'`, `'dop853'`, `'odex'`, `'rodas4'` or `'bdf'`. */
 export type Method = Extract<keyof MethodRegistry, string>;
 
 /** `options.method` of {@link solveIvp}: a method, or `'auto'` (an explicit method that switches to a stiff one and back). */

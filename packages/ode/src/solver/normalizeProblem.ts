@@ -6,7 +6,9 @@
  */
 
 import { InvalidArgumentError } from '@jepa-dynamics/core';
-import { jacobianColumnGroups, type JacobianColumnGroups } from './jacobian.js';
+import type { JacobianColumnGroups } from './jacobian.js';
+import { normalizeBdfSettings, type BdfSettings } from './bdfSettings.js';
+import { jacobianSparsityColumns } from './linear/jacobianSparsityColumns.js';
 import { quotedList } from './quotedList.js';
 import { AUTO_DEFAULT_NON_STIFF, AUTO_DEFAULT_STIFF, registeredMethods, type RegisteredMethod } from './methodRegistry.js';
 import type { ControllerSettings } from './stepper.js';
@@ -66,6 +68,8 @@ export interface NormalizedProblem {
   jacobian: JacobianFunction | undefined;
   /** Column groups from `options.jacobianSparsity`, or undefined (one column per evaluation). */
   jacobianColumns: JacobianColumnGroups | undefined;
+  /** The options of `'bdf'` with defaults (present whatever the method; only `'bdf'` reads them). */
+  bdf: BdfSettings;
 }
 
 function finiteNumber(x: unknown): x is number {
@@ -220,10 +224,13 @@ export function normalizeProblem(
   if (jacobian !== undefined && typeof jacobian !== 'function') {
     throw new InvalidArgumentError(WHERE, 'options.jacobian', 'must be a function (t, y, jac) => void writing ∂f/∂y row-major', jacobian);
   }
-  const jacobianColumns =
+  const sparsity =
     options.jacobianSparsity === undefined
       ? undefined
-      : jacobianColumnGroups(WHERE, 'options.jacobianSparsity', options.jacobianSparsity, n);
+      : jacobianSparsityColumns(WHERE, 'options.jacobianSparsity', options.jacobianSparsity, n);
+  const jacobianColumns = sparsity?.columns;
+  const usesBdf = plan.kind === 'single' ? plan.method.name === 'bdf' : plan.stiff.name === 'bdf';
+  const bdf = normalizeBdfSettings(WHERE, options, n, usesBdf, sparsity?.band);
 
   return {
     f,
@@ -246,6 +253,7 @@ export function normalizeProblem(
     clockRestart,
     jacobian,
     jacobianColumns,
+    bdf,
   };
 }
 
@@ -272,7 +280,8 @@ function methodPlan(options: SolveOptions): MethodPlan {
   if (auto === null || typeof auto !== 'object')
     throw new InvalidArgumentError(WHERE, 'options.autoSwitch', 'must be an object { nonStiff?, stiff? }', auto);
   const nonStiffOk = methods.filter((m) => !m.stiff && m.stiffnessTest !== undefined && m.stabilityBoundary !== undefined);
-  const stiffOk = methods.filter((m) => m.stiff && m.estimatesEigenvalues && m.controllerDefaults !== undefined);
+  // A stiff partner needs an eigenvalue estimate (for the switch back); one with its own step controller (bdf) is fine.
+  const stiffOk = methods.filter((m) => m.stiff && m.estimatesEigenvalues);
   const nonStiff = nonStiffOk.find((m) => m.name === (auto.nonStiff ?? AUTO_DEFAULT_NON_STIFF));
   if (nonStiff === undefined) {
     throw new InvalidArgumentError(

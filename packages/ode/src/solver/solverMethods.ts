@@ -22,8 +22,8 @@ export interface SolverMethodInfo extends MethodInfo {
  * @returns one description per method, in the order messages list them.
  * @example
  * ```ts
- * solverMethods().map((m) => m.name); // => ['dopri5', 'dop853', 'odex', 'rodas4']
- * solverMethods().filter((m) => m.stiff).map((m) => m.name); // => ['rodas4']
+ * solverMethods().map((m) => m.name); // => ['dopri5', 'dop853', 'odex', 'rodas4', 'bdf']
+ * solverMethods().filter((m) => m.stiff).map((m) => m.name); // => ['rodas4', 'bdf']
  * solverMethods()[0].order; // => 5
  * ```
  */

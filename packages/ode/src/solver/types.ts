@@ -7,6 +7,8 @@
  * @module
  */
 
+import type { BdfFormula } from './bdfCoefficients.js';
+import type { LinearSolverChoice } from './linear/linearSolverChoice.js';
 import type { Method, MethodChoice } from './methodRegistry.js';
 
 /**
@@ -24,6 +26,8 @@ export type RhsFunction = (t: number, y: Float64Array, dydt: Float64Array) => vo
 export type JacobianFunction = (t: number, y: Float64Array, jac: Float64Array) => void;
 
 export type { Method, MethodChoice } from './methodRegistry.js';
+export type { BdfFormula } from './bdfCoefficients.js';
+export type { LinearSolverChoice } from './linear/linearSolverChoice.js';
 
 /**
  * A scalar event function `g(t, y)`: an event occurs where `g` changes sign.
@@ -145,9 +149,96 @@ export interface SolveOptions {
    * `jacobianSparsity[i]` lists the columns j on which `f_i` may depend. Columns that
    * share no row are perturbed together (Curtis–Powell–Reid), so a Jacobian costs one
    * f-evaluation per group instead of n (e.g. 1 for a diagonal Jacobian). Ignored when
-   * `jacobian` is given and by the explicit methods.
+   * `jacobian` is given and by the explicit methods. Shorthands: `'diagonal'` (each f_i
+   * depends on y_i only: one evaluation per Jacobian) and `{ lower, upper }` (a band:
+   * `lower + upper + 1` evaluations); with `'bdf'` both also select its banded linear
+   * solver (a diagonal is a band of width 0), which stores O(n) numbers instead of n².
    */
-  jacobianSparsity?: readonly (readonly number[])[];
+  jacobianSparsity?: JacobianSparsity;
+
+  // ---- Options of the multistep method 'bdf' (rejected by the other methods) ----
+
+  /** `'bdf'`: the formulas, `'ndf'` (Klopfenstein–Shampine numerical differentiation formulas, as MATLAB's ode15s and scipy's BDF; default) or `'bdf'` (the classical BDFs, as CVODE). */
+  bdfFormula?: BdfFormula;
+  /** `'bdf'`: the highest order it may use, 1…5; default 5. */
+  maxOrder?: number;
+  /**
+   * `'bdf'`: the lowest order it settles on, 1…`maxOrder`; default 1. The run starts at
+   * order 1 and raises the order by one at each order decision until it reaches
+   * `minOrder`; `minOrder = maxOrder = k` then fixes the order at k.
+   */
+  minOrder?: number;
+  /**
+   * `'bdf'`: how the Newton iteration solves its linear systems `(I − γJ) x = b`
+   * (γ = h/α_k): `'dense'` (LU of the n×n matrix, O(n²) memory, O(n³) per factorization),
+   * `'banded'` (band LU with `jacobianBandwidth`, O(n·(lower + upper)) memory), or
+   * `'gmres'` (matrix-free GMRES with `jvp` or a finite-difference directional
+   * derivative, optional preconditioner `psolve`; memory O(n·krylovDimension)).
+   * Default: `'gmres'` when `jvp` or `psolve` is given, `'banded'` when `jacobianBandwidth`
+   * or a band/diagonal `jacobianSparsity` is given, `'dense'` otherwise.
+   */
+  linearSolver?: LinearSolverChoice;
+  /**
+   * `'bdf'` with `linearSolver: 'banded'`: the bandwidth of `∂f/∂y` (`∂f_i/∂y_j = 0` unless
+   * `−lower ≤ j − i ≤ upper`); its finite-difference Jacobian costs `lower + upper + 1`
+   * f-evaluations. A `jacobian` function, if given, still writes the full n×n matrix.
+   */
+  jacobianBandwidth?: JacobianBandwidth;
+  /**
+   * `'bdf'` with `linearSolver: 'gmres'`: the Jacobian-vector product, `out = ∂f/∂y(t, y) · v`.
+   * Without it, `(f(t, y + σv) − f(t, y))/σ` with `σ = 1/‖v‖` in the weighted RMS norm
+   * of the error test (one f-evaluation per product, counted in `nfev`).
+   */
+  jvp?: JacobianVectorProduct;
+  /**
+   * `'bdf'` with `'gmres'`: a (right) preconditioner, `z ≈ (I − γ J(t, y))⁻¹ r`. GMRES then
+   * solves `(I − γJ) P⁻¹ u = b`, `x = P⁻¹ u`; any fixed approximation helps (e.g. the
+   * inverse of the stiff part: a block diagonal or the diffusion operator).
+   */
+  psolve?: PreconditionerSolve;
+  /**
+   * `'bdf'` with `'gmres'`: called where a direct solver would refactor its matrix (γ
+   * changed by more than 30 %, 20 steps passed, or a Newton failure), so that `psolve`
+   * can rebuild its approximation of `(I − γ J(t, y))⁻¹`.
+   */
+  psetup?: PreconditionerSetup;
+  /** `'bdf'` with `'gmres'`: restart length and restarts; default `{ krylovDimension: 10, maxRestarts: 4 }`. */
+  gmres?: GmresOptions;
+}
+
+/** A band of `∂f/∂y`: `∂f_i/∂y_j = 0` unless `−lower ≤ j − i ≤ upper` (integers ≥ 0, below n). */
+export interface JacobianBandwidth {
+  /** Subdiagonals. */
+  lower: number;
+  /** Superdiagonals. */
+  upper: number;
+}
+
+/** `options.jacobianSparsity`: rows of column indices, `'diagonal'`, or a band. */
+export type JacobianSparsity = readonly (readonly number[])[] | 'diagonal' | JacobianBandwidth;
+
+/**
+ * The product of the Jacobian with a vector, `out = (∂f/∂y)(t, y) · v` (length n each);
+ * must not modify `y` or `v`, and must write every entry of `out` (a preallocated array:
+ * do not return a new one). Cost: typically that of one f-evaluation.
+ */
+export type JacobianVectorProduct = (t: number, y: Float64Array, v: Float64Array, out: Float64Array) => void;
+
+/**
+ * Applies a preconditioner: `z ≈ (I − gamma · ∂f/∂y(t, y))⁻¹ r` (write every entry of
+ * `z`; do not modify `r`). `gamma` = h/α_k of the current step (time units).
+ */
+export type PreconditionerSolve = (t: number, y: Float64Array, gamma: number, r: Float64Array, z: Float64Array) => void;
+
+/** Prepares the preconditioner for `(I − gamma · ∂f/∂y(t, y))` (see {@link SolveOptions.psetup}). */
+export type PreconditionerSetup = (t: number, y: Float64Array, gamma: number) => void;
+
+/** Restarted GMRES settings of `'bdf'`. */
+export interface GmresOptions {
+  /** Krylov vectors before a restart, m ≥ 1 (memory m + 1 vectors of length n); default 10. */
+  krylovDimension?: number;
+  /** Restarts after the first cycle of m iterations, ≥ 0; default 4. */
+  maxRestarts?: number;
 }
 
 /** A change of method under `method: 'auto'`. */
@@ -169,7 +260,19 @@ export interface ClockSegment {
 }
 
 /** Why an integration ended. Only `'success'` and `'event'` mean the run reached its goal. */
-export type SolveStatus = 'success' | 'event' | 'max-steps' | 'step-too-small' | 'non-finite' | 'stiff';
+export type SolveStatus =
+  | 'success'
+  | 'event'
+  | 'max-steps'
+  | 'step-too-small'
+  | 'non-finite'
+  | 'stiff'
+  /** `'bdf'`: the Newton iteration diverged at every step size tried (10 reductions of one step). */
+  | 'newton-failed'
+  /** `'bdf'`: the iteration matrix `I − γJ` stayed singular through 10 reductions of one step. */
+  | 'singular'
+  /** `'bdf'` with `'gmres'`: GMRES did not reach its tolerance through 10 reductions of one step. */
+  | 'linear-solver-failed';
 
 /** Work counters, counted as Hairer's codes count them (NFCN, NSTEP, NACCPT, NREJCT). */
 export interface SolveStats {
@@ -185,6 +288,14 @@ export interface SolveStats {
   njev?: number;
   /** LU decompositions of the iteration matrix; stiff methods and `'auto'` only. */
   nlu?: number;
+  /** `'bdf'`: Newton iterations (each one f-evaluation and one linear solve). */
+  nnewton?: number;
+  /** `'bdf'`: linear iterations (GMRES Arnoldi steps; 0 with the direct solvers). */
+  nlinear?: number;
+  /** `'bdf'` with `'gmres'`: Jacobian-vector products (calls of `jvp`, or finite-difference products, each one f-evaluation in `nfev`). */
+  njvp?: number;
+  /** `'bdf'` with `'gmres'`: preconditioner applications (calls of `psolve`). */
+  nprec?: number;
 }
 
 /** One located event. */

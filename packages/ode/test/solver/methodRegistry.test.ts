@@ -159,7 +159,7 @@ describe('a method registered from outside (Heun–Euler 2(1), test only)', () =
   });
 
   it('appears in every list derived from the registry', () => {
-    expect(solverMethods().map((m) => m.name)).toEqual(['dopri5', 'dop853', 'odex', 'rodas4', 'heun-euler']);
+    expect(solverMethods().map((m) => m.name)).toEqual(['dopri5', 'dop853', 'odex', 'rodas4', 'bdf', 'heun-euler']);
     // criticalTime takes the non-stiff methods of the registry: now heun-euler too, still not rodas4.
     expect(() =>
       criticalTime({ lambda: 1, rho: 1 }, { objective: 'jepa', depth: 1, epsilon: 0.25, method: 'ode', solver: 'rodas4' }),
@@ -170,7 +170,7 @@ describe('a method registered from outside (Heun–Euler 2(1), test only)', () =
       { objective: 'jepa', depth: 1, epsilon: 0.25, method: 'inverse-ode', solver: 'heun-euler', rtol: 1e-8 },
     );
     expect(r.exists && Math.abs(r.t - (2 + Math.log(3)))).toBeLessThan(1e-6);
-    expect(() => solveIvp(rotation, [0, 1], [1, 0], { method: 'rk4' as never })).toThrow(/'rodas4', 'heun-euler' or 'auto'; got "rk4"/);
+    expect(() => solveIvp(rotation, [0, 1], [1, 0], { method: 'rk4' as never })).toThrow(/'rodas4', 'bdf', 'heun-euler' or 'auto'; got "rk4"/);
   });
 
   it('a name can be registered once, and never as auto', () => {

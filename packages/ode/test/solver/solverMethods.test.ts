@@ -35,6 +35,7 @@ describe('solverMethods()', () => {
       ['dop853', 8, false],
       ['odex', 'variable', false],
       ['rodas4', 4, true],
+      ['bdf', 'variable', true],
     ]);
   });
 
