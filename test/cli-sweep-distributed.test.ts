@@ -218,6 +218,22 @@ describe('a distributed sweep survives a killed worker and a restarted Redis, an
       expect(await status.exited, status.stderr()).toBe(0);
       expect(JSON.parse(status.stdout())).toMatchObject({ queue: queueName, runs, workers: 2 });
     }
+    // detached: enqueue and return, follow with status, then collect into a directory of its own
+    const small = join(dir, 'detached.json');
+    trainingSpec(small, 6, 500);
+    const detached = runCli(['sweep', small, '--queue', redis.url, '--detach', '--out', join(dir, 'detached')]);
+    expect(detached.status, detached.stderr).toBe(0);
+    expect(detached.stdout).toMatch(
+      /^Enqueued 6 runs on queue runs-\S+ on redis:\/\/sweeper:\*\*\*@127\.0\.0\.1:\d+ \(0 of 6 already finished\)\./,
+    );
+    await until('the detached sweep to finish', () => {
+      const s = runCli(['sweep', 'status', small, '--queue', redis.url, '--json']);
+      return (JSON.parse(s.stdout) as { finished: number }).finished === 6;
+    });
+    const collected = runCli(['sweep', 'collect', small, '--queue', redis.url, '--out', join(dir, 'detached'), '--json']);
+    expect(collected.status, collected.stderr).toBe(0);
+    expect(JSON.parse(collected.stdout)).toMatchObject({ runs: 6, ran: 6, missing: 0, failed: 0 });
+    expect(lines(join(dir, 'detached', 'results.jsonl'))).toHaveLength(6);
     for (const w of workers.slice(1)) w.child.kill('SIGINT');
     expect(await Promise.all(workers.slice(1).map((w) => w.exited))).toEqual([130, 130]);
   }, 180_000);

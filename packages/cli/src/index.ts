@@ -2,3 +2,4 @@ export { main, buildProgram } from './main.js';
 export type { CommandRegistrar } from './main.js';
 export { UsageError, NoAnswerError } from './errors.js';
 export { nodePoolExecutor } from './sweep/nodePoolExecutor.js';
+export { queueExecutor } from './sweep/queueExecutor.js';

@@ -125,7 +125,7 @@ export const registerSweep: CommandRegistrar = (program: Command) => {
           if (flags.json === true) printJson({ ...r.report, enqueued: r.enqueued });
           else if (queueAction === 'detach') {
             process.stdout.write(
-              `Enqueued ${r.enqueued} runs on ${r.report.executor} (${r.report.runs - r.report.missing} of ${r.report.runs} already finished). ` +
+              `Enqueued ${r.enqueued ?? 0} runs on ${r.report.executor} (${r.report.runs - r.report.missing} of ${r.report.runs} already finished). ` +
                 `Follow with \`jepa-dynamics sweep status ${specPath} --queue …\`, collect with \`jepa-dynamics sweep collect ${specPath} --queue … --out ${out}\`.\n`,
             );
           } else process.stdout.write(`${r.summary}\nWritten to ${out}: ${r.report.files.join(', ')}.\n`);
