@@ -234,6 +234,10 @@ describe('a distributed sweep survives a killed worker and a restarted Redis, an
     expect(collected.status, collected.stderr).toBe(0);
     expect(JSON.parse(collected.stdout)).toMatchObject({ runs: 6, ran: 6, missing: 0, failed: 0 });
     expect(lines(join(dir, 'detached', 'results.jsonl'))).toHaveLength(6);
+    // a worker with --idle-exit leaves once there is nothing to do (exit 0), as a batch job should
+    const idle = start(['worker', '--queue', redis.url, '--idle-exit', '1']);
+    expect(await idle.exited, idle.stderr()).toBe(0);
+    expect(idle.stderr()).toMatch(/no job for 1 s; stopping\.\n$/);
     for (const w of workers.slice(1)) w.child.kill('SIGINT');
     expect(await Promise.all(workers.slice(1).map((w) => w.exited))).toEqual([130, 130]);
   }, 180_000);

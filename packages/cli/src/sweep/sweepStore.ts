@@ -124,18 +124,15 @@ export function openSweepStore(dir: string, plan: SweepPlan, version: string): S
       done.set(record.id, record);
       const row = sweepRow({ index: record.index, run: record.run, outcome: record.outcome });
       if (tableFd < 0) {
-        // the table grows with the results; writeTable rewrites it whole (all columns, plan order) at the end
-        tableColumns = Object.keys(row);
-        writeFileAtomic(tablePath, toCsv({ columns: tableColumns, rows: [] }));
+        // the table grows with the results, starting from every run already done (resuming; this one
+        // included); writeTable rewrites it whole (all columns, plan order) at the end
+        const table = sweepTable([...done.values()].map((r) => ({ index: r.index, run: r.run, outcome: r.outcome })));
+        tableColumns = [...table.columns];
+        writeFileAtomic(tablePath, toCsv(table));
         tableFd = openSync(tablePath, 'a');
+      } else {
+        writeSync(tableFd, toCsv({ columns: tableColumns, rows: [row] }).slice(toCsv({ columns: tableColumns, rows: [] }).length));
       }
-      writeSync(
-        tableFd,
-        toCsv({ columns: tableColumns, rows: [row] })
-          .split('\n')
-          .slice(1)
-          .join('\n'),
-      );
       return true;
     },
     writeTable(p, ids) {
