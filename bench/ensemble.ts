@@ -7,7 +7,7 @@
  *    features (seeded; λ log-uniform in [1e-2, 1e2], ρ log-uniform in [0.05, 5]), L = 4,
  *    ε = 1e-3, p = ½, method exact, JEPA and MAE; every batched value is compared bit for bit
  *    with the scalar one. Goal: ≥ 5 million features/s for JEPA.
- * 2. A 200-run training sweep (random init, seeds 0…199, d = 16 features, L = 4, 2000 steps)
+ * 2. A 200-run training sweep (random init, seeds 0…199, d = 16 features, L = 4, 8000 steps)
  *    by `runEnsemble` on the serial executor and on the Node worker-thread pool of the CLI
  *    (2 threads), results compared. Goal: ≥ 1.8× faster on 2 threads. Wall time depends on
  *    what else runs: the 1-minute load average is printed before and after, and the CPU time
@@ -105,7 +105,7 @@ async function poolPart(): Promise<void> {
         features: Array.from({ length: 16 }, (_, i) => ({ lambda: 0.2 + (0.8 * i) / 15, rho: 0.5 + (1.5 * i) / 15 })),
         epsilon: 1e-2,
         lr: 0.05,
-        steps: 2000,
+        steps: 8000,
         init: 'random',
       },
     },
@@ -121,8 +121,7 @@ async function poolPart(): Promise<void> {
     await executor.close();
     return { ms, cpuMs: (used.user + used.system) / 1000, results: r.outputs };
   };
-  // warm the JIT of this process for the serial run, as the threads warm their own
-  await runEnsemble({ runs: runs.slice(0, 5) });
+  // no warm-up: the serial run and each thread start cold, as a sweep does
   const serial = await execute(serialExecutor());
   const pooled = await execute(nodePoolExecutor(2));
   const same = JSON.stringify(serial.results) === JSON.stringify(pooled.results);
