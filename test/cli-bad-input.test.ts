@@ -43,6 +43,10 @@ beforeAll(() => {
   writeFileSync(join(dir, 'a-file'), 'not a folder');
   mkdirSync(join(dir, 'foreign'));
   writeFileSync(join(dir, 'foreign', 'thesis.tex'), 'a user file');
+  writeFileSync(
+    join(dir, 'sweep.json'),
+    JSON.stringify({ command: 'critical-time', settings: { objective: 'jepa', depth: 2, lambda: 1, rho: 1 }, axes: { epsilon: [1e-3] } }),
+  );
   mkdirSync(join(dir, 'read-only'));
   chmodSync(join(dir, 'read-only'), 0o555);
 });
@@ -80,6 +84,9 @@ const BASE: Record<string, string[]> = {
   // every reproduce row fails on --out before anything is computed
   reproduce: ['--quick', '--out', '/proc/jepa-dynamics-never'],
   derive: ['--objective', 'jepa', '--depth', '2'],
+  // every sweep and worker row fails before anything runs or connects (worker: 127.0.0.1:1, where nothing listens)
+  sweep: [join(dir, 'sweep.json'), '--workers', '1', '--out', join(dir, 'sweep-out')],
+  worker: ['--queue', 'redis://127.0.0.1:1'],
 };
 /** `derive --flow` (any rational scalar flow): the base of the rows of its flags. */
 const FLOW_BASE = ['--flow', 'r*u*(1-u/K)', '--param', 'r=2', '--param', 'K=1', '--start', '0.01'];
@@ -347,6 +354,49 @@ function table(): Row[] {
     add('derive', flag, value, BASE.derive, ['applies only with --flow']);
   }
   add('derive', '--flow', 'u*(1-u)', BASE.derive, ['replaces --objective and --depth']);
+  // sweep and worker: their numbers, the queue URL, the output folder
+  for (const [command, flag, extra] of [
+    ['sweep', '--workers', ['0', '1025', '1.5']],
+    ['worker', '--concurrency', ['0', '1.5']],
+    ['worker', '--max-job-bytes', ['0']],
+    ['worker', '--lock-duration', ['99']],
+    ['worker', '--stalled-interval', ['99']],
+    ['worker', '--idle-exit', ['0', '-1']],
+  ] as const) {
+    for (const value of [...NOT_DECIMAL, ...extra]) add(command, flag, value, BASE[command], [JSON.stringify(value)]);
+    add(command, flag, null, BASE[command], ['argument missing']);
+  }
+  for (const command of ['sweep', 'worker']) {
+    for (const [value, mentions] of [
+      ['http://127.0.0.1:6379', ['redis://']],
+      ['not a url', ['must be a URL']],
+      ['', []],
+      ['redis://127.0.0.1:1', ['cannot reach Redis']],
+    ] as const) {
+      // sweep --queue runs on the queue: without --workers
+      add(command, '--queue', value, command === 'sweep' ? [join(dir, 'sweep.json')] : BASE.worker, [...mentions]);
+    }
+    add(command, '--queue', null, command === 'sweep' ? [join(dir, 'sweep.json')] : [], ['argument missing']);
+  }
+  for (const [value, mentions] of [
+    ['', ['must name a folder']],
+    ['/proc/nope', ['/proc']],
+    ['/dev/null', ['/dev']],
+    ['/', ['root folder']],
+  ] as const) {
+    add('sweep', '--out', value, BASE.sweep, [...mentions]);
+  }
+  add('sweep', '--out', file('a-file'), BASE.sweep, ['not a folder']);
+  add('sweep', '--out', null, BASE.sweep, ['argument missing']);
+  rows.push({ command: 'sweep', flag: '--detach', value: null, args: [...BASE.sweep, '--detach'], mentions: ['needs --queue'] });
+  rows.push({
+    command: 'sweep',
+    flag: '--workers',
+    value: '2',
+    args: [...BASE.sweep, '--queue', 'redis://127.0.0.1:1'],
+    mentions: ['applies to local sweeps'],
+  });
+  rows.push({ command: 'worker', flag: '--queue', value: null, args: ['--concurrency', '1'], mentions: ['is required'] });
   // --batch-size needs --samples: its rows carry a valid --samples
   const withSamples = withFlag(withFlag(BASE.simulate, '--lambda', '0.5'), '--samples', '64');
   for (const value of [...NOT_DECIMAL, '0', '65', '2.5']) add('simulate', '--batch-size', value, withSamples);
@@ -396,6 +446,7 @@ function table(): Row[] {
     simulate: ['--json'],
     reproduce: ['--json', '--quick'],
     derive: ['--json', '--standalone'],
+    sweep: ['--json', '--dry-run', '--detach'],
   };
   for (const [command, flags] of Object.entries(booleans)) {
     for (const flag of flags)

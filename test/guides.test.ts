@@ -33,6 +33,8 @@ const SKIPPED: Readonly<Record<string, string>> = {
     'part of this test suite, which runs these files itself',
   'node --import tsx bench/index.ts stiff        # ~1–2 min, dopri5 dominates':
     'a benchmark of 1–2 minutes, with timings that are not compared',
+  'cd "$HOME/jepa-dynamics"':
+    'a line of the Slurm job script of docs/sweeps.md, which sbatch runs on a cluster (test/cli-sweep-distributed.test.ts runs workers)',
   'python3 packages/ode/test/fixtures/stiff-reference.py > packages/ode/test/fixtures/stiff-reference.json  # references (scipy)':
     'rewrites a committed fixture and needs scipy, which the project does not require',
 };

@@ -24,6 +24,8 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<CommandReg
   ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
   ['reproduce', async () => (await import('./commands/reproduce.js')).registerReproduce],
   ['derive', async () => (await import('./commands/derive.js')).registerDerive],
+  ['sweep', async () => (await import('./commands/sweep.js')).registerSweep],
+  ['worker', async () => (await import('./commands/worker.js')).registerWorker],
 ];
 
 /** The version of the command line, from its package.json (packages/cli/package.json, next to src/ and dist/). */

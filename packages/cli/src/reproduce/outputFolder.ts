@@ -6,83 +6,43 @@
  * exactly as it was, never a mix of two runs (a `--quick` rerun over a full one).
  * @module
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../errors.js';
-
-/**
- * Folders of the operating system's pseudo file systems: nothing belongs there, and Node
- * 20's recursive `mkdirSync` spins forever under /proc.
- */
-const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { checkOutFolder, isWithin, refuseOut as refuse } from '../checkOutFolder.js';
 
 /** Temporary files of `writeFileAtomic` a killed run of an earlier version may have left: `.<name>.<12 hex>.tmp`. */
 const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
-function refuse(raw: string, why: string): never {
-  throw new UsageError(`--out ${JSON.stringify(raw)} ${why}`);
-}
-
-function isWithin(path: string, folder: string): boolean {
-  const r = relative(folder, path);
-  return r !== '..' && !r.startsWith(`..${sep}`) && !r.startsWith(sep);
-}
-
-/** `path` with the symbolic links of its deepest existing ancestor resolved (the rest does not exist yet). */
-function resolveExisting(path: string): string {
-  let ancestor = path;
-  while (!existsSync(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
-  return join(realpathSync(ancestor), relative(ancestor, path));
-}
-
 /**
  * Checks `--out` before anything is computed and returns the folder to write, absolute
- * (symbolic links resolved). Refused, each with one sentence: an empty value; the root,
- * the current folder or one containing it (the swap would move the shell's folder away);
- * anything under /proc, /sys or /dev; an existing path that is not a folder; a folder
- * holding files `reproduce` did not write (the swap replaces the whole folder: it must
- * never take a user's files with it).
+ * (symbolic links resolved). Refused, each with one sentence: what every `--out` is refused
+ * (`checkOutFolder`: an empty value, the root, anything under /proc, /sys or /dev, an
+ * existing path that is not a folder); the current folder or one containing it (the swap
+ * would move the shell's folder away); a folder holding files `reproduce` did not write
+ * (the swap replaces the whole folder: it must never take a user's files with it).
  * @param raw - the value of `--out` as typed.
  * @param resultIds - the file stems of the results (`<id>.json`, `<id>.svg`, …).
  * @throws {@link UsageError} naming `--out`.
  */
 export function checkOutputFolder(raw: string, resultIds: readonly string[]): string {
-  if (raw.trim() === '') refuse(raw, 'must name a folder, e.g. --out results.');
-  try {
-    return checkedTarget(raw, resultIds);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    // a folder on the way that cannot be read (EACCES), a loop of symbolic links (ELOOP), …
-    refuse(raw, `cannot be used: ${error instanceof Error ? error.message : String(error)}.`);
-  }
-}
-
-function checkedTarget(raw: string, resultIds: readonly string[]): string {
-  const absolute = resolve(raw);
-  const target = resolveExisting(absolute);
-  for (const system of SYSTEM_FOLDERS) {
-    if (isWithin(absolute, system) || isWithin(target, system))
-      refuse(raw, `is under ${system}, a folder of the operating system; name a folder of your own.`);
-  }
-  if (dirname(target) === target) refuse(raw, 'is the root folder; name a folder of your own, e.g. --out results.');
-  if (isWithin(process.cwd(), target)) {
-    refuse(raw, 'is the current folder or contains it; name a folder inside it, e.g. --out results (the run replaces the whole folder).');
-  }
-  if (!existsSync(target)) return target;
-  if (!lstatSync(target).isDirectory()) refuse(raw, 'exists and is not a folder.');
-  const ours = new RegExp(`^(?:${resultIds.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\.[A-Za-z0-9]+$`);
-  const foreign = readdirSync(target).filter((name) => name !== 'summary.md' && !ours.test(name) && !TEMP_FILE.test(name));
-  if (foreign.length > 0) {
-    const shown = foreign
-      .slice(0, 3)
-      .map((f) => JSON.stringify(f))
-      .join(', ');
-    refuse(
-      raw,
-      `holds files reproduce did not write (${shown}${foreign.length > 3 ? ', …' : ''}); the run replaces the whole folder, so name a new or empty folder or an earlier results folder.`,
-    );
-  }
-  return target;
+  return checkOutFolder(raw, (target) => {
+    if (isWithin(process.cwd(), target)) {
+      refuse(raw, 'is the current folder or contains it; name a folder inside it, e.g. --out results (the run replaces the whole folder).');
+    }
+    if (!existsSync(target)) return;
+    const ours = new RegExp(`^(?:${resultIds.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\.[A-Za-z0-9]+$`);
+    const foreign = readdirSync(target).filter((name) => name !== 'summary.md' && !ours.test(name) && !TEMP_FILE.test(name));
+    if (foreign.length > 0) {
+      const shown = foreign
+        .slice(0, 3)
+        .map((f) => JSON.stringify(f))
+        .join(', ');
+      refuse(
+        raw,
+        `holds files reproduce did not write (${shown}${foreign.length > 3 ? ', …' : ''}); the run replaces the whole folder, so name a new or empty folder or an earlier results folder.`,
+      );
+    }
+  });
 }
 
 /** A staging folder beside the target: written by the run, then swapped in or discarded. */

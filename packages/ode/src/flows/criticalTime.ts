@@ -15,6 +15,7 @@ import { quotedList } from '../solver/quotedList.js';
 import { solveIvp } from '../solver/solveIvp.js';
 import type { Method } from '../solver/types.js';
 import { criticalTarget } from './criticalTarget.js';
+import { criticalTimeResults } from './criticalTimeResults.js';
 import { implicitTimeKernel } from './implicitTime.js';
 import { leadingOrderKernel } from './leadingOrderCriticalTime.js';
 import { logGrowth } from './logGrowth.js';
@@ -158,6 +159,9 @@ export function criticalTimesFor(where: string, features: readonly FeatureInput[
   if (!Array.isArray(features)) throw new InvalidArgumentError(where, 'features', 'must be an array of features', features);
   const setting = validateSetting(where, options);
   const resolved = features.map((f, i) => resolveFeature(f, `${where}: features[${i}]`));
+  // the closed forms run batched (same kernels, same bits as criticalTimeKernel below)
+  if (setting.method === 'exact' || setting.method === 'leading-order')
+    return criticalTimeResults(resolved, { ...setting, method: setting.method, timeUnit: validateTimeUnit(where, options.timeUnit) });
   return resolved.map((f) => criticalTimeKernel(f, setting));
 }
 
