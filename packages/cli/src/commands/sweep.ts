@@ -34,8 +34,8 @@ const ACTIONS = ['status', 'collect'] as const;
 
 function seconds(s: number): string {
   if (s < 120) return `${s.toFixed(1)} s`;
-  if (s < 7200) return `${(s / 60).toFixed(1)} min`;
-  return `${(s / 3600).toFixed(1)} h`;
+  if (s < 7200) return `${(s / 60).toFixed(1)} min`; // bookkeeping: units
+  return `${(s / 3600).toFixed(1)} h`; // bookkeeping: units
 }
 
 /** Some runs failed (exit 3, `main` prints the sentence): the other results are written. */

@@ -43,7 +43,7 @@ export function dryRun(plan: SweepPlan, out: string, lanes: number): DryRunRepor
   });
   const pending = [...firstIndex].filter(([id]) => !done.has(id)).map(([, i]) => i);
   const count = Math.min(SAMPLE_RUNS, pending.length);
-  const sample = Array.from({ length: count }, (_, k) => pending[Math.floor((k * pending.length) / count)]);
+  const sample = Array.from({ length: count }, (_, k) => pending[Math.floor((k * pending.length) / count)]); // bookkeeping: evenly spaced sample of pending runs
   let elapsed = 0;
   let sampled = 0;
   for (const index of sample) {
@@ -53,7 +53,7 @@ export function dryRun(plan: SweepPlan, out: string, lanes: number): DryRunRepor
     elapsed += performance.now() - start;
     sampled++;
   }
-  const secondsPerRun = sampled === 0 ? null : elapsed / sampled / 1000;
+  const secondsPerRun = sampled === 0 ? null : elapsed / sampled / 1000; // bookkeeping: time per sampled run, ms to s
   const parallel = Math.max(1, Math.min(lanes, pending.length));
   return {
     runs: firstIndex.size,
@@ -61,6 +61,6 @@ export function dryRun(plan: SweepPlan, out: string, lanes: number): DryRunRepor
     sampled,
     secondsPerRun,
     lanes: parallel,
-    estimatedSeconds: secondsPerRun === null ? null : (secondsPerRun * pending.length) / parallel,
+    estimatedSeconds: secondsPerRun === null ? null : (secondsPerRun * pending.length) / parallel, // bookkeeping: wall-time estimate
   };
 }

@@ -63,7 +63,7 @@ export async function localSweep(options: LocalSweepOptions): Promise<{ summary:
     } finally {
       progress.stop();
     }
-    const seconds = (performance.now() - start) / 1000;
+    const seconds = (performance.now() - start) / 1000; // bookkeeping: ms to s
     return await finishSweep(store, plan, ids, {
       out: options.out,
       codeVersion: version,

@@ -109,8 +109,8 @@ export async function jobStates(
     }
     const replies = (await pipeline.exec()) ?? [];
     part.forEach((id, k) => {
-      const exists = replies[2 * k]?.[1] === 1;
-      const failedScore = replies[2 * k + 1]?.[1];
+      const exists = replies[2 * k]?.[1] === 1; // bookkeeping: two replies per run
+      const failedScore = replies[2 * k + 1]?.[1]; // bookkeeping: two replies per run
       if (!exists) missing.push(id);
       else if (failedScore !== null && failedScore !== undefined) failedIds.push(id);
       else queued++;

@@ -127,7 +127,7 @@ export async function queueSweep(
         runs: distinct.length,
         skipped,
         ran,
-        seconds: (performance.now() - start) / 1000,
+        seconds: (performance.now() - start) / 1000, // bookkeeping: ms to s
         interrupted: false,
       });
       return { ...finished, enqueued };

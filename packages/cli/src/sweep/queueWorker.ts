@@ -86,7 +86,7 @@ export async function serveQueue(options: ServeQueueOptions): Promise<QueueWorke
       const outcome = (await pool.run(checked.run)) as RunOutcome;
       await store.hset(resultsKey(version), id, JSON.stringify(outcome));
       options.log(
-        `worker ${me}: ${id} ${outcome.ok ? 'finished' : `failed (${outcome.error.message})`} in ${((performance.now() - start) / 1000).toFixed(2)} s`,
+        `worker ${me}: ${id} ${outcome.ok ? 'finished' : `failed (${outcome.error.message})`} in ${((performance.now() - start) / 1000).toFixed(2)} s`, // bookkeeping: ms to s
       );
       return { ok: outcome.ok };
     } finally {
@@ -117,8 +117,9 @@ export async function serveQueue(options: ServeQueueOptions): Promise<QueueWorke
     })();
     return stopping;
   };
+  const idleMs = options.idleExit === null ? null : options.idleExit * 1000; // bookkeeping: s to ms
   const idleTimer = setInterval(() => {
-    if (options.idleExit !== null && active === 0 && Date.now() - lastActivity > options.idleExit * 1000) {
+    if (idleMs !== null && active === 0 && Date.now() - lastActivity > idleMs) {
       options.log(`worker ${me}: no job for ${options.idleExit} s; stopping.`);
       void stop();
     }

@@ -52,7 +52,7 @@ export function parseQueueUrl(raw: string): QueueTarget {
  * client reconnects every ≤ 1 s, so a restarted Redis is picked up again.
  */
 export function resilientOptions(target: QueueTarget): RedisOptions {
-  return { ...target.options, maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(100 * times, 1000) };
+  return { ...target.options, maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(100 * times, 1000) }; // bookkeeping: reconnect delay, ms
 }
 
 /**
