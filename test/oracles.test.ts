@@ -15,8 +15,11 @@ import {
   maeDepthOneCriticalTime,
   maeDepthOneU,
   maeGDifference,
+  matrixGradientDescent,
   mulberry32,
+  rotatedStaticModel,
   scalarGradientDescent,
+  solveLinear,
   targetU,
   timeOfU,
   uAt,
@@ -124,6 +127,45 @@ describe('scalarGradientDescent', () => {
     const ratio = error(2000) / error(4000);
     expect(ratio).toBeGreaterThan(1.9);
     expect(ratio).toBeLessThan(2.1);
+  });
+});
+
+describe('matrixGradientDescent, rotatedStaticModel, solveLinear', () => {
+  it('at θ = 0 the covariances are diagonal and matrix gradient descent is the scalar recursion per feature', () => {
+    const features = [
+      { lambda: 2, rho: 0.5 },
+      { lambda: 0.7, rho: 0.9 },
+      { lambda: 1.1, rho: 0.6 },
+    ];
+    const { sigmaXX, sigmaYX } = rotatedStaticModel(features, 0);
+    features.forEach((f, i) => {
+      expect([sigmaXX[i][i], sigmaYX[i][i]]).toEqual([f.lambda / f.rho, f.lambda]);
+      expect(sigmaXX[i].filter((_, j) => j !== i).every((x) => x === 0)).toBe(true);
+    });
+    for (const objective of ['jepa', 'mae'] as const) {
+      const scalar = features.map((f) => scalarGradientDescent(objective, 2, f.lambda, f.rho, 0.05, 0.05, 40));
+      matrixGradientDescent(objective, 2, sigmaXX, sigmaYX, 0.05, 0.05, 40, (k, wbar) => {
+        // the matrix and the scalar recursion round differently: 1e-13 relative over 40 steps
+        features.forEach((_, i) => expect(Math.abs(wbar[i][i] / scalar[i][k] - 1)).toBeLessThan(1e-13));
+        expect(Math.abs(wbar[0][1]) + Math.abs(wbar[2][0])).toBe(0);
+      });
+    }
+  });
+
+  it('the rotation is orthogonal: Σyx keeps its trace and eigenvalues (det of a 2×2), and solveLinear inverts', () => {
+    const { sigmaXX, sigmaYX } = rotatedStaticModel(
+      [
+        { lambda: 2, rho: 0.5 },
+        { lambda: 0.5, rho: 1 },
+      ],
+      0.3,
+    );
+    expect(sigmaYX[0][0] + sigmaYX[1][1]).toBeCloseTo(2.5, 14);
+    expect(sigmaYX[0][0] * sigmaYX[1][1] - sigmaYX[0][1] * sigmaYX[1][0]).toBeCloseTo(1, 14);
+    expect(sigmaXX[0][0] - sigmaYX[0][0]).toBeCloseTo(2, 14);
+    const x = solveLinear(sigmaXX, [1, 2]);
+    expect(sigmaXX[0][0] * x[0] + sigmaXX[0][1] * x[1]).toBeCloseTo(1, 13);
+    expect(sigmaXX[1][0] * x[0] + sigmaXX[1][1] * x[1]).toBeCloseTo(2, 13);
   });
 });
 

@@ -78,3 +78,13 @@ export { sweepRow, sweepTable } from './ensemble/sweepTable.js';
 export type { SweepEntry } from './ensemble/sweepTable.js';
 export { sweepFigure } from './ensemble/sweepFigure.js';
 export { sweepSummary } from './ensemble/sweepSummary.js';
+export { nonDiagonalCovariances } from './results/nonDiagonalCovariances/nonDiagonalCovariances.js';
+export type { NonDiagonalCovariancesSettings } from './results/nonDiagonalCovariances/setting.js';
+export type {
+  NonDiagonalCovariancesData,
+  CovarianceRun,
+  CovariancePoint,
+  ModeOutcome,
+  LeakagePoint,
+  LeakageFit,
+} from './results/nonDiagonalCovariances/compute.js';

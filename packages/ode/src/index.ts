@@ -72,3 +72,5 @@ export { matrixFlow, alignedMatrixInit } from './flows/matrixFlow.js';
 export type { Matrix, MatrixFlow, MatrixFlowInput, MatrixFlowState } from './flows/matrixFlow.js';
 export { coupledFlow, coupledTrajectories } from './flows/coupledFlow.js';
 export type { CoupledFlow, CoupledTrajectoryOptions } from './flows/coupledFlow.js';
+export { generalizedModes } from './flows/generalizedModes.js';
+export type { GeneralizedMode } from './flows/generalizedModes.js';

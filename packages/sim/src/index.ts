@@ -66,3 +66,7 @@ export { simulateFeatures } from './compare/simulateFeatures.js';
 export type { SimulateFeaturesOptions, SimulateFeaturesResult } from './compare/simulateFeatures.js';
 export { flowReference } from './compare/flowReference.js';
 export type { FlowReferenceOptions } from './compare/flowReference.js';
+export { rotatedStaticCovariances } from './generative/rotatedStaticCovariances.js';
+export type { RotatedCovariances } from './generative/rotatedStaticCovariances.js';
+export { trainModes } from './compare/trainModes.js';
+export type { TrainModesOptions, TrainModesResult } from './compare/trainModes.js';

@@ -24,3 +24,4 @@ export {
   randomMatrix,
   transposed,
 } from './matrices.js';
+export { matrixGradientDescent, rotatedStaticModel, solveLinear } from './matrixGradientDescent.js';

@@ -1,0 +1,366 @@
+/**
+ * Computation of result 7: deep linear networks trained on covariances that are not
+ * simultaneously diagonal (the static model with its signal basis rotated by θ, sim's
+ * `rotatedStaticCovariances`), read in the modes of Σyx v = ρ Σxx v (ode's
+ * `generalizedModes`), against the per-feature critical times of each mode's (λ, ρ)
+ * (docs/math.md §8).
+ * @module
+ */
+import { criticalTime, fixedPoint, generalizedModes, type Objective } from '@jepa-dynamics/ode';
+import { rotatedStaticCovariances, trainModes } from '@jepa-dynamics/sim';
+import { componentLearning } from '../../arrange/componentLearning.js';
+import { quantile } from '../../arrange/quantile.js';
+import { timeOrNull } from '../../arrange/timeOrNull.js';
+import { randomVariations } from '../../ensemble/randomVariations.js';
+import type { Progress } from '../../progress.js';
+import type { NonDiagonalCovariancesSettings } from './setting.js';
+
+/** One mode of one run: the prediction and the measurement. */
+export interface ModeOutcome {
+  rho: number;
+  sigma2: number;
+  lambda: number;
+  /** The per-feature exact t*_p of (λ, ρ), null where it does not exist. */
+  predicted: number | null;
+  /** When training's amplitude ‖W̄u_k‖ reached p·w̄∞(ρ) for good (interpolated between records), null if not by the end. */
+  measured: number | null;
+  /** measured/predicted − 1, null unless both exist. */
+  relativeError: number | null;
+  /** The unit dual direction u_k (the amplitude is ‖W̄u_k‖). */
+  dual: number[];
+}
+
+/** One training run. */
+export interface CovarianceRun {
+  objective: Objective;
+  depth: number;
+  epsilon: number;
+  theta: number;
+  seed: number;
+  learningRate: number;
+  steps: number;
+  /** Steps between records (measured crossings are interpolated between records). */
+  recordEvery: number;
+  status: 'completed' | 'diverged';
+  modes: ModeOutcome[];
+  /** Mode indices by predicted t* (earliest first; modes without one left out). */
+  predictedOrder: number[];
+  /** Mode indices by measured t* (earliest first; modes never learned left out). */
+  measuredOrder: number[];
+  /** Whether the two orders are identical (so the same modes are learned, in the same order). */
+  orderAgrees: boolean;
+  /** Of the pairs of modes with both times, the fraction that training orders as predicted (1 when fewer than two). */
+  pairsAgreeing: number;
+  /** Largest leakage max_{j≠k}|Ŵ_jk| / max_k|Ŵ_kk| over the records. */
+  maxLeakage: number;
+}
+
+/** One point of the θ-curves: the runs of all seeds at one (objective, L, ε, θ). */
+export interface CovariancePoint {
+  objective: Objective;
+  depth: number;
+  epsilon: number;
+  theta: number;
+  /** Seeds (runs) at this point. */
+  seeds: number;
+  /** Median and largest |t*_measured/t*_predicted − 1| over the modes of all seeds that have both. */
+  medianAbsError: number;
+  maxAbsError: number;
+  /** Modes counted in those (of seeds × d). */
+  modesCompared: number;
+  /** Runs whose learning order equals the predicted one, of `seeds`. */
+  ordersAgreeing: number;
+  /** The mean over the seeds of each run's {@link CovarianceRun.pairsAgreeing}. */
+  pairsAgreeing: number;
+}
+
+/** One point of the leakage study. */
+export interface LeakagePoint {
+  objective: Objective;
+  depth: number;
+  epsilon: number;
+  /** ε^{1/L}: the per-layer scale of the start. */
+  layerScale: number;
+  /** The time ½ min_k t*_k (predicted) at which the leakage is read. */
+  t: number;
+  leakage: number;
+}
+
+/** The least-squares slope of log leakage against log ε^{1/L}, per objective and depth (fitted). */
+export interface LeakageFit {
+  objective: Objective;
+  depth: number;
+  slope: number;
+  points: number;
+}
+
+/** Result 7's data. */
+export interface NonDiagonalCovariancesData {
+  settings: NonDiagonalCovariancesSettings;
+  /** The features (λ, ρ) at θ = 0 per seed. */
+  features: { seed: number; features: { lambda: number; rho: number }[] }[];
+  /**
+   * At θ = 0, the largest relative difference between the generalised-eigen prediction
+   * (each mode's ρ, σ², λ and t*) and the per-feature theory of the features sorted by ρ.
+   */
+  thetaZeroDeviation: number;
+  runs: CovarianceRun[];
+  points: CovariancePoint[];
+  leakage: LeakagePoint[];
+  leakageFits: LeakageFit[];
+}
+
+/** The features of one seed: λ log-uniform, ρ uniform, drawn in that order per feature. */
+export function drawFeatures(settings: NonDiagonalCovariancesSettings, seed: number): { lambda: number; rho: number }[] {
+  const [l0, l1] = settings.lambdaRange;
+  const [r0, r1] = settings.rhoRange;
+  const v = randomVariations({
+    seed,
+    count: settings.d,
+    ranges: { lambda: { from: l0, to: l1, scale: 'log' }, rho: { from: r0, to: r1 } },
+  });
+  return Array.from({ length: settings.d }, (_, i) => {
+    const x = v.at(i);
+    return { lambda: Number(x.lambda), rho: Number(x.rho) };
+  });
+}
+
+function predictedTimes(
+  modes: readonly { lambda: number; rho: number }[],
+  objective: Objective,
+  depth: number,
+  epsilon: number,
+  fraction: number,
+): (number | null)[] {
+  return modes.map((m) => timeOrNull(criticalTime({ lambda: m.lambda, rho: m.rho }, { objective, depth, epsilon, fraction })));
+}
+
+/** Indices with a time, earliest first (ties by index). */
+function orderOf(times: readonly (number | null)[]): number[] {
+  return times
+    .flatMap((t, i) => (t === null ? [] : [{ t, i }]))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.i);
+}
+
+/** The fraction of pairs (j, k) of modes with both times whose measured order is the predicted one. */
+function pairAgreement(modes: readonly ModeOutcome[]): number {
+  let pairs = 0;
+  let agreeing = 0;
+  modes.forEach((a, j) =>
+    modes.slice(j + 1).forEach((b) => {
+      if (a.measured === null || a.predicted === null || b.measured === null || b.predicted === null) return;
+      pairs++;
+      if (a.measured < b.measured === a.predicted < b.predicted) agreeing++;
+    }),
+  );
+  return pairs === 0 ? 1 : agreeing / pairs;
+}
+
+function runOne(
+  settings: NonDiagonalCovariancesSettings,
+  objective: Objective,
+  depth: number,
+  epsilon: number,
+  theta: number,
+  seed: number,
+): CovarianceRun {
+  const { fraction, d } = settings;
+  const cov = rotatedStaticCovariances(drawFeatures(settings, seed), theta);
+  const modes = generalizedModes(cov.sigmaXX, cov.sigmaYX, d);
+  const predicted = predictedTimes(modes, objective, depth, epsilon, fraction);
+  const known = predicted.filter((t): t is number => t !== null);
+  const learningRate = settings.learningRate[objective];
+  const steps = Math.max(1, Math.ceil((settings.horizon * Math.max(...known)) / learningRate));
+  const recordEvery = Math.max(1, Math.round(steps / settings.records));
+  const r = trainModes({
+    objective,
+    depth,
+    sigmaXX: cov.sigmaXX,
+    sigmaYX: cov.sigmaYX,
+    modes,
+    init: { kind: 'aligned', epsilon },
+    learningRate,
+    steps,
+    recordEvery,
+  });
+  const targets = modes.map((m) => fraction * fixedPoint({ lambda: m.lambda, rho: m.rho }, objective, depth).wbar);
+  const learning = componentLearning(r.t, r.amplitude, targets, null);
+  const outcomes: ModeOutcome[] = modes.map((m, k) => {
+    const measured = learning[k].learnedAt;
+    const p = predicted[k];
+    return {
+      rho: m.rho,
+      sigma2: m.sigma2,
+      lambda: m.lambda,
+      predicted: p,
+      measured,
+      relativeError: measured === null || p === null ? null : measured / p - 1,
+      dual: Array.from(m.dual),
+    };
+  });
+  const predictedOrder = orderOf(predicted);
+  const measuredOrder = orderOf(outcomes.map((o) => o.measured));
+  return {
+    objective,
+    depth,
+    epsilon,
+    theta,
+    seed,
+    learningRate,
+    steps,
+    recordEvery,
+    status: r.status,
+    modes: outcomes,
+    predictedOrder,
+    measuredOrder,
+    orderAgrees: predictedOrder.length === measuredOrder.length && predictedOrder.every((k, i) => measuredOrder[i] === k),
+    pairsAgreeing: pairAgreement(outcomes),
+    maxLeakage: Math.max(...r.leakage),
+  };
+}
+
+/** The largest relative difference between the θ = 0 modes and the per-feature theory of each seed's features. */
+function thetaZeroDeviation(settings: NonDiagonalCovariancesSettings): number {
+  let worst = 0;
+  const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
+  for (const seed of settings.seeds) {
+    const features = drawFeatures(settings, seed);
+    const cov = rotatedStaticCovariances(features, 0);
+    const modes = generalizedModes(cov.sigmaXX, cov.sigmaYX, settings.d);
+    const byRho = [...features].sort((a, b) => b.rho - a.rho);
+    for (const objective of settings.objectives)
+      for (const depth of settings.depths)
+        for (const epsilon of settings.epsilons) {
+          const fromModes = predictedTimes(modes, objective, depth, epsilon, settings.fraction);
+          const fromFeatures = predictedTimes(byRho, objective, depth, epsilon, settings.fraction);
+          fromModes.forEach((t, k) => {
+            const f = fromFeatures[k];
+            if (t !== null && f !== null) worst = Math.max(worst, rel(t, f));
+          });
+        }
+    modes.forEach((m, k) => {
+      const f = byRho[k];
+      worst = Math.max(worst, rel(m.rho, f.rho), rel(m.lambda, f.lambda), rel(m.sigma2, f.lambda / f.rho));
+    });
+  }
+  return worst;
+}
+
+function leakageAt(settings: NonDiagonalCovariancesSettings, objective: Objective, depth: number, epsilon: number): LeakagePoint | null {
+  const { theta } = settings.leakage;
+  const cov = rotatedStaticCovariances(drawFeatures(settings, settings.seeds[0]), theta);
+  const modes = generalizedModes(cov.sigmaXX, cov.sigmaYX, settings.d);
+  const known = predictedTimes(modes, objective, depth, epsilon, settings.fraction).filter((t): t is number => t !== null);
+  if (known.length === 0) return null;
+  const learningRate = settings.learningRate[objective];
+  const steps = Math.max(1, Math.round((0.5 * Math.min(...known)) / learningRate));
+  const r = trainModes({
+    objective,
+    depth,
+    sigmaXX: cov.sigmaXX,
+    sigmaYX: cov.sigmaYX,
+    modes,
+    init: { kind: 'aligned', epsilon },
+    learningRate,
+    steps,
+    recordEvery: steps,
+  });
+  return {
+    objective,
+    depth,
+    epsilon,
+    layerScale: epsilon ** (1 / depth),
+    t: steps * learningRate,
+    leakage: r.leakage[r.leakage.length - 1],
+  };
+}
+
+/** Least-squares slope of log y against log x. */
+function logSlope(xs: readonly number[], ys: readonly number[]): number {
+  const lx = xs.map(Math.log);
+  const ly = ys.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let sxy = 0;
+  let sxx = 0;
+  lx.forEach((x, i) => {
+    sxy += (x - mx) * (ly[i] - my);
+    sxx += (x - mx) ** 2;
+  });
+  return sxy / sxx;
+}
+
+/**
+ * Computes result 7: the main grid (objective × L × ε × θ × seed) of training runs read in
+ * the modes, their θ-curves, the θ = 0 check, and the leakage study with its fitted slopes.
+ * Cost: one training run of horizon × (largest t*) ÷ η steps on d×d matrices per grid point, and one
+ * of ½ (smallest t*) ÷ η steps per leakage point.
+ * @param settings - see {@link NonDiagonalCovariancesSettings}.
+ * @param progress - called after each training run.
+ * @returns the runs, curves and leakage.
+ * @throws `InvalidArgumentError` (@jepa-dynamics/sim, ode) for invalid settings.
+ */
+export async function computeNonDiagonalCovariances(
+  settings: NonDiagonalCovariancesSettings,
+  progress?: Progress,
+): Promise<NonDiagonalCovariancesData> {
+  const runs: CovarianceRun[] = [];
+  const points: CovariancePoint[] = [];
+  for (const objective of settings.objectives)
+    for (const depth of settings.depths)
+      for (const epsilon of settings.epsilons)
+        for (const theta of settings.thetas) {
+          const here: CovarianceRun[] = [];
+          for (const seed of settings.seeds) {
+            const run = runOne(settings, objective, depth, epsilon, theta, seed);
+            here.push(run);
+            await progress?.(`${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
+          }
+          runs.push(...here);
+          const errors = here.flatMap((r) => r.modes.flatMap((m) => (m.relativeError === null ? [] : [Math.abs(m.relativeError)])));
+          points.push({
+            objective,
+            depth,
+            epsilon,
+            theta,
+            seeds: here.length,
+            medianAbsError: errors.length === 0 ? Number.NaN : quantile(errors, 0.5),
+            maxAbsError: errors.length === 0 ? Number.NaN : Math.max(...errors),
+            modesCompared: errors.length,
+            ordersAgreeing: here.filter((r) => r.orderAgrees).length,
+            pairsAgreeing: here.reduce((sum, r) => sum + r.pairsAgreeing, 0) / here.length,
+          });
+        }
+  const leakage: LeakagePoint[] = [];
+  const leakageFits: LeakageFit[] = [];
+  for (const objective of settings.objectives)
+    for (const depth of settings.leakage.depths) {
+      const these: LeakagePoint[] = [];
+      for (const epsilon of settings.leakage.epsilons) {
+        const p = leakageAt(settings, objective, depth, epsilon);
+        if (p !== null && p.leakage > 0) these.push(p);
+        await progress?.(`leakage ${objective} L=${depth} ε=${epsilon}`);
+      }
+      leakage.push(...these);
+      if (these.length >= 2)
+        leakageFits.push({
+          objective,
+          depth,
+          slope: logSlope(
+            these.map((p) => p.layerScale),
+            these.map((p) => p.leakage),
+          ),
+          points: these.length,
+        });
+    }
+  return {
+    settings,
+    features: settings.seeds.map((seed) => ({ seed, features: drawFeatures(settings, seed) })),
+    thetaZeroDeviation: thetaZeroDeviation(settings),
+    runs,
+    points,
+    leakage,
+    leakageFits,
+  };
+}

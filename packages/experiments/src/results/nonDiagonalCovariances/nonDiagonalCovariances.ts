@@ -1,0 +1,37 @@
+/**
+ * Result 7 of `reproduce`: covariances that are not simultaneously diagonal.
+ * @module
+ */
+import type { Experiment } from '../../experiment.js';
+import { computeNonDiagonalCovariances, type NonDiagonalCovariancesData } from './compute.js';
+import { nonDiagonalCovariancesDocument } from './document.js';
+import { nonDiagonalCovariancesFigure } from './figure.js';
+import { nonDiagonalCovariancesSettings, type NonDiagonalCovariancesSettings } from './setting.js';
+import { nonDiagonalCovariancesSummary } from './summary.js';
+import { nonDiagonalCovariancesTable } from './table.js';
+
+/**
+ * Result 7: training on covariances rotated by θ away from simultaneously diagonal, read
+ * in the modes of the generalised eigenproblem Σyx v = ρ Σxx v, against each mode's
+ * per-feature critical time (docs/math.md §8). One unit of work per training run.
+ * @example
+ * ```ts
+ * const settings = { ...nonDiagonalCovariances.settings('quick'), objectives: ['mae'], thetas: [0], leakage: { theta: 0.2, depths: [], epsilons: [] } } as const;
+ * const data = await nonDiagonalCovariances.run(settings);
+ * data.points[0].ordersAgreeing; // => 1
+ * ```
+ */
+export const nonDiagonalCovariances: Experiment<NonDiagonalCovariancesSettings, NonDiagonalCovariancesData, '7-non-diagonal-covariances'> =
+  {
+    id: '7-non-diagonal-covariances',
+    title: 'Covariances not simultaneously diagonal: the generalised-eigen prediction against training, over the rotation angle θ',
+    settings: nonDiagonalCovariancesSettings,
+    units: (s) =>
+      s.objectives.length * s.depths.length * s.epsilons.length * s.thetas.length * s.seeds.length +
+      s.objectives.length * s.leakage.depths.length * s.leakage.epsilons.length,
+    run: computeNonDiagonalCovariances,
+    document: nonDiagonalCovariancesDocument,
+    table: nonDiagonalCovariancesTable,
+    figure: nonDiagonalCovariancesFigure,
+    summary: nonDiagonalCovariancesSummary,
+  };

@@ -1,0 +1,92 @@
+/**
+ * Settings of result 7, covariances that are not simultaneously diagonal.
+ * @module
+ */
+import { OBJECTIVES } from '@jepa-dynamics/core';
+import type { Objective } from '@jepa-dynamics/ode';
+import type { RunMode } from '../../runMode.js';
+
+/** What result 7 computes: training on the rotated static model against the generalised-eigen prediction. */
+export interface NonDiagonalCovariancesSettings {
+  objectives: readonly Objective[];
+  /** Encoder depths L of the main grid. */
+  depths: readonly number[];
+  /** Initialisation scales ε of the main grid (aligned init W_a = V = ε^{1/L} I). */
+  epsilons: readonly number[];
+  /** Width d: the number of features drawn per seed. */
+  d: number;
+  /** Rotation angles θ (radians) between the signal and the noise bases. */
+  thetas: readonly number[];
+  /** Seeds of the feature draws: λ log-uniform in `lambdaRange`, ρ uniform in `rhoRange` (pure-rand's MT19937). */
+  seeds: readonly number[];
+  lambdaRange: readonly [number, number];
+  rhoRange: readonly [number, number];
+  /** p: a mode counts as learned when its amplitude reaches p·w̄∞(ρ_k) and stays at or above it to the end. */
+  fraction: number;
+  /** Step η per objective (gradient descent on population moments). */
+  learningRate: Record<Objective, number>;
+  /** The run lasts this many times the largest predicted t* of its modes. */
+  horizon: number;
+  /** Records per run (crossings are interpolated between records). */
+  records: number;
+  /** The leakage study: at angle θ, per objective and depth, over ε, the leakage at ½ min_k t*_k (predicted). */
+  leakage: { theta: number; depths: readonly number[]; epsilons: readonly number[] };
+}
+
+/**
+ * The settings of result 7: d = 8 features per seed (seeds 1 … 5), L = 2, ε = 1e-2,
+ * θ ∈ {0, 0.025, 0.05, 0.1, 0.2, 0.4, π/4}, JEPA η = 0.1 and MAE η = 0.01, runs to twice the
+ * largest predicted t*; the leakage at θ = 0.2 for L = 1, 2, 3 and ε = 1e-1, 3e-2, … 1e-3.
+ * Quick: d = 4, one seed, three angles. Extended (`reproduce --full`): d = 16, eight seeds,
+ * L = 1, 2, 3, ε = 1e-2 and 1e-3, ten angles.
+ * @param mode - quick, full or extended.
+ * @returns a new settings object.
+ * @example
+ * ```ts
+ * nonDiagonalCovariancesSettings('full').thetas.length; // => 7
+ * ```
+ */
+export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovariancesSettings {
+  const base = {
+    objectives: OBJECTIVES,
+    epsilons: [1e-2],
+    lambdaRange: [0.5, 2] as const,
+    rhoRange: [0.3, 0.95] as const,
+    fraction: 0.5,
+    learningRate: { jepa: 0.1, mae: 0.01 },
+    horizon: 2,
+    records: 2000,
+  };
+  switch (mode) {
+    case 'quick':
+      return {
+        ...base,
+        depths: [2],
+        d: 4,
+        thetas: [0, 0.2, Math.PI / 4],
+        seeds: [1],
+        learningRate: { jepa: 0.2, mae: 0.02 },
+        records: 800,
+        leakage: { theta: 0.2, depths: [1, 2], epsilons: [3e-2, 3e-3] },
+      };
+    case 'full':
+      return {
+        ...base,
+        depths: [2],
+        d: 8,
+        thetas: [0, 0.025, 0.05, 0.1, 0.2, 0.4, Math.PI / 4],
+        seeds: [1, 2, 3, 4, 5],
+        leakage: { theta: 0.2, depths: [1, 2, 3], epsilons: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3] },
+      };
+    case 'extended':
+      return {
+        ...base,
+        depths: [1, 2, 3],
+        d: 16,
+        epsilons: [1e-2, 1e-3],
+        thetas: [0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, Math.PI / 4],
+        seeds: [1, 2, 3, 4, 5, 6, 7, 8],
+        leakage: { theta: 0.2, depths: [1, 2, 3], epsilons: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3] },
+      };
+  }
+}
