@@ -16,6 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPERIMENTS, plainFigureText } from '@jepa-dynamics/experiments';
 import { measureInk } from './support/pngInk.js';
 import { readPdf } from './support/readPdf.js';
+import {
+  checkNonDiagonalCovariancesDocument,
+  checkRandomInitDocument,
+  type NonDiagonalCovariancesDocument,
+  type RandomInitDocument,
+} from './support/beyondChecks.js';
 import { runCli } from './support/runCli.js';
 import type { Objective } from '@jepa-dynamics/core';
 import {
@@ -49,7 +55,7 @@ afterAll(() => {
 });
 
 describe('reproduce --quick writes every file', () => {
-  it('JSON, CSV, SVG, PNG and PDF for each of the six results, and summary.md with one line each', () => {
+  it('JSON, CSV, SVG, PNG and PDF for each result, and summary.md with one line each', () => {
     expect(report.results.map((r) => [r.id, r.status])).toEqual(EXPERIMENTS.map((r) => [r.id, 'written']));
     const files = readdirSync(out);
     for (const r of EXPERIMENTS) {
@@ -78,6 +84,12 @@ describe('figures carry their axis titles (with units) and legends', () => {
     '4-theory-vs-training': ['gradient-flow time t = kη', 'end-to-end weight w̄ᵢ(t)', 'singular values of W̄', 'feature (λ, ρ)'],
     '5-noisy-features': ['noise variance γ² of the feature', 't* (gradient-flow time)', 'critical time from'],
     '6-leading-order-error': ['initialization scale ε, log scale', 'relative error, log scale', 'depth'],
+    '7-non-diagonal-covariances': [
+      'rotation angle θ between signal and noise bases (rad)',
+      'fraction of mode pairs (mean over seeds)',
+      'objective, depth',
+    ],
+    '8-random-init': ['t*_train / t*_ODE', 'proportion', 'weak feature never learned'],
   };
   for (const [id, texts] of Object.entries(expected)) {
     it(id, () => {
@@ -215,5 +227,17 @@ describe('result 5: noisy features', () => {
 describe('result 6: leading order vs exact', () => {
   it('relative errors agree with the formulas written out in test/support/oracles', () => {
     checkLeadingOrderDocument(read<LeadingOrderDocument>('6-leading-order-error'));
+  });
+});
+
+describe('result 7: covariances not simultaneously diagonal', () => {
+  it('modes solve the generalised eigenproblem, predictions match the closed form, θ = 0 is the per-feature theory to 1e-12 and the scalar recursion, θ = π/4 is replayed by matrix gradient descent', () => {
+    checkNonDiagonalCovariancesDocument(read<NonDiagonalCovariancesDocument>('7-non-diagonal-covariances'));
+  });
+});
+
+describe('result 8: random initialisation', () => {
+  it('predictions, quantiles, intervals and counts follow from the per-seed ratios; the first seed of each cell is replayed by matrix gradient descent', () => {
+    checkRandomInitDocument(read<RandomInitDocument>('8-random-init'));
   });
 });

@@ -3,7 +3,7 @@ import { EXPERIMENTS, experimentById, type ExperimentId } from '../src/experimen
 import { RUN_MODES, type RunMode } from '../src/runMode.js';
 
 describe('EXPERIMENTS', () => {
-  it('lists the six results in the order reproduce reports them, ids numbered from 1 and unique', () => {
+  it('lists the results in the order reproduce reports them, ids numbered from 1 and unique', () => {
     const ids = EXPERIMENTS.map((e) => e.id);
     expect(ids).toEqual([
       '1-learning-order',
@@ -12,6 +12,8 @@ describe('EXPERIMENTS', () => {
       '4-theory-vs-training',
       '5-noisy-features',
       '6-leading-order-error',
+      '7-non-diagonal-covariances',
+      '8-random-init',
     ]);
     ids.forEach((id, i) => expect(id).toMatch(new RegExp(`^${i + 1}-[a-z]+(-[a-z]+)*$`)));
     expect(new Set(EXPERIMENTS.map((e) => e.title)).size).toBe(EXPERIMENTS.length);

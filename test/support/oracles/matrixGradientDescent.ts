@@ -60,7 +60,7 @@ export function solveLinear(a: M, b: readonly number[]): number[] {
 }
 
 /**
- * `steps` steps θ ← θ − η∇θ from W_a = V = ε^{1/L} I, calling `onStep(k, W̄)` at steps 0 … K:
+ * `steps` steps θ ← θ − η∇θ from W_a = V = ε^{1/L} I (or from `start`), calling `onStep(k, W̄)` at steps 0 … K:
  * R = V W̄ Σxx − T Σyx (T = W̄ for JEPA, I for MAE), ∇V = R W̄ᵀ, ∇W̄ = Vᵀ R,
  * ∇W_a = (W_L⋯W_{a+1})ᵀ ∇W̄ (W_{a−1}⋯W_1)ᵀ.
  */
@@ -73,11 +73,12 @@ export function matrixGradientDescent(
   eta: number,
   steps: number,
   onStep: (k: number, wbar: M) => void,
+  start?: { layers: M[]; predictor: M },
 ): void {
   const d = sigmaXX.length;
   const f = epsilon ** (1 / L);
-  let layers = Array.from({ length: L }, () => eye(d, f));
-  let v = eye(d, f);
+  let layers = start?.layers ?? Array.from({ length: L }, () => eye(d, f));
+  let v = start?.predictor ?? eye(d, f);
   for (let k = 0; ; k++) {
     // prefix[a] = W_a ⋯ W_1 (prefix[0] = I)
     const prefix: M[] = [eye(d)];
