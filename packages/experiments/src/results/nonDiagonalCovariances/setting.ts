@@ -38,7 +38,7 @@ export interface NonDiagonalCovariancesSettings {
  * θ ∈ {0, 0.025, 0.05, 0.1, 0.2, 0.4, π/4}, JEPA η = 0.1 and MAE η = 0.01, runs to twice the
  * largest predicted t*; the leakage at θ = 0.2 for L = 1, 2, 3 and ε = 1e-1, 3e-2, … 1e-3.
  * Quick: d = 4, one seed, three angles. Extended (`reproduce --full`): d = 16, eight seeds,
- * L = 1, 2, 3, ε = 1e-2 and 1e-3, ten angles.
+ * L = 1, 2, 3, ten angles.
  * @param mode - quick, full or extended.
  * @returns a new settings object.
  * @example
@@ -83,7 +83,6 @@ export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovari
         ...base,
         depths: [1, 2, 3],
         d: 16,
-        epsilons: [1e-2, 1e-3],
         thetas: [0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, Math.PI / 4],
         seeds: [1, 2, 3, 4, 5, 6, 7, 8],
         leakage: { theta: 0.2, depths: [1, 2, 3], epsilons: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3] },
