@@ -6,8 +6,8 @@
  * (docs/math.md §8).
  * @module
  */
-import { criticalTime, fixedPoint, generalizedModes, type Objective } from '@jepa-dynamics/ode';
-import { rotatedStaticCovariances, trainModes } from '@jepa-dynamics/sim';
+import { criticalTime, fixedPoint, generalizedModes, type GeneralizedMode, type Objective } from '@jepa-dynamics/ode';
+import { orderByCriticalTime, rotatedStaticCovariances, trainModes, type TrainModesResult } from '@jepa-dynamics/sim';
 import { componentLearning } from '../../arrange/componentLearning.js';
 import { quantile } from '../../arrange/quantile.js';
 import { timeOrNull } from '../../arrange/timeOrNull.js';
@@ -135,12 +135,45 @@ function predictedTimes(
   return modes.map((m) => timeOrNull(criticalTime({ lambda: m.lambda, rho: m.rho }, { objective, depth, epsilon, fraction })));
 }
 
-/** Indices with a time, earliest first (ties by index). */
-function orderOf(times: readonly (number | null)[]): number[] {
-  return times
-    .flatMap((t, i) => (t === null ? [] : [{ t, i }]))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map((x) => x.i);
+/**
+ * One training run on the rotated model of a seed's features, read in its modes, for as many
+ * steps as `schedule` makes of the predicted times that exist; null when none exists.
+ */
+function trainRotated(
+  settings: NonDiagonalCovariancesSettings,
+  objective: Objective,
+  depth: number,
+  epsilon: number,
+  theta: number,
+  seed: number,
+  schedule: (known: number[]) => { steps: number; recordEvery: number },
+): {
+  modes: GeneralizedMode[];
+  predicted: (number | null)[];
+  r: TrainModesResult;
+  learningRate: number;
+  steps: number;
+  recordEvery: number;
+} | null {
+  const cov = rotatedStaticCovariances(drawFeatures(settings, seed), theta);
+  const modes = generalizedModes(cov.sigmaXX, cov.sigmaYX, settings.d);
+  const predicted = predictedTimes(modes, objective, depth, epsilon, settings.fraction);
+  const known = predicted.filter((t): t is number => t !== null);
+  if (known.length === 0) return null;
+  const learningRate = settings.learningRate[objective];
+  const { steps, recordEvery } = schedule(known);
+  const r = trainModes({
+    objective,
+    depth,
+    sigmaXX: cov.sigmaXX,
+    sigmaYX: cov.sigmaYX,
+    modes,
+    init: { kind: 'aligned', epsilon },
+    learningRate,
+    steps,
+    recordEvery,
+  });
+  return { modes, predicted, r, learningRate, steps, recordEvery };
 }
 
 /** The fraction of pairs (j, k) of modes with both times whose measured order is the predicted one. */
@@ -165,25 +198,14 @@ function runOne(
   theta: number,
   seed: number,
 ): CovarianceRun {
-  const { fraction, d } = settings;
-  const cov = rotatedStaticCovariances(drawFeatures(settings, seed), theta);
-  const modes = generalizedModes(cov.sigmaXX, cov.sigmaYX, d);
-  const predicted = predictedTimes(modes, objective, depth, epsilon, fraction);
-  const known = predicted.filter((t): t is number => t !== null);
-  const learningRate = settings.learningRate[objective];
-  const steps = Math.max(1, Math.ceil((settings.horizon * Math.max(...known)) / learningRate));
-  const recordEvery = Math.max(1, Math.round(steps / settings.records));
-  const r = trainModes({
-    objective,
-    depth,
-    sigmaXX: cov.sigmaXX,
-    sigmaYX: cov.sigmaYX,
-    modes,
-    init: { kind: 'aligned', epsilon },
-    learningRate,
-    steps,
-    recordEvery,
+  const { fraction } = settings;
+  const run = trainRotated(settings, objective, depth, epsilon, theta, seed, (known) => {
+    const steps = Math.max(1, Math.ceil((settings.horizon * Math.max(...known)) / settings.learningRate[objective]));
+    return { steps, recordEvery: Math.max(1, Math.round(steps / settings.records)) };
   });
+  if (run === null)
+    throw new RangeError(`nonDiagonalCovariances: no mode has a critical time at L = ${depth}, ε = ${epsilon}, θ = ${theta}, seed ${seed}`);
+  const { modes, predicted, r, learningRate, steps, recordEvery } = run;
   const targets = modes.map((m) => fraction * fixedPoint({ lambda: m.lambda, rho: m.rho }, objective, depth).wbar);
   const learning = componentLearning(r.t, r.amplitude, targets, null);
   const outcomes: ModeOutcome[] = modes.map((m, k) => {
@@ -199,8 +221,8 @@ function runOne(
       dual: Array.from(m.dual),
     };
   });
-  const predictedOrder = orderOf(predicted);
-  const measuredOrder = orderOf(outcomes.map((o) => o.measured));
+  const predictedOrder = orderByCriticalTime(predicted).order;
+  const measuredOrder = orderByCriticalTime(outcomes.map((o) => o.measured)).order;
   return {
     objective,
     depth,
@@ -248,24 +270,12 @@ function thetaZeroDeviation(settings: NonDiagonalCovariancesSettings): number {
 }
 
 function leakageAt(settings: NonDiagonalCovariancesSettings, objective: Objective, depth: number, epsilon: number): LeakagePoint | null {
-  const { theta } = settings.leakage;
-  const cov = rotatedStaticCovariances(drawFeatures(settings, settings.seeds[0]), theta);
-  const modes = generalizedModes(cov.sigmaXX, cov.sigmaYX, settings.d);
-  const known = predictedTimes(modes, objective, depth, epsilon, settings.fraction).filter((t): t is number => t !== null);
-  if (known.length === 0) return null;
-  const learningRate = settings.learningRate[objective];
-  const steps = Math.max(1, Math.round((0.5 * Math.min(...known)) / learningRate));
-  const r = trainModes({
-    objective,
-    depth,
-    sigmaXX: cov.sigmaXX,
-    sigmaYX: cov.sigmaYX,
-    modes,
-    init: { kind: 'aligned', epsilon },
-    learningRate,
-    steps,
-    recordEvery: steps,
+  const run = trainRotated(settings, objective, depth, epsilon, settings.leakage.theta, settings.seeds[0], (known) => {
+    const steps = Math.max(1, Math.round((0.5 * Math.min(...known)) / settings.learningRate[objective]));
+    return { steps, recordEvery: steps };
   });
+  if (run === null) return null;
+  const { r, steps, learningRate } = run;
   return {
     objective,
     depth,
@@ -299,7 +309,7 @@ function logSlope(xs: readonly number[], ys: readonly number[]): number {
  * @param settings - see {@link NonDiagonalCovariancesSettings}.
  * @param progress - called after each training run.
  * @returns the runs, curves and leakage.
- * @throws `InvalidArgumentError` (@jepa-dynamics/sim, ode) for invalid settings.
+ * @throws `InvalidArgumentError` (@jepa-dynamics/sim, ode) for invalid settings; `RangeError` where no mode of a run has a critical time.
  */
 export async function computeNonDiagonalCovariances(
   settings: NonDiagonalCovariancesSettings,

@@ -5,6 +5,7 @@
  * @module
  */
 import { criticalTime, type Objective } from '@jepa-dynamics/ode';
+import { orderByCriticalTime } from '@jepa-dynamics/sim';
 import { quantile } from '../../arrange/quantile.js';
 import { quantileInterval } from '../../arrange/quantileInterval.js';
 import { timeOrNull } from '../../arrange/timeOrNull.js';
@@ -76,14 +77,6 @@ function proportion(count: number, of: number): Proportion {
   return { count, of, estimate: count / of, interval: wilsonInterval(count, of) };
 }
 
-/** Indices with a time, earliest first. */
-function orderOf(times: readonly (number | null)[]): number[] {
-  return times
-    .flatMap((t, i) => (t === null ? [] : [{ t, i }]))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map((x) => x.i);
-}
-
 async function computeCell(
   settings: RandomInitSettings,
   objective: Objective,
@@ -123,7 +116,7 @@ async function computeCell(
   );
   const simulated = result.outputs.filter((o): o is (number | null)[] => o !== undefined);
   const seeds = simulated.length;
-  const predictedOrder = orderOf(predicted);
+  const predictedOrder = orderByCriticalTime(predicted).order;
   const weakFeature = predictedOrder[predictedOrder.length - 1];
   const featureRatios: FeatureRatios[] = features.map((f, i) => {
     const p = predicted[i] as number;
@@ -143,7 +136,7 @@ async function computeCell(
     };
   });
   const differs = simulated.filter((s) => {
-    const order = orderOf(s);
+    const order = orderByCriticalTime(s).order;
     return order.length !== predictedOrder.length || order.some((k, n) => predictedOrder[n] !== k);
   }).length;
   return {
