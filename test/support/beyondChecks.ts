@@ -92,6 +92,18 @@ export interface NonDiagonalCovariancesDocument {
   }[];
   leakage: { objective: Objective; depth: number; epsilon: number; layerScale: number; leakage: number }[];
   leakageFits: { objective: Objective; depth: number; slope: number; points: number }[];
+  flowChecks: {
+    objective: Objective;
+    depth: number;
+    epsilon: number;
+    theta: number;
+    seed: number;
+    status: string;
+    flow: (number | null)[];
+    training: (number | null)[];
+    maxRelativeDifference: number;
+    resolution: number;
+  }[];
 }
 
 /**
@@ -201,6 +213,27 @@ export function checkNonDiagonalCovariancesDocument(
     expect(p.medianAbsError).toBeCloseTo(type7(errors, 0.5), 14);
     expect(p.maxAbsError).toBe(Math.max(...errors));
     expect(p.pairsAgreeing).toBeCloseTo(here.reduce((a, r) => a + r.pairsAgreeing, 0) / here.length, 14);
+  }
+  for (const f of doc.flowChecks) {
+    expect(f.status).toBe('success');
+    const run = doc.runs.find(
+      (r) => r.objective === f.objective && r.depth === f.depth && r.epsilon === f.epsilon && r.theta === f.theta && r.seed === f.seed,
+    );
+    expect(run).toBeDefined();
+    expect(f.training).toEqual(run?.modes.map((m) => m.measured));
+    let worst = 0;
+    f.flow.forEach((t, k) => {
+      const train = f.training[k];
+      if (t !== null && train !== null) worst = Math.max(worst, Math.abs(train - t) / t);
+    });
+    expect(f.maxRelativeDifference).toBe(worst);
+    if (f.theta === 0) {
+      // the flow decouples: each mode's time is the closed form's, up to the output spacing (linear interpolation of a smooth curve)
+      run?.modes.forEach((m, k) => {
+        const exact = closedFormCriticalTime(f.objective, f.depth, m.lambda, m.rho, f.epsilon, s.fraction);
+        if (exact !== undefined && f.flow[k] !== null) expect(Math.abs((f.flow[k] as number) - exact)).toBeLessThan(f.resolution);
+      });
+    }
   }
   for (const f of doc.leakageFits) {
     const pts = doc.leakage.filter((p) => p.objective === f.objective && p.depth === f.depth);

@@ -12,6 +12,7 @@ const settings = {
   seeds: [4, 9],
   learningRate: { jepa: 0.2, mae: 0.02 },
   records: 400,
+  flowThetas: [0, 0.3],
   leakage: { theta: 0.3, depths: [2], epsilons: [1e-1, 1e-2, 1e-3] },
 };
 let data: NonDiagonalCovariancesData;
@@ -38,6 +39,12 @@ describe('nonDiagonalCovariances', () => {
       const rotated = data.points.find((x) => x.theta === 0.3 && x.objective === p.objective && x.depth === p.depth);
       expect(rotated?.medianAbsError).toBeGreaterThan(p.medianAbsError);
     }
+  });
+
+  it('training and the matrix flow (BDF) agree to the O(η) of gradient descent at θ = 0 and 0.3 alike', () => {
+    expect(data.flowChecks).toHaveLength(2 * 2 * 2);
+    // η = 0.2 (JEPA) and 0.02 (MAE): a first-order error of a few per mille
+    for (const f of data.flowChecks) expect(f.maxRelativeDifference).toBeLessThan(0.02);
   });
 
   it('summary, table and figure state the measured numbers', () => {

@@ -13,6 +13,7 @@ import { quantile } from '../../arrange/quantile.js';
 import { timeOrNull } from '../../arrange/timeOrNull.js';
 import { randomVariations } from '../../ensemble/randomVariations.js';
 import type { Progress } from '../../progress.js';
+import { flowCheck, type FlowCheck } from './flowCheck.js';
 import type { NonDiagonalCovariancesSettings } from './setting.js';
 
 /** One mode of one run: the prediction and the measurement. */
@@ -108,6 +109,8 @@ export interface NonDiagonalCovariancesData {
   points: CovariancePoint[];
   leakage: LeakagePoint[];
   leakageFits: LeakageFit[];
+  /** The matrix flow against training (first seed, `flowThetas`, every objective, L and ε of the grid). */
+  flowChecks: FlowCheck[];
 }
 
 /** The features of one seed: λ log-uniform, ρ uniform, drawn in that order per feature. */
@@ -317,6 +320,7 @@ export async function computeNonDiagonalCovariances(
 ): Promise<NonDiagonalCovariancesData> {
   const runs: CovarianceRun[] = [];
   const points: CovariancePoint[] = [];
+  const flowChecks: FlowCheck[] = [];
   for (const objective of settings.objectives)
     for (const depth of settings.depths)
       for (const epsilon of settings.epsilons)
@@ -325,6 +329,23 @@ export async function computeNonDiagonalCovariances(
           for (const seed of settings.seeds) {
             const run = runOne(settings, objective, depth, epsilon, theta, seed);
             here.push(run);
+            if (seed === settings.seeds[0] && settings.flowThetas.includes(theta)) {
+              flowChecks.push(
+                flowCheck({
+                  objective,
+                  depth,
+                  epsilon,
+                  theta,
+                  seed,
+                  features: drawFeatures(settings, seed),
+                  tEnd: run.steps * run.learningRate,
+                  outputs: settings.records,
+                  targets: run.modes.map((m) => settings.fraction * fixedPoint({ lambda: m.lambda, rho: m.rho }, objective, depth).wbar),
+                  training: run.modes.map((m) => m.measured),
+                }),
+              );
+              await progress?.(`matrix flow ${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
+            }
             await progress?.(`${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
           }
           runs.push(...here);
@@ -372,5 +393,6 @@ export async function computeNonDiagonalCovariances(
     points,
     leakage,
     leakageFits,
+    flowChecks,
   };
 }

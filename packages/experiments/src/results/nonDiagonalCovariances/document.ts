@@ -22,6 +22,8 @@ export function nonDiagonalCovariancesDocument(data: NonDiagonalCovariancesData)
         'first time the amplitude ‖W̄u_k‖ reaches p·w̄∞(ρ_k) and stays at or above it to the end (linear interpolation between records)',
       predicted: 'exact per-feature t*_p of (λ_k, ρ_k) (docs/math.md §3)',
       leakage: 'max_{j≠k}|Ŵ_jk| / max_k|Ŵ_kk|, Ŵ = Pᵀ W̄ Σxx P, read at ½ min_k t*_k (predicted); slope fitted by least squares on log-log',
+      flowChecks:
+        'matrix flow (ode matrixFlow, BDF, rtol 1e-8, atol 1e-12) from the same start, timed like training on equally spaced output times',
       rotation: 'R(θ) = G_{d−2}(θ)⋯G_0(θ), G_i the rotation by θ of the plane (e_i, e_{i+1})',
     },
     settings: data.settings,
@@ -30,6 +32,7 @@ export function nonDiagonalCovariancesDocument(data: NonDiagonalCovariancesData)
     points: data.points,
     leakage: data.leakage,
     leakageFits: data.leakageFits,
+    flowChecks: data.flowChecks,
     runs: data.runs,
   };
 }

@@ -16,7 +16,7 @@ import { nonDiagonalCovariancesTable } from './table.js';
  * per-feature critical time (docs/math.md §8). One unit of work per training run.
  * @example
  * ```ts
- * const settings = { ...nonDiagonalCovariances.settings('quick'), objectives: ['mae'], thetas: [0], leakage: { theta: 0.2, depths: [], epsilons: [] } } as const;
+ * const settings = { ...nonDiagonalCovariances.settings('quick'), objectives: ['mae'], thetas: [0], flowThetas: [], leakage: { theta: 0.2, depths: [], epsilons: [] } } as const;
  * const data = await nonDiagonalCovariances.run(settings);
  * data.points[0].ordersAgreeing; // => 1
  * ```
@@ -27,7 +27,10 @@ export const nonDiagonalCovariances: Experiment<NonDiagonalCovariancesSettings, 
     title: 'Covariances not simultaneously diagonal: the generalised-eigen prediction against training, over the rotation angle θ',
     settings: nonDiagonalCovariancesSettings,
     units: (s) =>
-      s.objectives.length * s.depths.length * s.epsilons.length * s.thetas.length * s.seeds.length +
+      s.objectives.length *
+        s.depths.length *
+        s.epsilons.length *
+        (s.thetas.length * s.seeds.length + s.thetas.filter((t) => s.flowThetas.includes(t)).length) +
       s.objectives.length * s.leakage.depths.length * s.leakage.epsilons.length,
     run: computeNonDiagonalCovariances,
     document: nonDiagonalCovariancesDocument,

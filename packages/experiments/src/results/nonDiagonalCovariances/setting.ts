@@ -29,6 +29,8 @@ export interface NonDiagonalCovariancesSettings {
   horizon: number;
   /** Records per run (crossings are interpolated between records). */
   records: number;
+  /** The matrix flow (BDF) against training, for the first seed at these angles of the main grid. */
+  flowThetas: readonly number[];
   /** The leakage study: at angle θ, per objective and depth, over ε, the leakage at ½ min_k t*_k (predicted). */
   leakage: { theta: number; depths: readonly number[]; epsilons: readonly number[] };
 }
@@ -36,7 +38,7 @@ export interface NonDiagonalCovariancesSettings {
 /**
  * The settings of result 7: d = 8 features per seed (seeds 1 … 5), L = 2, ε = 1e-2,
  * θ ∈ {0, 0.025, 0.05, 0.1, 0.2, 0.4, π/4}, JEPA η = 0.1 and MAE η = 0.01, runs to twice the
- * largest predicted t*; the leakage at θ = 0.2 for L = 1, 2, 3 and ε = 1e-1, 3e-2, … 1e-3.
+ * largest predicted t*; the matrix flow for seed 1 at θ = 0, 0.2, π/4; the leakage at θ = 0.2 for L = 1, 2, 3 and ε = 1e-1, 3e-2, … 1e-3.
  * Quick: d = 4, one seed, three angles. Extended (`reproduce --full`): d = 16, eight seeds,
  * L = 1, 2, 3, ten angles.
  * @param mode - quick, full or extended.
@@ -67,6 +69,7 @@ export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovari
         seeds: [1],
         learningRate: { jepa: 0.2, mae: 0.02 },
         records: 800,
+        flowThetas: [0.2],
         leakage: { theta: 0.2, depths: [1, 2], epsilons: [3e-2, 3e-3] },
       };
     case 'full':
@@ -76,6 +79,7 @@ export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovari
         d: 8,
         thetas: [0, 0.025, 0.05, 0.1, 0.2, 0.4, Math.PI / 4],
         seeds: [1, 2, 3, 4, 5],
+        flowThetas: [0, 0.2, Math.PI / 4],
         leakage: { theta: 0.2, depths: [1, 2, 3], epsilons: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3] },
       };
     case 'extended':
@@ -85,6 +89,7 @@ export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovari
         d: 16,
         thetas: [0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, Math.PI / 4],
         seeds: [1, 2, 3, 4, 5, 6, 7, 8],
+        flowThetas: [0, 0.1, 0.2, 0.4, Math.PI / 4],
         leakage: { theta: 0.2, depths: [1, 2, 3], epsilons: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3] },
       };
   }

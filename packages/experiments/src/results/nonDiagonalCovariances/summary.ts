@@ -19,12 +19,19 @@ export function nonDiagonalCovariancesSummary(data: NonDiagonalCovariancesData):
     (p) =>
       `${objectiveLabel(p.objective)} L=${p.depth} ε=${p.epsilon} θ=${formatSignificant(p.theta, 3)}: median ${pct(p.medianAbsError)} (max ${pct(p.maxAbsError)}, ${p.modesCompared} modes), pairs ordered as predicted ${pct(p.pairsAgreeing)}, full order ${p.ordersAgreeing}/${p.seeds}`,
   );
+  const flows = data.flowChecks.map(
+    (f) =>
+      `${objectiveLabel(f.objective)} L=${f.depth} θ=${formatSignificant(f.theta, 3)}: ${f.status === 'success' ? pct(f.maxRelativeDifference) : `flow ${f.status}`}`,
+  );
   const fits = data.leakageFits.map((f) => `${objectiveLabel(f.objective)} L=${f.depth}: ${formatSignificant(f.slope, 2)}`);
   return (
     `Static model with its signal basis rotated by θ against the noise basis, d = ${s.d} features per seed (seeds ${s.seeds.join(', ')}; λ log-uniform in [${s.lambdaRange.join(', ')}], ρ uniform in [${s.rhoRange.join(', ')}]), aligned init, gradient descent on population moments (JEPA η = ${s.learningRate.jepa}, MAE η = ${s.learningRate.mae}) to ${s.horizon}× the largest predicted t*; ` +
     `each mode of Σyx v = ρ Σxx v predicted by the per-feature exact t* of its (λ, ρ) (σ² = uᵀΣxx u along the unit dual direction u ∝ Σxx v). ` +
     `At θ = 0 the modes are the features: largest relative difference of ρ, σ², λ and predicted t* ${data.thetaZeroDeviation.toExponential(1)}. ` +
     `|t*_train/t*_predicted − 1| over seeds × modes: ${curves.join('; ')}. ` +
+    (flows.length > 0
+      ? `Training against the matrix flow (BDF, rtol 1e-8) for seed ${s.seeds[0]}: largest relative difference of the modes' t* ${flows.join(', ')} (the O(η) of gradient descent, so the errors above are the prediction's). `
+      : '') +
     `Leakage (off-diagonal over diagonal of W̄ in the mode basis) at ½ min t*, θ = ${s.leakage.theta}, seed ${s.seeds[0]}, ε ∈ {${s.leakage.epsilons.join(', ')}}: fitted slope of log leakage against log ε^{1/L} ${fits.join(', ')} (a slope of 1 would be leakage ∝ ε^{1/L}).`
   );
 }
