@@ -444,7 +444,7 @@ function table(): Row[] {
     solve: ['--json', '--csv', '--coupled'],
     order: ['--json'],
     simulate: ['--json'],
-    reproduce: ['--json', '--quick'],
+    reproduce: ['--json', '--quick', '--full'],
     derive: ['--json', '--standalone'],
     sweep: ['--json', '--dry-run', '--detach'],
   };
@@ -454,6 +454,13 @@ function table(): Row[] {
   }
   // combinations that are refused
   rows.push({ command: 'solve', flag: '--csv', value: null, args: [...BASE.solve, '--json', '--csv'], mentions: ['exclude each other'] });
+  rows.push({
+    command: 'reproduce',
+    flag: '--full',
+    value: null,
+    args: [...BASE.reproduce, '--full'],
+    mentions: ['--quick and --full exclude each other'],
+  });
   rows.push({
     command: 'solve',
     flag: '--coupled',
@@ -515,7 +522,7 @@ describe('the bad-input table', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000); // hundreds of CLI processes one after another: 64–93 s at a load average of 15 on 2 cores
 });
 
 describe('the built program, in child processes', () => {

@@ -88,6 +88,7 @@ export type {
   LeakagePoint,
   LeakageFit,
 } from './results/nonDiagonalCovariances/compute.js';
+export type { FlowCheck } from './results/nonDiagonalCovariances/flowCheck.js';
 export { randomInit } from './results/randomInit/randomInit.js';
 export { widthFeatures } from './results/randomInit/setting.js';
 export type { RandomInitSettings } from './results/randomInit/setting.js';

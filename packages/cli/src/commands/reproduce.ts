@@ -41,6 +41,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
     .option('--full', 'larger grids and more seeds for the results that have them (minutes, not seconds)')
     .option('--json', 'print the run report as JSON instead of the summary')
     .action(async (flags: ReproduceFlags) => {
+      const mode = reproduceMode(flags);
       // loaded here, not at start-up: vega, vega-lite and resvg would slow every other command
       const [{ progressBar }, { EXPERIMENTS, InterruptedError }, { runReproduce }, { checkOutputFolder }] = await Promise.all([
         import('../reproduce/progressBar.js'),
@@ -65,7 +66,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
         const report = await runReproduce(EXPERIMENTS, {
           out,
           outLabel: flags.out,
-          mode: reproduceMode(flags),
+          mode,
           progress: progressBar(),
           isInterrupted: () => interrupted,
         });
