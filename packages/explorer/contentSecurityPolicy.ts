@@ -11,8 +11,10 @@
  * worker's script alone: training in `@jepa-dynamics/sim` uses core's WebAssembly SIMD
  * matrix-product kernel when the engine allows it, identical in results to the JavaScript
  * kernel and faster for wider networks. The page itself compiles no WebAssembly. A host that
- * serves the worker without this header still trains, on the JavaScript kernel (the worker
- * reports which kernel ran).
+ * serves the worker's script under the page's policy still trains, on the JavaScript kernel (the worker
+ * reports which kernel ran). Chromium applies a dedicated worker's own response header, not the
+ * page's policy, to the worker: served under the page's policy, the worker trains on the
+ * JavaScript kernel (checked by hand with Debian's Chromium 156).
  * @module
  */
 

@@ -3,7 +3,7 @@
  * 127.0.0.1 with the Content-Security-Policy of contentSecurityPolicy.ts as a header (and
  * the same policy as a `<meta>` tag in the page, for any other static host).
  */
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { PAGE_POLICY, policyForPath } from './contentSecurityPolicy.js';
 
 /** Writes the page's policy into index.html and sends each response's policy from the preview server. */
@@ -25,6 +25,15 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * algebrite calls a function of its own named `eval` (no JavaScript eval: the derivation runs
+ * under the page's policy, which has no 'unsafe-eval'); rollup warns about the name.
+ */
+const onwarn: NonNullable<NonNullable<UserConfig['build']>['rollupOptions']>['onwarn'] = (warning, warn) => {
+  if (warning.code === 'EVAL' && warning.id?.includes('/algebrite/') === true) return;
+  warn(warning);
+};
+
 export default defineConfig({
   base: './',
   plugins: [contentSecurityPolicy()],
@@ -35,6 +44,7 @@ export default defineConfig({
     manifest: true,
     reportCompressedSize: true,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: { onwarn },
   },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false, open: false },

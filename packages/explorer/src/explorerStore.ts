@@ -1,8 +1,8 @@
 /**
  * The page's state, its closed-form results and the URL, kept in step: every change
  * recomputes the closed-form views synchronously (a millisecond or so) and rewrites the
- * query string (`history.replaceState`, so the back button is not filled with every
- * keystroke).
+ * query string shortly after (`history.replaceState`, so the back button is not filled with
+ * every keystroke).
  * @module
  */
 import { explorerResults, type ExplorerResults } from './model/explorerResults.js';
@@ -26,7 +26,12 @@ export interface ExplorerStore {
    */
   update(change: (draft: ExplorerState) => void, kind?: ChangeKind): void;
   subscribe(listener: StoreListener): void;
+  /** Writes the state into the address bar now (it is written 200 ms after the last change otherwise). */
+  flushUrl(): void;
 }
+
+/** Delay of the address bar behind the state: a slider's drag writes it once, not per step (browsers throttle `replaceState`). */
+const URL_DELAY_MS = 200;
 
 /**
  * Creates the store.
@@ -37,6 +42,12 @@ export function createStore(initial: ExplorerState): ExplorerStore {
   let state = structuredClone(initial);
   let results = explorerResults(state);
   const listeners: StoreListener[] = [];
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const writeUrl = (): void => {
+    if (pending !== null) clearTimeout(pending);
+    pending = null;
+    history.replaceState(null, '', `?${encodeState(state)}`);
+  };
   return {
     get state() {
       return state;
@@ -49,11 +60,13 @@ export function createStore(initial: ExplorerState): ExplorerStore {
       change(draft);
       state = draft;
       results = explorerResults(state);
-      history.replaceState(null, '', `?${encodeState(state)}`);
+      if (pending !== null) clearTimeout(pending);
+      pending = setTimeout(writeUrl, URL_DELAY_MS);
       for (const l of listeners) l(state, results, kind);
     },
     subscribe(listener) {
       listeners.push(listener);
     },
+    flushUrl: writeUrl,
   };
 }

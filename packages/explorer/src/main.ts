@@ -6,7 +6,8 @@
 import './styles.css';
 import { createStore } from './explorerStore.js';
 import { defaultState } from './state/presets.js';
-import { decodeState, encodeState } from './state/urlState.js';
+import { decodeState } from './state/urlState.js';
+import { setChartWidth } from './views/chartWidth.js';
 import { h } from './views/dom.js';
 import { depthView } from './views/depthView.js';
 import { derivationView } from './views/derivationView.js';
@@ -71,16 +72,15 @@ store.subscribe((s, _results, kind) => {
 
 settings.load(store.state);
 training.load(store.state);
-renderAll();
-// charts take the width of their column: redraw when it changes
-let lastWidth = 0;
+// charts take the width of a results panel: measured once now, then whenever it changes
+const panelContent = document.getElementById('trajectory-panels') ?? root;
+setChartWidth(panelContent.clientWidth);
 new ResizeObserver((entries) => {
-  const width = Math.round(entries[0]?.contentRect.width ?? 0);
-  if (width === lastWidth) return;
-  lastWidth = width;
-  requestAnimationFrame(renderAll);
-}).observe(document.getElementById('results') ?? root);
+  if (setChartWidth(entries[0]?.contentRect.width ?? 0)) requestAnimationFrame(renderAll);
+}).observe(panelContent);
+renderAll();
 // the address bar shows the whole state from the start, so it can be shared as it is
-history.replaceState(null, '', `?${encodeState(store.state)}`);
+store.flushUrl();
+document.body.dataset.updates = '0';
 document.body.dataset.ready = 'true';
 performance.mark('explorer-ready');

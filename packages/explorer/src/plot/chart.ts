@@ -86,9 +86,11 @@ function el<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
+/** A text at (x, y); font, size and colour are inherited from the `<svg>` unless `attrs` set them. */
 function textEl(parent: Element, x: number, y: number, text: string, attrs: Record<string, string | number> = {}): SVGTextElement {
-  const t = el('text', { x, y, 'font-family': FONT, 'font-size': 11, fill: '#222', ...attrs }, parent);
-  appendSvgText(t, text);
+  const t = el('text', { x, y, ...attrs }, parent);
+  if (/[_^]\{/.test(text)) appendSvgText(t, text);
+  else t.textContent = text;
   return t;
 }
 
@@ -190,7 +192,17 @@ export function renderChart(spec: ChartSpec): SVGSVGElement {
   const axisBottom = 20 + 18 + 10;
   const height = margin.top + plotHeight + axisBottom + legendHeight;
 
-  const svg = el('svg', { xmlns: SVG, width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': spec.description });
+  const svg = el('svg', {
+    xmlns: SVG,
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': spec.description,
+    'font-family': FONT,
+    'font-size': 11,
+    fill: '#222',
+  });
   el('rect', { x: 0, y: 0, width, height, fill: '#fff' }, svg);
   // the title is in aria-label already
   titleLines.forEach((line, i) => textEl(svg, 8, 26 + 18 * i, line, { 'font-size': 14, 'font-weight': 'bold', 'aria-hidden': 'true' }));

@@ -7,6 +7,7 @@ import type { Table } from '@jepa-dynamics/experiments';
 import type { ExplorerStore } from '../explorerStore.js';
 import { exportBar } from '../export/exportBar.js';
 import { renderChart, type ChartRule, type ChartSeries } from '../plot/chart.js';
+import { chartWidth } from './chartWidth.js';
 import { h, heading, replaceChildren, field } from './dom.js';
 import { OBJECTIVE_NAME } from './featureName.js';
 
@@ -103,7 +104,7 @@ export function depthView(store: ExplorerStore, announce: (message: string) => v
       title: 't*_{A} / t*_{B} against the depth L',
       subtitle: `A = feature ${a}, B = feature ${b}, ε = ${state.epsilon}, p = ${state.fraction}; below 1, A is learned first`,
       description: `Ratio of the critical times of features ${a} and ${b} for depths 1 to ${ratios.maxDepth}.`,
-      width: chartBox.clientWidth || 640,
+      width: chartWidth(),
       plotHeight: 220,
       x: { title: 'encoder depth L', type: 'linear', domain: [0.5, ratios.maxDepth + 0.5] },
       y: { title: 't*_{A} / t*_{B}', type: 'log', domain: [lo, hi] },
@@ -116,7 +117,7 @@ export function depthView(store: ExplorerStore, announce: (message: string) => v
 
   const element = h(
     'section',
-    { id: 'depth', 'aria-labelledby': 'depth-heading', class: 'panel' },
+    { id: 'depth-flip', 'aria-labelledby': 'depth-heading', class: 'panel' },
     heading('h2', 'depth-heading', 'Depth: t*_{A} / t*_{B} and the flip depth'),
     h('div', { class: 'inline-fields' }, field('Feature A', selectA), field('Feature B', selectB)),
     summary,

@@ -9,6 +9,7 @@ import { exportBar } from '../export/exportBar.js';
 import { renderChart, type ChartSeries, type LegendEntry } from '../plot/chart.js';
 import { featureColor } from '../plot/palette.js';
 import { appendHtmlText } from '../plot/figureText.js';
+import { chartWidth } from './chartWidth.js';
 import { h, replaceChildren } from './dom.js';
 
 /** The view and its redraw. */
@@ -59,7 +60,7 @@ export function leadingOrderView(store: ExplorerStore, announce: (message: strin
       title: `Error of the leading-order t* (L = ${state.depth}, p = ${state.fraction})`,
       subtitle: 'relative error |t*_{LO} − t*| / t* against ε (dotted: the page’s ε)',
       description: `Relative error of the leading-order critical time against epsilon at depth ${state.depth}.`,
-      width: chartBox.clientWidth || 640,
+      width: chartWidth(),
       plotHeight: 220,
       x: { title: 'initialization scale ε', type: 'log', domain: [epsilons[0], epsilons[epsilons.length - 1]] },
       y: { title: '|t*_{LO} − t*| / t*', type: 'log', domain: [Math.min(...ys) / 3, Math.max(...ys) * 3] },

@@ -229,6 +229,7 @@ export function settingsView(store: ExplorerStore, announce: (message: string) =
 
   const copyLink = h('button', { type: 'button', id: 'copy-link' }, 'Copy a link to this view');
   copyLink.addEventListener('click', () => {
+    store.flushUrl();
     navigator.clipboard.writeText(location.href).then(
       () => announce('Link copied: it reopens the page exactly as it is.'),
       () => announce(`Copy the address bar: ${location.href}`),

@@ -15,6 +15,7 @@ import { formatPlain } from '../plot/formatNumber.js';
 import { featureColor, featureDash } from '../plot/palette.js';
 import { stackCharts } from '../plot/stackCharts.js';
 import type { ExplorerState } from '../state/explorerState.js';
+import { chartWidth } from './chartWidth.js';
 import { h, replaceChildren } from './dom.js';
 import { FEATURE_LEGEND_TITLE, OBJECTIVE_NAME, TIME_AXIS_TITLE, featureName } from './featureName.js';
 import { overlays } from './overlays.js';
@@ -80,11 +81,11 @@ export function trajectoryView(store: ExplorerStore, announce: (message: string)
       odeStatus.textContent = '';
       delete odeStatus.dataset.maxDeviation;
     }
-    const width = panels.clientWidth || 640;
+    const width = chartWidth();
     const perRow = width >= 860 && results.panels.length > 1 ? 2 : 1;
-    const chartWidth = perRow === 2 ? (width - 16) / 2 : width;
+    const panelWidth = perRow === 2 ? (width - 16) / 2 : width;
     const names = new Map(results.features.map(({ row, feature }) => [row, featureName(row, feature)]));
-    charts = results.panels.map((panel) => chartOf(state, results, panel.objective, chartWidth, names));
+    charts = results.panels.map((panel) => chartOf(state, results, panel.objective, panelWidth, names));
     replaceChildren(panels, ...charts.map((c, i) => h('figure', { class: 'chart', 'data-objective': results.panels[i].objective }, c)));
     const missing = results.panels.flatMap((p) =>
       p.missing.map((m) => `${OBJECTIVE_NAME[p.objective]}, feature ${m.row + 1}: ${m.message}`),
