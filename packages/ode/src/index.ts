@@ -46,6 +46,7 @@ export type { CriticalTimeMethod, CriticalTimeOptions } from './flows/criticalTi
 export { flowTrajectory, flowTrajectories } from './flows/flowTrajectory.js';
 export type { TrajectoryOptions, Trajectory } from './flows/flowTrajectory.js';
 export { criticalTimeRatio } from './flows/criticalTimeRatio.js';
+export { timeFactor } from './flows/timeFactor.js';
 export type { CriticalTimeRatio } from './flows/criticalTimeRatio.js';
 export { learningOrder, orderFlipDepth } from './flows/learningOrder.js';
 export type { LearningOrder, OrderFlipDepth } from './flows/learningOrder.js';

@@ -7,10 +7,9 @@
  * @module
  */
 import type { Objective } from '@jepa-dynamics/core';
-import { fixedPoint } from '@jepa-dynamics/ode';
+import { fixedPoint, timeFactor } from '@jepa-dynamics/ode';
 import type { CriticalTimeEntry, ClosedFormSetting, IndexedFeature } from './criticalTimeTable.js';
 import { evaluatorFor } from './evaluatorFor.js';
-import { timeScale } from './timeScale.js';
 
 /** One feature's curve in one panel. */
 export interface FeatureCurve {
@@ -125,7 +124,7 @@ export function closedFormCurves(
   setting: ClosedFormSetting,
 ): CurvePanel[] {
   const { depth, epsilon, timeUnit } = setting;
-  const scale = timeScale(timeUnit, depth);
+  const scale = timeFactor(timeUnit, depth);
   return setting.objectives.map((objective) => {
     const times = table.filter((e) => e.objective === objective && e.exact !== null).map((e) => e.exact ?? 0);
     // no critical time at all: a horizon of one time unit, so the axis is still drawn

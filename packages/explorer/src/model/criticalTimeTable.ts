@@ -6,9 +6,8 @@
  * @module
  */
 import type { NoCriticalTimeReason, Objective, TimeUnit } from '@jepa-dynamics/core';
-import { fixedPoint, leadingOrderCriticalTime, type Feature } from '@jepa-dynamics/ode';
+import { type Feature, fixedPoint, leadingOrderCriticalTime, timeFactor } from '@jepa-dynamics/ode';
 import { evaluatorFor } from './evaluatorFor.js';
-import { timeScale } from './timeScale.js';
 
 /** The setting every closed-form view shares. */
 export interface ClosedFormSetting {
@@ -61,7 +60,7 @@ export interface LearningOrderEntry {
  */
 export function criticalTimeTable(features: readonly IndexedFeature[], setting: ClosedFormSetting): CriticalTimeEntry[] {
   const { depth, epsilon, fraction, timeUnit } = setting;
-  const scale = timeScale(timeUnit, depth);
+  const scale = timeFactor(timeUnit, depth);
   return setting.objectives.flatMap((objective) => {
     const evaluator = evaluatorFor(objective, depth);
     return features.map(({ row, feature }): CriticalTimeEntry => {

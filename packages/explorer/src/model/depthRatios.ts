@@ -6,7 +6,7 @@
 import type { Objective } from '@jepa-dynamics/core';
 import type { Feature } from '@jepa-dynamics/ode';
 import { evaluatorFor } from './evaluatorFor.js';
-import { timeScale } from './timeScale.js';
+import { timeFactor } from '@jepa-dynamics/ode';
 import type { ClosedFormSetting } from './criticalTimeTable.js';
 
 /** One depth under one objective. */
@@ -44,7 +44,7 @@ export function depthRatios(a: Feature, b: Feature, setting: Omit<ClosedFormSett
     let flip: number | null = null;
     for (let depth = 1; depth <= maxDepth; depth++) {
       const evaluator = evaluatorFor(objective, depth);
-      const scale = timeScale(timeUnit, depth);
+      const scale = timeFactor(timeUnit, depth);
       const time = (f: Feature): number | null => {
         const t = f.rho > 0 && f.lambda > 0 ? evaluator.tStar(f.lambda, f.rho, epsilon, fraction) : null;
         return t === null ? null : scale * t;

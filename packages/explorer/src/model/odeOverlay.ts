@@ -6,10 +6,9 @@
  * @module
  */
 import type { Objective } from '@jepa-dynamics/core';
-import { fixedPoint, flowTrajectory } from '@jepa-dynamics/ode';
+import { fixedPoint, flowTrajectory, timeFactor } from '@jepa-dynamics/ode';
 import { closedFormFlow, normalizedWbarAt } from './closedFormCurves.js';
 import type { ClosedFormSetting, IndexedFeature } from './criticalTimeTable.js';
-import { timeScale } from './timeScale.js';
 
 /** Relative tolerance of the integrations (the solver's default is 1e-10; the overlay is checked against the closed form). */
 export const ODE_RTOL = 1e-10;
@@ -57,7 +56,7 @@ export function odeOverlay(
 ): OdeOverlay {
   const start = performance.now();
   const { depth, epsilon, timeUnit } = setting;
-  const scale = timeScale(timeUnit, depth);
+  const scale = timeFactor(timeUnit, depth);
   const t = Float64Array.from({ length: points }, (_, k) => (horizon * k) / (points - 1));
   let maxDeviation = 0;
   const curves = features.map(({ row, feature }): OdeCurve => {

@@ -124,7 +124,12 @@ function ticksOf(axis: ChartAxis, count: number): number[] {
   if (axis.type === 'linear') return scaleLinear().domain(axis.domain).ticks(count);
   const lo = Math.ceil(Math.log10(Math.min(a, b)) - 1e-9);
   const hi = Math.floor(Math.log10(Math.max(a, b)) + 1e-9);
-  if (hi - lo < 1) return scaleLog().domain(axis.domain).ticks(count);
+  if (hi - lo < 1) {
+    // less than a decade: d3's 1–9 multiples, thinned to about `count` labels
+    const all = scaleLog().domain(axis.domain).ticks(count);
+    const every = Math.max(1, Math.ceil(all.length / count));
+    return all.filter((_, k) => k % every === 0);
+  }
   const step = Math.max(1, Math.ceil((hi - lo + 1) / count));
   const out: number[] = [];
   for (let k = lo; k <= hi; k += step) out.push(Math.pow(10, k));
@@ -251,7 +256,7 @@ export function renderChart(spec: ChartSpec): SVGSVGElement {
     if (rule.label !== undefined) {
       // a vertical rule's label goes on the side with room
       const left = vertical && p > 0.6 * plotWidth;
-      textEl(data, vertical ? (left ? p - 4 : p + 4) : plotWidth - 4, vertical ? 12 : p - 4, rule.label, {
+      textEl(data, vertical ? (left ? p - 4 : p + 4) : plotWidth - 4, vertical ? 12 : p + 13, rule.label, {
         fill: rule.color,
         'text-anchor': vertical && !left ? 'start' : 'end',
       });

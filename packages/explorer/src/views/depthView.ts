@@ -38,8 +38,22 @@ export function depthView(store: ExplorerStore, announce: (message: string) => v
   const chartBox = h('div', { class: 'panels' });
   let chart: SVGSVGElement | null = null;
 
+  /** What the view shows depends on everything but L: an update of L alone leaves it as it is. */
+  let drawn = '';
   const render = (): void => {
     const { state, results } = store;
+    const key = JSON.stringify([
+      state.given,
+      state.features,
+      state.pair,
+      state.objectives,
+      state.epsilon,
+      state.fraction,
+      state.timeUnit,
+      chartWidth(),
+    ]);
+    if (key === drawn) return;
+    drawn = key;
     for (const [select, k] of [
       [selectA, 0],
       [selectB, 1],

@@ -43,8 +43,8 @@ type RunState = 'idle' | 'running' | 'completed' | 'diverged' | 'cancelled' | 'f
 
 const INIT_LABEL: Record<InitializationKind, string> = {
   aligned: 'aligned (ε^(1/L)·I)',
-  rotated: 'rotated (aligned in a random basis)',
-  random: 'random orthogonal, balanced',
+  rotated: 'rotated (random basis)',
+  random: 'random (orthogonal)',
 };
 
 /** Gradient-flow time the automatic step count covers: the trajectory view's horizon for the objective trained. */

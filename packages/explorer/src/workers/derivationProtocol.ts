@@ -39,7 +39,7 @@ export interface DeriveOutcome {
   certificates: Certificate[];
   /** `derivationLatex(…, { standalone: true })`: a complete LaTeX document. */
   latexSource: string;
-  /** Every expression in CAS, text and LaTeX form, with the certificates (the JSON of `derive --json`). */
+  /** The derivation as data: flow and integral (every expression in CAS, text and LaTeX form), the any-L form, every certificate. */
   document: Record<string, unknown>;
   /** Milliseconds: loading the computer algebra (first request only) and deriving. */
   loadMs: number;

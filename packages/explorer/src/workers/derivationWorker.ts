@@ -36,7 +36,9 @@ async function derivation(request: DeriveRequest): Promise<DeriveOutcome> {
     line('t^*_p', g.tStar),
     { lhs: 't^*_p', latex: `${g.leadingOrder.latex}+O(1)`, note: 'as ε → 0: every singular term' },
   ];
-  const pick = (e: Expression) => ({ text: e.text, latex: e.latex, cas: e.cas });
+  // the derivation's own structure (plain data: every expression in CAS, text and LaTeX form), with all certificates once
+  const { certificates: _flowCertificates, ...flow } = f;
+  const { certificates: _integralCertificates, ...integral } = g;
   return {
     type: 'derivation',
     id: request.id,
@@ -51,21 +53,8 @@ async function derivation(request: DeriveRequest): Promise<DeriveOutcome> {
       objective: d.objective,
       depth: d.depth,
       timeUnit: 'gradient-flow',
-      populationLoss: pick(f.populationLoss),
-      dvdt: pick(f.dvdt),
-      dwdt: pick(f.dwdt),
-      dudt: pick(f.dudt),
-      dwbardt: pick(f.dwbardt),
-      integrand: pick(g.integrand),
-      decomposition: pick(g.decomposition),
-      antiderivative: pick(g.antiderivative),
-      tOfU: pick(g.tOfU),
-      uStar: pick(g.uStar),
-      tStar: pick(g.tStar),
-      existence: g.existence,
-      leadingOrder: pick(g.leadingOrder),
-      logTerm: pick(g.logTerm),
-      remainder: pick(g.remainder),
+      flow,
+      integral,
       general: d.general,
       certificates: d.certificates,
       allCertificatesHold: d.certificates.every((c) => c.holds),
