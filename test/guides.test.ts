@@ -36,7 +36,7 @@ const SKIPPED: Readonly<Record<string, string>> = {
   '(cd packages/ode && npx -y pnpm@12.4.2 pack)       # writes jepa-dynamics-ode-0.1.0.tgz': 'as above',
   'cd /path/to/your/project && npm install /path/to/jepa-dynamics/packages/core/jepa-dynamics-core-0.1.0.tgz /path/to/jepa-dynamics/packages/ode/jepa-dynamics-ode-0.1.0.tgz':
     'placeholder paths of a project of your own',
-  'npx vitest run packages/ode/test/solver/rodas4 packages/ode/test/solver/integrate packages/ode/test/coupledFlow packages/ode/test/matrixFlow test/matrix-flow-vs-sim.test.ts':
+  'npx vitest run packages/ode/test/solver/rodas4 packages/ode/test/solver/radau5 packages/ode/test/solver/integrate packages/ode/test/flows/coupledFlow packages/ode/test/flows/matrixFlow test/matrix-flow-vs-sim.test.ts':
     'part of this test suite, which runs these files itself',
   'node --import tsx bench/index.ts stiff        # ~1–2 min, dopri5 dominates':
     'a benchmark of 1–2 minutes, with timings that are not compared',
