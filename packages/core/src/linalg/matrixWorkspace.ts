@@ -9,7 +9,8 @@
  *   back to `'js'` for that call.
  * - `'js'`: register-blocked JavaScript ({@link matmulBlocked}).
  * - `'reference'`: the plain i-k-j loops (the benchmark baseline).
- * - `'auto'` (default): `'wasm'` when the engine supports WebAssembly SIMD, else `'js'`.
+ * - `'auto'` (default): `'wasm'` when the engine supports WebAssembly SIMD and may
+ *   compile it (a Content-Security-Policy may forbid it: `'wasm-unsafe-eval'`), else `'js'`.
  *
  * @module
  */
@@ -20,7 +21,7 @@ import { validateInteger } from '../validate/validateInteger.js';
 import { matmulBlockedKernel, matmulEdges } from './kernels/matmulBlockedKernel.js';
 import { matmulReferenceKernel, matmulTransAReferenceKernel, matmulTransBReferenceKernel } from './kernels/matmulReferenceKernels.js';
 import { transposeKernel } from './kernels/transposeKernel.js';
-import { instantiateWasmGemm, type WasmGemm } from './kernels/wasmGemm.js';
+import { instantiateWasmGemm, wasmUnavailableReason, type WasmGemm } from './kernels/wasmGemm.js';
 
 /**
  * A matrix arena with products; see the module comment. Products never allocate and,
@@ -56,7 +57,9 @@ export interface MatrixWorkspaceOptions {
  *
  * @param options - arena size and backend.
  * @throws `InvalidArgumentError` when a size is not an integer ≥ 0, `backend` is not one of
- *   `'auto'` and `KERNEL_BACKENDS`, or is `'wasm'` on an engine without WebAssembly SIMD.
+ *   `'auto'` and `KERNEL_BACKENDS`, or is `'wasm'` where the kernel cannot run; the message says
+ *   why ({@link wasmUnavailableReason}: no WebAssembly, no SIMD, or compilation refused, as
+ *   under a Content-Security-Policy without `'wasm-unsafe-eval'`).
  * @returns the workspace.
  * @example
  * ```ts
@@ -76,7 +79,7 @@ export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWo
   if (requested === 'wasm' || requested === 'auto') {
     wasm = instantiateWasmGemm(total * 8);
     if (wasm === null && requested === 'wasm') {
-      throw new InvalidArgumentError(where, 'options.backend', "must not be 'wasm' on an engine without WebAssembly SIMD", requested);
+      throw new InvalidArgumentError(where, 'options.backend', `must not be 'wasm' here: ${wasmUnavailableReason()}`, requested);
     }
   }
   const backend: KernelBackend = wasm !== null ? 'wasm' : requested === 'reference' ? 'reference' : 'js';
