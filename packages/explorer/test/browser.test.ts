@@ -16,7 +16,7 @@ import { PAGE_POLICY, TRAINING_WORKER_POLICY } from '../contentSecurityPolicy.js
 import { formatNumber } from '../src/plot/formatNumber.js';
 import { defaultState, presets } from '../src/state/presets.js';
 import { encodeState } from '../src/state/urlState.js';
-import { chromiumObtainable, ensureChromium, launchChromium } from './support/chromium.js';
+import { chromiumObtainable, ensureChromium, launchChromium, type LaunchedChromium } from './support/chromium.js';
 import { EXPLORER_ROOT, serveExplorer, type ServedExplorer } from './support/serveExplorer.js';
 
 const ARTIFACTS = join(EXPLORER_ROOT, 'test-artifacts');
@@ -29,6 +29,7 @@ const measurements: Record<string, unknown> = {};
 const requested: string[] = [];
 
 let served: ServedExplorer;
+let browser: LaunchedChromium;
 let context: BrowserContext;
 let page: Page;
 
@@ -59,7 +60,8 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
     ensureChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
     served = await serveExplorer();
-    context = await launchChromium({ width: 1280, height: 800 });
+    browser = await launchChromium({ width: 1280, height: 800 });
+    context = browser.context;
     page = context.pages()[0] ?? (await context.newPage());
     // CSP violations are also logged as console errors; the event names the directive
     await context.addInitScript(() => {
@@ -76,7 +78,8 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
   }, 900_000);
 
   afterAll(async () => {
-    await context?.close();
+    // every process this file started: the browser (all its processes), then the server
+    await browser?.close();
     await served?.close();
     if (Object.keys(measurements).length > 0) {
       writeFileSync(join(ARTIFACTS, 'measurements.json'), `${JSON.stringify(measurements, null, 2)}\n`);

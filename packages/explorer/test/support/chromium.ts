@@ -3,7 +3,7 @@
  * when absent (as root, as CI runs), never downloaded by a tool of its own.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -11,9 +11,16 @@ import { chromium, type BrowserContext } from 'playwright-core';
 /** Where Debian's `chromium` package puts the browser. */
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Whether the test can have a browser: it is there, or this process may install it. */
+/**
+ * Whether the test can have a browser: it is there, or this process may install it (root).
+ * When it cannot, says so on stderr, so that a skipped browser test is never silent.
+ */
 export function chromiumObtainable(): boolean {
-  return existsSync(CHROMIUM) || process.getuid?.() === 0;
+  if (existsSync(CHROMIUM) || process.getuid?.() === 0) return true;
+  console.error(
+    `explorer browser test SKIPPED: ${CHROMIUM} is absent and this user cannot install it; run 'apt-get install -y chromium' as root (CI runs as root and installs it).`,
+  );
+  return false;
 }
 
 /**
@@ -46,18 +53,38 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** A running Chromium. */
+export interface LaunchedChromium {
+  context: BrowserContext;
+  /** Stops the browser (every process of it) and deletes its profile. */
+  close(): Promise<void>;
+}
+
 /**
  * Starts Chromium with a fresh profile (its own `--user-data-dir`, which playwright passes).
  * @param viewport - the window's size.
- * @returns the browser context; close it to stop the browser.
+ * @returns the browser context and its `close`.
  */
-export async function launchChromium(viewport: { width: number; height: number }): Promise<BrowserContext> {
+export async function launchChromium(viewport: { width: number; height: number }): Promise<LaunchedChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'explorer-chromium-'));
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport,
-    acceptDownloads: true,
-  });
+  const removeProfile = (): void => rmSync(profile, { recursive: true, force: true });
+  try {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport,
+      acceptDownloads: true,
+    });
+    return {
+      context,
+      close: async () => {
+        await context.close();
+        removeProfile();
+      },
+    };
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
 }

@@ -3,7 +3,7 @@
  * vite preview on 127.0.0.1 with the Content-Security-Policy headers), into a temporary
  * folder and on a free port.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ export interface ServedExplorer {
   url: string;
   /** The build's folder (for sizes). */
   outDir: string;
+  /** Stops the server and deletes the build's folder. */
   close(): Promise<void>;
 }
 
@@ -28,7 +29,12 @@ export interface ServedExplorer {
 export async function serveExplorer(): Promise<ServedExplorer> {
   const outDir = mkdtempSync(join(tmpdir(), 'explorer-dist-'));
   const configFile = join(EXPLORER_ROOT, 'vite.config.ts');
-  await build({ root: EXPLORER_ROOT, configFile, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+  try {
+    await build({ root: EXPLORER_ROOT, configFile, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+  } catch (error) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  }
   // port 0: the system picks a free port
   const server: PreviewServer = await preview({
     root: EXPLORER_ROOT,
@@ -37,7 +43,14 @@ export async function serveExplorer(): Promise<ServedExplorer> {
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: true },
   });
+  const close = async (): Promise<void> => {
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  };
   const url = server.resolvedUrls?.local[0];
-  if (url === undefined) throw new Error('vite preview reported no local address');
-  return { url, outDir, close: () => server.close() };
+  if (url === undefined) {
+    await close();
+    throw new Error('vite preview reported no local address');
+  }
+  return { url, outDir, close };
 }
