@@ -27,6 +27,8 @@ const complaints: string[] = [];
 const measurements: Record<string, unknown> = {};
 /** Asset files the page requested, in order (names under assets/). */
 const requested: string[] = [];
+/** The files of the first load. */
+const initialFiles: string[] = [];
 
 let served: ServedExplorer;
 let browser: LaunchedChromium;
@@ -78,6 +80,12 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
   }, 900_000);
 
   afterAll(async () => {
+    // what the page fetched after its first load (the solver, the training worker, the CAS, KaTeX), while the build is still there
+    const later = [...new Set(requested)].filter((f) => !initialFiles.includes(f) && /\.(js|css)$/.test(f));
+    if (later.length > 0 && initialFiles.length > 0)
+      measurements.loadedOnDemandGzipKiB = Object.fromEntries(
+        later.map((f) => [f, +(gzipBytes(join(served.outDir, 'assets', f)) / KB).toFixed(1)]),
+      );
     // every process this file started: the browser (all its processes), then the server
     await browser?.close();
     await served?.close();
@@ -102,6 +110,7 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
       };
     });
     const initial = [...new Set(requested)];
+    initialFiles.push(...initial);
     const sizes = Object.fromEntries(initial.map((f) => [f, gzipBytes(join(served.outDir, 'assets', f))]));
     const initialBytes = Object.values(sizes).reduce((a, b) => a + b, 0);
     measurements.firstLoadMs = {
@@ -109,7 +118,7 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
       loadEvent: Math.round(timing.load),
       domContentLoaded: Math.round(timing.domContentLoaded),
     };
-    measurements.initialBundleGzipKB = {
+    measurements.initialBundleGzipKiB = {
       total: +(initialBytes / KB).toFixed(1),
       files: Object.fromEntries(Object.entries(sizes).map(([f, b]) => [f, +(b / KB).toFixed(1)])),
     };
@@ -223,7 +232,9 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
     expect(await page.locator('#derivation-math .katex').count()).toBeGreaterThan(10);
     const loaded = requested.filter((f) => !before.has(f));
     const cas = loaded.filter((f) => f.endsWith('.js'));
-    measurements.onDemandGzipKB = Object.fromEntries(cas.map((f) => [f, +(gzipBytes(join(served.outDir, 'assets', f)) / KB).toFixed(1)]));
+    measurements.derivationGzipKiB = Object.fromEntries(
+      cas.map((f) => [f, +(gzipBytes(join(served.outDir, 'assets', f)) / KB).toFixed(1)]),
+    );
     expect(cas.some((f) => f.startsWith('derivationWorker-'))).toBe(true);
     // following the page's depth
     await page.fill('#depth', '3');
@@ -231,7 +242,7 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
     expect(await page.getAttribute('#certificates', 'data-all-hold')).toBe('true');
   });
 
-  it('exports CSV, JSON, SVG and PNG', async () => {
+  it('exports CSV, JSON, SVG and PNG from every view (the derivation: CSV, JSON, LaTeX)', async () => {
     const save = async (selector: string): Promise<{ name: string; bytes: Buffer }> => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
       const path = await download.path();
@@ -258,6 +269,51 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const tex = (await save('#derivation button[data-export="tex"]')).bytes.toString();
     expect(tex).toMatch(/^\\documentclass\{article\}/);
+
+    // every button of every view writes a file of its format, named after the view
+    const views = await page.$$eval('section', (sections) =>
+      sections.flatMap((section) =>
+        [...section.querySelectorAll<HTMLButtonElement>('.export-bar button[data-export]')].map((b) => ({
+          view: section.id,
+          format: b.dataset.export ?? '',
+        })),
+      ),
+    );
+    const formats = new Map<string, string[]>();
+    for (const { view, format } of views) {
+      const file = await save(`#${view} .export-bar button[data-export="${format}"]`);
+      expect(file.name).toMatch(new RegExp(`^jepa-dynamics-[a-z-]+\\.${format}$`));
+      const text = file.bytes.toString();
+      switch (format) {
+        case 'csv':
+          expect(text.split('\n').length, `${view} CSV`).toBeGreaterThan(2);
+          break;
+        case 'json':
+          expect(Object.keys(JSON.parse(text) as object).length, `${view} JSON`).toBeGreaterThan(0);
+          break;
+        case 'svg':
+          expect(text, `${view} SVG`).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);
+          break;
+        case 'png':
+          expect([...file.bytes.subarray(0, 4)], `${view} PNG`).toEqual([0x89, 0x50, 0x4e, 0x47]);
+          break;
+        case 'tex':
+          expect(text, `${view} LaTeX`).toMatch(/\\end\{document\}\s*$/);
+          break;
+        default:
+          throw new Error(`untested export format ${format} of ${view}`);
+      }
+      formats.set(view, [...(formats.get(view) ?? []), format]);
+    }
+    const charted = ['csv', 'json', 'svg', 'png'];
+    expect(Object.fromEntries(formats)).toEqual({
+      trajectories: charted,
+      order: charted,
+      'depth-flip': charted,
+      'leading-order': charted,
+      training: charted,
+      derivation: ['csv', 'json', 'tex'],
+    });
   });
 
   it('round-trips its state through the URL', async () => {
@@ -328,6 +384,14 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
     const ten = { ...defaultState(), features: Array.from({ length: 10 }, (_, i): [number, number] => [0.5 + 0.25 * i, 2.5 - 0.2 * i]) };
     await page.goto(`${served.url}?${encodeState(ten)}`);
     await page.waitForSelector('body[data-ready="true"]');
+    // CPU time of Chromium's processes (10 ms resolution) around the loop: the updates' cost on a core, whatever the machine's load
+    const cdp = await context.browser()?.newBrowserCDPSession();
+    const cpuSeconds = async (): Promise<{ renderer: number; all: number }> => {
+      const info = cdp === undefined ? { processInfo: [] } : await cdp.send('SystemInfo.getProcessInfo');
+      const sum = (ps: typeof info.processInfo) => ps.reduce((a, p) => a + p.cpuTime, 0);
+      return { renderer: sum(info.processInfo.filter((p) => p.type === 'renderer')), all: sum(info.processInfo) };
+    };
+    const cpuBefore = await cpuSeconds();
     const samples = await page.evaluate(async () => {
       const input = document.querySelector<HTMLInputElement>('#depth');
       if (input === null) throw new Error('no #depth');
@@ -344,6 +408,8 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
       }
       return out;
     });
+    const cpuAfter = await cpuSeconds();
+    await cdp?.detach();
     expect(samples.map((s) => s.updated)).toEqual(samples.map(() => true));
     expect(await page.locator('#critical-times tbody tr').count()).toBe(20);
     expect(await page.inputValue('#depth')).toBe('4');
@@ -360,6 +426,11 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
     measurements.updateLatencyMs10Features = {
       inputToDomUpdated: stats(samples.map((s) => s.sync)),
       inputToNextFrame: stats(samples.map((s) => s.frame)),
+      // per update, input to next frame: the page's renderer, and every process of Chromium (GPU, browser, …)
+      cpuPerUpdate: {
+        renderer: +(((cpuAfter.renderer - cpuBefore.renderer) * 1000) / samples.length).toFixed(1),
+        allProcesses: +(((cpuAfter.all - cpuBefore.all) * 1000) / samples.length).toFixed(1),
+      },
       // the machine is shared: its load (runnable processes per core, 1-minute average) says how far these are from an idle one
       loadAveragePerCore: +(loadavg()[0] / availableParallelism()).toFixed(2),
     };
