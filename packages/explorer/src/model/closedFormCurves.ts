@@ -3,11 +3,11 @@
  * (docs/math.md §3, the evaluators of @jepa-dynamics/symbolic): the curve is drawn as the
  * points (t(u), u^L/w̄∞) for u on a grid from u0 = ε^{1/L} towards u∞, which needs no
  * inversion and no integration; only the end of the curve, at the panel's horizon, is found
- * by bisection.
+ * by `closedFormTrajectory` of @jepa-dynamics/ode (the same closed form, inverted).
  * @module
  */
 import type { Objective } from '@jepa-dynamics/core';
-import { fixedPoint, timeFactor } from '@jepa-dynamics/ode';
+import { closedFormTrajectory, fixedPoint, timeFactor } from '@jepa-dynamics/ode';
 import type { CriticalTimeEntry, ClosedFormSetting, IndexedFeature } from './criticalTimeTable.js';
 import { evaluatorFor } from './evaluatorFor.js';
 
@@ -53,36 +53,6 @@ function levels(start: number): number[] {
   return out;
 }
 
-/**
- * `w̄(t)/w̄∞` at one time by bisection of t(u) on [u0, u∞) to the last bit of u, for a
- * feature whose start lies below its fixed point.
- * @param tOfU - gradient-flow time to reach u (increasing in u).
- * @param u0 - start.
- * @param uInfinity - fixed point.
- * @param t - gradient-flow time.
- * @param depth - L (w̄ = u^L).
- * @param wbarInfinity - `u∞^L`.
- */
-export function normalizedWbarAt(
-  tOfU: (u: number) => number,
-  u0: number,
-  uInfinity: number,
-  t: number,
-  depth: number,
-  wbarInfinity: number,
-): number {
-  let lo = u0;
-  let hi = uInfinity; // t(lo) ≤ t < t(hi) = ∞
-  if (t <= 0) return Math.pow(u0, depth) / wbarInfinity;
-  for (;;) {
-    const mid = lo + 0.5 * (hi - lo);
-    if (mid <= lo || mid >= hi) break;
-    if (tOfU(mid) <= t) lo = mid;
-    else hi = mid;
-  }
-  return Math.pow(lo, depth) / wbarInfinity;
-}
-
 /** The closed form of one feature's flow, or why there is none to draw. */
 export type ClosedFormFlow =
   { ok: true; u0: number; uInfinity: number; wbarInfinity: number; tOfU: (u: number) => number } | { ok: false; message: string };
@@ -112,7 +82,7 @@ export function closedFormFlow(feature: IndexedFeature['feature'], objective: Ob
 
 /**
  * The panels of the trajectory view, one per objective. Cost: about 150 evaluations of t(u)
- * per curve, O(L) each, and one bisection (≤ 60 evaluations) for its end.
+ * per curve, O(L) each, and one inversion (about 55 evaluations) for its end.
  * @param features - the valid rows.
  * @param table - their critical times ({@link criticalTimeTable}), which fix each panel's horizon.
  * @param setting - objectives, depth, ε, time unit.
@@ -152,7 +122,7 @@ export function closedFormCurves(
       }
       // the curve ends on the horizon, at the exact value there
       t.push(horizon);
-      y.push(normalizedWbarAt(tOfU, u0, uInfinity, horizon / scale, depth, wbarInfinity));
+      y.push(closedFormTrajectory(feature, { objective, depth, epsilon, times: [horizon], timeUnit }).wbar[0] / wbarInfinity);
       curves.push({ row, t: Float64Array.from(t), y: Float64Array.from(y) });
     }
     return { objective, horizon, curves, missing };

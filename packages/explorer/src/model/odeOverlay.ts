@@ -6,8 +6,8 @@
  * @module
  */
 import type { Objective } from '@jepa-dynamics/core';
-import { fixedPoint, flowTrajectory, timeFactor } from '@jepa-dynamics/ode';
-import { closedFormFlow, normalizedWbarAt } from './closedFormCurves.js';
+import { closedFormTrajectory, fixedPoint, flowTrajectory } from '@jepa-dynamics/ode';
+import { closedFormFlow } from './closedFormCurves.js';
 import type { ClosedFormSetting, IndexedFeature } from './criticalTimeTable.js';
 
 /** Relative tolerance of the integrations (the solver's default is 1e-10; the overlay is checked against the closed form). */
@@ -56,7 +56,6 @@ export function odeOverlay(
 ): OdeOverlay {
   const start = performance.now();
   const { depth, epsilon, timeUnit } = setting;
-  const scale = timeFactor(timeUnit, depth);
   const t = Float64Array.from({ length: points }, (_, k) => (horizon * k) / (points - 1));
   let maxDeviation = 0;
   const curves = features.map(({ row, feature }): OdeCurve => {
@@ -69,10 +68,8 @@ export function odeOverlay(
       let deviation: number | null = null;
       if (flow.ok) {
         deviation = 0;
-        for (let k = 0; k < points; k++) {
-          const exact = normalizedWbarAt(flow.tOfU, flow.u0, flow.uInfinity, t[k] / scale, depth, wbarInfinity);
-          deviation = Math.max(deviation, Math.abs(y[k] - exact));
-        }
+        const exact = closedFormTrajectory(feature, { objective, depth, epsilon, times: t, timeUnit }).wbar;
+        for (let k = 0; k < points; k++) deviation = Math.max(deviation, Math.abs(y[k] - exact[k] / wbarInfinity));
         maxDeviation = Math.max(maxDeviation, deviation);
       }
       return { row, y: wbarInfinity > 0 ? y : null, deviation, steps: r.stats.naccepted, message: '' };
