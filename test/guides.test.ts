@@ -30,7 +30,7 @@ const SKIPPED: Readonly<Record<string, string>> = {
   'npx -y pnpm@12.4.2 exec jepa-dynamics reproduce --out DIR  # elsewhere':
     'DIR is a placeholder; test/reproduce.test.ts runs reproduce --quick --out into a temporary folder',
   'git clone <this repository> jepa-dynamics && cd jepa-dynamics': 'a placeholder URL: the suite runs inside the clone',
-  "npx -y pnpm@12.4.2 -r --filter './packages/*' pack --pack-destination ../tarballs":
+  "npx -y pnpm@12.4.2 -r --filter './packages/*' --filter '!./packages/explorer' pack --pack-destination ../tarballs":
     'writes tarballs beside the checkout; test/packaging.test.ts packs, installs and runs the packages as docs/embedding.md says, in a temporary folder',
   'npx vitest run packages/ode/test/solver/rodas4 packages/ode/test/solver/radau5 packages/ode/test/solver/integrate packages/ode/test/flows/coupledFlow packages/ode/test/flows/matrixFlow test/matrix-flow-vs-sim.test.ts':
     'part of this test suite, which runs these files itself',
