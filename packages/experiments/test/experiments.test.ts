@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPERIMENTS, experimentById, type ExperimentId } from '../src/experiments.js';
-import { RUN_MODES } from '../src/runMode.js';
+import { RUN_MODES, type RunMode } from '../src/runMode.js';
 
 describe('EXPERIMENTS', () => {
   it('lists the six results in the order reproduce reports them, ids numbered from 1 and unique', () => {
@@ -24,7 +24,7 @@ describe('EXPERIMENTS', () => {
         expect(e.settings(mode)).toEqual(e.settings(mode));
       }
       // (the bivariant method types let the generic view pass an experiment its own settings)
-      const generic = e as { units(settings: unknown): number; settings(mode: 'quick' | 'full'): unknown };
+      const generic = e as { units(settings: unknown): number; settings(mode: RunMode): unknown };
       expect(generic.units(generic.settings('quick'))).toBeGreaterThan(0);
       expect(generic.units(generic.settings('quick'))).toBeLessThanOrEqual(generic.units(generic.settings('full')));
     }

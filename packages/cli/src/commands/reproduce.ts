@@ -1,5 +1,5 @@
 /**
- * `jepa-dynamics reproduce [--out DIR] [--quick] [--json]`: the paper's results as
+ * `jepa-dynamics reproduce [--out DIR] [--quick|--full] [--json]`: the paper's results as
  * data (JSON, CSV), figures (SVG, PNG) and summary.md, with a progress bar.
  * `--out` is checked before anything is computed; the run writes into a staging folder
  * beside it and replaces the folder only at the end, so Ctrl-C (which stops at the next
@@ -9,7 +9,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { NoAnswerError } from '../errors.js';
+import { NoAnswerError, UsageError } from '../errors.js';
 import type { CommandRegistrar } from '../main.js';
 import { printJson } from '../output.js';
 
@@ -19,7 +19,16 @@ const EXIT_INTERRUPTED = 130;
 interface ReproduceFlags {
   out: string;
   quick?: boolean;
+  full?: boolean;
   json?: boolean;
+}
+
+/** The run mode of the flags: `--quick`, `--full` (mode `'extended'`), or neither (`'full'`). */
+function reproduceMode(flags: ReproduceFlags): 'quick' | 'full' | 'extended' {
+  if (flags.quick === true && flags.full === true)
+    throw new UsageError('reproduce: --quick and --full exclude each other; give one of them.');
+  if (flags.quick === true) return 'quick';
+  return flags.full === true ? 'extended' : 'full';
 }
 
 /** Registers `reproduce` on the program. */
@@ -29,6 +38,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
     .description("Regenerate the paper's results as data (JSON, CSV), figures (SVG, PNG) and summary.md.")
     .option('--out <dir>', 'output directory', './results')
     .option('--quick', 'reduced grids and shorter training (for tests); same claims, less data')
+    .option('--full', 'larger grids and more seeds for the results that have them (minutes, not seconds)')
     .option('--json', 'print the run report as JSON instead of the summary')
     .action(async (flags: ReproduceFlags) => {
       // loaded here, not at start-up: vega, vega-lite and resvg would slow every other command
@@ -55,7 +65,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
         const report = await runReproduce(EXPERIMENTS, {
           out,
           outLabel: flags.out,
-          mode: flags.quick === true ? 'quick' : 'full',
+          mode: reproduceMode(flags),
           progress: progressBar(),
           isInterrupted: () => interrupted,
         });
