@@ -65,6 +65,8 @@ export type { TrajectoryOptions, Trajectory } from './flows/flowTrajectory.js';
 export { criticalTimeRatio } from './flows/criticalTimeRatio.js';
 export type { CriticalTimeRatio } from './flows/criticalTimeRatio.js';
 export { learningOrder, orderFlipDepth } from './flows/learningOrder.js';
+export { flipDepthBatch, FLIP_DEPTH_STATUSES } from './flows/flipDepthBatch.js';
+export type { FlipDepthBatch, FlipDepthBatchOptions, FlipDepthStatus } from './flows/flipDepthBatch.js';
 export type { LearningOrder, OrderFlipDepth } from './flows/learningOrder.js';
 export { luDecompose, luSolve } from '@jepa-dynamics/core';
 export { finiteDifferenceJacobian } from './solver/jacobian.js';
