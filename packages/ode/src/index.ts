@@ -66,6 +66,8 @@ export { criticalTimeRatio } from './flows/criticalTimeRatio.js';
 export type { CriticalTimeRatio } from './flows/criticalTimeRatio.js';
 export { learningOrder, orderFlipDepth } from './flows/learningOrder.js';
 export { flipDepthBatch, FLIP_DEPTH_STATUSES } from './flows/flipDepthBatch.js';
+export { learnedBy } from './flows/learnedBy.js';
+export type { LearnedBy, LearnedByOptions } from './flows/learnedBy.js';
 export type { FlipDepthBatch, FlipDepthBatchOptions, FlipDepthStatus } from './flows/flipDepthBatch.js';
 export type { LearningOrder, OrderFlipDepth } from './flows/learningOrder.js';
 export { luDecompose, luSolve } from '@jepa-dynamics/core';
