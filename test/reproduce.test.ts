@@ -24,12 +24,14 @@ import {
   checkLeadingOrderDocument,
   checkLearningOrderDocument,
   checkNoisyFeaturesDocument,
+  checkPhaseDiagramsDocument,
   checkTheoryVsTrainingDocument,
   type DepthBiasDocument,
   type DepthFlipDocument,
   type LeadingOrderDocument,
   type LearningOrderDocument,
   type NoisyFeaturesDocument,
+  type PhaseDiagramsDocument,
   type TheoryVsTrainingDocument,
 } from './support/resultChecks.js';
 
@@ -78,6 +80,15 @@ describe('figures carry their axis titles (with units) and legends', () => {
     '4-theory-vs-training': ['gradient-flow time t = kη', 'end-to-end weight w̄ᵢ(t)', 'singular values of W̄', 'feature (λ, ρ)'],
     '5-noisy-features': ['noise variance γ² of the feature', 't* (gradient-flow time)', 'critical time from'],
     '6-leading-order-error': ['initialization scale ε, log scale', 'relative error, log scale', 'depth'],
+    '9-phase-diagrams': [
+      'ρ_A / ρ_B',
+      'λ_A / λ_B',
+      'flip depth L*',
+      'ln(1/ε)',
+      'autoregression a (λ = a s)',
+      'noise variance γ²',
+      'learned by T',
+    ],
   };
   for (const [id, texts] of Object.entries(expected)) {
     it(id, () => {
@@ -215,5 +226,13 @@ describe('result 5: noisy features', () => {
 describe('result 6: leading order vs exact', () => {
   it('relative errors agree with the formulas written out in test/support/oracles', () => {
     checkLeadingOrderDocument(read<LeadingOrderDocument>('6-leading-order-error'));
+  });
+});
+
+describe('result 9: phase diagrams', () => {
+  it("flip depths (JEPA and MAE) by the oracle's closed form, the law by the hand-written law, the dynamic model by the oracle; issue 17's L* = 4, 6, 8, 13, 17, 26", () => {
+    const doc = read<PhaseDiagramsDocument>('9-phase-diagrams');
+    checkPhaseDiagramsDocument(doc, { checkMae: true });
+    expect(doc.quoted).toEqual([4, 6, 8, 13, 17, 26]);
   });
 });

@@ -7,6 +7,7 @@ import { depthFlip } from './results/depthFlip/depthFlip.js';
 import { leadingOrderError } from './results/leadingOrderError/leadingOrderError.js';
 import { learningOrderPanels } from './results/learningOrderPanels/learningOrderPanels.js';
 import { noisyFeatures } from './results/noisyFeatures/noisyFeatures.js';
+import { phaseDiagrams } from './results/phaseDiagrams/phaseDiagrams.js';
 import { theoryVsTraining } from './results/theoryVsTraining/theoryVsTraining.js';
 
 /**
@@ -15,7 +16,7 @@ import { theoryVsTraining } from './results/theoryVsTraining/theoryVsTraining.js
  * @example
  * ```ts
  * EXPERIMENTS.map((e) => e.id);
- * // => ['1-learning-order', '2-depth-amplifies-bias', '3-depth-flip', '4-theory-vs-training', '5-noisy-features', '6-leading-order-error']
+ * // => ['1-learning-order', '2-depth-amplifies-bias', '3-depth-flip', '4-theory-vs-training', '5-noisy-features', '6-leading-order-error', '9-phase-diagrams']
  * ```
  */
 export const EXPERIMENTS = [
@@ -25,6 +26,7 @@ export const EXPERIMENTS = [
   theoryVsTraining,
   noisyFeatures,
   leadingOrderError,
+  phaseDiagrams,
 ] as const;
 
 /** The id of one of {@link EXPERIMENTS}, e.g. `'3-depth-flip'`. */

@@ -111,7 +111,7 @@ export function deriveFlipDepthLaw(): FlipDepthLaw {
   const linearFactor = 'r*R*(1-x) - (R-x)';
   const [factorCheck, boundary] = casBatch([
     `expand(subst(0,h,${BOUNDARY_POLYNOMIAL}) - (R-x)^2*(1-x)^2*(${linearFactor}))`,
-    `-coeff(${linearFactor},x,0)/coeff(${linearFactor},x,1)`,
+    `rationalize(-coeff(${linearFactor},x,0)/coeff(${linearFactor},x,1))`,
   ]);
   const c = casFunction(boundary);
   const cClaimed = (r: number, R: number): number => (R * (r - 1)) / (r * R - 1);
