@@ -491,7 +491,7 @@ export function oracleFlipDepth(
 }
 
 /**
- * The flip-depth law written out by hand (docs/math.md §6): c = R(r−1)/(rR−1),
+ * The flip-depth law written out by hand (docs/math.md §7): c = R(r−1)/(rR−1),
  * k = (r−1)(rR+1)/(r(R−1)), β = k/4 + 3/8, r = λ_B/λ_A, R = ρ_A/ρ_B.
  */
 export function lawFlipDepth(epsilon: number, lambdaRatio: number, rhoRatio: number, terms: 1 | 2 | 3): number {

@@ -1,6 +1,6 @@
 /**
  * The asymptotic law of the JEPA flip depth as ε → 0, derived with the CAS from the
- * leading-order critical-time sum (docs/math.md §6).
+ * leading-order critical-time sum (docs/math.md §7).
  *
  * @module
  */
@@ -87,7 +87,7 @@ let cached: FlipDepthLaw | undefined;
 
 /**
  * Derives the asymptotic law of the JEPA flip depth L*(ε, λ_A/λ_B, ρ_A/ρ_B) as ε → 0 from the
- * leading-order sum (docs/math.md §6), with a certificate per step:
+ * leading-order sum (docs/math.md §7), with a certificate per step:
  * 1. the CAS solves the order-h⁰ condition, whose only root in (0, 1) is c = R(r−1)/(rR−1);
  * 2. it certifies c₁ = −c (order h) and c₂ = −c k, k = (r−1)(rR+1)/(r(R−1)) (order h²), as
  *    polynomial identities in r, R that reduce to 0;

@@ -1,6 +1,6 @@
 /**
  * The flip-depth law: its certificates hold, its boundary c and curvature k agree with the
- * closed forms derived by hand (docs/math.md §6) and with the exact boundary of the
+ * closed forms derived by hand (docs/math.md §7) and with the exact boundary of the
  * leading-order sum found by bisection here, independently of the module.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * `learned --depth L --stop-time T (--features FILE | --dynamic FILE)`: which features a run
- * stopped at T has learned under JEPA and under MAE (t*_p ≤ T, docs/math.md §6), and the order
+ * stopped at T has learned under JEPA and under MAE (t*_p ≤ T, docs/math.md §7), and the order
  * in which each objective learns them. `--dynamic FILE` gives the features by the dynamic
  * generative model's (a, q, γ²) (docs/math.md §4). Parsing and printing only: the moments are
  * @jepa-dynamics/sim's `featureMoments`, the sets `learnedBy` of @jepa-dynamics/ode.

@@ -105,7 +105,46 @@ describe('phaseDiagrams (result 9)', () => {
         `exact at ${(100 * a.exactFraction).toFixed(1)} % of ${a.points} points, largest deviation ${a.largestDeviation}`,
       );
     expect(phaseDiagrams.table(full).rows).toHaveLength(1200);
-    const figure = phaseDiagrams.figure(full) as { hconcat: unknown[] };
+    const figure = phaseDiagrams.figure(full) as { hconcat: { data: { values: unknown[] } }[] };
     expect(figure.hconcat).toHaveLength(3);
+    // panel (a): the 5 × 5 map at the figure's ε (1e-4, matched to within rounding) and p = ½
+    expect(figure.hconcat[0].data.values).toHaveLength(25);
+  });
+
+  it('docs/beyond-the-paper.md, section "Phase diagrams", quotes this run', () => {
+    const guide = readFileSync(new URL('../../../../docs/beyond-the-paper.md', import.meta.url), 'utf8');
+    const start = guide.indexOf('## Phase diagrams');
+    const end = guide.indexOf('\n## ', start + 1);
+    const text = guide.slice(start, end < 0 ? undefined : end).replace(/\s+/g, ' ');
+    const depths = full.points.map((p) => p.jepa as number);
+    const quotes = [
+      `A flip exists at all ${full.points.length} points, at L* from ${Math.min(...depths)} to ${Math.max(...depths)}`,
+      `L* = ${full.quoted.join(', ')} for ε = 1e-1, 3e-2, 1e-2, 1e-3, 1e-4, 1e-6`,
+      `changes L* in ${full.fractionSensitive.cells} of the ${full.fractionSensitive.of}`,
+      `at none of the ${full.points.filter((p) => p.mae === null).length} points up to L = ${full.settings.maeMaxDepth}`,
+      `over the ${full.agreement[0].small.points} with ε ≤ 1e-4`,
+      ...full.agreement.map(
+        (a) =>
+          `| ${a.terms} term${a.terms === 1 ? '' : 's'} | ${(100 * a.exactFraction).toFixed(1)} % | ${a.largestDeviation} | ${(100 * a.small.exactFraction).toFixed(1)} % | ${a.small.largestDeviation} |`,
+      ),
+    ];
+    const far = full.points.filter((p) => Math.abs(p.law[3] - (p.jepa as number)) > 1);
+    expect(new Set(far.map((p) => p.epsilon))).toEqual(new Set([0.1]));
+    quotes.push(`at ε = 0.1 (${far.length} points, ${far.filter((p) => p.fraction === 0.25).length} of them at p = ¼)`);
+    const d = full.dynamic;
+    const k = d.features.filter((f) => f.learned.jepa).length;
+    const span = (xs: number[]): string => `[${Math.min(...xs)}, ${Math.max(...xs)}]`;
+    const describe = (fs: typeof d.features): string =>
+      `have a ∈ ${span(fs.map((f) => f.autoregression))}, γ² ∈ ${span(fs.map((f) => f.noiseVariance))}, mean ρ = ${(fs.reduce((s, f) => s + f.rho, 0) / fs.length).toPrecision(3)}`;
+    const jepaOnly = d.features.filter((f) => f.learned.jepa && !f.learned.mae);
+    const maeOnly = d.features.filter((f) => !f.learned.jepa && f.learned.mae);
+    quotes.push(
+      `a quarter of the ${d.features.length} features (${k}): JEPA at T = ${Number(d.stopTime.jepa.toPrecision(3))}, MAE at T = ${Number(d.stopTime.mae.toPrecision(3))}`,
+      `${d.features.filter((f) => f.learned.jepa && f.learned.mae).length} features are learned by both`,
+      `the ${jepaOnly.length} that only JEPA has learned ${describe(jepaOnly)}`,
+      `the ${maeOnly.length} that only MAE has learned ${describe(maeOnly)}`,
+    );
+    expect(d.separable).toEqual({ jepa: { byRho: false, byLambda: false }, mae: { byRho: false, byLambda: false } });
+    for (const q of quotes) expect(text).toContain(q);
   });
 });

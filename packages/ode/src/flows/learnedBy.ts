@@ -39,7 +39,7 @@ export interface LearnedBy {
 }
 
 /**
- * The set of features learned by a stopping time T under one objective (docs/math.md §6): a
+ * The set of features learned by a stopping time T under one objective (docs/math.md §7): a
  * feature counts as learned when its exact critical time t*_p (docs/math.md §3) is at most T,
  * i.e. when w̄ has reached the fraction p of w̄∞ by T on the balanced, aligned flow. Growing T
  * adds features in the learning order, so `order` is the sequence in which the set fills.

@@ -20,7 +20,7 @@ export function phaseDiagramsFigure(data: PhaseDiagramsData): FigureSpec {
   const { settings, points, dynamic } = data;
   const eps = settings.figureEpsilon;
   const mapRows = points
-    .filter((p) => p.epsilon === eps && p.fraction === 0.5)
+    .filter((p) => Math.abs(p.epsilon / eps - 1) < 1e-12 && p.fraction === 0.5)
     .map((p) => ({ lambdaRatio: p.lambdaRatio, rhoRatio: p.rhoRatio, exact: p.jepa, label: `${p.jepa ?? '—'} (${p.law[3]})` }));
   const q = settings.quoted;
   const lineRows = points

@@ -51,8 +51,11 @@ export interface PhaseDiagramsSettings {
   dynamic: DynamicModelGrid;
 }
 
+/** 10^{−x}, as the decimal literal `1e-x` where x is an integer (`10 ** -4` is 0.00009999999999999999, not 1e-4). */
+const powerOfTen = (x: number): number => (Number.isInteger(x) ? Number(`1e-${x}`) : 10 ** -x);
+
 /** ε = 10^{−k/2}, k = 2 … 16, and 3e-2 (the issue's scale between 1e-1 and 1e-2), as the fixture of packages/ode's tests. */
-const HALF_DECADES = [...Array.from({ length: 15 }, (_, i) => 10 ** (-(i + 2) / 2)), 3e-2];
+const HALF_DECADES = [...Array.from({ length: 15 }, (_, i) => powerOfTen((i + 2) / 2)), 3e-2];
 
 /**
  * The settings of result 9. Quick: a 3 × 3 × 5 grid at p = ½. Full (the default run): the
@@ -111,7 +114,7 @@ export function phaseDiagramsSettings(mode: RunMode): PhaseDiagramsSettings {
       return {
         lambdaRatios: step(0.1, 0.9, 0.1),
         rhoRatios: [1.25, 1.5, 2, 3, 4, 5, 7, 10, 20],
-        epsilons: Array.from({ length: 29 }, (_, i) => 10 ** (-(i + 4) / 4)),
+        epsilons: Array.from({ length: 29 }, (_, i) => powerOfTen((i + 4) / 4)),
         fractions: [0.1, 0.25, 0.5, 0.75, 0.9],
         maxDepth: 2000,
         maeMaxDepth: 64,
