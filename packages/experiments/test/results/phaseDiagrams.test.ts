@@ -69,6 +69,14 @@ describe('phaseDiagrams (result 9)', () => {
     checkPhaseDiagramsDocument(asDocument(quick), { checkMae: true });
   });
 
+  it('a point where B has no critical time (ε ≥ p) has no flip, as by the oracle, and the summary says why', async () => {
+    const s = { ...phaseDiagrams.settings('quick'), lambdaRatios: [0.5], rhoRatios: [3], epsilons: [0.1], fractions: [0.1, 0.5] };
+    const d = await phaseDiagrams.run(s);
+    expect(d.points.map((p) => p.jepa)).toEqual(s.fractions.map((p) => oracleFlipDepth('jepa', 0.5, 3, 0.1, p, 400)));
+    expect(d.points[0].jepa).toBeNull();
+    expect(phaseDiagrams.summary(d)).toContain('(none at 1: 1 with ε ≥ p, where B starts at or above its target');
+  });
+
   it('the law improves with its terms at small ε; with 3 terms it is within one of the exact depth at every ε ≤ 1e-4 of the full grid', () => {
     const [one, two, three] = full.agreement;
     expect(three.small.largestDeviation).toBe(1);

@@ -9,6 +9,17 @@ import type { DynamicFeature, PhaseDiagramsData } from './compute.js';
 
 const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
+/**
+ * Why some points have no flip: where ε ≥ p, B (ρ_B = 1, w̄∞ = 1) starts at or above its
+ * target p at every depth and has no critical time; the others found none up to maxDepth.
+ */
+function missingNote(points: PhaseDiagramsData['points'], maxDepth: number): string {
+  const missing = points.filter((p) => p.jepa === null);
+  if (missing.length === 0) return '';
+  const startAtTarget = missing.filter((p) => p.epsilon >= p.fraction).length;
+  return ` (none at ${missing.length}: ${startAtTarget} with ε ≥ p, where B starts at or above its target p·ρ_B^L = p and has no critical time; ${missing.length - startAtTarget} without a flip up to L = ${maxDepth})`;
+}
+
 /** `n (a ∈ [min, max], γ² ∈ [min, max], mean ρ = …)` of a set of the dynamic model's features. */
 function describeSet(features: readonly DynamicFeature[]): string {
   if (features.length === 0) return '0';
@@ -53,7 +64,7 @@ export function phaseDiagramsSummary(data: PhaseDiagramsData): string {
   return (
     `Exact JEPA flip depth (smallest L with t*_A < t*_B; A = (λ_A/λ_B, ρ_A/ρ_B), B = (1, 1)) at ${points.length} grid points ` +
     `(λ_A/λ_B ∈ {${settings.lambdaRatios.join(', ')}}, ρ_A/ρ_B ∈ {${settings.rhoRatios.join(', ')}}, ${settings.epsilons.length} ε from ${Math.max(...settings.epsilons)} to ${formatSignificant(Math.min(...settings.epsilons), 2)}, p ∈ {${settings.fractions.join(', ')}}): ` +
-    `found at ${found.length}, L* = ${range(found)}. At λ_B/λ_A = ${1 / settings.quoted.lambdaRatio}, ρ_A/ρ_B = ${settings.quoted.rhoRatio}, p = ½: L* = ${quoted.map((q) => q ?? '—').join(', ')} for ε = ${settings.quoted.epsilons.join(', ')}. ` +
+    `found at ${found.length}, L* = ${range(found)}${missingNote(points, settings.maxDepth)}. At λ_B/λ_A = ${1 / settings.quoted.lambdaRatio}, ρ_A/ρ_B = ${settings.quoted.rhoRatio}, p = ½: L* = ${quoted.map((q) => q ?? '—').join(', ')} for ε = ${settings.quoted.epsilons.join(', ')}. ` +
     `The ε → 0 law derived by the CAS from the leading-order sum (CAS certificates ${data.law.certified ? 'hold' : 'DO NOT hold'}; c = ${data.law.boundary}, k = ${data.law.curvature}, β = ${data.law.inverseDepthCoefficient}, r = λ_B/λ_A, R = ρ_A/ρ_B): ${laws}. ` +
     (fractionSensitive.of < points.length
       ? `p changes L* in ${fractionSensitive.cells} of ${fractionSensitive.of} (λ, ρ, ε) cells. `
