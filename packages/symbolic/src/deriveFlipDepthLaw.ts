@@ -34,7 +34,7 @@ export interface FlipDepthLaw {
    * `1`: ⌊ln(1/ε)/ln(1/c)⌋ + 1; `2`: ⌊(ln(1/ε) − ½)/ln(1/c)⌋ + 1; `3`: ⌊L₊⌋ + 1 with L₊ the
    * larger root of ln(1/c) L² − (ln(1/ε) − ½) L + β = 0 (its vertex if none); never below 1.
    * Defined for λ_A/λ_B ∈ (0, 1) and ρ_A/ρ_B > 1 (elsewhere A is first at L = 1 or never).
-   * @throws {@link InvalidArgumentError} outside that domain or for ε ∉ (0, 1).
+   * @throws `InvalidArgumentError` (@jepa-dynamics/core) outside that domain or for ε ∉ (0, 1).
    */
   predict(epsilon: number, lambdaRatio: number, rhoRatio: number, terms: 1 | 2 | 3): number;
 }
