@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { InvalidArgumentError, validateInteger, validateObjective, validateUnitInterval, type Objective } from '@jepa-dynamics/core';
-import { resolveBatchEpsilon, resolveBatchParameter, type BatchParameter, type ResolvedBatchParameter } from './batchParameter.js';
+import { InvalidArgumentError, validateInteger, validateObjective, type Objective } from '@jepa-dynamics/core';
+import { resolveBatchEpsilon, resolveBatchFraction, type BatchParameter, type ResolvedBatchParameter } from './batchParameter.js';
 import { criticalTimeBatchKernel, type CriticalTimeBatch } from './criticalTimeBatch.js';
 import { resolveFeatureArrays, type FeatureArrays, type ResolvedFeatureArrays } from './featureArrays.js';
 
@@ -86,14 +86,7 @@ export function flipDepthBatch(a: FeatureArrays, b: FeatureArrays, options: Flip
   const objective = validateObjective(where, options.objective);
   const maxDepth = validateInteger(where, 'maxDepth', options.maxDepth ?? 64, 1);
   const epsilon = resolveBatchEpsilon(where, options.epsilon, n);
-  const fraction = resolveBatchParameter(
-    where,
-    'fraction',
-    options.fraction ?? 0.5,
-    n,
-    (x) => x > 0 && x < 1,
-    (w, name, v) => validateUnitInterval(w, name, v, '(0, 1)'),
-  );
+  const fraction = resolveBatchFraction(where, options.fraction, n);
   return flipDepthKernel(objective, fa, fb, epsilon, fraction, maxDepth);
 }
 
