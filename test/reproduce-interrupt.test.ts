@@ -79,5 +79,7 @@ describe('reproduce and Ctrl-C', () => {
     expect(readdirSync(out).sort()).toEqual(expectedFiles);
     expect(readdirSync(parent)).toEqual(['results']);
     expect(rerun.stdout).toContain('# jepa-dynamics reproduce: summary');
-  });
+    // three runs of reproduce --quick (one interrupted): each is 20–30 s on a loaded two-core machine since
+    // result 9 joined, so the suite's 60 s per test is too short for this one; not a timing assertion
+  }, 180_000);
 });
