@@ -35,6 +35,10 @@ beforeAll(() => {
   chmodSync(dir, 0o755);
   writeFileSync(join(dir, 'not-json.json'), '[{"lambda": 1, "rho": 3},');
   writeFileSync(join(dir, 'empty.json'), '[]');
+  writeFileSync(join(dir, 'dynamic-unknown-key.json'), '[{"a": 0.5, "q": 1, "noise": 0}]');
+  writeFileSync(join(dir, 'dynamic-a.json'), '[{"a": 1, "q": 1, "gamma2": 0}]');
+  writeFileSync(join(dir, 'dynamic-q.json'), '[{"a": 0.5, "q": 1, "gamma2": 0}, {"a": 0.5, "q": 0, "gamma2": 0}]');
+  writeFileSync(join(dir, 'dynamic-missing.json'), '[{"a": 0.5, "q": 1}]');
   writeFileSync(join(dir, 'object.json'), '{"lambda": 1, "rho": 3}');
   writeFileSync(join(dir, 'unknown-key.json'), '[{"lambda": 1, "rho": 3, "mu": 2}]');
   writeFileSync(join(dir, 'string-number.json'), '[{"lambda": "0x10", "rho": 3}]');
@@ -80,6 +84,7 @@ const BASE: Record<string, string[]> = {
   'critical-time': ['--objective', 'jepa', '--depth', '3', '--lambda', '1', '--rho', '2', '--epsilon', '1e-3'],
   solve: ['--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '1', '--epsilon', '0.01', '--t-end', '10', '--points', '3'],
   order: ['--features', 'docs/examples/features-ab.json', '--depth', '8'],
+  learned: ['--features', 'docs/examples/features-ab.json', '--depth', '8', '--stop-time', '475'],
   simulate: ['--objective', 'jepa', '--depth', '2', '--lambda', '1', '--rho', '0.5', '--epsilon', '0.01', '--lr', '0.1', '--steps', '10'],
   // every reproduce row fails on --out before anything is computed
   reproduce: ['--quick', '--out', '/proc/jepa-dynamics-never'],
@@ -95,6 +100,7 @@ const FILE_BASE: Record<string, string[]> = {
   solve: ['--objective', 'jepa', '--depth', '2', '--epsilon', '0.01', '--t-end', '10', '--points', '3'],
   simulate: ['--objective', 'jepa', '--depth', '2', '--epsilon', '0.01', '--lr', '0.1', '--steps', '10'],
   order: ['--depth', '8'],
+  learned: ['--depth', '8', '--stop-time', '475'],
 };
 
 /** Bad values of the flags solve and simulate share (objective, depth, one feature, ε). */
@@ -212,6 +218,22 @@ const SPECIFIC: Record<string, Record<string, [string, (string | RegExp)[]][]>> 
     ],
     '--time': [['steps', []]],
   },
+  learned: {
+    '--depth': [
+      ['0', []],
+      ['2.5', []],
+    ],
+    '--stop-time': [['-1', ['≥ 0']]],
+    '--epsilon': [
+      ['0', []],
+      ['-0.01', []],
+    ],
+    '--fraction': [
+      ['1', []],
+      ['0', []],
+    ],
+    '--time': [['steps', []]],
+  },
   simulate: {
     ...FEATURE_COMMAND_VALUES,
     '--lr': [
@@ -296,6 +318,7 @@ function table(): Row[] {
     'critical-time': ['--depth', '--lambda', '--rho', '--sigma2', '--epsilon', '--fraction'],
     solve: ['--depth', '--lambda', '--rho', '--sigma2', '--epsilon', '--t-end', '--points', '--rtol'],
     order: ['--depth', '--epsilon', '--fraction'],
+    learned: ['--depth', '--stop-time', '--epsilon', '--fraction'],
     simulate: [
       '--depth',
       '--lambda',
@@ -422,6 +445,21 @@ function table(): Row[] {
   for (const command of ['solve', 'simulate']) {
     add(command, '--features', 'docs/examples/features-ab.json', BASE[command], ['cannot be combined']);
   }
+  // learned --dynamic FILE: the dynamic model's (a, q, γ²) per feature
+  for (const [name, mentions] of [
+    ['no-such-file.json', ['cannot be read']],
+    ['not-json.json', ['cannot be read as JSON']],
+    ['empty.json', ['nonempty JSON array']],
+    ['dynamic-unknown-key.json', ['unknown key "noise"']],
+    ['dynamic-a.json', ['entry 0 "a"', '|a| < 1']],
+    ['dynamic-q.json', ['entry 1 "q"', 'positive']],
+    ['dynamic-missing.json', ['entry 0 "gamma2"', 'must be a number']],
+    ['', []],
+  ] as const) {
+    add('learned', '--dynamic', name === '' ? '' : file(name), FILE_BASE.learned, [...mentions]);
+  }
+  add('learned', '--dynamic', null, FILE_BASE.learned, ['argument missing']);
+  add('learned', '--dynamic', file('empty.json'), BASE.learned, ['exactly one of --features FILE and --dynamic FILE']);
   // reproduce --out: refused before anything is computed
   for (const [value, mentions] of [
     ['', ['must name a folder']],
@@ -443,6 +481,7 @@ function table(): Row[] {
     'critical-time': ['--json'],
     solve: ['--json', '--csv', '--coupled'],
     order: ['--json'],
+    learned: ['--json'],
     simulate: ['--json'],
     reproduce: ['--json', '--quick', '--full'],
     derive: ['--json', '--standalone'],

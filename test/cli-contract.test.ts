@@ -37,7 +37,7 @@ describe('the program itself', () => {
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('Usage: jepa-dynamics <command> [options]');
-    expect(lines[1]).toBe('Commands: critical-time, solve, order, simulate, reproduce, derive, sweep, worker.');
+    expect(lines[1]).toBe('Commands: critical-time, solve, order, learned, simulate, reproduce, derive, sweep, worker.');
   });
 
   it("commander's suggestions stay on the error's one line", () => {

@@ -162,7 +162,7 @@ console.log(
   EXPERIMENTS.length,
 );
 `;
-const CONSUMER_OUTPUT = 'true running true options.max_step rtol lam*u^2-s2*u^3 102.5951198501346 completed 8\n';
+const CONSUMER_OUTPUT = 'true running true options.max_step rtol lam*u^2-s2*u^3 102.5951198501346 completed 9\n';
 
 beforeAll(async () => {
   // 1. Pack, as docs/embedding.md says.

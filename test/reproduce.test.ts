@@ -30,12 +30,14 @@ import {
   checkLeadingOrderDocument,
   checkLearningOrderDocument,
   checkNoisyFeaturesDocument,
+  checkPhaseDiagramsDocument,
   checkTheoryVsTrainingDocument,
   type DepthBiasDocument,
   type DepthFlipDocument,
   type LeadingOrderDocument,
   type LearningOrderDocument,
   type NoisyFeaturesDocument,
+  type PhaseDiagramsDocument,
   type TheoryVsTrainingDocument,
 } from './support/resultChecks.js';
 
@@ -90,6 +92,15 @@ describe('figures carry their axis titles (with units) and legends', () => {
       'objective, depth',
     ],
     '8-random-init': ['t*_train / t*_ODE', 'proportion', 'weak feature never learned'],
+    '9-phase-diagrams': [
+      'ρ_A / ρ_B',
+      'λ_A / λ_B',
+      'flip depth L*',
+      'ln(1/ε)',
+      'autoregression a (λ = a s)',
+      'noise variance γ²',
+      'learned by T',
+    ],
   };
   for (const [id, texts] of Object.entries(expected)) {
     it(id, () => {
@@ -239,5 +250,13 @@ describe('result 7: covariances not simultaneously diagonal', () => {
 describe('result 8: random initialisation', () => {
   it('predictions, quantiles, intervals and counts follow from the per-seed ratios; the first seed of each cell is replayed by matrix gradient descent', () => {
     checkRandomInitDocument(read<RandomInitDocument>('8-random-init'));
+  });
+});
+
+describe('result 9: phase diagrams', () => {
+  it("flip depths (JEPA and MAE) by the oracle's closed form, the law by the hand-written law, the dynamic model by the oracle; issue 17's L* = 4, 6, 8, 13, 17, 26", () => {
+    const doc = read<PhaseDiagramsDocument>('9-phase-diagrams');
+    checkPhaseDiagramsDocument(doc, { checkMae: true });
+    expect(doc.quoted).toEqual([4, 6, 8, 13, 17, 26]);
   });
 });

@@ -433,3 +433,130 @@ export function checkLeadingOrderDocument(doc: LeadingOrderDocument): void {
     expect(Math.abs(r.relativeError - Math.abs(lo - exact) / exact)).toBeLessThan(2e-8);
   }
 }
+
+/** Result 9's document. */
+export interface PhaseDiagramsDocument {
+  settings: {
+    maeMaxDepth: number;
+    quoted: { lambdaRatio: number; rhoRatio: number; epsilons: number[] };
+    dynamic: { stationaryVariance: number; depth: number; epsilon: number; fraction: number; learnedShare: number };
+  };
+  law: { certified: boolean };
+  agreement: {
+    terms: 1 | 2 | 3;
+    points: number;
+    exactFraction: number;
+    largestDeviation: number;
+    small: { points: number; exactFraction: number; largestDeviation: number };
+  }[];
+  smallEpsilon: number;
+  quoted: (number | null)[];
+  points: {
+    lambdaRatio: number;
+    rhoRatio: number;
+    epsilon: number;
+    fraction: number;
+    jepa: number | null;
+    mae: number | null;
+    law: Record<'1' | '2' | '3', number>;
+  }[];
+  dynamic: {
+    features: {
+      autoregression: number;
+      noiseVariance: number;
+      lambda: number;
+      rho: number;
+      criticalTime: Record<Objective, number | null>;
+      learned: Record<Objective, boolean>;
+    }[];
+    stopTime: Record<Objective, number>;
+  };
+}
+
+/** The smallest L ≥ 1 with t*_A < t*_B by the oracle's closed form, A = (λ_A/λ_B, ρ_A/ρ_B), B = (1, 1); null if none up to maxDepth. */
+export function oracleFlipDepth(
+  objective: Objective,
+  lambdaRatio: number,
+  rhoRatio: number,
+  epsilon: number,
+  fraction: number,
+  maxDepth: number,
+): number | null {
+  for (let L = 1; L <= maxDepth; L++) {
+    const tA = closedFormCriticalTime(objective, L, lambdaRatio, rhoRatio, epsilon, fraction);
+    const tB = closedFormCriticalTime(objective, L, 1, 1, epsilon, fraction);
+    if (tA !== undefined && tB !== undefined && tA < tB) return L;
+  }
+  return null;
+}
+
+/**
+ * The flip-depth law written out by hand (docs/math.md §7): c = R(r−1)/(rR−1),
+ * k = (r−1)(rR+1)/(r(R−1)), β = k/4 + 3/8, r = λ_B/λ_A, R = ρ_A/ρ_B.
+ */
+export function lawFlipDepth(epsilon: number, lambdaRatio: number, rhoRatio: number, terms: 1 | 2 | 3): number {
+  const r = 1 / lambdaRatio;
+  const R = rhoRatio;
+  const a = Math.log((r * R - 1) / (R * (r - 1)));
+  const k = ((r - 1) * (r * R + 1)) / (r * (R - 1));
+  const b = Math.log(1 / epsilon) - (terms === 1 ? 0 : 0.5);
+  const disc = b * b - 4 * a * (k / 4 + 3 / 8);
+  const depth = terms === 3 ? (b + Math.sqrt(Math.max(disc, 0))) / (2 * a) : b / a;
+  return Math.max(1, Math.floor(depth) + 1);
+}
+
+/**
+ * Result 9: every JEPA flip depth is the oracle's (a 40-digit fixture where the caller passes one,
+ * else the oracle's closed form scanned over L), MAE's where `checkMae`; the law's depths are the
+ * hand-written law's; the agreement figures follow from the points; the dynamic model's moments,
+ * critical times, stopping times and learned sets are the oracle's.
+ */
+export function checkPhaseDiagramsDocument(
+  doc: PhaseDiagramsDocument,
+  options: { exactDepth?: (p: PhaseDiagramsDocument['points'][number]) => number | null; checkMae: boolean },
+): void {
+  const maxDepth = 400;
+  for (const p of doc.points) {
+    const exact = options.exactDepth?.(p) ?? oracleFlipDepth('jepa', p.lambdaRatio, p.rhoRatio, p.epsilon, p.fraction, maxDepth);
+    expect(p.jepa).toBe(exact);
+    if (options.checkMae)
+      expect(p.mae).toBe(oracleFlipDepth('mae', p.lambdaRatio, p.rhoRatio, p.epsilon, p.fraction, doc.settings.maeMaxDepth));
+    for (const terms of [1, 2, 3] as const) expect(p.law[terms]).toBe(lawFlipDepth(p.epsilon, p.lambdaRatio, p.rhoRatio, terms));
+  }
+  expect(doc.law.certified).toBe(true);
+  for (const a of doc.agreement) {
+    const measure = (ps: PhaseDiagramsDocument['points']): [number, number, number] => {
+      const d = ps.filter((p) => p.jepa !== null).map((p) => Math.abs(p.law[a.terms] - (p.jepa as number)));
+      return [d.length, d.filter((x) => x === 0).length / d.length, Math.max(0, ...d)];
+    };
+    expect([a.points, a.exactFraction, a.largestDeviation]).toEqual(measure(doc.points));
+    expect([a.small.points, a.small.exactFraction, a.small.largestDeviation]).toEqual(
+      measure(doc.points.filter((p) => p.epsilon <= doc.smallEpsilon)),
+    );
+  }
+  const q = doc.settings.quoted;
+  expect(doc.quoted).toEqual(q.epsilons.map((e) => oracleFlipDepth('jepa', q.lambdaRatio, q.rhoRatio, e, 0.5, maxDepth)));
+  // the dynamic model: σ² = s + γ², λ = a s, ρ = a s/(s + γ²) (docs/math.md §4)
+  const { stationaryVariance: s, depth, epsilon, fraction, learnedShare } = doc.settings.dynamic;
+  const features = doc.dynamic.features;
+  for (const objective of ['jepa', 'mae'] as const) {
+    const times = features.map((f) => {
+      expect(rel(f.lambda, f.autoregression * s)).toBeLessThan(1e-14);
+      expect(rel(f.rho, (f.autoregression * s) / (s + f.noiseVariance))).toBeLessThan(1e-14);
+      const t = closedFormCriticalTime(objective, depth, f.lambda, f.rho, epsilon, fraction);
+      const got = f.criticalTime[objective];
+      if (t === undefined) expect(got).toBeNull();
+      else expect(rel(got as number, t)).toBeLessThan(1e-9);
+      return t;
+    });
+    const sorted = times.filter((t): t is number => t !== undefined).sort((x, y) => x - y);
+    const T = sorted[Math.min(Math.ceil(learnedShare * features.length), sorted.length) - 1];
+    expect(rel(doc.dynamic.stopTime[objective], T)).toBeLessThan(1e-9);
+    features.forEach((f, i) => {
+      const t = times[i];
+      // a time within 1e-9 of T is decided by the document's own rounding; the grid has none (checked)
+      if (t !== undefined && t !== T) expect(rel(t, T)).toBeGreaterThan(1e-9);
+      expect(f.learned[objective]).toBe(t !== undefined && t <= T);
+    });
+  }
+}

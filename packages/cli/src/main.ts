@@ -21,6 +21,7 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<CommandReg
   ['critical-time', async () => (await import('./commands/critical-time.js')).registerCriticalTime],
   ['solve', async () => (await import('./commands/solve.js')).registerSolve],
   ['order', async () => (await import('./commands/order.js')).registerOrder],
+  ['learned', async () => (await import('./commands/learned.js')).registerLearned],
   ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
   ['reproduce', async () => (await import('./commands/reproduce.js')).registerReproduce],
   ['derive', async () => (await import('./commands/derive.js')).registerDerive],

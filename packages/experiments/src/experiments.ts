@@ -8,6 +8,7 @@ import { leadingOrderError } from './results/leadingOrderError/leadingOrderError
 import { learningOrderPanels } from './results/learningOrderPanels/learningOrderPanels.js';
 import { noisyFeatures } from './results/noisyFeatures/noisyFeatures.js';
 import { nonDiagonalCovariances } from './results/nonDiagonalCovariances/nonDiagonalCovariances.js';
+import { phaseDiagrams } from './results/phaseDiagrams/phaseDiagrams.js';
 import { randomInit } from './results/randomInit/randomInit.js';
 import { theoryVsTraining } from './results/theoryVsTraining/theoryVsTraining.js';
 
@@ -17,7 +18,7 @@ import { theoryVsTraining } from './results/theoryVsTraining/theoryVsTraining.js
  * @example
  * ```ts
  * EXPERIMENTS.map((e) => e.id);
- * // => ['1-learning-order', '2-depth-amplifies-bias', '3-depth-flip', '4-theory-vs-training', '5-noisy-features', '6-leading-order-error', '7-non-diagonal-covariances', '8-random-init']
+ * // => ['1-learning-order', '2-depth-amplifies-bias', '3-depth-flip', '4-theory-vs-training', '5-noisy-features', '6-leading-order-error', '7-non-diagonal-covariances', '8-random-init', '9-phase-diagrams']
  * ```
  */
 export const EXPERIMENTS = [
@@ -29,6 +30,7 @@ export const EXPERIMENTS = [
   leadingOrderError,
   nonDiagonalCovariances,
   randomInit,
+  phaseDiagrams,
 ] as const;
 
 /** The id of one of {@link EXPERIMENTS}, e.g. `'3-depth-flip'`. */

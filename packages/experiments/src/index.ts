@@ -40,6 +40,10 @@ export type { NoisyFeaturesData, NoisyFeaturesAnswer } from './results/noisyFeat
 export { leadingOrderError } from './results/leadingOrderError/leadingOrderError.js';
 export type { LeadingOrderErrorSettings } from './results/leadingOrderError/setting.js';
 export type { LeadingOrderErrorData, LeadingOrderRow } from './results/leadingOrderError/compute.js';
+export { phaseDiagrams } from './results/phaseDiagrams/phaseDiagrams.js';
+export type { PhaseDiagramsSettings, DynamicModelGrid } from './results/phaseDiagrams/setting.js';
+export { LAW_TERMS } from './results/phaseDiagrams/compute.js';
+export type { PhaseDiagramsData, FlipDepthPoint, LawAgreement, LawTerms, DynamicFeature } from './results/phaseDiagrams/compute.js';
 export { RUN_KINDS } from './ensemble/runSpec.js';
 export type { RunKind, RunSpec, RunResult, RunSettingsByKind, RunResultByKind } from './ensemble/runSpec.js';
 export { RUN_KIND_DEFINITIONS } from './ensemble/runKindDefinitions.js';

@@ -3,7 +3,7 @@ import { EXPERIMENTS, experimentById, type ExperimentId } from '../src/experimen
 import { RUN_MODES, type RunMode } from '../src/runMode.js';
 
 describe('EXPERIMENTS', () => {
-  it('lists the results in the order reproduce reports them, ids numbered from 1 and unique', () => {
+  it('lists the results in the order reproduce reports them, ids numbered in increasing order and unique', () => {
     const ids = EXPERIMENTS.map((e) => e.id);
     expect(ids).toEqual([
       '1-learning-order',
@@ -14,8 +14,11 @@ describe('EXPERIMENTS', () => {
       '6-leading-order-error',
       '7-non-diagonal-covariances',
       '8-random-init',
+      '9-phase-diagrams',
     ]);
-    ids.forEach((id, i) => expect(id).toMatch(new RegExp(`^${i + 1}-[a-z]+(-[a-z]+)*$`)));
+    for (const id of ids) expect(id).toMatch(/^[1-9]\d*-[a-z]+(-[a-z]+)*$/);
+    const numbers = ids.map((id) => Number.parseInt(id, 10));
+    numbers.slice(1).forEach((n, i) => expect(n).toBeGreaterThan(numbers[i]));
     expect(new Set(EXPERIMENTS.map((e) => e.title)).size).toBe(EXPERIMENTS.length);
   });
 

@@ -24,6 +24,8 @@ export { DerivationError } from './DerivationError.js';
 export { MAX_DEPTH } from './MAX_DEPTH.js';
 export { validateDepth } from '@jepa-dynamics/core';
 export { deriveScalarFlow } from './scalarFlow/deriveScalarFlow.js';
+export { deriveFlipDepthLaw } from './deriveFlipDepthLaw.js';
+export type { FlipDepthLaw } from './deriveFlipDepthLaw.js';
 export type {
   ScalarFlowOptions,
   ScalarFlowDerivation,

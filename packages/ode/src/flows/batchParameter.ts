@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { InvalidArgumentError, validateInteger, validatePositive } from '@jepa-dynamics/core';
+import { InvalidArgumentError, validateInteger, validatePositive, validateUnitInterval } from '@jepa-dynamics/core';
 import type { NumberColumn } from './featureArrays.js';
 
 /** One number for every feature, or one per feature (a column as long as the features). */
@@ -61,4 +61,16 @@ export function resolveBatchDepth(where: string, value: unknown, length: number)
 /** The initialisation scale ε of a batch: positive finite numbers, one or one per feature. Internal. */
 export function resolveBatchEpsilon(where: string, value: unknown, length: number): ResolvedBatchParameter {
   return resolveBatchParameter(where, 'epsilon', value, length, (x) => x > 0 && x < Infinity, validatePositive);
+}
+
+/** The fraction p of w̄∞ of a batch: numbers in (0, 1), one or one per feature; ½ when not given. Internal. */
+export function resolveBatchFraction(where: string, value: unknown, length: number): ResolvedBatchParameter {
+  return resolveBatchParameter(
+    where,
+    'fraction',
+    value ?? 0.5,
+    length,
+    (x) => x > 0 && x < 1,
+    (w, name, v) => validateUnitInterval(w, name, v, '(0, 1)'),
+  );
 }

@@ -9,14 +9,13 @@ import {
   validateChoice,
   validateObjective,
   validateTimeUnit,
-  validateUnitInterval,
   type Objective,
   type TimeUnit,
 } from '@jepa-dynamics/core';
 import {
   resolveBatchDepth,
   resolveBatchEpsilon,
-  resolveBatchParameter,
+  resolveBatchFraction,
   type BatchParameter,
   type ResolvedBatchParameter,
 } from './batchParameter.js';
@@ -127,14 +126,7 @@ export function criticalTimeBatch(features: FeatureArrays, options: CriticalTime
   const timeUnit = validateTimeUnit(where, options.timeUnit);
   const depth = resolveBatchDepth(where, options.depth, n);
   const epsilon = resolveBatchEpsilon(where, options.epsilon, n);
-  const fraction = resolveBatchParameter(
-    where,
-    'fraction',
-    options.fraction ?? 0.5,
-    n,
-    (x) => x > 0 && x < 1,
-    (w, name, v) => validateUnitInterval(w, name, v, '(0, 1)'),
-  );
+  const fraction = resolveBatchFraction(where, options.fraction, n);
   const out: CriticalTimeBatch = {
     t: new Float64Array(n),
     status: new Uint8Array(n),
