@@ -61,7 +61,11 @@ export function registerSimulate(program: Command): void {
     .option('--record-every <n>', 'record every n steps (default ⌈K/100⌉; steps 0 and K always)')
     .option('--fraction <p>', 'critical times at the fraction p of w̄∞, 0 < p < 1', '0.5')
     .option('--step-control <c>', 'cap each step at a relative change c of every matrix (η_k = min(η, c‖θ‖/‖∇θ‖); time t = Σ η_k)')
-    .option('--backend <b>', 'matrix-product kernel: auto, wasm, js or reference (identical results)', 'auto')
+    .option(
+      '--backend <b>',
+      'matrix-product kernel: auto, wasm-fma (relaxed SIMD; rounding differs), wasm, js or reference (wasm, js, reference: identical results)',
+      'auto',
+    )
     .option('--json', 'print one JSON document')
     .action((flags: SimulateFlags) => {
       const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
