@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', 'results/**', 'packages/*/types/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', 'results/**', 'packages/*/types/**', 'packages/*/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -3,6 +3,7 @@ import { solverSuite } from './solver.js';
 import { stiffSuite } from './stiff.js';
 import { flowsSuite } from './flows.js';
 import { symbolicSuite } from './symbolic.js';
+import { ensembleSuite } from './ensemble.js';
 
 /** A benchmark suite: measures its subject against a baseline run in the same process. */
 export interface BenchSuite {
@@ -12,4 +13,4 @@ export interface BenchSuite {
 }
 
 /** Every suite, in the order `pnpm bench` runs them. Add new suites here. */
-export const suites: BenchSuite[] = [solverSuite, simSuite, stiffSuite, flowsSuite, symbolicSuite];
+export const suites: BenchSuite[] = [solverSuite, simSuite, stiffSuite, flowsSuite, symbolicSuite, ensembleSuite];

@@ -96,7 +96,7 @@ describe('jepa-dynamics solve --coupled / --method rodas4', () => {
     out.t.forEach((t, k) => expect(Math.abs(out.wbar[0][k] - exactWbar(2, 0.5, 2, 1e-2, t)) / out.wbar[0][k]).toBeLessThan(1e-6));
   });
 
-  it('--coupled with another formulation is a usage error (exit 2); with an explicit method on a stiff set, no answer (exit 1)', () => {
+  it('--coupled with another formulation is a usage error (exit 2); with an explicit method on a stiff set, the integration fails (exit 3: the trajectory exists, the computation could not reach it)', () => {
     const bad = runCli([
       'solve',
       '--objective',
@@ -136,7 +136,7 @@ describe('jepa-dynamics solve --coupled / --method rodas4', () => {
       '--rtol',
       '1e-6',
     ]);
-    expect(stiff.status).toBe(1);
+    expect(stiff.status).toBe(3);
     expect(stiff.stdout).toBe('');
     expect(stiff.stderr.trim().split('\n')).toHaveLength(1);
     expect(stiff.stderr).toMatch(/stiff/);

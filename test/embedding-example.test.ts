@@ -60,7 +60,7 @@ describe('docs/examples/feature-order.ts', () => {
     );
     expect(r.status, r.stderr).toBe(0);
     const doc = readFileSync(new URL('../docs/embedding.md', import.meta.url), 'utf8');
-    const shown = /```text\n([\s\S]*?)```/.exec(doc);
+    const shown = /## What it prints[\s\S]*?```text\n([\s\S]*?)```/.exec(doc);
     expect(shown).not.toBeNull();
     expect(r.stdout).toBe(shown?.[1]);
   });

@@ -22,21 +22,19 @@ const SKIPPED: Readonly<Record<string, string>> = {
   'npx -y pnpm@12.4.2 install --frozen-lockfile && npx -y pnpm@12.4.2 test': 'the set-up and this very test suite',
   'npx -y pnpm@12.4.2 install --frozen-lockfile':
     'the set-up itself: the suite runs in the installed checkout, and reinstalling would rebuild it under the running tests',
-  'npx -y pnpm@12.4.2 install --frozen-lockfile      # also builds dist/': 'the set-up itself (as above)',
   'npx -y pnpm@12.4.2 exec jepa-dynamics reproduce            # writes ./results':
     'the full run, into ./results of the checkout; test/reproduce.test.ts runs reproduce --quick into a temporary folder',
   'npx -y pnpm@12.4.2 exec jepa-dynamics reproduce --out DIR  # elsewhere':
     'DIR is a placeholder; test/reproduce.test.ts runs reproduce --quick --out into a temporary folder',
   'git clone <this repository> jepa-dynamics && cd jepa-dynamics': 'a placeholder URL: the suite runs inside the clone',
-  '(cd packages/core && npx -y pnpm@12.4.2 pack)      # writes jepa-dynamics-core-0.1.0.tgz':
-    'writes a tarball into the checkout; the embedding route it starts was checked by hand (docs/embedding.md)',
-  '(cd packages/ode && npx -y pnpm@12.4.2 pack)       # writes jepa-dynamics-ode-0.1.0.tgz': 'as above',
-  'cd /path/to/your/project && npm install /path/to/jepa-dynamics/packages/core/jepa-dynamics-core-0.1.0.tgz /path/to/jepa-dynamics/packages/ode/jepa-dynamics-ode-0.1.0.tgz':
-    'placeholder paths of a project of your own',
-  'npx vitest run packages/ode/test/solver/rodas4 packages/ode/test/solver/integrate packages/ode/test/coupledFlow packages/ode/test/matrixFlow test/matrix-flow-vs-sim.test.ts':
+  "npx -y pnpm@12.4.2 -r --filter './packages/*' pack --pack-destination ../tarballs":
+    'writes tarballs beside the checkout; test/packaging.test.ts packs, installs and runs the packages as docs/embedding.md says, in a temporary folder',
+  'npx vitest run packages/ode/test/solver/rodas4 packages/ode/test/solver/radau5 packages/ode/test/solver/integrate packages/ode/test/flows/coupledFlow packages/ode/test/flows/matrixFlow test/matrix-flow-vs-sim.test.ts':
     'part of this test suite, which runs these files itself',
   'node --import tsx bench/index.ts stiff        # ~1–2 min, dopri5 dominates':
     'a benchmark of 1–2 minutes, with timings that are not compared',
+  'cd "$HOME/jepa-dynamics"':
+    'a line of the Slurm job script of docs/sweeps.md, which sbatch runs on a cluster (test/cli-sweep-distributed.test.ts runs workers)',
   'python3 packages/ode/test/fixtures/stiff-reference.py > packages/ode/test/fixtures/stiff-reference.json  # references (scipy)':
     'rewrites a committed fixture and needs scipy, which the project does not require',
 };

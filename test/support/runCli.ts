@@ -7,10 +7,11 @@
  * `runCli` runs the program's `main` in a worker thread that loads it once per test file
  * (cliWorker.mjs): a fresh Node process per run costs about 0.3 s of start-up and module
  * loading, most of the end-to-end tests' time. `reproduce`, which handles signals and exits
- * by itself, and `runCliProcess` always start a process as a user does;
+ * by itself, `runCliProcess` and `spawnCli` (parallel runs, another user, signals) always
+ * start a process as a user does;
  * test/cli-process.test.ts checks that both ways print the same bytes and exit the same way.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { expect } from 'vitest';
@@ -63,9 +64,31 @@ export function runCli(args: readonly string[]): CliRun {
 }
 
 /**
+ * Runs `jepa-dynamics <args>` as a child process without blocking, so that several run in
+ * parallel; `uid` runs it as another user (when the tests run as root), `onSpawn` may act
+ * on the child (send a signal, close its stdout). `signal` is set if a signal ended it.
+ */
+export function spawnCli(
+  args: readonly string[],
+  options: { uid?: number; onSpawn?: (child: ChildProcess) => void } = {},
+): Promise<CliRun & { signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const { uid, onSpawn } = options;
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, ...(uid === undefined ? {} : { uid, gid: uid }) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+    onSpawn?.(child);
+  });
+}
+
+/**
  * Asserts the contract for a failed run (DESIGN.md): exit `status` (1 no answer,
- * 2 bad usage, 3 computation failed), nothing on stdout, one line on stderr, and that line mentions each
- * of `mentions` (a flag, a value, a reason).
+ * 2 bad usage, 3 the computation failed), nothing on stdout, one line on stderr, and
+ * that line mentions each of `mentions` (a flag, a value, a reason).
  */
 export function expectFailure(r: CliRun, status: 1 | 2 | 3, ...mentions: (string | RegExp)[]): void {
   expect(r.status, r.stderr).toBe(status);

@@ -35,16 +35,25 @@ export function parseFeatureFlags(flags: FeatureFlags): Feature {
   if (flags.sigma2 !== undefined) input.sigma2 = parsePositiveNumber('--sigma2', flags.sigma2);
   const given = [flags.lambda, flags.rho, flags.sigma2].filter((v) => v !== undefined).length;
   if (given < 2) throw new UsageError('two of --lambda, --rho and --sigma2 are required (the third follows from λ = σ²ρ).');
-  return featureOrUsageError(input, (argument) => FEATURE_FLAG[argument] ?? '--lambda/--rho/--sigma2');
+  return featureOrUsageError(input, (argument) => FEATURE_FLAG[argument] ?? '--lambda/--rho/--sigma2', asFlags);
+}
+
+/** A rule of resolveFeature in the words of the command line: the other quantities it names are flags too. */
+function asFlags(rule: string): string {
+  return rule.replace(/\b(lambda|rho|sigma2)\b/g, '--$1');
 }
 
 /** Validates a feature with the library, turning its error into one sentence that names the flag (or file entry). */
-function featureOrUsageError(input: FeatureInput, flagOf: (argument: string) => string): Feature {
+function featureOrUsageError(
+  input: FeatureInput,
+  flagOf: (argument: string) => string,
+  phrase: (rule: string) => string = (r) => r,
+): Feature {
   try {
     return resolveFeature(input, 'feature');
   } catch (error) {
     if (error instanceof InvalidArgumentError) {
-      throw new UsageError(`${flagOf(error.argument)} ${error.rule}; got ${JSON.stringify(error.value) ?? String(error.value)}.`);
+      throw new UsageError(`${flagOf(error.argument)} ${phrase(error.rule)}; got ${JSON.stringify(error.value) ?? String(error.value)}.`);
     }
     throw error;
   }

@@ -1,10 +1,12 @@
 /**
  * The `jepa-dynamics` program: builds the command tree and maps failures to
- * DESIGN.md's exit codes (0 success, 1 no answer, 2 bad usage or invalid input, 3 computation failed).
+ * DESIGN.md's exit codes (0 success, 1 no answer, 2 bad usage or invalid input,
+ * 3 the answer exists but the computation could not reach it, 130 interrupted).
  * @module
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { InvalidArgumentError } from '@jepa-dynamics/ode';
+import { IntegrationError, InvalidArgumentError } from '@jepa-dynamics/ode';
 import { ComputationError, NoAnswerError, UsageError } from './errors.js';
 
 /** Every command registers itself on the program through one of these. */
@@ -22,7 +24,25 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<CommandReg
   ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
   ['reproduce', async () => (await import('./commands/reproduce.js')).registerReproduce],
   ['derive', async () => (await import('./commands/derive.js')).registerDerive],
+  ['sweep', async () => (await import('./commands/sweep.js')).registerSweep],
+  ['worker', async () => (await import('./commands/worker.js')).registerWorker],
 ];
+
+/** The version of the command line, from its package.json (packages/cli/package.json, next to src/ and dist/). */
+export function cliVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof manifest.version === 'string' ? manifest.version : 'unknown';
+}
+
+/** What a bare `jepa-dynamics` prints (on stderr, exit 2): a few lines, not the full help. */
+export function shortUsage(): string {
+  return [
+    'Usage: jepa-dynamics <command> [options]',
+    `Commands: ${COMMANDS.map(([name]) => name).join(', ')}.`,
+    "Run 'jepa-dynamics <command> --help' for a command's options, 'jepa-dynamics --help' for all, 'jepa-dynamics --version' for the version.",
+    '',
+  ].join('\n');
+}
 
 /**
  * Builds the program. With the name of a command, only that command is loaded and
@@ -35,15 +55,25 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<CommandReg
 export async function buildProgram(commandName?: string): Promise<Command> {
   const program = new Command('jepa-dynamics')
     .description('Training dynamics of deep linear JEPA and MAE (Littwin et al., NeurIPS 2024).')
+    .version(cliVersion(), '--version', 'print the version')
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      // commander's own usage errors ("error: unknown option '--x'") get the same prefix as ours
-      outputError: (s, write) => write(`jepa-dynamics: ${s.replace(/^error: /, '')}`),
+      // commander's own usage errors ("error: unknown option '--x'") get the same prefix as ours,
+      // on one line (its "(Did you mean --quick?)" follows on a second line)
+      outputError: (s, write) =>
+        write(
+          `jepa-dynamics: ${s
+            .replace(/^error: /, '')
+            .trimEnd()
+            .replace(/\n/g, ' ')}\n`,
+        ),
     });
   const named = COMMANDS.filter(([name]) => name === commandName);
-  for (const [, load] of named.length > 0 ? named : COMMANDS) (await load())(program);
+  // --version needs no command; anything else that is not a command's name gets them all (help, errors)
+  const load = commandName === '--version' ? [] : named.length > 0 ? named : COMMANDS;
+  for (const [, loadCommand] of load) (await loadCommand())(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -53,6 +83,11 @@ export async function buildProgram(commandName?: string): Promise<Command> {
  * and returns the exit status. Never throws for user errors.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  endQuietlyOnClosedStdout();
+  if (argv.length <= 2) {
+    process.stderr.write(shortUsage());
+    return 2;
+  }
   const program = await buildProgram(argv[2]);
   try {
     await program.parseAsync([...argv]);
@@ -70,10 +105,25 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`jepa-dynamics: ${error.message}\n`);
       return 1;
     }
-    if (error instanceof ComputationError) {
+    if (error instanceof IntegrationError || error instanceof ComputationError) {
+      // the answer exists, the computation could not reach it: the message names the status and the time reached
+      // (an integration failure) or the step that could not be certified (a derivation)
       process.stderr.write(`jepa-dynamics: ${error.message}\n`);
       return 3;
     }
     throw error;
   }
+}
+
+/**
+ * A reader that closes early (`jepa-dynamics simulate … --json | head -1`) makes the next
+ * write to stdout fail with EPIPE: the output is no longer wanted, so the command ends
+ * there, with status 0 and nothing on stderr, instead of an unhandled-error stack trace.
+ */
+function endQuietlyOnClosedStdout(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
 }

@@ -15,15 +15,21 @@ export type {
   MethodSwitch,
   ClockSegment,
   SolveResult,
-} from './solver/types.js';
-export type {
-  GmresOptions,
+  DenseSolveResult,
+  BdfFormula,
+  LinearSolverChoice,
   JacobianBandwidth,
   JacobianSparsity,
   JacobianVectorProduct,
-  PreconditionerSetup,
   PreconditionerSolve,
+  PreconditionerSetup,
+  GmresOptions,
 } from './solver/types.js';
+export type { SolveControls, StepStats, AbortSignalLike } from './solver/solveControls.js';
+export { createIntegrator } from './solver/createIntegrator.js';
+export { BDF_FORMULAS } from './solver/bdfCoefficients.js';
+export { LINEAR_SOLVERS } from './solver/linear/linearSolverChoice.js';
+export type { Integrator, IntegratorOptions, IntegratorState, IntegratorStatus } from './solver/integratorTypes.js';
 export { solverMethods } from './solver/solverMethods.js';
 export type { SolverMethodInfo } from './solver/solverMethods.js';
 export { METHOD_NEEDS } from './solver/methodDefinition.js';
@@ -41,8 +47,19 @@ export { implicitTime } from './flows/implicitTime.js';
 export type { ImplicitTimeOptions } from './flows/implicitTime.js';
 export { leadingOrderCriticalTime } from './flows/leadingOrderCriticalTime.js';
 export type { LeadingOrderOptions } from './flows/leadingOrderCriticalTime.js';
+export { leadingOrderTerms } from './flows/leadingOrderTerms.js';
+export type { LeadingOrderTerms } from './flows/leadingOrderTerms.js';
 export { criticalTime, criticalTimes } from './flows/criticalTime.js';
 export type { CriticalTimeMethod, CriticalTimeOptions } from './flows/criticalTime.js';
+export { resolveFeatureArrays } from './flows/featureArrays.js';
+export type { FeatureArrays, ResolvedFeatureArrays, NumberColumn } from './flows/featureArrays.js';
+export type { BatchParameter } from './flows/batchParameter.js';
+export { criticalTimeBatch, CRITICAL_TIME_STATUSES, BATCH_CRITICAL_TIME_METHODS } from './flows/criticalTimeBatch.js';
+export type { CriticalTimeBatch, CriticalTimeBatchOptions, CriticalTimeStatus } from './flows/criticalTimeBatch.js';
+export { fixedPointBatch } from './flows/fixedPointBatch.js';
+export type { FixedPointBatch } from './flows/fixedPointBatch.js';
+export { implicitTimeBatch, IMPLICIT_TIME_STATUSES } from './flows/implicitTimeBatch.js';
+export type { ImplicitTimeBatch, ImplicitTimeBatchOptions, ImplicitTimeStatus } from './flows/implicitTimeBatch.js';
 export { flowTrajectory, flowTrajectories } from './flows/flowTrajectory.js';
 export type { TrajectoryOptions, Trajectory } from './flows/flowTrajectory.js';
 export { criticalTimeRatio } from './flows/criticalTimeRatio.js';

@@ -6,6 +6,7 @@ export {
   transpose,
   wasmGemmBytes,
   wasmSimdAvailable,
+  wasmUnavailableReason,
   createMatrixWorkspace,
   scaleColumns,
   scaleRows,

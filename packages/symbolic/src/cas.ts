@@ -9,7 +9,11 @@
  *
  * @module
  */
-import Algebrite from 'algebrite';
+// `#algebrite` (package.json `imports`): in this repository the algebrite package as pnpm
+// installs it, with patches/algebrite@1.4.0.patch applied; in a packed tarball the same
+// patched file, vendored (publishConfig.imports, scripts/vendor-algebrite.mjs), because an
+// installation from the registry would get the unpatched algebrite, ~20× slower here.
+import Algebrite from '#algebrite';
 import { DerivationError } from './DerivationError.js';
 
 /**

@@ -6,7 +6,7 @@ import { cas } from '../src/cas.js';
 
 describe('cas', () => {
   it('runs on the patched algebrite 1.4.0 (patches/algebrite@1.4.0.patch: terms sorted in place, ~20× faster)', () => {
-    // the file the package's `import Algebrite from 'algebrite'` loads. Same results either way (the JSON of all
+    // the file the package's `import Algebrite from '#algebrite'` loads in the repository. Same results either way (the JSON of all
     // 24 derivations was byte-identical with and without the patch); without it the derivation tests take ~60 s.
     const source = readFileSync(createRequire(import.meta.url).resolve('algebrite'), 'utf8');
     expect(source).toContain('jepa-dynamics patch');

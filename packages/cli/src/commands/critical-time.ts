@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { OBJECTIVES, TIME_UNITS } from '@jepa-dynamics/core';
-import { criticalTime, IntegrationError, InvalidArgumentError, type CriticalTimeMethod } from '@jepa-dynamics/ode';
+import { criticalTime, InvalidArgumentError, leadingOrderTerms, type CriticalTimeMethod } from '@jepa-dynamics/ode';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
 import { parseFeatureFlags, type FeatureFlags } from '../features.js';
@@ -28,7 +28,7 @@ export function registerCriticalTime(program: Command): void {
     .command('critical-time')
     .description(
       'Critical time t*_p: when w̄ reaches p·w̄∞ from w̄(0) = ε (balanced init). Methods: exact = closed-form implicit solution t(u*) of docs/math.md §3; ' +
-        'ode = time-domain integration of du/dt (DOP853, rtol 1e-12) with event location; leading-order = the ε → 0 approximation. Exit 1 if it does not exist.',
+        'ode = time-domain integration of du/dt (DOP853, rtol 1e-12) with event location; leading-order = the ε → 0 approximation. Exit 1 if it does not exist, 3 if the integration (ode) fails.',
     )
     .option('--objective <objective>', 'jepa or mae')
     .option('--depth <L>', 'encoder depth L, integer ≥ 1')
@@ -54,10 +54,11 @@ export function registerCriticalTime(program: Command): void {
       } catch (error) {
         // the library names its argument; the user typed the flag
         if (error instanceof InvalidArgumentError) throw new UsageError(`--${error.argument} ${error.rule}; got ${String(error.value)}.`);
-        if (error instanceof IntegrationError) throw new NoAnswerError(error.message);
-        throw error;
+        throw error; // an IntegrationError (the answer exists, the integration failed) is exit 3, in main
       }
       if (!result.exists) throw new NoAnswerError(result.message);
+      // derive's leading order includes the log term, this method's (JEPA) does not: say which
+      const terms = method === 'leading-order' ? leadingOrderTerms(objective, depth) : undefined;
       if (flags.json === true) {
         printJson({
           t: result.t,
@@ -72,10 +73,11 @@ export function registerCriticalTime(program: Command): void {
           time,
           uStar: result.uStar,
           wbarTarget: result.wbarTarget,
+          ...(terms === undefined ? {} : { leadingOrderLogTerm: terms.logTerm, leadingOrderTerms: terms.description }),
         });
       } else {
         process.stdout.write(
-          `t* = ${result.t} (${time} time, method ${method}): ${objective.toUpperCase()}, L = ${depth}, λ = ${feature.lambda}, ρ = ${feature.rho}, σ² = ${feature.sigma2}, ε = ${epsilon}, w̄ reaches ${fraction}·w̄∞ = ${result.wbarTarget}.\n`,
+          `t* = ${result.t} (${time} time, method ${method}${terms === undefined ? '' : `: ${terms.description}`}): ${objective.toUpperCase()}, L = ${depth}, λ = ${feature.lambda}, ρ = ${feature.rho}, σ² = ${feature.sigma2}, ε = ${epsilon}, w̄ reaches ${fraction}·w̄∞ = ${result.wbarTarget}.\n`,
         );
       }
     });

@@ -6,7 +6,8 @@
  * @module
  */
 import type { Command } from 'commander';
-import { OBJECTIVES } from '@jepa-dynamics/core';
+import { OBJECTIVES, type Objective } from '@jepa-dynamics/core';
+import { leadingOrderTerms } from '@jepa-dynamics/ode';
 import type { Expression } from '@jepa-dynamics/symbolic';
 import { UsageError } from '../errors.js';
 import { printJson } from '../output.js';
@@ -24,6 +25,23 @@ interface DeriveFlags extends DeriveFlowFlags {
 
 function shown(e: Expression, format: Format): string {
   return format === 'latex' ? e.latex : e.text;
+}
+
+/** Whether {@link derive}'s leading order holds the log term: it always does where there is one. */
+function leadingOrderLogTerm(objective: Objective, depth: number): 'included' | 'none' {
+  return leadingOrderTerms(objective, depth).logTerm === 'none' ? 'none' : 'included';
+}
+
+/** The label of the leading order, against what `critical-time --method leading-order` prints. */
+function leadingOrderLabel(objective: Objective, depth: number): string {
+  switch (leadingOrderTerms(objective, depth).logTerm) {
+    case 'excluded':
+      return 'log term included; critical-time --method leading-order leaves it out';
+    case 'included':
+      return 'the log term alone; critical-time --method leading-order gives the exact L = 1 formula';
+    case 'none':
+      return 'no log term at this depth; the same as critical-time --method leading-order';
+  }
 }
 
 /** Registers `derive` on the program. */
@@ -60,6 +78,8 @@ export function registerDerive(program: Command): void {
       if (flags.flow !== undefined) {
         if (flags.objective !== undefined || flags.depth !== undefined)
           throw new UsageError('--flow replaces --objective and --depth; give one or the other.');
+        // --flow prints a LaTeX fragment only: refused rather than silently ignored
+        if (flags.standalone === true) throw new UsageError('--standalone applies to --objective/--depth derivations only, not to --flow.');
         return runDeriveFlow(flags);
       }
       const flowOnly = (['param', 'symbolic', 'start', 'fixedPoint', 'fraction', 'targetPower', 'variable'] as const).find((k) =>
@@ -99,6 +119,7 @@ export function registerDerive(program: Command): void {
           tStar: pick(g.tStar),
           existence: g.existence,
           leadingOrder: pick(g.leadingOrder),
+          leadingOrderLogTerm: leadingOrderLogTerm(objective, depth),
           logTerm: pick(g.logTerm),
           remainder: pick(g.remainder),
           general: d.general,
@@ -130,7 +151,7 @@ export function registerDerive(program: Command): void {
         `u* = ${shown(g.uStar, format)}`,
         `t*_p = ${shown(g.tStar, format)}`,
         g.existence,
-        `leading order as ε → 0: ${shown(g.leadingOrder, format)}`,
+        `leading order as ε → 0 (${leadingOrderLabel(objective, depth)}): ${shown(g.leadingOrder, format)}`,
         `any L: ${format === 'latex' ? d.general.latex : d.general.text}`,
         'certificates:',
         ...d.certificates.map(certificateLine),

@@ -1,15 +1,15 @@
 /**
  * `jepa-dynamics reproduce [--out DIR] [--quick] [--json]`: the paper's results as
  * data (JSON, CSV), figures (SVG, PNG) and summary.md, with a progress bar.
- * Ctrl-C stops at the next unit of work; every file already written is whole.
+ * `--out` is checked before anything is computed; the run writes into a staging folder
+ * beside it and replaces the folder only at the end, so Ctrl-C (which stops at the next
+ * unit of work) leaves the previous results exactly as they were.
  * Exit status: 0 all results written; 1 some result could not be produced (the others
  * are written and summary.md says why); 2 bad usage; 130 interrupted.
  * @module
  */
 import type { Command } from 'commander';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { NoAnswerError, UsageError } from '../errors.js';
+import { NoAnswerError } from '../errors.js';
 import type { CommandRegistrar } from '../main.js';
 import { printJson } from '../output.js';
 
@@ -32,19 +32,16 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
     .option('--json', 'print the run report as JSON instead of the summary')
     .action(async (flags: ReproduceFlags) => {
       // loaded here, not at start-up: vega, vega-lite and resvg would slow every other command
-      const [{ progressBar }, { EXPERIMENTS, InterruptedError }, { runReproduce }] = await Promise.all([
+      const [{ progressBar }, { EXPERIMENTS, InterruptedError }, { runReproduce }, { checkOutputFolder }] = await Promise.all([
         import('../reproduce/progressBar.js'),
         import('@jepa-dynamics/experiments'),
         import('../reproduce/runReproduce.js'),
+        import('../reproduce/outputFolder.js'),
       ]);
-      const out = resolve(flags.out);
-      try {
-        mkdirSync(out, { recursive: true });
-      } catch (error) {
-        throw new UsageError(
-          `--out ${JSON.stringify(flags.out)} cannot be used as the output directory (${error instanceof Error ? error.message : String(error)}).`,
-        );
-      }
+      const out = checkOutputFolder(
+        flags.out,
+        EXPERIMENTS.map((e) => e.id),
+      );
       let interrupted = false;
       const onSigint = (): void => {
         // a second signal exits at once: a handler runs between JS turns, never inside a (synchronous) file write
@@ -57,6 +54,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
       try {
         const report = await runReproduce(EXPERIMENTS, {
           out,
+          outLabel: flags.out,
           mode: flags.quick === true ? 'quick' : 'full',
           progress: progressBar(),
           isInterrupted: () => interrupted,
@@ -71,7 +69,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
         }
       } catch (error) {
         if (!(error instanceof InterruptedError)) throw error;
-        process.stderr.write(`jepa-dynamics: reproduce interrupted; the files already in ${out} are complete, rerun to finish.\n`);
+        process.stderr.write(`jepa-dynamics: reproduce interrupted; ${out} is as it was before this run, rerun to finish.\n`);
         process.exit(EXIT_INTERRUPTED);
       } finally {
         process.off('SIGINT', onSigint);

@@ -99,7 +99,8 @@ export function registerSimulate(program: Command): void {
               stream: process.stderr,
               format: 'simulate [{bar}] {percentage}% | step {value}/{total} | eta {eta_formatted}',
               barsize: 30,
-              hideCursor: true,
+              // no hidden cursor: Ctrl-C ends the synchronous training at once, with no chance to restore it
+              hideCursor: false,
             })
           : null;
       bar?.start(steps, 0);

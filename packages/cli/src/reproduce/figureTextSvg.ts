@@ -16,7 +16,7 @@ const SUB_SHIFT = -0.2;
 /** Baseline shift of a superscript, in units of the text's font size. */
 const SUPER_SHIFT = 0.38;
 
-const round = (x: number): number => Math.round(x * 1000) / 1000;
+const round = (x: number): number => Math.round(x * 1000) / 1000; // formatting: SVG coordinates to 3 decimals
 
 function setRuns(content: string, size: number): string {
   return figureTextRuns(content)
@@ -27,7 +27,7 @@ function setRuns(content: string, size: number): string {
         case 'sub':
         case 'super': {
           const shift = run.shift === 'sub' ? SUB_SHIFT : SUPER_SHIFT;
-          return `<tspan font-size="${round(size * SCRIPT_SCALE)}px" baseline-shift="${round(size * shift)}px">${run.text}</tspan>`;
+          return `<tspan font-size="${round(size * SCRIPT_SCALE)}px" baseline-shift="${round(size * shift)}px">${run.text}</tspan>`; // formatting: sub/superscript size and shift
         }
         default: {
           const never: never = run.shift;

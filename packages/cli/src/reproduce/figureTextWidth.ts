@@ -43,7 +43,7 @@ export function figureTextWidth(text: string, face: FontFace, size: number): num
   if (width === undefined) {
     const doc = measurer().font(name);
     width = figureTextRuns(text).reduce(
-      (w, run) => w + doc.fontSize(run.shift === 'baseline' ? size : size * SCRIPT_SCALE).widthOfString(run.text),
+      (w, run) => w + doc.fontSize(run.shift === 'baseline' ? size : size * SCRIPT_SCALE).widthOfString(run.text), // formatting: text width of a label
       0,
     );
     cache.set(key, width);
@@ -89,7 +89,7 @@ export function measureFigureText(item: TextItem, line: unknown): number {
   let lo = 0;
   let hi = text.length;
   while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
+    const mid = Math.ceil((lo + hi) / 2); // formatting: bisection for the longest label that fits
     if (figureTextWidth(text.slice(0, mid), face, size) <= room) lo = mid;
     else hi = mid - 1;
   }

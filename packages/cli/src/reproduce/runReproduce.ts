@@ -1,10 +1,10 @@
 /**
- * Runs the experiments and writes, for each, its files atomically, then summary.md.
+ * Runs the experiments and writes, for each, its files, then summary.md, into a staging
+ * folder that replaces the output folder only at the end (outputFolder.ts).
  * The computing, the progress accounting and the summary text are
  * @jepa-dynamics/experiments'; this module renders and writes.
  * @module
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   InterruptedError,
@@ -17,12 +17,15 @@ import {
   type RunProgress,
 } from '@jepa-dynamics/experiments';
 import { writeFileAtomic } from '../output.js';
+import { removeStaleSideFolders, stageOutputFolder } from './outputFolder.js';
 import { renderFigure } from './renderFigure.js';
 
 /** Options of {@link runReproduce}. */
 export interface ReproduceOptions {
-  /** Output directory (must exist). */
+  /** Output folder, checked (`checkOutputFolder`); it is replaced as a whole at the end of the run. */
   out: string;
+  /** How the user named it (`--out` as typed), for messages; default `out`. */
+  outLabel?: string;
   /** Quick or full run. */
   mode: RunMode;
   /** Progress reporting; default none. */
@@ -61,15 +64,6 @@ export interface ReproduceReport {
   seconds: number;
 }
 
-/** Temporary files of {@link writeFileAtomic}: `.<name>.<12 hex>.tmp`. */
-const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
-
-/** Removes temporary files a killed run (SIGKILL, power loss) may have left behind. */
-export function removeStaleTempFiles(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (TEMP_FILE.test(name)) rmSync(join(dir, name), { force: true });
-}
-
 /** The files written for a result: `<id>.json`, `<id>.csv`, `<id>.svg`, `<id>.png`, `<id>.pdf`. */
 export function resultFiles(id: string): [json: string, csv: string, svg: string, png: string, pdf: string] {
   return [`${id}.json`, `${id}.csv`, `${id}.svg`, `${id}.png`, `${id}.pdf`];
@@ -94,25 +88,44 @@ function reportOf(outcome: ExperimentOutcome): ResultReport {
 
 /**
  * Computes every experiment and writes, for each, `<id>.json`, `<id>.csv`, `<id>.svg`,
- * `<id>.png` and `<id>.pdf`, then `summary.md`. Each file is written atomically, so an
- * interrupted run leaves only whole files. A result whose library capability is
- * missing is reported as absent, one whose computation throws as failed; neither
+ * `<id>.png` and `<id>.pdf`, then `summary.md`, into a staging folder beside `out` that then
+ * replaces `out` as a whole: an interrupted or failed run leaves `out` as it was (the
+ * previous run's files, all of one run and one mode). A result whose library capability
+ * is missing is reported as absent, one whose computation throws as failed; neither
  * writes anything, and the other results still run.
  * @param experiments - the experiments to compute, in order.
- * @param options - output directory, mode, progress and interruption.
+ * @param options - output folder, mode, progress and interruption.
  * @returns what was written and the summary.
- * @throws `InterruptedError` when `isInterrupted` became true.
+ * @throws `InterruptedError` when `isInterrupted` became true; `UsageError` when the staging folder cannot be created.
  */
 export async function runReproduce(
   experiments: readonly Experiment<unknown, unknown>[],
   options: ReproduceOptions,
 ): Promise<ReproduceReport> {
-  const { out, mode } = options;
+  const { mode } = options;
   const interrupted = options.isInterrupted ?? (() => false);
-  removeStaleTempFiles(out);
+  removeStaleSideFolders(options.out);
+  const staged = stageOutputFolder(options.out, options.outLabel ?? options.out);
+  try {
+    const report = await runInto(experiments, staged.path, mode, options.progress, interrupted);
+    staged.commit();
+    return report;
+  } catch (error) {
+    staged.discard();
+    throw error;
+  }
+}
+
+async function runInto(
+  experiments: readonly Experiment<unknown, unknown>[],
+  out: string,
+  mode: RunMode,
+  progress: RunProgress | undefined,
+  interrupted: () => boolean,
+): Promise<ReproduceReport> {
   const run = await runExperiments(experiments, {
     mode,
-    progress: options.progress,
+    progress,
     // yield, so that a Ctrl-C handler runs between units of work
     checkpoint: async () => {
       await yieldToEventLoop();

@@ -12,7 +12,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { fontFaceName, fontFile, FONT_FACES, type FontFaceName } from './figureFonts.js';
 
 /** PDF points per SVG pixel (CSS: 96 px = 72 pt = 1 in). */
-export const POINTS_PER_PIXEL = 72 / 96;
+export const POINTS_PER_PIXEL = 72 / 96; // formatting: unit conversion
 
 /**
  * Converts an SVG document to a one-page PDF of the same size.
@@ -26,7 +26,7 @@ export async function svgToPdf(svg: string, title: string): Promise<Uint8Array> 
   const width = Number(/\swidth="([\d.]+)"/.exec(header)?.[1]);
   const height = Number(/\sheight="([\d.]+)"/.exec(header)?.[1]);
   if (!(width > 0 && height > 0)) throw new Error('svgToPdf: the SVG has no numeric width and height');
-  const size: [number, number] = [width * POINTS_PER_PIXEL, height * POINTS_PER_PIXEL];
+  const size: [number, number] = [width * POINTS_PER_PIXEL, height * POINTS_PER_PIXEL]; // formatting: page size
   const doc = new PDFDocument({ size, margin: 0, info: { Title: title, Creator: 'jepa-dynamics' }, compress: true });
   for (const name of Object.keys(FONT_FACES) as FontFaceName[]) doc.registerFont(name, fontFile(name));
   const warnings: string[] = [];

@@ -1,15 +1,15 @@
 /**
  * The command line's `reproduce` runner: what it writes for each result (JSON, CSV, SVG,
- * PNG, PDF, each whole or not at all) and summary.md, with small stand-in experiments (the
- * real results are checked in test/reproduce.test.ts; the runner beneath it in
- * packages/experiments/test/runExperiments.test.ts).
+ * PNG, PDF) and summary.md, and that the output folder changes only as a whole, at the end of
+ * a run, with small stand-in experiments (the real results are checked in
+ * test/reproduce.test.ts; the runner beneath it in packages/experiments/test/runExperiments.test.ts).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InterruptedError } from '@jepa-dynamics/experiments';
-import { removeStaleTempFiles, resultFiles, runReproduce } from '../../src/reproduce/runReproduce.js';
+import { resultFiles, runReproduce } from '../../src/reproduce/runReproduce.js';
 import { absentExperiment, failingExperiment, lineExperiment } from '../../../../test/support/standInExperiments.js';
 
 const dirs: string[] = [];
@@ -60,34 +60,57 @@ describe('runReproduce', () => {
     expect(summary).toContain('NOT PRODUCED: needs fooBar');
   });
 
-  it('stops at the next unit of work once interrupted, leaving only whole files and no temporary ones', async () => {
-    const out = tempDir();
+  it('once interrupted, stops at the next unit of work and leaves the previous folder exactly as it was; a rerun completes', async () => {
+    const out = join(tempDir(), 'results');
+    // a complete earlier run ('full', 3 and 5 points)
+    await runReproduce([lineExperiment('first', 3), lineExperiment('second', 5)], { out, mode: 'full' });
+    const before = snapshot(out);
+    expect(Object.keys(before)).toHaveLength(11);
     let units = 0;
     const progress = { start: () => undefined, advance: () => void units++, stop: () => undefined };
-    // interrupted during the second result: the first one's files are whole, the second's absent
+    // a 'quick' rerun (2 points each), interrupted during its second result, after the first one's files were written
     await expect(
-      runReproduce([lineExperiment('first', 2), lineExperiment('second', 5)], {
+      runReproduce([lineExperiment('first', 2), lineExperiment('second', 2)], {
         out,
         mode: 'quick',
         progress,
-        isInterrupted: () => units >= 4,
+        isInterrupted: () => units >= 3,
       }),
     ).rejects.toBeInstanceOf(InterruptedError);
-    expect(readdirSync(out).sort()).toEqual(['first.csv', 'first.json', 'first.pdf', 'first.png', 'first.svg']);
-    expect(JSON.parse(readFileSync(join(out, 'first.json'), 'utf8')).rows).toHaveLength(2);
-    // rerunning completes
-    const report = await runReproduce([lineExperiment('first', 2), lineExperiment('second', 5)], { out, mode: 'quick' });
+    expect(snapshot(out)).toEqual(before);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('Run: full');
+    // nothing is left beside it
+    expect(readdirSync(join(out, '..'))).toEqual(['results']);
+    // rerunning completes, all of one run
+    const report = await runReproduce([lineExperiment('first', 2), lineExperiment('second', 2)], { out, mode: 'quick' });
     expect(report.results.every((r) => r.status === 'written')).toBe(true);
     expect(readdirSync(out)).toHaveLength(11);
+    expect(JSON.parse(readFileSync(join(out, 'first.json'), 'utf8')).rows).toHaveLength(2);
+    expect(JSON.parse(readFileSync(join(out, 'second.json'), 'utf8')).rows).toHaveLength(2);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('Run: quick');
   });
 
-  it('removes temporary files a killed run left behind, and nothing else', () => {
-    const out = tempDir();
-    writeFileSync(join(out, '.a.png.0123456789ab.tmp'), 'partial');
-    writeFileSync(join(out, 'a.png'), 'whole');
-    writeFileSync(join(out, '.notes.tmp'), 'not ours');
-    removeStaleTempFiles(out);
-    expect(readdirSync(out).sort()).toEqual(['.notes.tmp', 'a.png']);
+  it('removes staging folders that killed runs left beside the output folder, and nothing else', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'results');
+    // pid 2^22 + 1 is above Linux's pid_max: no such process
+    mkdirSync(join(parent, '.results.reproduce-4194305-abc123'));
+    writeFileSync(join(parent, '.results.reproduce-4194305-abc123', 'a.png'), 'partial');
+    mkdirSync(join(parent, '.results.replaced-4194305-def456'));
+    // a run still alive (this process) keeps its folder; unrelated names are never touched
+    mkdirSync(join(parent, `.results.reproduce-${process.pid}-ghi789`));
+    writeFileSync(join(parent, '.notes.tmp'), 'not ours');
+    await runReproduce([lineExperiment('a', 1)], { out, mode: 'quick' });
+    expect(readdirSync(parent).sort()).toEqual(['.notes.tmp', `.results.reproduce-${process.pid}-ghi789`, 'results']);
     expect(existsSync(join(out, 'a.png'))).toBe(true);
   });
 });
+
+/** Every file of a folder with its bytes (hex), by name. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name)).toString('hex')]),
+  );
+}

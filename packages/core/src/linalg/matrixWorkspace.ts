@@ -15,7 +15,8 @@
  * - `'js'`: register-blocked JavaScript ({@link matmulBlocked}); bit-identical.
  * - `'reference'`: the plain i-k-j loops (the benchmark baseline).
  * - `'auto'` (default): `'wasm-fma'` when the engine has relaxed SIMD, else `'wasm'` when
- *   it has WebAssembly SIMD, else `'js'`.
+ *   it has WebAssembly SIMD and may compile it (a Content-Security-Policy may forbid it:
+ *   `'wasm-unsafe-eval'`), else `'js'`.
  *
  * @module
  */
@@ -27,7 +28,7 @@ import { matmulBlockedKernel, matmulEdges } from './kernels/matmulBlockedKernel.
 import { matmulReferenceKernel, matmulTransAReferenceKernel, matmulTransBReferenceKernel } from './kernels/matmulReferenceKernels.js';
 import { PACK_KC, PACK_MC, PACK_SCRATCH, packedProduct } from './kernels/packedGemm.js';
 import { transposeKernel } from './kernels/transposeKernel.js';
-import { instantiateWasmGemm, relaxedSimdAvailable, wasmSimdAvailable } from './kernels/wasmGemm.js';
+import { instantiateWasmGemm, relaxedSimdAvailable, wasmSimdAvailable, wasmUnavailableReason } from './kernels/wasmGemm.js';
 
 /**
  * Products `A·B` of at least this many multiply-adds (m·k·n) take the packed path of the
@@ -76,7 +77,9 @@ export interface MatrixWorkspaceOptions {
  *
  * @param options - arena size and backend.
  * @throws `InvalidArgumentError` when a size is not an integer ≥ 0, `backend` is not one of
- *   `'auto'` and `KERNEL_BACKENDS`, or names a WebAssembly backend the engine cannot run.
+ *   `'auto'` and `KERNEL_BACKENDS`, or is `'wasm'` where the kernel cannot run; the message says
+ *   why ({@link wasmUnavailableReason}: no WebAssembly, no SIMD, or compilation refused, as
+ *   under a Content-Security-Policy without `'wasm-unsafe-eval'`).
  * @returns the workspace.
  * @example
  * ```ts
@@ -194,7 +197,7 @@ function resolveBackend(where: string, requested: KernelBackend | 'auto'): Kerne
       return requested;
     case 'wasm':
       if (!wasmSimdAvailable())
-        throw new InvalidArgumentError(where, 'options.backend', "must not be 'wasm' on an engine without WebAssembly SIMD", requested);
+        throw new InvalidArgumentError(where, 'options.backend', `must not be 'wasm' here: ${wasmUnavailableReason()}`, requested);
       return requested;
     case 'js':
     case 'reference':

@@ -20,7 +20,7 @@ import {
   type TimeUnit,
 } from '@jepa-dynamics/core';
 import { solveIvp } from '../solver/solveIvp.js';
-import type { JacobianFunction, Method, RhsFunction, SolveStats } from '../solver/types.js';
+import type { JacobianFunction, MethodChoice, RhsFunction, SolveStats } from '../solver/types.js';
 import { perLayerRate } from './perLayerFlow.js';
 import { resolveFeature } from './resolveFeature.js';
 import type { FeatureInput } from './types.js';
@@ -125,8 +125,8 @@ export interface CoupledTrajectoryOptions {
   points?: number;
   /** `'gradient-flow'` (default) or `'paper'`. */
   timeUnit?: TimeUnit;
-  /** Integrator; default `'rodas4'` (the system is stiff). */
-  method?: Method;
+  /** Integrator, or `'auto'` (`solveIvp`'s); default `'rodas4'` (the system is stiff). */
+  method?: MethodChoice;
   /** Relative tolerance; default 1e-8. */
   rtol?: number;
   /** Absolute tolerance on every u_i; default `1e-3 · rtol · ε^{1/L}` (effectively relative control). */

@@ -5,7 +5,7 @@ import {
   validateEpsilon,
   validateFraction,
   validateObjective,
-  validatePositive,
+  validateRelativeTolerance,
   validateTimeUnit,
   type Objective,
   type TimeUnit,
@@ -15,10 +15,12 @@ import { quotedList } from '../solver/quotedList.js';
 import { solveIvp } from '../solver/solveIvp.js';
 import type { Method } from '../solver/types.js';
 import { criticalTarget } from './criticalTarget.js';
+import { criticalTimeResults } from './criticalTimeResults.js';
 import { implicitTimeKernel } from './implicitTime.js';
 import { leadingOrderKernel } from './leadingOrderCriticalTime.js';
-import { perLayerRate } from './perLayerFlow.js';
+import { logGrowth } from './logGrowth.js';
 import { resolveFeature } from './resolveFeature.js';
+import { timeDomainCriticalTime } from './timeDomainCriticalTime.js';
 import type { CriticalTimeResult, Feature, FeatureInput } from './types.js';
 import { timeFactor } from './timeFactor.js';
 
@@ -26,13 +28,14 @@ import { timeFactor } from './timeFactor.js';
  * How {@link criticalTime} computes t*_p.
  * - `'exact'`: the closed-form implicit solution `t(u*)` of docs/math.md §3 ({@link implicitTime}). No integration.
  * - `'ode'`: integrates the balanced per-layer flow `du/dt` in time from `u(0) = ε^{1/L}` and
- *   locates the event `u = u*` (equivalently `w̄ = p·w̄∞`) on the dense output. The clock is
- *   restarted whenever u doubles (stages ending at events `u = 2u_k`), because the transition
- *   can be far shorter than the resolution of double precision at t ≈ t*; t* is the sum of
- *   the stage durations.
+ *   locates the event `u = u*` (equivalently `w̄ = p·w̄∞`) on the dense output, with the
+ *   state measured from its start (`(u − u0)/(u* − u0)`, so the tolerance is relative to
+ *   the distance travelled), time in units of a lower bound on t*, and `solveIvp`'s clock
+ *   restarts each time the flow's time scale has shrunk 256-fold (the transition can be far
+ *   shorter than the resolution of double precision at t ≈ t*).
  * - `'inverse-ode'`: integrates the same flow with the roles of time and state exchanged,
  *   `dt/dx = 1/(σ² u^{2L−1}(ρ − u))` (JEPA) or `1/(σ² u^{L−1}(ρ − u^{L+1}))` (MAE) with
- *   `x = ln u`, from `ln u0` to `ln u*`. A change of variables, still a numerical integration;
+ *   `x = ln(u/u0)`, from 0 to `ln(u* / u0)`. A change of variables, still a numerical integration;
  *   smooth in x where the time-domain solution has a long plateau and a sharp transition,
  *   hence far fewer steps.
  * - `'leading-order'`: the ε → 0 approximation of docs/math.md §3 ({@link leadingOrderCriticalTime}).
@@ -53,7 +56,7 @@ export interface CriticalTimeOptions {
   method?: CriticalTimeMethod;
   /** `'gradient-flow'` (default) or `'paper'` (τ = L t). */
   timeUnit?: TimeUnit;
-  /** Relative tolerance of the `'ode'` and `'inverse-ode'` integrations; default 1e-12. */
+  /** Relative tolerance of the `'ode'` and `'inverse-ode'` integrations, from 2.22e-14 (100 machine epsilons) to below 1; default 1e-12. */
   rtol?: number;
   /** Integrator of the `'ode'` and `'inverse-ode'` methods, one of the non-stiff methods of `solveIvp` (`'dopri5'`, `'dop853'`, `'odex'`); default `'dop853'`. */
   solver?: Method;
@@ -94,7 +97,7 @@ function validateSetting(where: string, options: CriticalTimeOptions): Setting {
     fraction: validateFraction(where, options.fraction ?? 0.5),
     method,
     factor: timeFactor(validateTimeUnit(where, options.timeUnit), depth),
-    rtol: validatePositive(where, 'rtol', options.rtol ?? 1e-12),
+    rtol: validateRelativeTolerance(where, 'rtol', options.rtol ?? 1e-12),
     solver,
   };
 }
@@ -156,6 +159,9 @@ export function criticalTimesFor(where: string, features: readonly FeatureInput[
   if (!Array.isArray(features)) throw new InvalidArgumentError(where, 'features', 'must be an array of features', features);
   const setting = validateSetting(where, options);
   const resolved = features.map((f, i) => resolveFeature(f, `${where}: features[${i}]`));
+  // the closed forms run batched (same kernels, same bits as criticalTimeKernel below)
+  if (setting.method === 'exact' || setting.method === 'leading-order')
+    return criticalTimeResults(resolved, { ...setting, method: setting.method, timeUnit: validateTimeUnit(where, options.timeUnit) });
   return resolved.map((f) => criticalTimeKernel(f, setting));
 }
 
@@ -172,7 +178,7 @@ function criticalTimeKernel(feature: Feature, s: Setting): CriticalTimeResult {
       t = leadingOrderKernel(s.objective, lambda, rho, s.depth, s.epsilon, s.fraction);
       break;
     case 'ode':
-      t = timeDomainCriticalTime(s, sigma2, rho, target.u0, target.uStar);
+      t = timeDomainCriticalTime({ ...s, sigma2, rho, u0: target.u0, uStar: target.uStar });
       break;
     case 'inverse-ode':
       t = inverseCriticalTime(s, sigma2, rho, target.u0, target.uStar);
@@ -195,106 +201,38 @@ function criticalTimeKernel(feature: Feature, s: Setting): CriticalTimeResult {
   return { exists: true, t: scaled, uStar: target.uStar, wbarTarget: target.wbarTarget };
 }
 
-/**
- * A rigorous upper bound on t*: on [u0, u*] the rate is at least `σ² u^{2L}(ρ − u*)` (JEPA)
- * or `σ² u^L (ρ − u*^{L+1})` (MAE), whose integral is elementary.
- */
-function criticalTimeUpperBound(objective: Objective, sigma2: number, rho: number, depth: number, u0: number, uStar: number): number {
-  switch (objective) {
-    case 'jepa':
-      return (Math.pow(u0, 1 - 2 * depth) - Math.pow(uStar, 1 - 2 * depth)) / ((2 * depth - 1) * sigma2 * (rho - uStar));
-    case 'mae': {
-      const power = depth === 1 ? Math.log(uStar / u0) : (Math.pow(u0, 1 - depth) - Math.pow(uStar, 1 - depth)) / (depth - 1);
-      return power / (sigma2 * (rho - Math.pow(uStar, depth + 1)));
-    }
-    default: {
-      const never: never = objective;
-      return never;
-    }
-  }
-}
-
-/**
- * docs/math.md §2 per-layer flow in time, event located on the dense output. The clock is
- * restarted each time u doubles (event `u = min(2u_k, u*)`, stage k starting at local time 0):
- * the transition is so sharp (its duration `1/(σ² u^{2L−1}(ρ − u))` can be below 1e-13·t*,
- * even below one ulp of t*) that a single time axis starting at 0 cannot resolve it in double
- * precision. t* is the (compensated) sum of the stage durations.
- *
- * This is `solveIvp`'s `clockRestart` specialised to a scalar whose levels are known: each
- * stage starts exactly at u = 2^k u0 (not at the interpolated state), ends at an exact
- * level, and is bounded by the stage's own time bound. The general option restarts from the
- * located state with levels relative to it (all a vector state allows): as accurate here
- * (both within 2–3e-13 of the closed form on the cases measured), but t* moves by up to
- * 4e-14 relative, which changes printed digits (`reproduce`'s depth-flip table), so these
- * stages are kept.
- */
-function timeDomainCriticalTime(s: Setting, sigma2: number, rho: number, u0: number, uStar: number): number {
-  const { objective, depth } = s;
-  const rhs = (_t: number, y: Float64Array, dydt: Float64Array): void => {
-    dydt[0] = perLayerRate(objective, sigma2, rho, depth, y[0]);
-  };
-  let total = 0;
-  let compensation = 0; // Kahan summation of the stage durations
-  let uStart = u0;
-  for (let stage = 0; stage < 10_000; stage++) {
-    const uEnd = Math.min(2 * uStart, uStar);
-    const tEnd = 1.01 * criticalTimeUpperBound(objective, sigma2, rho, depth, uStart, uEnd);
-    const result = solveIvp(rhs, [0, tEnd], Float64Array.of(uStart), {
-      method: s.solver,
-      rtol: s.rtol,
-      atol: 0,
-      maxSteps: 1_000_000,
-      events: [{ g: (_t, y) => y[0] - uEnd, direction: 1, terminal: true }],
-    });
-    const event = result.events[0];
-    if (result.status !== 'event' || event === undefined) {
-      const tReached = total + (result.t.length > 0 ? result.t[result.t.length - 1] : 0);
-      throw new IntegrationError(
-        `${s.where}: the time-domain integration ended with status '${result.status}' at t = ${tReached} without reaching u = ${uEnd} (${result.message})`,
-        result.status,
-        tReached,
-      );
-    }
-    const term = event.t - compensation;
-    const sum = total + term;
-    compensation = sum - total - term;
-    total = sum;
-    if (uEnd === uStar) return total;
-    uStart = uEnd;
-  }
-  throw new IntegrationError(`${s.where}: more than 10000 stages before reaching u* = ${uStar}`, 'max-steps', total);
-}
-
-/** docs/math.md §3 integrand dt/dx, x = ln u, integrated by solveIvp from ln u0 to ln u*. */
+/** docs/math.md §3 integrand dt/dx, x = ln(u/u0), integrated by solveIvp from 0 to ln(u* / u0). */
 function inverseCriticalTime(s: Setting, sigma2: number, rho: number, u0: number, uStar: number): number {
   const { objective, depth } = s;
-  const x0 = Math.log(u0);
-  const x1 = Math.log(uStar);
-  // u^{-(2L-1)} = e^{-(2L-1)x} (JEPA), u^{-(L-1)} = e^{-(L-1)x} (MAE): one exp instead of exp and pow
+  // x = ln(u/u0) from 0, not ln u from ln u0: ln u* − ln u0 loses to rounding what ln(u*/u0)
+  // keeps when ε is close to the target (logGrowth); u^{-(2L-1)} = e^{-(2L-1)(ln u0 + x)}
+  // (JEPA), u^{-(L-1)} (MAE): one exp, and no overflow of u0^{-(2L-1)} on its own.
+  const logU0 = Math.log(u0);
+  const x1 = logGrowth(u0, uStar);
   const jepaPower = 2 * depth - 1;
   const maePower = depth - 1;
   const rhs =
     objective === 'jepa'
       ? (x: number, _y: Float64Array, dydx: Float64Array): void => {
-          dydx[0] = Math.exp(-jepaPower * x) / (sigma2 * (rho - Math.exp(x)));
+          dydx[0] = Math.exp(-jepaPower * (logU0 + x)) / (sigma2 * (rho - u0 * Math.exp(x)));
         }
       : (x: number, _y: Float64Array, dydx: Float64Array): void => {
-          dydx[0] = Math.exp(-maePower * x) / (sigma2 * (rho - Math.exp((depth + 1) * x)));
+          dydx[0] = Math.exp(-maePower * (logU0 + x)) / (sigma2 * (rho - Math.exp((depth + 1) * (logU0 + x))));
         };
-  const result = solveIvp(rhs, [x0, x1], Float64Array.of(0), {
+  const result = solveIvp(rhs, [0, x1], Float64Array.of(0), {
     method: s.solver,
     rtol: s.rtol,
     atol: 0,
-    firstStep: Math.min(x1 - x0, 0.1 / (2 * depth)),
+    firstStep: Math.min(x1, 0.1 / (2 * depth)),
     maxSteps: 1_000_000,
   });
   if (result.status !== 'success') {
-    const last = result.y.length > 0 ? result.y[result.y.length - 1][0] : 0;
+    const k = result.t.length - 1;
+    const tReached = s.factor * (k >= 0 ? result.y[k][0] : 0);
     throw new IntegrationError(
-      `${s.where}: the inverse (t as a function of ln u) integration ended with status '${result.status}' at ln u = ${result.t[result.t.length - 1]}, t = ${last} (${result.message})`,
+      `${s.where}: the inverse (t as a function of ln u) integration (${s.solver}, rtol ${s.rtol}) stopped with status '${result.status}' at ln u = ${logU0 + (k >= 0 ? result.t[k] : 0)}, t = ${tReached}, before reaching ln u* = ${Math.log(uStar)}.`,
       result.status,
-      last,
+      tReached,
     );
   }
   return result.y[result.y.length - 1][0];

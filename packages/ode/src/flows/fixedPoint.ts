@@ -1,3 +1,4 @@
+import { integerPower } from './integerPower.js';
 import { resolveFeature } from './resolveFeature.js';
 import { validateDepth, validateObjective, type Objective } from '@jepa-dynamics/core';
 import type { FeatureInput } from './types.js';
@@ -15,10 +16,10 @@ export function fixedPointKernel(objective: Objective, rho: number, depth: numbe
   if (!(rho > 0)) return { u: 0, wbar: 0 };
   switch (objective) {
     case 'jepa':
-      return { u: rho, wbar: Math.pow(rho, depth) };
+      return { u: rho, wbar: integerPower(rho, depth) };
     case 'mae': {
       const u = Math.pow(rho, 1 / (depth + 1));
-      return { u, wbar: Math.pow(u, depth) };
+      return { u, wbar: integerPower(u, depth) };
     }
     default: {
       const never: never = objective;

@@ -13,7 +13,7 @@ import {
 } from '@jepa-dynamics/core';
 import { methodDefinition, registeredMethods } from '../solver/methodRegistry.js';
 import { solveIvp } from '../solver/solveIvp.js';
-import type { Method, RhsFunction, SolveOptions, SolveStats } from '../solver/types.js';
+import type { MethodChoice, RhsFunction, SolveOptions, SolveStats } from '../solver/types.js';
 import { endToEndFlow } from './endToEndFlow.js';
 import { fixedPointKernel } from './fixedPoint.js';
 import { layerwiseFlow } from './layerwiseFlow.js';
@@ -53,9 +53,10 @@ export interface TrajectoryOptions {
    * Integrator; default `'dop853'`. An explicit method with a stiffness test (dopri5,
    * dop853) runs as the non-stiff method of `solveIvp`'s `method: 'auto'` (with
    * Hairer's check period of 1000 steps), so a run that turns stiff near a fixed
-   * point continues with the stiff method (`'rodas4'`) by itself.
+   * point continues with the stiff method (`'rodas4'`) by itself. `'auto'`: `solveIvp`'s
+   * `'auto'` with its defaults (dopri5, switching to rodas4 and back).
    */
-  method?: Method;
+  method?: MethodChoice;
   /** Relative tolerance; default 1e-10. */
   rtol?: number;
   /**
@@ -92,7 +93,7 @@ interface Setting {
   times: Float64Array;
   dense: boolean;
   timeUnit: TimeUnit;
-  method: Method;
+  method: MethodChoice;
   rtol: number;
   atol: number | undefined;
   maxSteps: number;
@@ -136,8 +137,8 @@ function validateSetting(where: string, o: TrajectoryOptions): Setting {
     times[points - 1] = tEnd;
   }
   const method = o.method ?? 'dop853';
-  if (methodDefinition(method) === undefined) {
-    const names = registeredMethods().map((m) => `'${m.name}'`);
+  if (method !== 'auto' && methodDefinition(method) === undefined) {
+    const names = [...registeredMethods().map((m) => `'${m.name}'`), "'auto'"];
     throw new InvalidArgumentError(where, 'method', `must be one of ${names.join(', ')} (the methods of solveIvp)`, method);
   }
   const maxSteps = o.maxSteps ?? 1_000_000;
@@ -266,6 +267,11 @@ function trajectoryKernel(feature: Feature, s: Setting, where: string): Trajecto
   // The clock restarts (local time 0) whenever |w̄| doubles: near the transition the solution
   // changes on a time scale that can be below the resolution of double precision at the
   // absolute time (1e-13·t* and less), which a single time axis from 0 cannot step through.
+  // The measure and the event are kept finite: at a loose rtol a step can overshoot until
+  // w̄ = u^L overflows (or the state is no longer finite), and solveIvp would then reject
+  // them as invalid functions; finite, the run goes on to end with the solver's own status
+  // ('non-finite', with the time reached), an integration failure (issue 12: `solve --rtol 0.5`).
+  const finiteOr = (x: number, fallback: number): number => (Number.isFinite(x) ? x : fallback);
   const result = solveIvp(rhs, [0, tLast], y0, {
     ...integrator(s.method),
     rtol: s.rtol,
@@ -273,11 +279,17 @@ function trajectoryKernel(feature: Feature, s: Setting, where: string): Trajecto
     maxSteps: s.maxSteps,
     tEval: times,
     dense: s.dense,
-    clockRestart: { measure: wbarOf, factor: 2 },
+    clockRestart: { measure: (y: Float64Array) => finiteOr(Math.abs(wbarOf(y)), Number.MAX_VALUE), factor: 2 },
     events:
       limit === undefined
         ? []
-        : [{ g: (_t: number, yy: Float64Array) => Math.abs(yy[0] - limit.value) - limit.delta, direction: -1 as const, terminal: true }],
+        : [
+            {
+              g: (_t: number, yy: Float64Array) => finiteOr(Math.abs(yy[0] - limit.value) - limit.delta, Number.MAX_VALUE),
+              direction: -1 as const,
+              terminal: true,
+            },
+          ],
   });
   if (result.status !== 'success' && result.status !== 'event') {
     const tReached = result.t.length > 0 ? result.t[result.t.length - 1] : 0;
@@ -326,7 +338,8 @@ function trajectoryKernel(feature: Feature, s: Setting, where: string): Trajecto
  * non-stiff method of 'auto' (Hairer's check period kept, so the explicit run is the same
  * until the test fires); others as they are.
  */
-function integrator(method: Method): Pick<SolveOptions, 'method' | 'autoSwitch' | 'stiffnessCheck'> {
+function integrator(method: MethodChoice): Pick<SolveOptions, 'method' | 'autoSwitch' | 'stiffnessCheck'> {
+  if (method === 'auto') return { method };
   const definition = methodDefinition(method);
   if (definition !== undefined && !definition.stiff && definition.stiffnessTest !== undefined) {
     return { method: 'auto', autoSwitch: { nonStiff: method }, stiffnessCheck: 1000 };

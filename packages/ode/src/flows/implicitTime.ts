@@ -8,6 +8,7 @@ import {
   type TimeUnit,
 } from '@jepa-dynamics/core';
 import { fixedPointKernel } from './fixedPoint.js';
+import { logGrowth } from './logGrowth.js';
 import { maeAntiderivativeDifference } from './maeAntiderivative.js';
 import { resolveFeature } from './resolveFeature.js';
 import type { FeatureInput } from './types.js';
@@ -15,12 +16,23 @@ import { timeFactor } from './timeFactor.js';
 
 /**
  * Kernel of {@link implicitTime}: gradient-flow time for the balanced flow to go from
- * `u0` to `u` (docs/math.md §3), for `0 < u0 ≤ u < u∞`, ρ > 0. No validation.
+ * `u0` to `u` (docs/math.md §3), for `0 < u0 ≤ u < u∞`, ρ > 0. No validation. The one
+ * formula behind `implicitTime`, `criticalTime` (method `'exact'`), `criticalTimeBatch`
+ * and `implicitTimeBatch`, so the scalar and batched paths agree to the last bit.
  *
  * JEPA: `t = (1/σ²)[ρ^{−2L} ln(u(ρ−u0)/(u0(ρ−u))) + Σ_{k=2}^{2L} ρ^{k−2L−1}(u0^{1−k} − u^{1−k})/(k−1)]`.
- * MAE:  `t = (1/λ)[(u0^{1−L} − u^{1−L})/(L−1) + G(u) − G(u0)]` (`ln(u/u0)` for L = 1).
- * Every difference is formed as `−expm1(·)` or `log1p(·)`, so all terms are positive sums
- * with no cancellation, also for u close to u0.
+ * With m = k − 1, `q = u0/u` and `c_m = (1 − q^m)/m = (1 − q)(1 + q + … + q^{m−1})/m` (a
+ * positive sum: no cancellation, also for u close to u0), it is evaluated by Horner's rule in
+ * `1/ρ`: `H_0 = ln(u/u0) + ln(1 + (u−u0)/(ρ−u))`, `H_m = H_{m−1}/ρ + u0^{−m} c_m`,
+ * `t = H_{2L−1}/(ρσ²)`. Every term is positive and every power a running product: no `pow`
+ * (the 4L of the term-by-term form dominated its cost), and no `ρ^{−2L}` that could overflow
+ * on its own.
+ * MAE:  `t = (1/λ)[(u0^{1−L} − u^{1−L})/(L−1) + G(u) − G(u0)]` (`ln(u/u0)` for L = 1), the
+ * difference formed as `−expm1(·)`.
+ * `ln(u/u0)` is {@link logGrowth}: `log1p((u − u0)/u0)` for `u ≤ 2u0`, where `u − u0` is exact
+ * (Sterbenz), so a ratio near 1 keeps full relative accuracy (`Math.log(u/u0)` would lose
+ * `ulp/ln(u/u0)`); `Math.log(u/u0)` above.
+ * For `u ≤ u0` (possible only by rounding: ε below p·w̄∞ by less than an ulp) the time is 0.
  */
 export function implicitTimeKernel(
   objective: Objective,
@@ -31,19 +43,31 @@ export function implicitTimeKernel(
   u0: number,
   u: number,
 ): number {
-  const logRatio = Math.log(u0 / u); // ≤ 0
+  // u ≤ u0 reaches criticalTime when ε is below p·w̄∞ by less than the rounding of u0 = ε^{1/L} and
+  // u*: the start is the target to double precision, and 0 is the time (not the negative of one ulp's)
+  if (!(u > u0)) return 0;
+  const growth = logGrowth(u0, u); // ln(u/u0) > 0, to a few ulps also for u close to u0
   switch (objective) {
     case 'jepa': {
-      const n = 2 * depth;
-      let sum = Math.pow(rho, -n) * (-logRatio + Math.log1p((u - u0) / (rho - u)));
-      for (let k = 2; k <= n; k++) {
-        sum += (Math.pow(rho, k - n - 1) * Math.pow(u0, 1 - k) * -Math.expm1((k - 1) * logRatio)) / (k - 1);
+      const a = 1 / rho;
+      const b = 1 / u0;
+      const q = u0 / u;
+      const d = (u - u0) / u; // 1 − q
+      let horner = growth + Math.log1p((u - u0) / (rho - u));
+      let bPower = 1; // u0^{−m}
+      let qPower = 1; // q^{m−1}
+      let geometric = 0; // 1 + q + … + q^{m−1}
+      for (let m = 1; m < 2 * depth; m++) {
+        bPower *= b;
+        geometric += qPower;
+        qPower *= q;
+        horner = horner * a + (bPower * d * geometric) / m;
       }
-      return sum / sigma2;
+      return (horner * a) / sigma2;
     }
     case 'mae': {
-      const power = depth === 1 ? -logRatio : (Math.pow(u0, 1 - depth) * -Math.expm1((depth - 1) * logRatio)) / (depth - 1);
-      return (power + maeAntiderivativeDifference(rho, depth, u0, u)) / lambda;
+      const power = depth === 1 ? growth : (Math.pow(u0, 1 - depth) * -Math.expm1(-(depth - 1) * growth)) / (depth - 1);
+      return (power + maeAntiderivativeDifference(rho, depth, u0, u, growth)) / lambda;
     }
     default: {
       const never: never = objective;

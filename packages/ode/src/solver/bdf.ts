@@ -35,6 +35,7 @@
 import { BDF_MAX_ORDER, bdfCoefficients, rescaleDifferences } from './bdfCoefficients.js';
 import { bdfInterpolant } from './bdfInterpolant.js';
 import type { BdfSettings } from './bdfSettings.js';
+import { CallbackFailure } from './callbackFailure.js';
 import type { CountedRhs } from './countedRhs.js';
 import type { Driver, RunEnd, RunEndReason, RunSetup, StepSink } from './driver.js';
 import { initialStepSize } from './initialStepSize.js';
@@ -135,7 +136,7 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
   let rate = 1;
 
   let h = 0;
-  const end = (reason: RunEndReason, message?: string): RunEnd => ({
+  const end = (reason: RunEndReason, message?: string, failure?: CallbackFailure): RunEnd => ({
     reason,
     t,
     y: row(0).slice(),
@@ -148,214 +149,222 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
     njev: linear.counters.njev,
     nlu: linear.counters.nlu,
     message,
+    failure,
     newton: { nnewton, nlinear: linear.counters.nlinear, njvp: linear.counters.njvp, nprec: linear.counters.nprec },
   });
 
-  const f0 = new Float64Array(n);
-  if (setup.f === undefined) {
-    rhs.eval(t, y0, f0);
-    const bad = firstNonFinite(f0);
-    if (bad >= 0) return end('non-finite', nonFiniteStartMessage(label, f0[bad], bad, rhs.origin + t));
-  } else f0.set(setup.f);
-  // HINIT with "order" 2: the local error of the first (order-1) step is O(h²), as scipy's select_initial_step.
-  h = setup.h ?? initialStepSize(rhs, t, y0, f0, direction, 2, hMax, rtol, atol, yNew, fIter);
-  if (Math.abs(h) > hMax) h = hMax * direction;
-  {
-    const d1 = row(1);
-    for (let i = 0; i < n; i++) d1[i] = h * f0[i];
-  }
-  let k = 1;
-  let nEqual = 0;
-  let failures = 0;
-  let errorFailures = 0;
-
-  /** Changes the step to `hNew` (signed), re-expressing the differences of order k. */
-  const changeStep = (hNew: number): void => {
-    rescaleDifferences(D, n, k, hNew / h, rescaleWork);
-    h = hNew;
-    nEqual = 0;
-  };
-
-  /** Weighted RMS norm of v. */
-  const wrms = (v: Float64Array, w: Float64Array): number => {
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      const x = v[i] * w[i];
-      s += x * x;
-    }
-    return Math.sqrt(s / n);
-  };
-
-  /** The Newton iteration of one attempt; on success `corr` holds d and `yIter` = y⁽⁰⁾ + d. */
-  const newtonIteration = (tNew: number, gamma: number): NewtonFailure | undefined => {
-    const eK = errorConstant[k];
-    yIter.set(yPred);
-    corr.fill(0);
-    let delPrev = 0;
-    for (let m = 0; m < NEWTON_MAX_ITER; m++) {
-      rhs.eval(tNew, yIter, fIter);
-      nnewton++;
-      if (m === 0) {
-        const needSetup = !haveSetup || Math.abs(gamma / gammaBar - 1) > GAMMA_CHANGE_MAX || stepsSinceSetup >= STEPS_BETWEEN_SETUPS;
-        if (needSetup) {
-          if (!haveJacobian || stepsSinceJacobian >= STEPS_BETWEEN_JACOBIANS) {
-            linear.jacobian(tNew, yIter, fIter);
-            haveJacobian = true;
-            jacobianFresh = true;
-            stepsSinceJacobian = 0;
-          }
-          haveSetup = linear.setup(tNew, yIter, fIter, gamma);
-          gammaBar = gamma;
-          stepsSinceSetup = 0;
-          rate = 1;
-          if (!haveSetup) return 'singular';
-        }
-      }
-      for (let i = 0; i < n; i++) delta[i] = gamma * fIter[i] - psi[i] - corr[i];
-      if (firstNonFinite(delta) >= 0) return 'non-finite';
-      const status = linear.solve(delta, gamma, tNew, yIter, fIter, weights, (LINEAR_COEFFICIENT * NEWTON_COEFFICIENT) / eK);
-      if (status === 'not-converged') return 'linear';
-      const del = wrms(delta, weights);
-      if (!Number.isFinite(del)) return 'non-finite';
-      for (let i = 0; i < n; i++) {
-        corr[i] += delta[i];
-        yIter[i] = yPred[i] + corr[i];
-      }
-      if (m > 0) rate = Math.max(RATE_DECAY * rate, del / delPrev);
-      if (del * Math.min(1, rate) * eK <= NEWTON_COEFFICIENT || del === 0) return undefined;
-      if (m > 0 && del > DIVERGENCE_RATIO * delPrev) return 'diverged';
-      delPrev = del;
-    }
-    return 'diverged';
-  };
-
-  let last = false;
-  for (;;) {
-    if (nsteps >= maxSteps) return end('max-steps');
-    if (0.1 * Math.abs(h) <= Math.abs(t) * UROUND || t + h === t) return end('step-too-small');
-    if ((t + 1.01 * h - tEnd) * direction > 0) {
-      // Land on tEnd: stretch or shrink the last step (the differences are re-expressed).
-      const hEnd = tEnd - t;
-      if (hEnd !== h) changeStep(hEnd);
-      last = true;
-    }
-    nsteps++;
-    const tNew = last ? tEnd : t + h;
-    const gamma = h / alpha[k];
-    // Predictor y⁽⁰⁾ = Σ_{j≤k} ∇^j y_n and ψ = Σ_{j=1}^{k} γ_j ∇^j y_n / α_k.
-    yPred.set(row(0));
-    psi.fill(0);
-    for (let j = 1; j <= k; j++) {
-      const r = row(j);
-      const g = gammaSum[j] / alpha[k];
-      for (let i = 0; i < n; i++) {
-        yPred[i] += r[i];
-        psi[i] += g * r[i];
-      }
-    }
-    for (let i = 0; i < n; i++) weights[i] = 1 / (atol[i] + rtol * Math.abs(yPred[i]));
-
-    const failure = newtonIteration(tNew, gamma);
-    if (failure !== undefined) {
-      nrejected++;
-      last = false;
-      if (linear.refreshable && !jacobianFresh && failure !== 'non-finite') {
-        // An old J (or preconditioner): re-form it at this step and retry with the same h.
-        haveJacobian = false;
-        haveSetup = false;
-        continue;
-      }
-      if (++failures >= MAX_NEWTON_FAILURES) return end(failureReason(failure), failureMessage(label, failure, rhs, t, h));
-      changeStep(h * (failure === 'non-finite' ? 0.1 : NEWTON_FAILURE_FACTOR));
-      continue;
-    }
-
-    // Error test: local error E_k d.
-    for (let i = 0; i < n; i++) errWeights[i] = 1 / (atol[i] + rtol * Math.max(Math.abs(row(0)[i]), Math.abs(yIter[i])));
-    const err = errorConstant[k] * wrms(corr, errWeights);
-    if (!(err <= 1)) {
-      nrejected++;
-      last = false;
-      errorFailures++;
-      if (!Number.isFinite(err)) {
-        if (++failures >= MAX_NEWTON_FAILURES) return end('non-finite', failureMessage(label, 'non-finite', rhs, t, h));
-        changeStep(h * 0.1);
-        continue;
-      }
-      let factor = Math.max(MIN_FACTOR, 0.9 * err ** (-1 / (k + 1)));
-      if (errorFailures >= 3) {
-        // Repeated failures: the history is not to be trusted; drop an order and cut hard.
-        factor = 0.1;
-        if (k > 1 && k > minOrder) k--;
-      }
-      changeStep(h * factor);
-      continue;
-    }
-
-    // Accepted: update the differences (scipy's identity ∇^{j+1} y_{n+1} = ∇^j y_{n+1} − ∇^j y_n).
-    naccepted++;
-    failures = 0;
-    errorFailures = 0;
-    jacobianFresh = false;
-    stepsSinceSetup++;
-    stepsSinceJacobian++;
+  // A callback that throws (f, the Jacobian, jvp, psolve, psetup: a CallbackFailure) ends the run
+  // with status 'f-error' and this run's counts up to the failing call.
+  try {
+    const f0 = new Float64Array(n);
+    if (setup.f === undefined) {
+      rhs.eval(t, y0, f0);
+      const bad = firstNonFinite(f0);
+      if (bad >= 0) return end('non-finite', nonFiniteStartMessage(label, f0[bad], bad, rhs.origin + t));
+    } else f0.set(setup.f);
+    // HINIT with "order" 2: the local error of the first (order-1) step is O(h²), as scipy's select_initial_step.
+    h = setup.h ?? initialStepSize(rhs, t, y0, f0, direction, 2, hMax, rtol, atol, yNew, fIter);
+    if (Math.abs(h) > hMax) h = hMax * direction;
     {
-      const dk2 = row(k + 2);
-      const dk1 = row(k + 1);
-      for (let i = 0; i < n; i++) {
-        dk2[i] = corr[i] - dk1[i];
-        dk1[i] = corr[i];
-      }
-      for (let j = k; j >= 0; j--) {
-        const a = row(j);
-        const b = row(j + 1);
-        for (let i = 0; i < n; i++) a[i] += b[i];
-      }
+      const d1 = row(1);
+      for (let i = 0; i < n; i++) d1[i] = h * f0[i];
     }
-    const tOld = t;
-    t = tNew;
-    hLast = h;
-    nEqual++;
-    if (dense !== null) dense.set(D.subarray(0, (k + 1) * n));
-    yNew.set(row(0));
-    if (sink.step(tOld, h, t, yNew, dense ?? yNew, interpolants[k])) return end('stopped');
-    if (last) return end('finished');
-    const detected = detector !== undefined && detector.observe(naccepted, h, source);
+    let k = 1;
+    let nEqual = 0;
+    let failures = 0;
+    let errorFailures = 0;
 
-    if (nEqual < k + 1) {
-      // Between order decisions, shrink at once when the same step would fail next time
-      // (a steepening solution); growth waits for the next decision.
-      const fSame = stepRatio(BIAS_SAME, err, k + 1);
-      if (fSame < SHRINK_BELOW) changeStep(h * Math.max(MIN_FACTOR, fSame));
-    } else {
-      // Order and step selection from the estimates at orders k − 1, k, k + 1.
-      const errHigher = k < maxOrder ? errorConstant[k + 1] * wrms(row(k + 2), errWeights) : Number.POSITIVE_INFINITY;
-      const fHigher = stepRatio(BIAS_HIGHER, errHigher, k + 2);
-      let best: number;
-      let dk = 0;
-      if (k < minOrder) {
-        // Still climbing to minOrder: one order up at each decision.
-        best = fHigher;
-        dk = 1;
-      } else {
-        const errLower = k > 1 && k > minOrder ? errorConstant[k - 1] * wrms(row(k), errWeights) : Number.POSITIVE_INFINITY;
-        const fLower = stepRatio(BIAS_LOWER, errLower, k);
-        best = stepRatio(BIAS_SAME, err, k + 1);
-        if (fLower > best) {
-          best = fLower;
-          dk = -1;
+    /** Changes the step to `hNew` (signed), re-expressing the differences of order k. */
+    const changeStep = (hNew: number): void => {
+      rescaleDifferences(D, n, k, hNew / h, rescaleWork);
+      h = hNew;
+      nEqual = 0;
+    };
+
+    /** Weighted RMS norm of v. */
+    const wrms = (v: Float64Array, w: Float64Array): number => {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const x = v[i] * w[i];
+        s += x * x;
+      }
+      return Math.sqrt(s / n);
+    };
+
+    /** The Newton iteration of one attempt; on success `corr` holds d and `yIter` = y⁽⁰⁾ + d. */
+    const newtonIteration = (tNew: number, gamma: number): NewtonFailure | undefined => {
+      const eK = errorConstant[k];
+      yIter.set(yPred);
+      corr.fill(0);
+      let delPrev = 0;
+      for (let m = 0; m < NEWTON_MAX_ITER; m++) {
+        rhs.eval(tNew, yIter, fIter);
+        nnewton++;
+        if (m === 0) {
+          const needSetup = !haveSetup || Math.abs(gamma / gammaBar - 1) > GAMMA_CHANGE_MAX || stepsSinceSetup >= STEPS_BETWEEN_SETUPS;
+          if (needSetup) {
+            if (!haveJacobian || stepsSinceJacobian >= STEPS_BETWEEN_JACOBIANS) {
+              linear.jacobian(tNew, yIter, fIter);
+              haveJacobian = true;
+              jacobianFresh = true;
+              stepsSinceJacobian = 0;
+            }
+            haveSetup = linear.setup(tNew, yIter, fIter, gamma);
+            gammaBar = gamma;
+            stepsSinceSetup = 0;
+            rate = 1;
+            if (!haveSetup) return 'singular';
+          }
         }
-        if (fHigher > best) {
+        for (let i = 0; i < n; i++) delta[i] = gamma * fIter[i] - psi[i] - corr[i];
+        if (firstNonFinite(delta) >= 0) return 'non-finite';
+        const status = linear.solve(delta, gamma, tNew, yIter, fIter, weights, (LINEAR_COEFFICIENT * NEWTON_COEFFICIENT) / eK);
+        if (status === 'not-converged') return 'linear';
+        const del = wrms(delta, weights);
+        if (!Number.isFinite(del)) return 'non-finite';
+        for (let i = 0; i < n; i++) {
+          corr[i] += delta[i];
+          yIter[i] = yPred[i] + corr[i];
+        }
+        if (m > 0) rate = Math.max(RATE_DECAY * rate, del / delPrev);
+        if (del * Math.min(1, rate) * eK <= NEWTON_COEFFICIENT || del === 0) return undefined;
+        if (m > 0 && del > DIVERGENCE_RATIO * delPrev) return 'diverged';
+        delPrev = del;
+      }
+      return 'diverged';
+    };
+
+    let last = false;
+    for (;;) {
+      if (nsteps >= maxSteps) return end('max-steps');
+      if (0.1 * Math.abs(h) <= Math.abs(t) * UROUND || t + h === t) return end('step-too-small');
+      if ((t + 1.01 * h - tEnd) * direction > 0) {
+        // Land on tEnd: stretch or shrink the last step (the differences are re-expressed).
+        const hEnd = tEnd - t;
+        if (hEnd !== h) changeStep(hEnd);
+        last = true;
+      }
+      nsteps++;
+      const tNew = last ? tEnd : t + h;
+      const gamma = h / alpha[k];
+      // Predictor y⁽⁰⁾ = Σ_{j≤k} ∇^j y_n and ψ = Σ_{j=1}^{k} γ_j ∇^j y_n / α_k.
+      yPred.set(row(0));
+      psi.fill(0);
+      for (let j = 1; j <= k; j++) {
+        const r = row(j);
+        const g = gammaSum[j] / alpha[k];
+        for (let i = 0; i < n; i++) {
+          yPred[i] += r[i];
+          psi[i] += g * r[i];
+        }
+      }
+      for (let i = 0; i < n; i++) weights[i] = 1 / (atol[i] + rtol * Math.abs(yPred[i]));
+
+      const failure = newtonIteration(tNew, gamma);
+      if (failure !== undefined) {
+        nrejected++;
+        last = false;
+        if (linear.refreshable && !jacobianFresh && failure !== 'non-finite') {
+          // An old J (or preconditioner): re-form it at this step and retry with the same h.
+          haveJacobian = false;
+          haveSetup = false;
+          continue;
+        }
+        if (++failures >= MAX_NEWTON_FAILURES) return end(failureReason(failure), failureMessage(label, failure, rhs, t, h));
+        changeStep(h * (failure === 'non-finite' ? 0.1 : NEWTON_FAILURE_FACTOR));
+        continue;
+      }
+
+      // Error test: local error E_k d.
+      for (let i = 0; i < n; i++) errWeights[i] = 1 / (atol[i] + rtol * Math.max(Math.abs(row(0)[i]), Math.abs(yIter[i])));
+      const err = errorConstant[k] * wrms(corr, errWeights);
+      if (!(err <= 1)) {
+        nrejected++;
+        last = false;
+        errorFailures++;
+        if (!Number.isFinite(err)) {
+          if (++failures >= MAX_NEWTON_FAILURES) return end('non-finite', failureMessage(label, 'non-finite', rhs, t, h));
+          changeStep(h * 0.1);
+          continue;
+        }
+        let factor = Math.max(MIN_FACTOR, 0.9 * err ** (-1 / (k + 1)));
+        if (errorFailures >= 3) {
+          // Repeated failures: the history is not to be trusted; drop an order and cut hard.
+          factor = 0.1;
+          if (k > 1 && k > minOrder) k--;
+        }
+        changeStep(h * factor);
+        continue;
+      }
+
+      // Accepted: update the differences (scipy's identity ∇^{j+1} y_{n+1} = ∇^j y_{n+1} − ∇^j y_n).
+      naccepted++;
+      failures = 0;
+      errorFailures = 0;
+      jacobianFresh = false;
+      stepsSinceSetup++;
+      stepsSinceJacobian++;
+      {
+        const dk2 = row(k + 2);
+        const dk1 = row(k + 1);
+        for (let i = 0; i < n; i++) {
+          dk2[i] = corr[i] - dk1[i];
+          dk1[i] = corr[i];
+        }
+        for (let j = k; j >= 0; j--) {
+          const a = row(j);
+          const b = row(j + 1);
+          for (let i = 0; i < n; i++) a[i] += b[i];
+        }
+      }
+      const tOld = t;
+      t = tNew;
+      hLast = h;
+      nEqual++;
+      if (dense !== null) dense.set(D.subarray(0, (k + 1) * n));
+      yNew.set(row(0));
+      if (sink.step(tOld, h, t, yNew, dense ?? yNew, interpolants[k])) return end('stopped');
+      if (last) return end('finished');
+      const detected = detector !== undefined && detector.observe(naccepted, h, source);
+
+      if (nEqual < k + 1) {
+        // Between order decisions, shrink at once when the same step would fail next time
+        // (a steepening solution); growth waits for the next decision.
+        const fSame = stepRatio(BIAS_SAME, err, k + 1);
+        if (fSame < SHRINK_BELOW) changeStep(h * Math.max(MIN_FACTOR, fSame));
+      } else {
+        // Order and step selection from the estimates at orders k − 1, k, k + 1.
+        const errHigher = k < maxOrder ? errorConstant[k + 1] * wrms(row(k + 2), errWeights) : Number.POSITIVE_INFINITY;
+        const fHigher = stepRatio(BIAS_HIGHER, errHigher, k + 2);
+        let best: number;
+        let dk = 0;
+        if (k < minOrder) {
+          // Still climbing to minOrder: one order up at each decision.
           best = fHigher;
           dk = 1;
+        } else {
+          const errLower = k > 1 && k > minOrder ? errorConstant[k - 1] * wrms(row(k), errWeights) : Number.POSITIVE_INFINITY;
+          const fLower = stepRatio(BIAS_LOWER, errLower, k);
+          best = stepRatio(BIAS_SAME, err, k + 1);
+          if (fLower > best) {
+            best = fLower;
+            dk = -1;
+          }
+          if (fHigher > best) {
+            best = fHigher;
+            dk = 1;
+          }
         }
+        let factor = Math.max(MIN_FACTOR, Math.min(MAX_FACTOR, best));
+        if (Math.abs(h) * factor > hMax) factor = hMax / Math.abs(h);
+        k += dk;
+        changeStep(h * factor);
       }
-      let factor = Math.max(MIN_FACTOR, Math.min(MAX_FACTOR, best));
-      if (Math.abs(h) * factor > hMax) factor = hMax / Math.abs(h);
-      k += dk;
-      changeStep(h * factor);
+      if (detected) return end('detected');
     }
-    if (detected) return end('detected');
+  } catch (e) {
+    if (e instanceof CallbackFailure) return end('f-error', undefined, e);
+    throw e;
   }
 }
 

@@ -61,9 +61,9 @@ function optionalFunction<F>(where: string, name: string, v: unknown, signature:
  * normalizeBdfSettings('solveIvp', { maxOrder: 3 }, 2, false, undefined); // => throws InvalidArgumentError: options.maxOrder
  * ```
  */
-export function normalizeBdfSettings(
+export function normalizeBdfSettings<P>(
   where: string,
-  options: SolveOptions,
+  options: SolveOptions<P>,
   n: number,
   usesBdf: boolean,
   sparsityBand: JacobianBandwidth | undefined,
@@ -86,19 +86,25 @@ export function normalizeBdfSettings(
   }
   const maxOrder = integerIn(where, 'options.maxOrder', options.maxOrder ?? BDF_MAX_ORDER, 1, BDF_MAX_ORDER);
   const minOrder = integerIn(where, 'options.minOrder', options.minOrder ?? 1, 1, maxOrder);
-  const jvp = optionalFunction<JacobianVectorProduct>(
+  const jvpIn = optionalFunction<JacobianVectorProduct<P>>(
     where,
     'options.jvp',
     options.jvp,
-    '(t, y, v, out) => void writing ∂f/∂y · v into out',
+    '(t, y, v, out, params) => void writing ∂f/∂y · v into out',
   );
-  const psolve = optionalFunction<PreconditionerSolve>(
+  const psolveIn = optionalFunction<PreconditionerSolve<P>>(
     where,
     'options.psolve',
     options.psolve,
-    '(t, y, gamma, r, z) => void writing z ≈ (I − γJ)⁻¹ r',
+    '(t, y, gamma, r, z, params) => void writing z ≈ (I − γJ)⁻¹ r',
   );
-  const psetup = optionalFunction<PreconditionerSetup>(where, 'options.psetup', options.psetup, '(t, y, gamma) => void');
+  const psetupIn = optionalFunction<PreconditionerSetup<P>>(where, 'options.psetup', options.psetup, '(t, y, gamma, params) => void');
+  // Bound to options.params, as f and the Jacobian are (what they return passes through, for the first-call checks).
+  const params = options.params as P;
+  const jvp: JacobianVectorProduct | undefined = jvpIn === undefined ? undefined : (t, y, v, out) => jvpIn(t, y, v, out, params);
+  const psolve: PreconditionerSolve | undefined =
+    psolveIn === undefined ? undefined : (t, y, gamma, r, z) => psolveIn(t, y, gamma, r, z, params);
+  const psetup: PreconditionerSetup | undefined = psetupIn === undefined ? undefined : (t, y, gamma) => psetupIn(t, y, gamma, params);
   const bandwidth =
     options.jacobianBandwidth === undefined
       ? undefined

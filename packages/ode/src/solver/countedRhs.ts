@@ -5,12 +5,16 @@
  * @module
  */
 
+import { failureOf } from './callbackFailure.js';
+import { firstRhsCall } from './firstRhsCall.js';
 import type { RhsFunction } from './types.js';
 
 /**
  * The user's `f` with an evaluation counter (Hairer's NFCN counts exactly these
  * calls) and a clock origin: steppers pass local times τ, `f` receives `origin + τ`.
  * Without clock restarts the origin is 0 and local time is absolute time.
+ * The first call is checked for misuse (see `firstRhsCall.ts`), and a throw of `f` becomes a
+ * `CallbackFailure` (the run ends with status `'f-error'`).
  */
 export class CountedRhs {
   /** Number of evaluations so far. */
@@ -18,13 +22,24 @@ export class CountedRhs {
   /** Absolute time of local time 0 (set by the driver at each clock restart). */
   origin = 0;
 
+  private checked = false;
+
   /** @param f - the user's right-hand side. */
   constructor(private readonly f: RhsFunction) {}
 
   /** Evaluates `f(origin + t, y)` into `dydt` and counts the call. */
   eval(t: number, y: Float64Array, dydt: Float64Array): void {
     this.count++;
-    this.f(this.origin + t, y, dydt);
+    if (!this.checked) {
+      this.checked = true;
+      firstRhsCall(this.f, this.origin + t, y, dydt);
+      return;
+    }
+    try {
+      this.f(this.origin + t, y, dydt);
+    } catch (e) {
+      throw failureOf('f', this.origin + t, e);
+    }
   }
 }
 

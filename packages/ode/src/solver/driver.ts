@@ -14,6 +14,7 @@
  * @module
  */
 
+import type { CallbackFailure } from './callbackFailure.js';
 import type { CountedRhs } from './countedRhs.js';
 import type { NormalizedProblem } from './normalizeProblem.js';
 import type { ControllerSettings, DenseInterpolant } from './stepper.js';
@@ -79,7 +80,9 @@ export type RunEndReason =
   /** Implicit methods: the iteration matrix stayed singular (message set). */
   | 'singular'
   /** Implicit methods with an iterative linear solver: it did not converge (message set). */
-  | 'linear-solver-failed';
+  | 'linear-solver-failed'
+  /** A user callback threw (a `CallbackFailure`, see `callbackFailure.ts`); `failure` says which. */
+  | 'f-error';
 
 /** Work counters of implicit multistep methods beyond f, J and LU (added to `SolveStats`). */
 export interface NewtonWork {
@@ -116,6 +119,8 @@ export interface RunEnd {
   readonly message?: string;
   /** Newton and linear-solver counters of the run (undefined for methods without them). */
   readonly newton?: NewtonWork;
+  /** For `'f-error'`: the callback's failure. */
+  readonly failure?: CallbackFailure;
 }
 
 /** A method's step loop. */

@@ -12,28 +12,47 @@
  *   stiff method continues from the same point (same f, the proposed step), with
  *   {@link EndOfStiffnessTest}; when that fires, the non-stiff method takes over
  *   again with the stiff method's last step. A clock restart keeps the current method.
+ * - **Watching** (`onStep`, `signal`): a {@link WatchedSink} between the drivers and the
+ *   recorder. **Callback failures** (a `CallbackFailure` from `f`, the Jacobian, an event
+ *   function, the measure or `onStep`) end the run with status `'f-error'`, whether the
+ *   driver reports them or they arise between runs.
  *
  * @module
  */
 
+import { CallbackFailure } from './callbackFailure.js';
+import { checkJacobianAtStart } from './checkJacobianAtStart.js';
 import { CountedRhs } from './countedRhs.js';
-import type { RunEnd } from './driver.js';
+import type { RunEnd, StepSink } from './driver.js';
 import { EndOfStiffnessTest } from './endOfStiffnessTest.js';
 import { AUTO_DEFAULT_STIFF, type RegisteredMethod } from './methodRegistry.js';
 import { controllerSettings, type NormalizedProblem } from './normalizeProblem.js';
 import { SolutionRecorder } from './solutionRecorder.js';
-import { maxStepsMessage, reachedMessage, stepTooSmallMessage, stiffMessage, terminalEventMessage } from './statusMessage.js';
+import {
+  abortedMessage,
+  callbackErrorMessage,
+  maxStepsMessage,
+  reachedMessage,
+  stepTooSmallMessage,
+  stiffMessage,
+  stoppedMessage,
+  terminalEventMessage,
+} from './statusMessage.js';
 import type { StiffnessDetector } from './stiffnessDetector.js';
+import { WatchedSink } from './watchedSink.js';
 import type { MethodSwitch, SolveResult, SolveStats, SolveStatus } from './types.js';
 
 /**
  * Integrates a validated problem. Kernel behind {@link solveIvp}.
- * @throws {InvalidArgumentError} when an event function or the restart measure throws or returns a non-finite value.
+ * @throws {InvalidArgumentError} when a callback is misused in a way its first call shows
+ *   (see `firstRhsCall.ts`, `guardedJacobian.ts`) or `checkJacobian` finds a wrong entry.
  */
 export function integrate(problem: NormalizedProblem): SolveResult {
-  const { plan, t0, t1, direction, clockRestart } = problem;
+  const { plan, t0, t1, direction, clockRestart, controls } = problem;
   const rhs = new CountedRhs(problem.f);
   const recorder = new SolutionRecorder(problem);
+  const watcher = controls.onStep === undefined && controls.signal === undefined ? undefined : new WatchedSink(recorder, controls, rhs);
+  const sink: StepSink = watcher ?? recorder;
   const auto = plan.kind === 'auto' ? plan : undefined;
   const switches: MethodSwitch[] | undefined = auto === undefined ? undefined : [];
   let current: RegisteredMethod = plan.kind === 'single' ? plan.method : plan.nonStiff;
@@ -49,15 +68,20 @@ export function integrate(problem: NormalizedProblem): SolveResult {
 
   // Newton and linear-solver work of implicit multistep runs (bdf), summed over runs.
   let newton: { nnewton: number; nlinear: number; njvp: number; nprec: number } | undefined;
-  const finish = (status: SolveStatus, message: string): SolveResult => {
+  const finish = (status: SolveStatus, message: string, cause?: unknown): SolveResult => {
     const stats: SolveStats = { nfev: rhs.count, nsteps, naccepted, nrejected };
     if (njev !== undefined) stats.njev = njev;
     if (nlu !== undefined) stats.nlu = nlu;
     if (newton !== undefined) Object.assign(stats, newton);
     if (nsol !== undefined) stats.nsol = nsol;
     if (nnewton !== undefined) stats.nnewton = (stats.nnewton ?? 0) + nnewton;
-    return recorder.result(status, message, stats, switches);
+    const result = recorder.result(status, message, stats, switches);
+    if (status === 'f-error' || status === 'aborted') result.cause = cause;
+    return result;
   };
+  const failed = (failure: CallbackFailure): SolveResult =>
+    finish('f-error', callbackErrorMessage(label(), failure.description, recorder.tReached), failure.cause);
+  const aborted = (): SolveResult => finish('aborted', abortedMessage(label(), recorder.tReached), controls.signal?.reason);
   const tally = (end: RunEnd): void => {
     nsteps += end.nsteps;
     naccepted += end.naccepted;
@@ -75,6 +99,15 @@ export function integrate(problem: NormalizedProblem): SolveResult {
     }
   };
 
+  try {
+    if (controls.checkJacobian && problem.jacobian !== undefined && watcher?.aborted() !== true) {
+      checkJacobianAtStart(problem.jacobian, rhs, t0, problem.y0, problem.atol);
+    }
+  } catch (e) {
+    if (e instanceof CallbackFailure) return failed(e);
+    throw e;
+  }
+
   // Segment k: local time [a, b] from origin; without restarts one segment on absolute time.
   let origin = clockRestart === undefined ? 0 : t0;
   let a = clockRestart === undefined ? t0 : 0;
@@ -87,7 +120,13 @@ export function integrate(problem: NormalizedProblem): SolveResult {
       recorder.finishWith(y);
       return finish('success', reachedMessage(label(), t1, naccepted, nrejected, rhs.count));
     }
-    recorder.beginSegment(origin, a, b, y);
+    try {
+      recorder.beginSegment(origin, a, b, y);
+    } catch (e) {
+      if (e instanceof CallbackFailure) return failed(e);
+      throw e;
+    }
+    if (watcher?.aborted() === true) return aborted();
     rhs.origin = origin;
     const hMax = problem.maxStep ?? Math.abs(b - a);
     // A given first step is clamped to maxStep (Hairer's code does not; it matters
@@ -100,24 +139,32 @@ export function integrate(problem: NormalizedProblem): SolveResult {
     firstRun = false;
     for (;;) {
       const detector = detectorFor(problem, current);
-      const end = current.driver.run(
-        {
-          problem,
-          rhs,
-          t: start.t,
-          y: start.y,
-          tEnd: b,
-          hMax,
-          f: start.f,
-          h: start.h,
-          maxSteps: problem.maxSteps - nsteps,
-          dense: recorder.needsDense,
-          controller: controllerSettings(problem, current),
-          detector,
-          label: label(),
-        },
-        recorder,
-      );
+      watcher?.beginRun(naccepted);
+      let end: RunEnd;
+      try {
+        end = current.driver.run(
+          {
+            problem,
+            rhs,
+            t: start.t,
+            y: start.y,
+            tEnd: b,
+            hMax,
+            f: start.f,
+            h: start.h,
+            maxSteps: problem.maxSteps - nsteps,
+            dense: recorder.needsDense,
+            controller: controllerSettings(problem, current),
+            detector,
+            label: label(),
+          },
+          sink,
+        );
+      } catch (e) {
+        // A driver that does not report callback failures itself (they are then counted only up to its last run).
+        if (e instanceof CallbackFailure) return failed(e);
+        throw e;
+      }
       tally(end);
       const tAbs = origin + end.t;
       switch (end.reason) {
@@ -125,6 +172,8 @@ export function integrate(problem: NormalizedProblem): SolveResult {
           return finish('success', reachedMessage(auto === undefined ? current.name : 'auto', t1, naccepted, nrejected, rhs.count));
         case 'stopped':
           if (recorder.stopReason === 'event') return finish('event', terminalEventMessage(label(), recorder.tReached));
+          if (watcher?.stopReason === 'stopped') return finish('stopped', stoppedMessage(label(), recorder.tReached));
+          if (watcher?.stopReason === 'aborted') return aborted();
           break;
         case 'detected': {
           if (auto === undefined || switches === undefined) {
@@ -139,7 +188,7 @@ export function integrate(problem: NormalizedProblem): SolveResult {
           continue;
         }
         case 'max-steps':
-          return finish('max-steps', maxStepsMessage(label(), tAbs, problem.maxSteps, t1));
+          return finish('max-steps', maxStepsMessage(label(), tAbs, problem.maxSteps, t1, current.stiff));
         case 'step-too-small':
           return finish('step-too-small', end.message ?? stepTooSmallMessage(label(), end.hNext, tAbs));
         case 'non-finite':
@@ -148,6 +197,9 @@ export function integrate(problem: NormalizedProblem): SolveResult {
         case 'singular':
         case 'linear-solver-failed':
           return finish(end.reason, end.message ?? `solveIvp (${label()}): ${end.reason} at t = ${tAbs}.`);
+        case 'f-error':
+          if (end.failure === undefined) throw new Error(`solveIvp (${label()}): internal error: an 'f-error' run without its failure.`);
+          return failed(end.failure);
         default: {
           const never: never = end.reason;
           return never;

@@ -5,13 +5,17 @@
  * @module
  */
 
-import { InvalidArgumentError } from '@jepa-dynamics/core';
+import { InvalidArgumentError, MIN_RELATIVE_TOLERANCE, validateKnownKeys } from '@jepa-dynamics/core';
+import { guardedJacobian } from './guardedJacobian.js';
 import type { JacobianColumnGroups } from './jacobian.js';
 import { normalizeBdfSettings, type BdfSettings } from './bdfSettings.js';
 import { jacobianSparsityColumns } from './linear/jacobianSparsityColumns.js';
 import { quotedList } from './quotedList.js';
 import { AUTO_DEFAULT_NON_STIFF, AUTO_DEFAULT_STIFF, registeredMethods, type RegisteredMethod } from './methodRegistry.js';
 import type { ControllerSettings } from './stepper.js';
+import type { AbortSignalLike, StepStats } from './solveControls.js';
+import { AUTO_SWITCH_KEYS, BANDWIDTH_KEYS, CLOCK_RESTART_KEYS, EVENT_KEYS, GMRES_KEYS, SOLVE_OPTION_KEYS } from './solveOptionKeys.js';
+import { throwingAsFailure } from './callbackFailure.js';
 import type { EventFunction, JacobianFunction, RhsFunction, SolveOptions } from './types.js';
 
 const WHERE = 'solveIvp';
@@ -32,6 +36,13 @@ export type MethodPlan =
 export interface NormalizedClockRestart {
   measure: (y: Float64Array) => number;
   factor: number;
+}
+
+/** `options.onStep`, `signal` and `checkJacobian` (see `solveControls.ts`), validated. */
+export interface NormalizedControls {
+  onStep: ((t: number, y: Float64Array, stats: StepStats) => unknown) | undefined;
+  signal: AbortSignalLike | undefined;
+  checkJacobian: boolean;
 }
 
 /** The validated problem: what the drivers consume. */
@@ -70,6 +81,8 @@ export interface NormalizedProblem {
   jacobianColumns: JacobianColumnGroups | undefined;
   /** The options of `'bdf'` with defaults (present whatever the method; only `'bdf'` reads them). */
   bdf: BdfSettings;
+  /** Watching and steering the run. */
+  controls: NormalizedControls;
 }
 
 function finiteNumber(x: unknown): x is number {
@@ -80,11 +93,11 @@ function finiteNumber(x: unknown): x is number {
  * Checks and normalises the arguments of `solveIvp`.
  * @throws {InvalidArgumentError} naming the argument, the rule and the value.
  */
-export function normalizeProblem(
-  f: RhsFunction,
+export function normalizeProblem<P>(
+  f: RhsFunction<P>,
   tspan: readonly [number, number],
   y0: ArrayLike<number>,
-  options: SolveOptions,
+  options: SolveOptions<P>,
 ): NormalizedProblem {
   if (typeof f !== 'function') throw new InvalidArgumentError(WHERE, 'f', 'must be a function (t, y, dydt) => void', f);
   if (tspan === null || typeof tspan !== 'object' || tspan.length !== 2) {
@@ -111,11 +124,23 @@ export function normalizeProblem(
   if (options === null || typeof options !== 'object') {
     throw new InvalidArgumentError(WHERE, 'options', 'must be an object', options);
   }
+  validateKnownKeys(WHERE, 'options', options, SOLVE_OPTION_KEYS);
+  // Not validated: any value (undefined included) may parametrise f.
+  const params = options.params as P;
   const plan = methodPlan(options);
 
   const rtol = options.rtol ?? 1e-6;
   if (!finiteNumber(rtol) || rtol <= 0) {
     throw new InvalidArgumentError(WHERE, 'options.rtol', 'must be a positive finite number', rtol);
+  }
+  if (rtol < MIN_RELATIVE_TOLERANCE) {
+    // core's floor of every relative tolerance: below it the rounding of the solution's own arithmetic exceeds the tolerance (steps shrink until they underflow).
+    throw new InvalidArgumentError(
+      WHERE,
+      'options.rtol',
+      `must be at least 100·2⁻⁵² ≈ ${MIN_RELATIVE_TOLERANCE.toPrecision(3)} (100 units of double-precision rounding; tighter tolerances cannot be met)`,
+      rtol,
+    );
   }
   const atolIn = options.atol ?? 1e-6;
   const atol = new Float64Array(n);
@@ -185,10 +210,11 @@ export function normalizeProblem(
     if (!Array.isArray(options.events)) {
       throw new InvalidArgumentError(WHERE, 'options.events', 'must be an array of event functions', options.events);
     }
-    options.events.forEach((ev: EventFunction, k: number) => {
+    options.events.forEach((ev: EventFunction<P>, k: number) => {
       if (ev === null || typeof ev !== 'object' || typeof ev.g !== 'function') {
         throw new InvalidArgumentError(WHERE, `options.events[${k}]`, 'must be an object with a function g(t, y)', ev);
       }
+      validateKnownKeys(WHERE, `options.events[${k}]`, ev, EVENT_KEYS);
       const dir = ev.direction ?? 0;
       if (dir !== -1 && dir !== 0 && dir !== 1) {
         throw new InvalidArgumentError(WHERE, `options.events[${k}].direction`, 'must be -1, 0 or 1', dir);
@@ -197,7 +223,8 @@ export function normalizeProblem(
       if (typeof terminal !== 'boolean') {
         throw new InvalidArgumentError(WHERE, `options.events[${k}].terminal`, 'must be a boolean', terminal);
       }
-      events.push({ g: ev.g, direction: dir, terminal });
+      const g = ev.g;
+      events.push({ g: (t, y) => g(t, y, params), direction: dir, terminal });
     });
   }
 
@@ -222,20 +249,28 @@ export function normalizeProblem(
 
   const clockRestart = normalizeClockRestart(options.clockRestart);
 
-  const jacobian = options.jacobian;
-  if (jacobian !== undefined && typeof jacobian !== 'function') {
-    throw new InvalidArgumentError(WHERE, 'options.jacobian', 'must be a function (t, y, jac) => void writing ∂f/∂y row-major', jacobian);
+  const jacobianIn = options.jacobian;
+  if (jacobianIn !== undefined && typeof jacobianIn !== 'function') {
+    throw new InvalidArgumentError(WHERE, 'options.jacobian', 'must be a function (t, y, jac) => void writing ∂f/∂y row-major', jacobianIn);
   }
+  const jacobian = jacobianIn === undefined ? undefined : guardedJacobian(jacobianIn, n, params);
   const sparsity =
     options.jacobianSparsity === undefined
       ? undefined
       : jacobianSparsityColumns(WHERE, 'options.jacobianSparsity', options.jacobianSparsity, n);
   const jacobianColumns = sparsity?.columns;
   const usesBdf = plan.kind === 'single' ? plan.method.name === 'bdf' : plan.stiff.name === 'bdf';
-  const bdf = normalizeBdfSettings(WHERE, options, n, usesBdf, sparsity?.band);
+  const bdf = callbacksFailingAsStatus(normalizeBdfSettings(WHERE, options, n, usesBdf, sparsity?.band));
+  if (options.gmres !== undefined && options.gmres !== null && typeof options.gmres === 'object') {
+    validateKnownKeys(WHERE, 'options.gmres', options.gmres, GMRES_KEYS);
+  }
+  const bandwidth = options.jacobianBandwidth;
+  if (bandwidth !== undefined && bandwidth !== null && typeof bandwidth === 'object') {
+    validateKnownKeys(WHERE, 'options.jacobianBandwidth', bandwidth, BANDWIDTH_KEYS);
+  }
 
   return {
-    f,
+    f: (t, y, dydt) => f(t, y, dydt, params),
     t0,
     t1,
     direction,
@@ -256,11 +291,46 @@ export function normalizeProblem(
     jacobian,
     jacobianColumns,
     bdf,
+    controls: normalizeControls(options),
   };
 }
 
+/** `'bdf'`'s callbacks with a throw turned into status `'f-error'`. */
+function callbacksFailingAsStatus(bdf: BdfSettings): BdfSettings {
+  const { jvp, psolve, psetup } = bdf;
+  return {
+    ...bdf,
+    jvp: jvp === undefined ? undefined : throwingAsFailure('options.jvp', jvp),
+    psolve: psolve === undefined ? undefined : throwingAsFailure('options.psolve', psolve),
+    psetup: psetup === undefined ? undefined : throwingAsFailure('options.psetup', psetup),
+  };
+}
+
+/** Checks `options.onStep`, `signal` and `checkJacobian`. */
+function normalizeControls<P>(options: SolveOptions<P>): NormalizedControls {
+  const { onStep, signal } = options;
+  if (onStep !== undefined && typeof onStep !== 'function') {
+    throw new InvalidArgumentError(WHERE, 'options.onStep', 'must be a function (t, y, stats) => …, returning false to stop', onStep);
+  }
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || typeof signal.aborted !== 'boolean')) {
+    throw new InvalidArgumentError(WHERE, 'options.signal', 'must be an AbortSignal (an object with a boolean aborted)', signal);
+  }
+  const checkJacobian = options.checkJacobian ?? false;
+  if (typeof checkJacobian !== 'boolean')
+    throw new InvalidArgumentError(WHERE, 'options.checkJacobian', 'must be a boolean', checkJacobian);
+  if (checkJacobian && options.jacobian === undefined) {
+    throw new InvalidArgumentError(
+      WHERE,
+      'options.checkJacobian',
+      'applies only with options.jacobian (there is nothing to check)',
+      checkJacobian,
+    );
+  }
+  return { onStep, signal, checkJacobian };
+}
+
 /** Resolves `options.method` and `options.autoSwitch` through the registry. */
-function methodPlan(options: SolveOptions): MethodPlan {
+function methodPlan<P>(options: SolveOptions<P>): MethodPlan {
   const name = options.method ?? 'dopri5';
   const methods = registeredMethods();
   if (name !== 'auto') {
@@ -281,6 +351,7 @@ function methodPlan(options: SolveOptions): MethodPlan {
   const auto = options.autoSwitch ?? {};
   if (auto === null || typeof auto !== 'object')
     throw new InvalidArgumentError(WHERE, 'options.autoSwitch', 'must be an object { nonStiff?, stiff? }', auto);
+  validateKnownKeys(WHERE, 'options.autoSwitch', auto, AUTO_SWITCH_KEYS);
   const nonStiffOk = methods.filter((m) => !m.stiff && m.stiffnessTest !== undefined && m.stabilityBoundary !== undefined);
   // A stiff partner needs an eigenvalue estimate (for the switch back); one with its own step controller (bdf) is fine.
   const stiffOk = methods.filter((m) => m.stiff && m.estimatesEigenvalues);
@@ -308,7 +379,7 @@ function methodPlan(options: SolveOptions): MethodPlan {
 const CONTROLLER_KEYS = ['safety', 'facMin', 'facMax', 'beta'] as const;
 
 /** The controller constants the caller set, checked against Hairer's admissible ranges (dopri5.f / dop853.f input checks). */
-function controllerOptions(options: SolveOptions, plan: MethodPlan): Partial<ControllerSettings> {
+function controllerOptions<P>(options: SolveOptions<P>, plan: MethodPlan): Partial<ControllerSettings> {
   const methods = plan.kind === 'single' ? [plan.method] : [plan.nonStiff, plan.stiff];
   const out: Partial<ControllerSettings> = {};
   for (const key of CONTROLLER_KEYS) {
@@ -348,12 +419,13 @@ function maxAbs(y: Float64Array): number {
   return m;
 }
 
-function normalizeClockRestart(option: SolveOptions['clockRestart']): NormalizedClockRestart | undefined {
+function normalizeClockRestart(option: SolveOptions<unknown>['clockRestart']): NormalizedClockRestart | undefined {
   if (option === undefined || option === false) return undefined;
   if (option === true) return { measure: maxAbs, factor: 2 };
   if (option === null || typeof option !== 'object') {
     throw new InvalidArgumentError(WHERE, 'options.clockRestart', 'must be true, false or an object { measure?, factor? }', option);
   }
+  validateKnownKeys(WHERE, 'options.clockRestart', option, CLOCK_RESTART_KEYS);
   const measure = option.measure ?? maxAbs;
   if (typeof measure !== 'function') {
     throw new InvalidArgumentError(WHERE, 'options.clockRestart.measure', 'must be a function (y) => number', measure);

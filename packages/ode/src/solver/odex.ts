@@ -26,6 +26,7 @@
  */
 
 import { Outcome, Solver } from 'odex';
+import { CallbackFailure } from './callbackFailure.js';
 import { CHEBYSHEV_DEGREE, CHEBYSHEV_NODES, chebyshevEvaluate } from './chebyshevInterpolant.js';
 import type { Driver, RunEnd, RunEndReason, RunSetup, StepSink } from './driver.js';
 import type { MethodDefinition } from './methodDefinition.js';
@@ -58,7 +59,12 @@ function runOdex(setup: RunSetup, sink: StepSink): RunEnd {
   let tReached = setup.t;
   let hLast = 0;
   let accepted = 0;
-  const end = (reason: RunEndReason, counts: { nsteps: number; naccepted: number; nrejected: number }, message?: string): RunEnd => ({
+  const end = (
+    reason: RunEndReason,
+    counts: { nsteps: number; naccepted: number; nrejected: number },
+    message?: string,
+    failure?: CallbackFailure,
+  ): RunEnd => ({
     reason,
     t: tReached,
     y: accepted > 0 ? yNew : setup.y,
@@ -69,6 +75,7 @@ function runOdex(setup: RunSetup, sink: StepSink): RunEnd {
     njev: undefined,
     nlu: undefined,
     message,
+    failure,
   });
   if (setup.maxSteps <= 0) return end('max-steps', { nsteps: 0, naccepted: 0, nrejected: 0 });
 
@@ -123,6 +130,10 @@ function runOdex(setup: RunSetup, sink: StepSink): RunEnd {
     outcome = res.outcome;
     counts = { nsteps: res.nStep, naccepted: res.nAccept, nrejected: res.nReject };
   } catch (e) {
+    if (e instanceof CallbackFailure) {
+      // As for non-finite values: the package's counters are lost with the exception.
+      return end('f-error', { nsteps: accepted, naccepted: accepted, nrejected: 0 }, undefined, e);
+    }
     if (!(e instanceof NonFiniteSignal)) throw e;
     // The package's own counters are lost with the exception: report the accepted
     // steps we saw (rejections unknown, so nsteps counts the accepted ones only).

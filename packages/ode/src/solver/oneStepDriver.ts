@@ -9,11 +9,12 @@
  * @module
  */
 
+import { CallbackFailure } from './callbackFailure.js';
 import type { CountedRhs } from './countedRhs.js';
 import type { RunEnd, RunEndReason, RunSetup, StepSink } from './driver.js';
 import { initialStepSize } from './initialStepSize.js';
 import { formatTime, nonFiniteStartMessage, singularMessage } from './statusMessage.js';
-import type { ControllerSettings, Stepper, StepperContext, StepSizeController } from './stepper.js';
+import type { ControllerSettings, DenseInterpolant, Stepper, StepperContext, StepSizeController } from './stepper.js';
 import type { EigenvalueSource } from './stiffnessDetector.js';
 
 /** Hairer's default unit roundoff UROUND, used in the step-size underflow test. */
@@ -49,140 +50,263 @@ export interface OneStepParts {
  * Kernel: the setup is valid.
  */
 export function runOneStepMethod(parts: OneStepParts, setup: RunSetup, sink: StepSink): RunEnd {
-  const { problem, rhs, tEnd, hMax, maxSteps, detector, label } = setup;
-  const { n, rtol, atol } = problem;
-  const direction = tEnd > setup.t ? 1 : -1;
-  const stepper = parts.createStepper({
-    rhs,
-    n,
-    rtol,
-    atol,
-    dense: setup.dense,
-    jacobian: problem.jacobian,
-    jacobianColumns: problem.jacobianColumns,
-  });
-  if (setup.controller === undefined) throw new Error(`solveIvp (${label}): internal error: a one-step method needs controller settings.`);
-  const controller = parts.createController(setup.controller);
-  const dense = setup.dense ? new Float64Array(stepper.denseSize) : null;
-  const reachesEnd = parts.reachesEnd ?? explicitReachesEnd;
-  const maxSingular = parts.maxSingular ?? Number.POSITIVE_INFINITY;
-  const estimate = stepper.eigenvalueEstimate?.bind(stepper);
-  // A stepper without an eigenvalue estimate cannot be watched: its runs never end 'detected'.
-  const source: EigenvalueSource | undefined = estimate === undefined ? undefined : { eigenvalueEstimate: estimate };
-
-  let y = setup.y.slice();
-  let yNew = new Float64Array(n);
-  let t = setup.t;
-  let nsteps = 0;
-  let naccepted = 0;
-  let nrejected = 0;
-  let h = 0;
-  let hLast = 0;
-  let nsingular = 0;
-  let newtonFailures = 0;
-  let last = false;
-  const end = (reason: RunEndReason, message?: string): RunEnd => ({
-    reason,
-    t,
-    y,
-    // After the last step a method may have skipped f at the new point.
-    f: reason === 'non-finite' || last ? undefined : stepper.f0,
-    h: naccepted > 0 ? hLast : h,
-    hNext: h,
-    nsteps,
-    naccepted,
-    nrejected,
-    njev: stepper.workCounters?.njev,
-    nlu: stepper.workCounters?.nlu,
-    nsol: stepper.workCounters?.nsol,
-    nnewton: stepper.workCounters?.nnewton,
-    message,
-  });
-
-  stepper.start(t, y, setup.f);
-  if (setup.f === undefined) {
-    const bad = firstNonFinite(stepper.f0);
-    if (bad >= 0) return end('non-finite', nonFiniteStartMessage(label, stepper.f0[bad], bad, rhs.origin + t));
-  }
-  h =
-    setup.h ??
-    (parts.defaultFirstStep === undefined
-      ? initialStepSize(rhs, t, y, stepper.f0, direction, parts.hinitOrder, hMax, rtol, atol, yNew, new Float64Array(n))
-      : Math.min(parts.defaultFirstStep, hMax) * direction);
-
-  let reject = false;
-  let nonFiniteTries = 0;
-  // End of the earliest trial step that produced non-finite values; the counter
-  // resets once the integration has passed it.
-  let nonFiniteEnd = t;
-
+  const run = new OneStepRun(parts, setup);
   for (;;) {
-    if (nsteps >= maxSteps) return end('max-steps');
-    if (0.1 * Math.abs(h) <= Math.abs(t) * UROUND || t + h === t) {
-      return end('step-too-small', newtonFailures > 0 ? newtonFailureMessage(label, rhs, t, h) : undefined);
-    }
-    if (reachesEnd(t, h, tEnd, direction, naccepted)) {
-      // Hairer's last-step rule: stretch (or shrink) the step to land on tEnd.
-      h = tEnd - t;
-      last = true;
-    }
-    nsteps++;
-    const outcome = stepper.attempt(t, y, h, yNew);
-    switch (outcome.status) {
-      case 'accepted':
-        break;
-      case 'non-finite':
-        // Non-finite values in the trial step: retry shorter before concluding.
-        nrejected++;
-        reject = true;
-        last = false;
-        if (nonFiniteTries === 0 || (t + h - nonFiniteEnd) * direction < 0) nonFiniteEnd = t + h;
-        if (++nonFiniteTries > NON_FINITE_RETRIES) return end('non-finite', nonFiniteMessage(label, rhs, t, y, h, n));
-        h *= 0.1;
-        continue;
-      case 'singular':
-      case 'newton-failed':
-      case 'rejected':
-        if (outcome.status === 'singular' && ++nsingular >= maxSingular) {
-          nrejected++;
-          return end('singular', singularMessage(label, rhs.origin + t, nsingular));
-        }
-        // The step-too-small message names Newton failures when they were the last cause.
-        newtonFailures = outcome.status === 'newton-failed' ? newtonFailures + 1 : 0;
-        h = controller.rejected(outcome, Math.abs(h)) * direction;
-        reject = true;
-        nrejected++;
-        last = false;
-        continue;
-      default: {
-        const never: never = outcome.status;
-        return never;
-      }
-    }
+    const end = run.advance(sink);
+    if (end !== undefined) return end;
+  }
+}
 
-    if (nonFiniteTries > 0 && (t + h - nonFiniteEnd) * direction > 0) nonFiniteTries = 0;
-    let hNew = controller.accepted(outcome, Math.abs(h)) * direction;
-    naccepted++;
-    newtonFailures = 0;
-    stepper.accept(t, y, h, yNew, dense, last);
-    const detected = detector !== undefined && source !== undefined && detector.observe(naccepted, h, source);
-    const tOld = t;
-    t = last ? tEnd : t + h;
-    const swap = y;
-    y = yNew;
-    yNew = swap;
-    hLast = h;
-    if (sink.step(tOld, h, t, y, dense ?? y, stepper)) return end('stopped');
-    if (last) return end('finished');
-    if (Math.abs(hNew) > hMax) hNew = direction * hMax;
-    // Hairer: no step increase right after a rejection.
-    if (reject) hNew = direction * Math.min(Math.abs(hNew), Math.abs(h));
-    reject = false;
-    if (controller.retain !== undefined && !reachesEnd(t, hNew, tEnd, direction, naccepted)) {
-      hNew = controller.retain(outcome, Math.abs(h), Math.abs(hNew)) * direction;
+/**
+ * A run of a one-step method that advances one accepted step at a time: the loop of
+ * {@link runOneStepMethod}, resumable, so that `createIntegrator` can stream the very
+ * steps `solveIvp` takes. Kernel: the setup is valid.
+ */
+export class OneStepRun {
+  private readonly stepper: Stepper;
+  private readonly controller: StepSizeController;
+  private readonly dense: Float64Array | null;
+  private readonly source: EigenvalueSource | undefined;
+  private readonly direction: number;
+  private readonly reachesEnd: NonNullable<OneStepParts['reachesEnd']>;
+  private readonly maxSingular: number;
+  private y: Float64Array;
+  private yNew: Float64Array;
+  private t: number;
+  private h = 0;
+  private hLast = 0;
+  private nsteps = 0;
+  private naccepted = 0;
+  private nrejected = 0;
+  private started = false;
+  private reject = false;
+  private last = false;
+  /** Singular iteration matrices met so far (the run ends 'singular' at `parts.maxSingular`). */
+  private nsingular = 0;
+  /** Consecutive Newton failures: the step-too-small message names them when they were the last cause. */
+  private newtonFailures = 0;
+  private nonFiniteTries = 0;
+  /** End of the earliest trial step that produced non-finite values; the counter resets once the integration has passed it. */
+  private nonFiniteEnd: number;
+
+  /** Builds the stepper and controller; evaluates nothing yet (the first {@link advance} starts). */
+  constructor(
+    private readonly parts: OneStepParts,
+    private readonly setup: RunSetup,
+  ) {
+    const { problem, rhs, label } = setup;
+    const { n, rtol, atol } = problem;
+    this.direction = setup.tEnd > setup.t ? 1 : -1;
+    const jacobian = problem.jacobian;
+    this.stepper = parts.createStepper({
+      rhs,
+      n,
+      rtol,
+      atol,
+      dense: setup.dense,
+      // Steppers work on the local clock, like rhs.eval; the caller's Jacobian takes absolute time.
+      jacobian: jacobian === undefined ? undefined : (t, y, jac) => jacobian(rhs.origin + t, y, jac),
+      jacobianColumns: problem.jacobianColumns,
+    });
+    if (setup.controller === undefined)
+      throw new Error(`solveIvp (${label}): internal error: a one-step method needs controller settings.`);
+    this.controller = parts.createController(setup.controller);
+    this.dense = setup.dense ? new Float64Array(this.stepper.denseSize) : null;
+    this.reachesEnd = parts.reachesEnd ?? explicitReachesEnd;
+    this.maxSingular = parts.maxSingular ?? Number.POSITIVE_INFINITY;
+    const estimate = this.stepper.eigenvalueEstimate?.bind(this.stepper);
+    // A stepper without an eigenvalue estimate cannot be watched: its runs never end 'detected'.
+    this.source = estimate === undefined ? undefined : { eigenvalueEstimate: estimate };
+    this.y = setup.y.slice();
+    this.yNew = new Float64Array(n);
+    this.t = setup.t;
+    this.nonFiniteEnd = setup.t;
+  }
+
+  /** The time reached: the end of the last accepted step (local clock). */
+  get time(): number {
+    return this.t;
+  }
+
+  /** The state at {@link time} (the run's buffer: copy it to keep it). */
+  get state(): Float64Array {
+    return this.y;
+  }
+
+  /** The interpolant of the dense output handed to the sink (the stepper). */
+  get interpolant(): DenseInterpolant {
+    return this.stepper;
+  }
+
+  /** Steps attempted, accepted and rejected so far. */
+  get counts(): { readonly nsteps: number; readonly naccepted: number; readonly nrejected: number } {
+    return { nsteps: this.nsteps, naccepted: this.naccepted, nrejected: this.nrejected };
+  }
+
+  /** Jacobian evaluations, LU decompositions, linear solves and Newton iterations so far (undefined for methods without them). */
+  get workCounters(): Stepper['workCounters'] {
+    return this.stepper.workCounters;
+  }
+
+  /**
+   * Attempts steps until one is accepted, hands it to `sink`, and returns undefined; or
+   * returns how the run ended (then it must not be advanced again). A user callback that
+   * throws ends the run with reason `'f-error'`.
+   */
+  advance(sink: StepSink): RunEnd | undefined {
+    const failed = this.start();
+    if (failed !== undefined) return failed;
+    try {
+      return this.nextStep(sink);
+    } catch (e) {
+      if (e instanceof CallbackFailure) return this.end('f-error', undefined, e);
+      throw e;
     }
-    h = hNew;
-    if (detected) return end('detected');
+  }
+
+  /**
+   * Evaluates f at the start (unless the setup gives it) and chooses the first step; done
+   * by the first {@link advance} if not called before. Returns how the run ended if it
+   * cannot start (non-finite f, a callback failure), else undefined. Idempotent.
+   */
+  start(): RunEnd | undefined {
+    if (this.started) return undefined;
+    this.started = true;
+    try {
+      return this.begin();
+    } catch (e) {
+      if (e instanceof CallbackFailure) return this.end('f-error', undefined, e);
+      throw e;
+    }
+  }
+
+  private end(reason: RunEndReason, message?: string, failure?: CallbackFailure): RunEnd {
+    return {
+      reason,
+      t: this.t,
+      y: this.y,
+      // After the last step a method may have skipped f at the new point.
+      f: reason === 'non-finite' || reason === 'f-error' || this.last ? undefined : this.stepper.f0,
+      h: this.naccepted > 0 ? this.hLast : this.h,
+      hNext: this.h,
+      nsteps: this.nsteps,
+      naccepted: this.naccepted,
+      nrejected: this.nrejected,
+      njev: this.stepper.workCounters?.njev,
+      nlu: this.stepper.workCounters?.nlu,
+      nsol: this.stepper.workCounters?.nsol,
+      nnewton: this.stepper.workCounters?.nnewton,
+      message,
+      failure,
+    };
+  }
+
+  /** f at the start (unless given), and the first step: given, or Hairer's HINIT. */
+  private begin(): RunEnd | undefined {
+    const { setup, stepper } = this;
+    const { problem, rhs, hMax, label } = setup;
+    const { n, rtol, atol } = problem;
+    stepper.start(this.t, this.y, setup.f);
+    if (setup.f === undefined) {
+      const bad = firstNonFinite(stepper.f0);
+      if (bad >= 0) return this.end('non-finite', nonFiniteStartMessage(label, stepper.f0[bad], bad, rhs.origin + this.t));
+    }
+    const { defaultFirstStep } = this.parts;
+    this.h =
+      setup.h ??
+      (defaultFirstStep === undefined
+        ? initialStepSize(
+            rhs,
+            this.t,
+            this.y,
+            stepper.f0,
+            this.direction,
+            this.parts.hinitOrder,
+            hMax,
+            rtol,
+            atol,
+            this.yNew,
+            new Float64Array(n),
+          )
+        : Math.min(defaultFirstStep, hMax) * this.direction);
+    return undefined;
+  }
+
+  private nextStep(sink: StepSink): RunEnd | undefined {
+    const { setup, stepper, controller, direction } = this;
+    const { rhs, tEnd, hMax, maxSteps, detector, label } = setup;
+    for (;;) {
+      if (this.nsteps >= maxSteps) return this.end('max-steps');
+      const t = this.t;
+      let h = this.h;
+      if (0.1 * Math.abs(h) <= Math.abs(t) * UROUND || t + h === t) {
+        return this.end('step-too-small', this.newtonFailures > 0 ? newtonFailureMessage(label, rhs, t, h) : undefined);
+      }
+      if (this.reachesEnd(t, h, tEnd, direction, this.naccepted)) {
+        // Hairer's last-step rule: stretch (or shrink) the step to land on tEnd.
+        h = tEnd - t;
+        this.last = true;
+      }
+      this.h = h;
+      this.nsteps++;
+      const outcome = stepper.attempt(t, this.y, h, this.yNew);
+      switch (outcome.status) {
+        case 'accepted':
+          break;
+        case 'non-finite':
+          // Non-finite values in the trial step: retry shorter before concluding.
+          this.nrejected++;
+          this.reject = true;
+          this.last = false;
+          if (this.nonFiniteTries === 0 || (t + h - this.nonFiniteEnd) * direction < 0) this.nonFiniteEnd = t + h;
+          if (++this.nonFiniteTries > NON_FINITE_RETRIES)
+            return this.end('non-finite', nonFiniteMessage(label, rhs, t, this.y, h, this.setup.problem.n));
+          this.h = h * 0.1;
+          continue;
+        case 'singular':
+        case 'newton-failed':
+        case 'rejected':
+          if (outcome.status === 'singular' && ++this.nsingular >= this.maxSingular) {
+            this.nrejected++;
+            return this.end('singular', singularMessage(label, rhs.origin + t, this.nsingular));
+          }
+          // The step-too-small message names Newton failures when they were the last cause.
+          this.newtonFailures = outcome.status === 'newton-failed' ? this.newtonFailures + 1 : 0;
+          this.h = controller.rejected(outcome, Math.abs(h)) * direction;
+          this.reject = true;
+          this.nrejected++;
+          this.last = false;
+          continue;
+        default: {
+          const never: never = outcome.status;
+          return never;
+        }
+      }
+
+      if (this.nonFiniteTries > 0 && (t + h - this.nonFiniteEnd) * direction > 0) this.nonFiniteTries = 0;
+      let hNew = controller.accepted(outcome, Math.abs(h)) * direction;
+      this.naccepted++;
+      this.newtonFailures = 0;
+      stepper.accept(t, this.y, h, this.yNew, this.dense, this.last);
+      const detected = detector !== undefined && this.source !== undefined && detector.observe(this.naccepted, h, this.source);
+      this.t = this.last ? tEnd : t + h;
+      const swap = this.y;
+      this.y = this.yNew;
+      this.yNew = swap;
+      this.hLast = h;
+      if (sink.step(t, h, this.t, this.y, this.dense ?? this.y, stepper)) return this.end('stopped');
+      if (this.last) return this.end('finished');
+      if (Math.abs(hNew) > hMax) hNew = direction * hMax;
+      // Hairer: no step increase right after a rejection.
+      if (this.reject) hNew = direction * Math.min(Math.abs(hNew), Math.abs(h));
+      this.reject = false;
+      if (controller.retain !== undefined && !this.reachesEnd(this.t, hNew, tEnd, direction, this.naccepted)) {
+        hNew = controller.retain(outcome, Math.abs(h), Math.abs(hNew)) * direction;
+      }
+      this.h = hNew;
+      if (detected) return this.end('detected');
+      return undefined;
+    }
   }
 }
 

@@ -23,6 +23,9 @@ export interface OneStepMethodSpec extends MethodInfo, OneStepParts {
   readonly validateTolerances?: (rtol: number, atol: Float64Array) => void;
 }
 
+/** The parts of every definition built by {@link oneStepMethod}. */
+const ONE_STEP_PARTS = new WeakMap<MethodDefinition, OneStepParts>();
+
 /**
  * The {@link MethodDefinition} of a one-step method: its description plus the
  * shared one-step driver bound to its stepper and controller.
@@ -39,7 +42,7 @@ export function oneStepMethod(spec: OneStepMethodSpec): MethodDefinition {
     createStepper: spec.createStepper,
     createController: spec.createController,
   };
-  return {
+  const definition: MethodDefinition = {
     name: spec.name,
     order: spec.order,
     errorOrder: spec.errorOrder,
@@ -54,4 +57,14 @@ export function oneStepMethod(spec: OneStepMethodSpec): MethodDefinition {
     estimatesEigenvalues: spec.estimatesEigenvalues,
     validateTolerances: spec.validateTolerances,
   };
+  ONE_STEP_PARTS.set(definition, parts);
+  return definition;
+}
+
+/**
+ * The one-step parts of a method defined with {@link oneStepMethod} (what `createIntegrator`
+ * steps with), or undefined for a method with its own loop (`odex`, BDF).
+ */
+export function oneStepPartsOf(definition: MethodDefinition): OneStepParts | undefined {
+  return ONE_STEP_PARTS.get(definition);
 }

@@ -25,7 +25,11 @@ function radau5ReachesEnd(t: number, h: number, tEnd: number, direction: number,
   return (t + (naccepted === 0 ? h * 1.0001 : h) - tEnd) * direction >= 0;
 }
 
-/** Hairer's input checks of `radau5.f` (ITOL = 0: ATOL > 0, RTOL > 10·UROUND). */
+/**
+ * Hairer's input checks of `radau5.f` (ITOL = 0: ATOL > 0, RTOL > 10·UROUND). The rtol check
+ * is kept for parity with the Fortran code; `solveIvp`'s floor for every method, 100·2⁻⁵², is
+ * stricter and is checked first.
+ */
 function validateRadau5Tolerances(rtol: number, atol: Float64Array): void {
   if (rtol <= 10 * RADAU5_SETTINGS.uround) {
     throw new InvalidArgumentError('solveIvp', 'options.rtol', "must exceed 1e-15 with method 'radau5' (Hairer's limit)", rtol);

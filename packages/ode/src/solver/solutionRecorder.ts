@@ -14,6 +14,7 @@
 
 import { InvalidArgumentError } from '@jepa-dynamics/core';
 import { brentRoot } from './brentRoot.js';
+import { CallbackFailure, failureOf } from './callbackFailure.js';
 import type { StepSink } from './driver.js';
 import type { NormalizedProblem } from './normalizeProblem.js';
 import type { DenseInterpolant } from './stepper.js';
@@ -130,7 +131,7 @@ export class SolutionRecorder implements StepSink {
    * is one segment: origin 0, `[a, b] = [t0, t1]`. Outputs the initial point (first
    * segment, no tEval) or the `tEval` entries at `a`, and evaluates the event
    * functions (and the restart measure) at the start.
-   * @throws {InvalidArgumentError} when an event function or the measure throws or returns a non-finite value.
+   * @throws {CallbackFailure} when an event function or the measure throws or returns a non-finite value.
    */
   beginSegment(origin: number, a: number, b: number, y: Float64Array): void {
     const { tEval, events, direction, clockRestart } = this.problem;
@@ -173,7 +174,7 @@ export class SolutionRecorder implements StepSink {
    * exact at the end of a run's stretch) with new state `yNew` and dense output `coef`
    * evaluated by `dense` (ignored unless `needsDense`). Returns true when the run must
    * stop: a terminal event, or the end of the clock segment (`stopReason` says which).
-   * @throws {InvalidArgumentError} when an event function or the measure throws or returns a non-finite value.
+   * @throws {CallbackFailure} when an event function or the measure throws or returns a non-finite value.
    */
   step(tOld: number, h: number, tNew: number, yNew: Float64Array, coef: Float64Array, dense: DenseInterpolant): boolean {
     const { events, direction, tEval, clockRestart } = this.problem;
@@ -370,22 +371,21 @@ export class SolutionRecorder implements StepSink {
   }
 }
 
-/** Calls a user callback `fn(t, y)` that must return a finite number, naming it (`name`) in the error otherwise. */
+/**
+ * Calls a user callback `fn(t, y)` that must return a finite number, naming it (`name`):
+ * a throw or a non-finite value ends the run with status `'f-error'` (a {@link CallbackFailure}
+ * carrying the thrown error, or an `InvalidArgumentError` stating the rule).
+ */
 function finiteResult(fn: (t: number, y: Float64Array) => number, t: number, y: Float64Array, name: string, value: unknown): number {
   let v: number;
   try {
     v = fn(t, y);
   } catch (e) {
-    const what = e instanceof Error ? e.message : String(e);
-    throw new InvalidArgumentError(
-      'solveIvp',
-      name,
-      `must return a finite number without throwing, but it threw ${JSON.stringify(what)} at t = ${t}`,
-      value,
-    );
+    throw failureOf(name, t, e);
   }
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new InvalidArgumentError('solveIvp', name, `must return a finite number, but it returned ${String(v)} at t = ${t}`, value);
+    const rule = new InvalidArgumentError('solveIvp', name, `must return a finite number, but it returned ${String(v)} at t = ${t}`, value);
+    throw new CallbackFailure(`${name}: ${rule.rule}`, rule);
   }
   return v;
 }

@@ -6,7 +6,7 @@
 
 import { integrate } from './integrate.js';
 import { normalizeProblem } from './normalizeProblem.js';
-import type { RhsFunction, SolveOptions, SolveResult } from './types.js';
+import type { DenseSolveResult, RhsFunction, SolveOptions, SolveResult } from './types.js';
 
 /**
  * Solves the initial-value problem `y' = f(t, y)`, `y(t0) = y0` on `[t0, t1]`
@@ -25,15 +25,25 @@ import type { RhsFunction, SolveOptions, SolveResult } from './types.js';
  *
  * A failed run (`status` other than `'success'`/`'event'`) still returns what was
  * computed up to the time reached; the `message` states that time. Check `status`.
+ * A callback that throws (`f`, `jacobian`, an event function) ends the run with status
+ * `'f-error'` and the error as `cause`; `onStep` and `signal` watch and stop a run
+ * (`'stopped'`, `'aborted'`). For a run you drive step by step, see {@link createIntegrator}.
  *
- * @param f - right-hand side, writes `dy/dt` into its third argument.
+ * Misuse is rejected, not integrated: an unknown option name (the closest valid one is
+ * suggested), `rtol` below 100·2⁻⁵², and on the first call an `f` that returns a value
+ * or a Promise instead of writing `dydt`, leaves a component unwritten (`y0` longer than
+ * the system), or changes `y`; a `jacobian` that leaves an entry unwritten or non-finite.
+ *
+ * @typeParam P - type of `options.params`, passed to `f`, `jacobian` and event functions.
+ * @param f - right-hand side, writes `dy/dt` into its third argument (and receives `options.params` as its fourth).
  * @param tspan - `[t0, t1]`, finite, `t1 ≠ t0`; time in the caller's unit.
  * @param y0 - initial state (finite numbers, length n ≥ 1).
  * @param options - see {@link SolveOptions}; defaults are Hairer's.
- * @returns times, states, status, message, statistics, events, `sol` when `dense`,
- *   `switches` with `method: 'auto'`, `segments` with `clockRestart`.
- * @throws {InvalidArgumentError} for invalid arguments (naming the argument, rule and value),
- *   and when an event function (or the `clockRestart` measure) throws or returns a non-finite value.
+ * @returns times, states, status, message, statistics, events, `sol` when `dense`
+ *   (typed as present: {@link DenseSolveResult}), `switches` with `method: 'auto'`,
+ *   `segments` with `clockRestart`, `cause` with `'f-error'` and `'aborted'`.
+ * @throws {InvalidArgumentError} for invalid arguments and misused callbacks (naming the
+ *   argument, the rule and the value).
  * @example
  * ```ts
  * // y' = -y, y(0) = 1, so y(1) = e^{-1}
@@ -44,8 +54,33 @@ import type { RhsFunction, SolveOptions, SolveResult } from './types.js';
  * const s = solveIvp((t, y, dy) => { dy[0] = -1e4 * (y[0] - Math.cos(t)); }, [0, 10], [1], { method: 'auto' });
  * s.status;                                     // => 'success'
  * s.switches?.map((w) => w.to);                 // => ['rodas4']
+ * // One f for many parameter sets: y' = −k y.
+ * const decay = (t: number, y: Float64Array, dy: Float64Array, p: { k: number }): void => { dy[0] = -p.k * y[0]; };
+ * const runs = [1, 2].map((k) => solveIvp(decay, [0, 1], [1], { params: { k }, dense: true, rtol: 1e-10, atol: 1e-12 }));
+ * Math.abs(runs[1].sol(0.5)[0] - Math.exp(-1)) < 1e-9; // => true  (sol is typed as present with dense: true)
+ * // A misspelt option is an error, not a silent default.
+ * solveIvp(decay, [0, 1], [1], { params: { k: 1 }, max_step: 0.1 } as never);
+ * // => throws InvalidArgumentError: did you mean 'maxStep'?
  * ```
  */
-export function solveIvp(f: RhsFunction, tspan: readonly [number, number], y0: ArrayLike<number>, options: SolveOptions = {}): SolveResult {
+export function solveIvp<P = void>(
+  f: RhsFunction<P>,
+  tspan: readonly [number, number],
+  y0: ArrayLike<number>,
+  options: SolveOptions<P> & { dense: true },
+): DenseSolveResult;
+/** {@inheritDoc solveIvp:(0)} */
+export function solveIvp<P = void>(
+  f: RhsFunction<P>,
+  tspan: readonly [number, number],
+  y0: ArrayLike<number>,
+  options?: SolveOptions<P>,
+): SolveResult;
+export function solveIvp<P = void>(
+  f: RhsFunction<P>,
+  tspan: readonly [number, number],
+  y0: ArrayLike<number>,
+  options: SolveOptions<P> = {},
+): SolveResult {
   return integrate(normalizeProblem(f, tspan, y0, options));
 }

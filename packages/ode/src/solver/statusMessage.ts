@@ -21,9 +21,12 @@ export function terminalEventMessage(label: string, t: number): string {
   return `solveIvp (${label}): a terminal event stopped the integration at t = ${formatTime(t)}.`;
 }
 
-/** `'max-steps'`. */
-export function maxStepsMessage(label: string, t: number, maxSteps: number, t1: number): string {
-  return `solveIvp (${label}): stopped at t = ${formatTime(t)} after maxSteps = ${maxSteps} steps without reaching t1 = ${formatTime(t1)}; raise maxSteps, loosen rtol/atol, or (if the problem is stiff) use a stiff method.`;
+/** `'max-steps'`; a stiff method (`stiff`) is not advised to use a stiff method, but to check its Jacobian. */
+export function maxStepsMessage(label: string, t: number, maxSteps: number, t1: number, stiff = false): string {
+  const advice = stiff
+    ? 'raise maxSteps or loosen rtol/atol; if you pass options.jacobian, check it with checkJacobian: true (a wrong Jacobian makes the steps crawl)'
+    : 'raise maxSteps, loosen rtol/atol, or (if the problem is stiff) use a stiff method';
+  return `solveIvp (${label}): stopped at t = ${formatTime(t)} after maxSteps = ${maxSteps} steps without reaching t1 = ${formatTime(t1)}; ${advice}.`;
 }
 
 /** `'step-too-small'`. */
@@ -44,4 +47,19 @@ export function singularMessage(label: string, t: number, count: number): string
 /** `'non-finite'` already at the start of a run. */
 export function nonFiniteStartMessage(label: string, value: number, component: number, t: number): string {
   return `solveIvp (${label}): f(t0, y0) returned ${value} in component ${component} at t = ${formatTime(t)}; no step was taken. Check the right-hand side and y0.`;
+}
+
+/** `'f-error'`: `description` says which callback failed, where and how. */
+export function callbackErrorMessage(label: string, description: string, tReached: number): string {
+  return `solveIvp (${label}): ${description}; the integration stopped at t = ${formatTime(tReached)}, the end of the last accepted step. The error is in result.cause.`;
+}
+
+/** `'stopped'`: `onStep` returned false. */
+export function stoppedMessage(label: string, t: number): string {
+  return `solveIvp (${label}): onStep returned false at t = ${formatTime(t)}; the integration stopped there.`;
+}
+
+/** `'aborted'`: the signal was aborted. */
+export function abortedMessage(label: string, t: number): string {
+  return `solveIvp (${label}): options.signal was aborted; the integration stopped at t = ${formatTime(t)}. Its reason is in result.cause.`;
 }

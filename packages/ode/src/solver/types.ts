@@ -10,20 +10,27 @@
 import type { BdfFormula } from './bdfCoefficients.js';
 import type { LinearSolverChoice } from './linear/linearSolverChoice.js';
 import type { Method, MethodChoice } from './methodRegistry.js';
+import type { SolveControls } from './solveControls.js';
 
 /**
  * Right-hand side of `y' = f(t, y)`. Writes the derivative into `dydt` (length n,
- * preallocated by the solver and reused: do not keep a reference to it) and must
- * not modify `y`. It is called on the hot path: allocate nothing inside it.
+ * preallocated by the solver and reused: do not keep a reference to it), returns
+ * nothing, and must not modify `y`. It is called on the hot path: allocate nothing
+ * inside it. Its first call is checked (solveIvp throws `InvalidArgumentError` if it
+ * returns a value or a Promise, leaves a component of dydt unwritten, or changes y).
+ *
+ * `params` is `options.params` (undefined when unset): one `f` serves many parameter
+ * sets, `solveIvp(f, tspan, y0, { params: { k: 2 } })`; `P` is its type.
  */
-export type RhsFunction = (t: number, y: Float64Array, dydt: Float64Array) => void;
+export type RhsFunction<P = void> = (t: number, y: Float64Array, dydt: Float64Array, params: P) => void;
 
 /**
  * Jacobian `∂f/∂y` of the right-hand side, written row-major into `jac`
- * (`jac[i * n + j] = ∂f_i/∂y_j`, length n², preallocated). Used by stiff methods;
- * when omitted they form it by finite differences.
+ * (`jac[i * n + j] = ∂f_i/∂y_j`, length n², preallocated): all n² entries, zeros
+ * included (its first call is checked: every entry written and finite). Used by stiff
+ * methods; when omitted they form it by finite differences. `params` is `options.params`.
  */
-export type JacobianFunction = (t: number, y: Float64Array, jac: Float64Array) => void;
+export type JacobianFunction<P = void> = (t: number, y: Float64Array, jac: Float64Array, params: P) => void;
 
 export type { Method, MethodChoice } from './methodRegistry.js';
 export type { BdfFormula } from './bdfCoefficients.js';
@@ -34,9 +41,9 @@ export type { LinearSolverChoice } from './linear/linearSolverChoice.js';
  * The solver locates the root on the dense output to
  * `|Δt| ≤ 1e-12 · max(1, |t|)` with a bracketing root finder.
  */
-export interface EventFunction {
-  /** The event function; must not modify `y`. */
-  g: (t: number, y: Float64Array) => number;
+export interface EventFunction<P = void> {
+  /** The event function; must not modify `y`. `params` is `options.params`. */
+  g: (t: number, y: Float64Array, params: P) => number;
   /**
    * Which crossings count: `1` only `g` increasing through 0, `-1` only decreasing,
    * `0` (default) both.
@@ -73,8 +80,13 @@ export interface ClockRestartOptions {
   factor?: number;
 }
 
-/** Options of {@link solveIvp}. Every field is optional; defaults are Hairer's. */
-export interface SolveOptions {
+/**
+ * Options of {@link solveIvp}. Every field is optional; defaults are Hairer's. A key
+ * that is not one of these is rejected (with the closest valid name suggested).
+ * `P` is the type of `params`, passed to `f`, `jacobian`, event functions and `'bdf'`'s
+ * `jvp`, `psolve` and `psetup`.
+ */
+export interface SolveOptions<P = void> extends SolveControls<P> {
   /**
    * Integration method (see {@link solverMethods}); default `'dopri5'`. `'auto'`
    * integrates with an explicit method and switches to a stiff one when Hairer's
@@ -104,7 +116,7 @@ export interface SolveOptions {
   /** Keep the continuous solution: the result gets `sol(t)`. Default false. */
   dense?: boolean;
   /** Event functions to locate. */
-  events?: readonly EventFunction[];
+  events?: readonly EventFunction<P>[];
   /** Step-size safety factor; default 0.9. */
   safety?: number;
   /** Smallest step-size ratio per step; default 0.2 (dopri5, rodas4, radau5), 0.333 (dop853). */
@@ -144,7 +156,7 @@ export interface SolveOptions {
    * per Jacobian (fewer with `jacobianSparsity`), counted in `nfev`. RODAS needs a fresh
    * Jacobian at every accepted step; RADAU5 keeps one while its Newton iteration converges fast.
    */
-  jacobian?: JacobianFunction;
+  jacobian?: JacobianFunction<P>;
   /**
    * Sparsity pattern of `∂f/∂y` for the finite-difference Jacobian of `'rodas4'` and `'radau5'`:
    * `jacobianSparsity[i]` lists the columns j on which `f_i` may depend. Columns that
@@ -190,19 +202,19 @@ export interface SolveOptions {
    * Without it, `(f(t, y + σv) − f(t, y))/σ` with `σ = 1/‖v‖` in the weighted RMS norm
    * of the error test (one f-evaluation per product, counted in `nfev`).
    */
-  jvp?: JacobianVectorProduct;
+  jvp?: JacobianVectorProduct<P>;
   /**
    * `'bdf'` with `'gmres'`: a (right) preconditioner, `z ≈ (I − γ J(t, y))⁻¹ r`. GMRES then
    * solves `(I − γJ) P⁻¹ u = b`, `x = P⁻¹ u`; any fixed approximation helps (e.g. the
    * inverse of the stiff part: a block diagonal or the diffusion operator).
    */
-  psolve?: PreconditionerSolve;
+  psolve?: PreconditionerSolve<P>;
   /**
    * `'bdf'` with `'gmres'`: called where a direct solver would refactor its matrix (γ
    * changed by more than 30 %, 20 steps passed, or a Newton failure), so that `psolve`
    * can rebuild its approximation of `(I − γ J(t, y))⁻¹`.
    */
-  psetup?: PreconditionerSetup;
+  psetup?: PreconditionerSetup<P>;
   /** `'bdf'` with `'gmres'`: restart length and restarts; default `{ krylovDimension: 10, maxRestarts: 4 }`. */
   gmres?: GmresOptions;
 }
@@ -221,18 +233,25 @@ export type JacobianSparsity = readonly (readonly number[])[] | 'diagonal' | Jac
 /**
  * The product of the Jacobian with a vector, `out = (∂f/∂y)(t, y) · v` (length n each);
  * must not modify `y` or `v`, and must write every entry of `out` (a preallocated array:
- * do not return a new one). Cost: typically that of one f-evaluation.
+ * do not return a new one). Cost: typically that of one f-evaluation. `params` is `options.params`.
  */
-export type JacobianVectorProduct = (t: number, y: Float64Array, v: Float64Array, out: Float64Array) => void;
+export type JacobianVectorProduct<P = void> = (t: number, y: Float64Array, v: Float64Array, out: Float64Array, params: P) => void;
 
 /**
  * Applies a preconditioner: `z ≈ (I − gamma · ∂f/∂y(t, y))⁻¹ r` (write every entry of
- * `z`; do not modify `r`). `gamma` = h/α_k of the current step (time units).
+ * `z`; do not modify `r`). `gamma` = h/α_k of the current step (time units). `params` is `options.params`.
  */
-export type PreconditionerSolve = (t: number, y: Float64Array, gamma: number, r: Float64Array, z: Float64Array) => void;
+export type PreconditionerSolve<P = void> = (
+  t: number,
+  y: Float64Array,
+  gamma: number,
+  r: Float64Array,
+  z: Float64Array,
+  params: P,
+) => void;
 
-/** Prepares the preconditioner for `(I − gamma · ∂f/∂y(t, y))` (see {@link SolveOptions.psetup}). */
-export type PreconditionerSetup = (t: number, y: Float64Array, gamma: number) => void;
+/** Prepares the preconditioner for `(I − gamma · ∂f/∂y(t, y))` (see {@link SolveOptions.psetup}); `params` is `options.params`. */
+export type PreconditionerSetup<P = void> = (t: number, y: Float64Array, gamma: number, params: P) => void;
 
 /** Restarted GMRES settings of `'bdf'`. */
 export interface GmresOptions {
@@ -260,7 +279,13 @@ export interface ClockSegment {
   duration: number;
 }
 
-/** Why an integration ended. Only `'success'` and `'event'` mean the run reached its goal. */
+/**
+ * Why an integration ended. Only `'success'` and `'event'` mean the run reached its goal;
+ * `'stopped'` (`onStep` returned false) and `'aborted'` (`signal`) mean the caller ended
+ * it; `'f-error'` means a callback (`f`, `jacobian`, `jvp`, `psolve`, an event function, the
+ * clock-restart measure, `onStep`) threw or, for an event function, returned a non-finite
+ * value: the error is in `result.cause`. The rest are failures of the integration itself.
+ */
 export type SolveStatus =
   | 'success'
   | 'event'
@@ -276,7 +301,13 @@ export type SolveStatus =
    */
   | 'singular'
   /** `'bdf'` with `'gmres'`: GMRES did not reach its tolerance through 10 reductions of one step. */
-  | 'linear-solver-failed';
+  | 'linear-solver-failed'
+  /** A callback threw; the error is `result.cause`. */
+  | 'f-error'
+  /** `onStep` returned false. */
+  | 'stopped'
+  /** `options.signal` was aborted; its reason is `result.cause`. */
+  | 'aborted';
 
 /** Work counters, counted as Hairer's codes count them (NFCN, NSTEP, NACCPT, NREJCT). */
 export interface SolveStats {
@@ -341,4 +372,15 @@ export interface SolveResult {
   switches?: MethodSwitch[];
   /** With `options.clockRestart`: the clock's segments, in time order. */
   segments?: ClockSegment[];
+  /**
+   * Status `'f-error'`: the error the callback threw (or an `InvalidArgumentError` stating
+   * the rule it broke); status `'aborted'`: the signal's `reason`.
+   */
+  cause?: unknown;
+}
+
+/** The result of {@link solveIvp} with `dense: true`: `sol` is always present. */
+export interface DenseSolveResult extends SolveResult {
+  /** Continuous solution on the integrated interval (up to the time reached). */
+  sol: (t: number) => Float64Array;
 }

@@ -252,7 +252,11 @@ describe("solveIvp with method 'bdf'", () => {
         { method: 'bdf', psolve: (_t, _y, _g, r) => r.map((x) => x) as unknown as undefined },
         /options\.psolve: must write z ≈ \(I − γJ\)⁻¹ r \(n = 2 entries\) into its preallocated output/,
       );
-      bad({ method: 'bdf', jacobian: (_t, _y, J) => void (J[0] = -1) }, /options\.jacobian: must write .* entry 1 is NaN/);
+      // (every method checks the Jacobian's first call: guardedJacobian.ts)
+      bad(
+        { method: 'bdf', jacobian: (_t, _y, J) => void (J[0] = -1) },
+        /options\.jacobian: must write all n² = 4 entries .* left jac\[1\]/,
+      );
     });
   });
 

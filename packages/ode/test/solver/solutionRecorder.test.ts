@@ -101,26 +101,29 @@ describe('solveIvp events', () => {
     });
   }
 
-  it('an event function that throws gives an InvalidArgumentError naming it and the time', () => {
-    const run = (): unknown =>
-      solveIvp(freeFall, [0, 1], [10, 0], {
-        events: [
-          { g: (_t, y) => y[0] },
-          {
-            g: (t) => {
-              if (t > 0.3) throw new Error('boom');
-              return 1;
-            },
+  it("an event function that throws ends the run with status 'f-error', naming it and the time, the error as cause", () => {
+    const boom = new Error('boom');
+    const r = solveIvp(freeFall, [0, 1], [10, 0], {
+      events: [
+        { g: (_t, y) => y[0] },
+        {
+          g: (t) => {
+            if (t > 0.3) throw boom;
+            return 1;
           },
-        ],
-      });
-    expect(run).toThrow(InvalidArgumentError);
-    expect(run).toThrow(/options\.events\[1\]\.g.*threw "boom" at t = /);
+        },
+      ],
+    });
+    expect(r.status).toBe('f-error');
+    expect(r.cause).toBe(boom);
+    expect(r.message).toMatch(/options\.events\[1\]\.g threw "boom" at t = /);
   });
 
-  it('an event function that returns NaN gives an InvalidArgumentError naming it', () => {
-    expect(() => solveIvp(freeFall, [0, 1], [10, 0], { events: [{ g: () => Number.NaN }] })).toThrow(
-      /options\.events\[0\]\.g: must return a finite number, but it returned NaN at t = 0/,
-    );
+  it("an event function that returns NaN ends the run with status 'f-error', the rule in the message and the cause", () => {
+    const r = solveIvp(freeFall, [0, 1], [10, 0], { events: [{ g: () => Number.NaN }] });
+    expect(r.status).toBe('f-error');
+    expect(r.cause).toBeInstanceOf(InvalidArgumentError);
+    expect(r.message).toMatch(/options\.events\[0\]\.g: must return a finite number, but it returned NaN at t = 0/);
+    expect(Array.from(r.t)).toEqual([0]);
   });
 });

@@ -229,31 +229,40 @@ function wasmApi(): WasmApi | undefined {
 }
 
 const compiled: { plain?: object | null; fma?: object | null } = {};
+/** Why the plain kernel is unavailable (set with `compiled.plain = null`). */
+let unavailable = '';
 
 function compiledModule(fma: boolean): object | null {
   const key = fma ? 'fma' : 'plain';
   const cached = compiled[key];
   if (cached !== undefined) return cached;
   const api = wasmApi();
+  const bytes = wasmGemmBytes({ fma });
   let module: object | null = null;
-  if (api !== undefined) {
-    const bytes = wasmGemmBytes({ fma });
-    if (api.validate(bytes)) {
-      try {
-        module = new api.Module(bytes);
-      } catch {
-        // e.g. a host that forbids synchronous compilation: the JavaScript kernel takes over
-        module = null;
-      }
+  let reason = '';
+  if (api === undefined) {
+    reason = 'this JavaScript engine has no WebAssembly';
+  } else if (!api.validate(bytes)) {
+    reason = fma
+      ? 'this engine has no WebAssembly relaxed SIMD (f64x2.relaxed_madd)'
+      : 'this engine has WebAssembly without SIMD (the kernel uses f64x2 instructions)';
+  } else {
+    try {
+      module = new api.Module(bytes);
+    } catch (e) {
+      module = null;
+      reason = refusalReason(e);
     }
   }
   compiled[key] = module;
+  if (!fma) unavailable = reason;
   return module;
 }
 
 /**
- * Whether this JavaScript engine can run the SIMD kernels (WebAssembly with SIMD and
- * synchronous compilation); the result is computed once and cached.
+ * Whether this JavaScript engine can run the SIMD kernels (WebAssembly with SIMD, and
+ * synchronous compilation allowed: a Content-Security-Policy without `'wasm-unsafe-eval'`
+ * forbids it); the result is computed once and cached. {@link wasmUnavailableReason} says why not.
  *
  * @returns true when the `'wasm'` backend is usable.
  * @example
@@ -263,6 +272,39 @@ function compiledModule(fma: boolean): object | null {
  */
 export function wasmSimdAvailable(): boolean {
   return compiledModule(false) !== null;
+}
+
+/**
+ * Why the `'wasm'` backend cannot run here, as a clause for error messages, or `''` when
+ * it can. Three cases are told apart, because they call for different remedies:
+ * - no `WebAssembly` at all;
+ * - WebAssembly without SIMD: `WebAssembly.validate` rejects the module's bytes;
+ * - compilation refused: the bytes validate, but compiling throws a `CompileError` or an
+ *   `EvalError`. That is what browsers do under a Content-Security-Policy whose
+ *   `script-src` lacks `'wasm-unsafe-eval'` (Chromium: a `CompileError` "Refused to compile
+ *   or instantiate WebAssembly module because …"; Firefox: a `CompileError` "… blocked by
+ *   CSP"; Safari: an `EvalError`), so the clause names the CSP and quotes the engine.
+ *
+ * @returns the reason, or `''`.
+ * @example
+ * ```ts
+ * wasmUnavailableReason() === '' || wasmUnavailableReason().length > 0; // => true
+ * ```
+ */
+export function wasmUnavailableReason(): string {
+  compiledModule(false);
+  return unavailable;
+}
+
+/** The reason for a compilation that threw although the bytes are valid. */
+function refusalReason(e: unknown): string {
+  const name = e instanceof Error ? e.name : typeof e;
+  const text = e instanceof Error ? e.message : String(e);
+  if (name === 'CompileError' || name === 'EvalError') {
+    return `the engine refused to compile WebAssembly (${name}: ${text}), as browsers do under a Content-Security-Policy whose script-src does not allow 'wasm-unsafe-eval'; add 'wasm-unsafe-eval' to script-src, or use the 'js' backend (bit-identical results)`;
+  }
+  // e.g. a host that forbids synchronous compilation (a RangeError for large modules on a browser's main thread)
+  return `compiling the WebAssembly kernel failed (${name}: ${text}); use the 'js' backend (bit-identical results)`;
 }
 
 /**

@@ -22,8 +22,10 @@ export interface NoisyFeaturesSettings {
   fraction: number;
   /** Training samples drawn from the model. */
   samples: number;
-  /** Seed of the samples. */
+  /** Seed of the first training run's samples; run j draws its own with `seed + j`. */
   seed: number;
+  /** Training runs per objective, each on its own samples (seeds `seed`, `seed + 1`, …): the spread of what training measures. */
+  seedCount: number;
   /** Per objective: time horizon T (gradient-flow time) and step η of the training run. */
   runs: Record<Objective, { tEnd: number; learningRate: number }>;
 }
@@ -31,8 +33,8 @@ export interface NoisyFeaturesSettings {
 /**
  * The settings of result 5: equal signal s = 1 and noise γ² = 0, 0.25, 0.5, 1, 2 (γ² ≤ 2
  * keeps every JEPA target p·ρ^L well above ε; closer to it the critical time shrinks and
- * stops measuring speed), L = 2, ε = 1e-2, p = ½, seed 11; 20 000 samples in a quick
- * run, 100 000 in a full one.
+ * stops measuring speed), L = 2, ε = 1e-2, p = ½; training on 8 sample sets of
+ * 100 000 (seeds 11…18) in a full run, 3 of 20 000 (seeds 11…13) in a quick one.
  * @param mode - quick or full.
  * @returns a new settings object.
  * @example
@@ -50,6 +52,7 @@ export function noisyFeaturesSettings(mode: RunMode): NoisyFeaturesSettings {
     fraction: 0.5,
     samples: mode === 'quick' ? 20_000 : 100_000,
     seed: 11,
+    seedCount: mode === 'quick' ? 3 : 8,
     runs: {
       jepa: { tEnd: 900, learningRate: 0.05 },
       mae: { tEnd: 16, learningRate: 0.002 },

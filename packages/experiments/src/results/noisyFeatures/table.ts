@@ -15,7 +15,15 @@ export interface NoisyFeaturesRow {
   lambda: number;
   rho: number;
   formula_critical_time: number | null;
+  /** Median over the training runs that learned the feature (null: none did). */
   trained_critical_time: number | null;
+  /** Smallest and largest over those runs. */
+  trained_critical_time_min: number | null;
+  trained_critical_time_max: number | null;
+  /** How many of the runs learned the feature. */
+  runs_learned: number;
+  /** How many runs there were (seeds). */
+  runs: number;
   /** 1 = learned first; 0 = not learned. */
   formula_rank: number;
   trained_rank: number;
@@ -38,6 +46,10 @@ export function noisyFeaturesRows(data: NoisyFeaturesData): NoisyFeaturesRow[] {
       rho: f.rho,
       formula_critical_time: a.formulaCriticalTimes[i],
       trained_critical_time: a.trainedCriticalTimes[i],
+      trained_critical_time_min: a.trainedRange[i]?.min ?? null,
+      trained_critical_time_max: a.trainedRange[i]?.max ?? null,
+      runs_learned: a.seedsLearned[i],
+      runs: a.seeds.length,
       formula_rank: a.formulaOrder.indexOf(i) + 1,
       trained_rank: a.trainedOrder.indexOf(i) + 1,
     })),
@@ -60,6 +72,10 @@ export function noisyFeaturesTable(data: NoisyFeaturesData): Table {
       'rho',
       'formula_critical_time',
       'trained_critical_time',
+      'trained_critical_time_min',
+      'trained_critical_time_max',
+      'runs_learned',
+      'runs',
       'formula_rank',
       'trained_rank',
     ],

@@ -8,6 +8,7 @@
  */
 import type { Objective } from '@jepa-dynamics/ode';
 import { simulateFeatures, trajectoryDeviation, type SimulateFeaturesResult } from '@jepa-dynamics/sim';
+import { componentLearning, type ComponentLearning } from '../../arrange/componentLearning.js';
 import type { Progress } from '../../progress.js';
 import type { TheoryVsTrainingSettings } from './setting.js';
 
@@ -35,8 +36,22 @@ export interface TrainingRun {
   /** max over records and components of |simulated − ode|. */
   maxDeviation: number;
   perFeatureDeviation: number[];
+  /**
+   * The trainer's first crossings of p·w̄∞ by each feature's measure (w̄_i = (W̄)_ii aligned,
+   * ‖W̄e_i‖ random: not the singular values of `simulated`), whether or not they hold, and
+   * the formula's critical times. The claims rest on `learning`.
+   */
   criticalTimes: { simulated: (number | null)[]; predicted: (number | null)[] };
+  /** The orders of those first crossings and of the formula's times. */
   order: { simulated: number[]; predicted: number[] };
+  /** Per component of `simulated`: reached p·w̄∞ for good, when, or not. */
+  learning: ComponentLearning[];
+  /** Components learned for good, first learned first. */
+  learnedOrder: number[];
+  /** Components not learned in this run (never reached their target, or fell back below it). */
+  neverLearned: number[];
+  /** Time resolution of `learnedAt`: η (aligned: every step) or the record interval (random: interpolated between records). */
+  crossingResolution: number;
   /** The training run's end: `'completed'`, or `'diverged'` with `message` saying where. */
   status: 'completed' | 'diverged';
   message: string;
@@ -59,7 +74,14 @@ function byComponent(x: readonly (readonly number[])[]): number[][] {
   return Array.from({ length: n }, (_, i) => x.map((row) => row[i]));
 }
 
-function toRun(objective: Objective, init: TrainingInit, learningRate: number, steps: number, r: SimulateFeaturesResult): TrainingRun {
+function toRun(
+  objective: Objective,
+  init: TrainingInit,
+  learningRate: number,
+  steps: number,
+  fraction: number,
+  r: SimulateFeaturesResult,
+): TrainingRun {
   let measure: TrainingRun['measure'] = 'diagonal';
   let simulated = r.wbar;
   let ode = r.ode;
@@ -73,12 +95,22 @@ function toRun(objective: Objective, init: TrainingInit, learningRate: number, s
     ode = byComponent(r.t.map((_, k) => r.ode.map((w) => w[k]).sort((a, b) => b - a)));
     deviation = trajectoryDeviation(simulated, ode);
   }
+  const targets =
+    measure === 'diagonal' ? r.fixedPoints.map((w) => fraction * w) : [...r.fixedPoints].sort((a, b) => b - a).map((w) => fraction * w);
+  // aligned init: the trainer's crossings of w̄_i, at every step; random init: the singular values' own
+  const learning = componentLearning(r.t, simulated, targets, measure === 'diagonal' ? r.criticalTimes.simulated : null);
+  const learned = learning.flatMap((l, i) => (l.learnedAt === null ? [] : [{ i, at: l.learnedAt }]));
+  const recordInterval = r.t.length > 1 ? r.t[1] - r.t[0] : learningRate;
   return {
     objective,
     init,
     learningRate,
     steps,
     measure,
+    learning,
+    learnedOrder: learned.sort((a, b) => a.at - b.at).map((x) => x.i),
+    neverLearned: learning.flatMap((l, i) => (l.learnedAt === null ? [i] : [])),
+    crossingResolution: measure === 'diagonal' ? learningRate : recordInterval,
     t: r.t,
     simulated,
     ode,
@@ -90,6 +122,11 @@ function toRun(objective: Objective, init: TrainingInit, learningRate: number, s
     message: r.train.message,
   };
 }
+
+/** Records per run: aligned init (crossings come from the trainer, at every step). */
+const ALIGNED_RECORDS = 120;
+/** Records per run: random init (the singular values' crossings are interpolated between records). */
+const RANDOM_RECORDS = 600;
 
 async function runOne(
   settings: TheoryVsTrainingSettings,
@@ -111,11 +148,13 @@ async function runOne(
     steps,
     init,
     seed,
-    recordEvery: Math.max(1, Math.round(steps / 120)),
+    // random init: finer records, on which the singular values' crossings are located
+    recordEvery: Math.max(1, Math.round(steps / (init === 'random' ? RANDOM_RECORDS : ALIGNED_RECORDS))),
     singularValues: init === 'random',
+    fraction: settings.fraction,
   });
   await progress?.(`${objective} ${init} η=${learningRate}`);
-  return toRun(objective, init, learningRate, steps, r);
+  return toRun(objective, init, learningRate, steps, settings.fraction, r);
 }
 
 /**

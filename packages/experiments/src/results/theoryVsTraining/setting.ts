@@ -20,13 +20,15 @@ export interface TheoryVsTrainingSettings {
   runs: Record<Objective, { tEnd: number; learningRate: number }>;
   /** Seed of the random orthogonal initialization. */
   seed: number;
+  /** p: a component counts as learned when it reaches p·w̄∞ and stays at or above it to the end of the run. */
+  fraction: number;
   /** Factor on every step η (a quick run takes 4: the same claims, coarser agreement). */
   learningRateScale: number;
 }
 
 /**
  * The settings of result 4: L = 2, ε = 1e-2, three features, JEPA to T = 1200 with
- * η = 0.1, MAE to T = 30 with η = 0.005, seed 7; η four times larger in a quick run.
+ * η = 0.1, MAE to T = 30 with η = 0.005, seed 7, p = ½; η four times larger in a quick run.
  * @param mode - quick or full.
  * @returns a new settings object.
  * @example
@@ -49,6 +51,7 @@ export function theoryVsTrainingSettings(mode: RunMode): TheoryVsTrainingSetting
       mae: { tEnd: 30, learningRate: 0.005 },
     },
     seed: 7,
+    fraction: 0.5,
     learningRateScale: mode === 'quick' ? 4 : 1,
   };
 }

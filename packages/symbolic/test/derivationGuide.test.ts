@@ -2,14 +2,14 @@
  * The numbers docs/derivation.md quotes in "Your own flow" are what the pipeline computes:
  * each table is recomputed here with deriveScalarFlow and compared with the markdown
  * character for character, and the two variants' flows are derived from the loss by the CAS.
- * `PRINT_GUIDE=1 npx vitest run test/derivation-guide.test.ts` prints the tables.
+ * `PRINT_GUIDE=1 npx vitest run packages/symbolic/test/derivationGuide.test.ts` prints the tables.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FixedPointNotReachedError, deriveScalarFlow, jepaTime, maeTime, type ScalarFlowDerivation } from '@jepa-dynamics/symbolic';
-import { cas } from '../packages/symbolic/src/cas.js';
+import { cas } from '../src/cas.js';
 
-const guide = readFileSync(new URL('../docs/derivation.md', import.meta.url), 'utf8');
+const guide = readFileSync(new URL('../../../docs/derivation.md', import.meta.url), 'utf8');
 
 // docs/math.md §3's two features and start: A = (λ = 1, ρ = 3), B = (λ = 2, ρ = 1), ε = 1e-2, p = ½
 const FEATURES = [
@@ -166,7 +166,7 @@ describe('docs/derivation.md, "Your own flow": the claims read off the tables', 
 });
 
 describe('the two variants, derived from the loss by the CAS', () => {
-  it('weight decay: −γθ on every gradient gives d/dt(v² − w_a²) = −2γ(v² − w_a²) (see test/weight-decay-flow.test.ts for the full check)', () => {
+  it('weight decay: −γθ on every gradient gives d/dt(v² − w_a²) = −2γ(v² − w_a²) (see weightDecayFlow.test.ts for the full check)', () => {
     expect(cas('expand(2*v*(-gamma*v) - 2*wa*(-gamma*wa) + 2*gamma*(v^2 - wa^2))')).toBe('0');
   });
 

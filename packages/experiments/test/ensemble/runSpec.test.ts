@@ -1,0 +1,171 @@
+/**
+ * Run specifications: validation naming the field, and each kind's computation against the
+ * library call it stands for (bit for bit) and an independent truth.
+ */
+import { describe, expect, it } from 'vitest';
+import { criticalTime, flowTrajectories } from '@jepa-dynamics/ode';
+import { simulateFeatures } from '@jepa-dynamics/sim';
+import { executeRun, runColumns } from '../../src/ensemble/executeRun.js';
+import { runOutcome } from '../../src/ensemble/runOutcome.js';
+import type { RunSpec } from '../../src/ensemble/runSpec.js';
+import { validateRunSpec } from '../../src/ensemble/validateRunSpec.js';
+import { seedStudySettings } from '../../../../test/support/seedStudy.js';
+
+const critical = { kind: 'critical-time', settings: { objective: 'jepa', depth: 2, lambda: 1, rho: 2, epsilon: 1e-3 } } as const;
+
+describe('validateRunSpec(value) checks a run completely, naming the field', () => {
+  const bad = (value: unknown, message: RegExp): void => {
+    expect(() => validateRunSpec(value)).toThrow(message);
+  };
+  it('kind, fields, unknown and missing settings', () => {
+    bad(null, /invalid argument run: must be an object \{ kind, settings \}/);
+    bad({ ...critical, code: 'x' }, /invalid argument code: is not a field of a run/);
+    bad(
+      { kind: 'training-run', settings: {} },
+      /invalid argument kind: must be 'critical-time', 'trajectory', 'training' or 'matrix-flow'/,
+    );
+    bad({ kind: 'critical-time', settings: [] }, /invalid argument settings: must be an object/);
+    bad(
+      { kind: 'critical-time', settings: { ...critical.settings, sed: 1 } },
+      /invalid argument settings\.sed: is not a setting of a critical-time run \(its settings: objective, depth/,
+    );
+    bad(
+      { kind: 'critical-time', settings: { objective: 'jepa', depth: 2, lambda: 1, rho: 2 } },
+      /invalid argument settings\.epsilon: is required/,
+    );
+  });
+  it('each setting by its rule, with the library’s wording', () => {
+    bad({ kind: 'critical-time', settings: { ...critical.settings, depth: 1.5 } }, /settings\.depth: must be an integer ≥ 1; got 1\.5/);
+    bad({ kind: 'critical-time', settings: { ...critical.settings, fraction: 1 } }, /settings\.fraction: must be a number in \(0, 1\)/);
+    bad(
+      { kind: 'critical-time', settings: { ...critical.settings, method: 'rk4' } },
+      /settings\.method: must be 'exact', 'ode', 'inverse-ode' or 'leading-order'/,
+    );
+    bad(
+      { kind: 'trajectory', settings: { ...critical.settings, tEnd: 1, method: 'euler' } },
+      /settings\.method: must be 'dopri5', 'dop853', 'odex', 'rodas4'/,
+    );
+    bad(
+      { kind: 'training', settings: { ...critical.settings, lr: 0.1, steps: 10, seed: 2 ** 32 } },
+      /settings\.seed: must be an integer from 0 to 4294967295/,
+    );
+  });
+  it('rules between settings', () => {
+    bad(
+      { kind: 'critical-time', settings: { objective: 'jepa', depth: 2, lambda: 1, epsilon: 1e-3 } },
+      /invalid argument settings: must give at least two of sigma2, lambda, rho/,
+    );
+    bad({ kind: 'critical-time', settings: { ...critical.settings, rho: -2 } }, /settings\.rho: must have the same sign as lambda/);
+    bad(
+      { kind: 'critical-time', settings: { ...critical.settings, features: [{ lambda: 1, rho: 1 }] } },
+      /settings\.features: cannot be given together with lambda, rho or sigma2/,
+    );
+    const { lambda: _l, rho: _r, ...noFeature } = critical.settings;
+    bad(
+      { kind: 'critical-time', settings: { ...noFeature, features: [{ lambda: 1, rho: 1 }, { lambda: 1 }] } },
+      /settings\.features\[1\]: must give at least two/,
+    );
+    bad(
+      { kind: 'critical-time', settings: { ...noFeature, features: [{ lambda: 1, rho: 1, mu: 2 }] } },
+      /settings\.features\[0\]\.mu: is not allowed/,
+    );
+    const training = { ...critical.settings, lr: 0.1, steps: 10 };
+    bad({ kind: 'training', settings: { ...training, batchSize: 4 } }, /settings\.batchSize: needs samples/);
+    bad({ kind: 'training', settings: { ...training, samples: 2, batchSize: 4 } }, /settings\.batchSize: must be at most samples \(2\)/);
+    bad({ kind: 'training', settings: { ...training, objective: 'mae', ema: 0.5 } }, /settings\.ema: applies only to objective jepa/);
+    const matrix = { objective: 'mae', depth: 1, epsilon: 0.1, tEnd: 1 };
+    bad(
+      {
+        kind: 'matrix-flow',
+        settings: {
+          ...matrix,
+          sigmaXX: [
+            [1, 0],
+            [0, -1],
+          ],
+          sigmaYX: [
+            [1, 0],
+            [0, 1],
+          ],
+        },
+      },
+      /settings\.sigmaXX: must be positive definite/,
+    );
+    bad({ kind: 'matrix-flow', settings: { ...matrix, sigmaXX: [[1]] } }, /settings\.sigmaYX: must be given together/);
+  });
+  it('returns a copy holding the checked values', () => {
+    const input = { kind: 'critical-time', settings: { ...critical.settings } };
+    const spec = validateRunSpec(input);
+    expect(spec).toEqual(input);
+    expect(spec.settings).not.toBe(input.settings);
+  });
+});
+
+describe('executeRun(spec) is the library call of its kind, to the last bit', () => {
+  it('critical-time: the closed form (JEPA, L = 1, σ² = ρ = 1, ε = ¼: t* = 2 + ln 3) and criticalTime', () => {
+    const r = executeRun({ kind: 'critical-time', settings: { objective: 'jepa', depth: 1, lambda: 1, rho: 1, epsilon: 0.25 } });
+    if (!('status' in r && 'uStar' in r)) throw new Error('not a critical-time result');
+    // the closed form written out: ln(u*(ρ−u0)/(u0(ρ−u*))) + 1/u0 − 1/u* with u0 = ¼, u* = ½
+    expect(Math.abs((r.t[0] ?? 0) - (2 + Math.log(3))) / (2 + Math.log(3))).toBeLessThan(4e-16);
+    const features = [
+      { lambda: 1, rho: 3 },
+      { sigma2: 2, rho: 0.5 },
+      { lambda: -1, rho: -1 },
+    ];
+    for (const method of ['exact', 'leading-order', 'inverse-ode'] as const) {
+      const settings = { objective: 'mae', depth: 3, features, epsilon: 1e-3, fraction: 0.7, method, time: 'paper' } as const;
+      const many = executeRun({ kind: 'critical-time', settings });
+      features.forEach((f, i) => {
+        const one = criticalTime(f, { objective: 'mae', depth: 3, epsilon: 1e-3, fraction: 0.7, method, timeUnit: 'paper' });
+        expect('t' in many && many.t[i]).toBe(one.exists ? one.t : null);
+      });
+      expect('status' in many && many.status).toEqual(['exists', 'exists', 'rho-not-positive']);
+    }
+  });
+  it('trajectory: flowTrajectories', () => {
+    const settings = { objective: 'jepa', depth: 3, features: [{ lambda: 1, rho: 2 }], epsilon: 1e-2, tEnd: 30, points: 7 } as const;
+    const r = executeRun({ kind: 'trajectory', settings });
+    const ref = flowTrajectories(settings.features, { objective: 'jepa', depth: 3, epsilon: 1e-2, tEnd: 30, points: 7, rtol: 1e-10 });
+    expect(r).toEqual({ t: Array.from(ref.t), wbar: ref.wbar.map((w) => Array.from(w)) });
+  });
+  it('training: simulateFeatures with the same seed, and a result that survives JSON', () => {
+    const settings = { ...seedStudySettings(2, 400, 2), seed: 9 };
+    const r = executeRun({ kind: 'training', settings });
+    const ref = simulateFeatures({ ...settings, features: [...settings.features], learningRate: 0.05 });
+    expect('maxDeviation' in r && r.maxDeviation).toBe(ref.deviation.max);
+    expect('wbar' in r && r.wbar).toEqual(ref.wbar);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    expect(runColumns({ kind: 'training', settings }, r)).toMatchObject({
+      status: 'completed',
+      stoppedAt: 400,
+      orderAgrees: expect.any(Boolean),
+    });
+  });
+  it('matrix-flow: with aligned init and diagonal covariances, diag W̄ follows the per-feature flows (docs/math.md §2)', () => {
+    const features = [
+      { lambda: 1, rho: 2 },
+      { lambda: 0.8, rho: 0.5 },
+    ];
+    const settings = { objective: 'mae', depth: 2, features, epsilon: 1e-2, tEnd: 20, points: 5, rtol: 1e-10 } as const;
+    const r = executeRun({ kind: 'matrix-flow', settings });
+    if (!('singularValues' in r)) throw new Error('not a matrix-flow result');
+    const ref = flowTrajectories(features, { objective: 'mae', depth: 2, epsilon: 1e-2, tEnd: 20, points: 5, rtol: 1e-12 });
+    // both integrations to rtol ≤ 1e-10 of the same exact solution: 1e-7 relative leaves a margin for the accumulated error of the stiff solver over 20 time units
+    for (let k = 0; k < 5; k++) {
+      features.forEach((_, i) => expect(Math.abs((r.diagonal[k][i] ?? 0) - ref.wbar[i][k]) / ref.wbar[i][k]).toBeLessThan(1e-7));
+      // W̄ is diagonal with positive entries: its singular values are those entries, sorted
+      expect(r.singularValues[k]).toEqual([...r.diagonal[k]].sort((a, b) => (b ?? 0) - (a ?? 0)));
+    }
+  });
+  it('runOutcome captures a failed computation as data', () => {
+    // t* ~ ε^{−3/2} = 1e450 at L = 2: the integration of t(ln u) overflows and ends with a status, which criticalTime throws
+    const spec: RunSpec = {
+      kind: 'critical-time',
+      settings: { objective: 'jepa', depth: 2, lambda: 1, rho: 1, epsilon: 1e-300, method: 'inverse-ode' },
+    };
+    const outcome = runOutcome(spec);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok)
+      expect(outcome.error).toMatchObject({ name: 'IntegrationError', message: expect.stringMatching(/^criticalTimes: the inverse/) });
+  });
+});
