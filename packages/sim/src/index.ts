@@ -66,3 +66,5 @@ export { simulateFeatures } from './compare/simulateFeatures.js';
 export type { SimulateFeaturesOptions, SimulateFeaturesResult } from './compare/simulateFeatures.js';
 export { flowReference } from './compare/flowReference.js';
 export type { FlowReferenceOptions } from './compare/flowReference.js';
+export { matrixFlowTrajectory } from './compare/matrixFlowTrajectory.js';
+export type { MatrixFlowTrajectory, MatrixFlowTrajectoryInput } from './compare/matrixFlowTrajectory.js';
