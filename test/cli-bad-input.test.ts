@@ -503,6 +503,15 @@ function table(): Row[] {
     // without --matrix, each of them is refused by name
     add('solve', flag, flag === '--covariances' ? file('not-json.json') : '1', BASE.solve, ['needs --matrix']);
   }
+  // simulate --d: the width (a single feature repeated, or the count of --features)
+  for (const [value, mentions] of [
+    ['0', ['from 1 to 4096']],
+    ['4097', []],
+    ['2.5', []],
+  ] as const)
+    add('simulate', '--d', value, BASE.simulate, [...mentions]);
+  add('simulate', '--d', '2', [...FILE_BASE.simulate, '--features', 'docs/examples/features-ab.json'], ['does not match']);
+  add('simulate', '--d', null, BASE.simulate, ['argument missing']);
   // combinations that are refused
   rows.push({ command: 'solve', flag: '--csv', value: null, args: [...BASE.solve, '--json', '--csv'], mentions: ['exclude each other'] });
   rows.push({
