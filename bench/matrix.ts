@@ -116,16 +116,21 @@ function rhsAndJvp(): void {
   );
 }
 
+/** The training runs' diagonal moments: σ² from 1 to 2, λ from 0.5 to 1. */
+function trainingCovariances(d: number): Covariances {
+  return {
+    kind: 'diagonal',
+    sigmaXX: Float64Array.from({ length: d }, (_, i) => 1 + i / d),
+    sigmaYX: Float64Array.from({ length: d }, (_, i) => 0.5 + (0.5 * i) / d),
+  };
+}
+
 function training(): void {
   process.stdout.write('\n### Training steps/s (JEPA, population moments, diagonal Σ, random init ε = 0.05, η = 0.01)\n\n');
   const rows: (string | number)[][] = [];
   const sizes = full ? [16, 64, 256, 512, 1024] : [16, 64, 256];
   for (const d of sizes) {
-    const covariances: Covariances = {
-      kind: 'diagonal',
-      sigmaXX: Float64Array.from({ length: d }, (_, i) => 1 + i / d),
-      sigmaYX: Float64Array.from({ length: d }, (_, i) => 0.5 + (0.5 * i) / d),
-    };
+    const covariances = trainingCovariances(d);
     for (const L of [1, 4, 8]) {
       const flops = 3 * L * 2 * d ** 3;
       // about 2 s of CPU for the fast kernels at ~10 GFLOP/s, a quarter of that for the reference
@@ -224,11 +229,7 @@ function memory(): void {
   const L = 8;
   process.stdout.write(`\n### d = ${d}, L = ${L}: 100 training steps and the peak resident memory\n\n`);
   let peak = process.memoryUsage().rss;
-  const covariances: Covariances = {
-    kind: 'diagonal',
-    sigmaXX: Float64Array.from({ length: d }, (_, i) => 1 + i / d),
-    sigmaYX: Float64Array.from({ length: d }, (_, i) => 0.5 + (0.5 * i) / d),
-  };
+  const covariances = trainingCovariances(d);
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t = timeIt(() =>
     train({

@@ -9,24 +9,13 @@ import { FORMULATIONS, OBJECTIVES, TIME_UNITS } from '@jepa-dynamics/core';
 import { coupledTrajectories, flowTrajectories, solverMethods, type SolveStats } from '@jepa-dynamics/ode';
 import { UsageError } from '../errors.js';
 import { printJson } from '../output.js';
-import { featuresOptions, parseFeatures, type FeaturesFlags } from '../features.js';
+import { featuresOptions, parseFeatures } from '../features.js';
 import { parseChoice, parseInteger, parsePositiveNumber, parseRelativeTolerance, required } from '../options.js';
 import { solveMatrix, type SolveMatrixFlags } from './solveMatrix.js';
 
-interface SolveFlags extends FeaturesFlags, SolveMatrixFlags {
+/** The flags of `solve` (those of --matrix included: they share the common ones). */
+interface SolveFlags extends SolveMatrixFlags {
   matrix?: boolean;
-  objective?: string;
-  depth?: string;
-  epsilon?: string;
-  tEnd?: string;
-  points: string;
-  method?: string;
-  coupled?: boolean;
-  formulation: string;
-  time: string;
-  rtol: string;
-  json?: boolean;
-  csv?: boolean;
 }
 
 /** The `--method` choices: every method of the solver's registry, in its order, then `auto`. */
