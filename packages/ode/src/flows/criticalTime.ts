@@ -18,7 +18,7 @@ import { criticalTarget } from './criticalTarget.js';
 import { criticalTimeResults } from './criticalTimeResults.js';
 import { implicitTimeKernel } from './implicitTime.js';
 import { leadingOrderKernel } from './leadingOrderCriticalTime.js';
-import { logGrowth } from './logGrowth.js';
+import { logGrowthOfGap } from './logGrowth.js';
 import { resolveFeature } from './resolveFeature.js';
 import { timeDomainCriticalTime } from './timeDomainCriticalTime.js';
 import type { CriticalTimeResult, Feature, FeatureInput } from './types.js';
@@ -172,16 +172,16 @@ function criticalTimeKernel(feature: Feature, s: Setting): CriticalTimeResult {
   let t: number;
   switch (s.method) {
     case 'exact':
-      t = implicitTimeKernel(s.objective, sigma2, lambda, rho, s.depth, target.u0, target.uStar);
+      t = implicitTimeKernel(s.objective, sigma2, lambda, rho, s.depth, target.u0, target.uStar, target.gap);
       break;
     case 'leading-order':
       t = leadingOrderKernel(s.objective, lambda, rho, s.depth, s.epsilon, s.fraction);
       break;
     case 'ode':
-      t = timeDomainCriticalTime({ ...s, sigma2, rho, u0: target.u0, uStar: target.uStar });
+      t = timeDomainCriticalTime({ ...s, sigma2, rho, u0: target.u0, uStar: target.uStar, gap: target.gap });
       break;
     case 'inverse-ode':
-      t = inverseCriticalTime(s, sigma2, rho, target.u0, target.uStar);
+      t = inverseCriticalTime(s, sigma2, rho, target.u0, target.uStar, target.gap);
       break;
     default: {
       const never: never = s.method;
@@ -202,13 +202,13 @@ function criticalTimeKernel(feature: Feature, s: Setting): CriticalTimeResult {
 }
 
 /** docs/math.md §3 integrand dt/dx, x = ln(u/u0), integrated by solveIvp from 0 to ln(u* / u0). */
-function inverseCriticalTime(s: Setting, sigma2: number, rho: number, u0: number, uStar: number): number {
+function inverseCriticalTime(s: Setting, sigma2: number, rho: number, u0: number, uStar: number, gap: number): number {
   const { objective, depth } = s;
   // x = ln(u/u0) from 0, not ln u from ln u0: ln u* − ln u0 loses to rounding what ln(u*/u0)
   // keeps when ε is close to the target (logGrowth); u^{-(2L-1)} = e^{-(2L-1)(ln u0 + x)}
   // (JEPA), u^{-(L-1)} (MAE): one exp, and no overflow of u0^{-(2L-1)} on its own.
   const logU0 = Math.log(u0);
-  const x1 = logGrowth(u0, uStar);
+  const x1 = logGrowthOfGap(u0, uStar, gap);
   const jepaPower = 2 * depth - 1;
   const maePower = depth - 1;
   const rhs =

@@ -20,7 +20,7 @@ import {
   type BatchParameter,
   type ResolvedBatchParameter,
 } from './batchParameter.js';
-import { criticalUStar, criticalWbarTarget } from './criticalTarget.js';
+import { criticalGap, criticalUStar, criticalWbarTarget } from './criticalTarget.js';
 import { resolveFeatureArrays, type FeatureArrays, type ResolvedFeatureArrays } from './featureArrays.js';
 import { implicitTimeKernel } from './implicitTime.js';
 import { leadingOrderKernel } from './leadingOrderCriticalTime.js';
@@ -148,7 +148,7 @@ export function criticalTimeBatch(features: FeatureArrays, options: CriticalTime
 /**
  * Kernel of {@link criticalTimeBatch} (and of `criticalTimes` for its closed-form methods):
  * validated input, preallocated output. Per entry it runs exactly the scalar path's steps:
- * `criticalWbarTarget`, `criticalUStar`, `implicitTimeKernel` or `leadingOrderKernel`, times
+ * `criticalWbarTarget`, `criticalUStar`, `criticalGap` and `implicitTimeKernel`, or `leadingOrderKernel`, times
  * the unit's factor. Internal.
  */
 export function criticalTimeBatchKernel(
@@ -194,11 +194,15 @@ export function criticalTimeBatchKernel(
     }
     const us = criticalUStar(objective, r, L, pRootOnce ? pRootFixed : Math.pow(p, 1 / L));
     uStar[i] = us;
-    const time =
-      timeFactor(timeUnit, L) *
-      (exact
-        ? implicitTimeKernel(objective, sigma2[i], lambda[i], r, L, u0Once ? u0Fixed : Math.pow(eps, 1 / L), us)
-        : leadingOrderKernel(objective, lambda[i], r, L, eps, p));
+    let time: number;
+    if (exact) {
+      const u0 = u0Once ? u0Fixed : Math.pow(eps, 1 / L);
+      time =
+        timeFactor(timeUnit, L) *
+        implicitTimeKernel(objective, sigma2[i], lambda[i], r, L, u0, us, criticalGap(objective, r, L, p, eps, target, u0, us));
+    } else {
+      time = timeFactor(timeUnit, L) * leadingOrderKernel(objective, lambda[i], r, L, eps, p);
+    }
     if (Number.isFinite(time)) {
       t[i] = time;
       status[i] = EXISTS;

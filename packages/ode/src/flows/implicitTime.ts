@@ -8,7 +8,7 @@ import {
   type TimeUnit,
 } from '@jepa-dynamics/core';
 import { fixedPointKernel } from './fixedPoint.js';
-import { logGrowth } from './logGrowth.js';
+import { logGrowthOfGap } from './logGrowth.js';
 import { maeAntiderivativeDifference } from './maeAntiderivative.js';
 import { resolveFeature } from './resolveFeature.js';
 import type { FeatureInput } from './types.js';
@@ -33,6 +33,8 @@ import { timeFactor } from './timeFactor.js';
  * (Sterbenz), so a ratio near 1 keeps full relative accuracy (`Math.log(u/u0)` would lose
  * `ulp/ln(u/u0)`); `Math.log(u/u0)` above.
  * For `u ≤ u0` (possible only by rounding: ε below p·w̄∞ by less than an ulp) the time is 0.
+ * `gap` is `u − u0` (default), or the critical time's more accurate `criticalGap`: the
+ * differences `u − u0` of the formulas are taken from it.
  */
 export function implicitTimeKernel(
   objective: Objective,
@@ -42,18 +44,19 @@ export function implicitTimeKernel(
   depth: number,
   u0: number,
   u: number,
+  gap: number = u - u0,
 ): number {
   // u ≤ u0 reaches criticalTime when ε is below p·w̄∞ by less than the rounding of u0 = ε^{1/L} and
   // u*: the start is the target to double precision, and 0 is the time (not the negative of one ulp's)
-  if (!(u > u0)) return 0;
-  const growth = logGrowth(u0, u); // ln(u/u0) > 0, to a few ulps also for u close to u0
+  if (!(u > u0) || !(gap > 0)) return 0;
+  const growth = logGrowthOfGap(u0, u, gap); // ln(u/u0) > 0, to a few ulps also for u close to u0
   switch (objective) {
     case 'jepa': {
       const a = 1 / rho;
       const b = 1 / u0;
       const q = u0 / u;
-      const d = (u - u0) / u; // 1 − q
-      let horner = growth + Math.log1p((u - u0) / (rho - u));
+      const d = gap / u; // 1 − q
+      let horner = growth + Math.log1p(gap / (rho - u));
       let bPower = 1; // u0^{−m}
       let qPower = 1; // q^{m−1}
       let geometric = 0; // 1 + q + … + q^{m−1}
@@ -67,7 +70,7 @@ export function implicitTimeKernel(
     }
     case 'mae': {
       const power = depth === 1 ? growth : (Math.pow(u0, 1 - depth) * -Math.expm1(-(depth - 1) * growth)) / (depth - 1);
-      return (power + maeAntiderivativeDifference(rho, depth, u0, u, growth)) / lambda;
+      return (power + maeAntiderivativeDifference(rho, depth, u0, u, growth, gap)) / lambda;
     }
     default: {
       const never: never = objective;

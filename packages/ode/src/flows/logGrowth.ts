@@ -12,5 +12,20 @@
  * @returns `ln(u/u0)` ≥ 0.
  */
 export function logGrowth(u0: number, u: number): number {
-  return u <= 2 * u0 ? Math.log1p((u - u0) / u0) : Math.log(u / u0);
+  return logGrowthOfGap(u0, u, u - u0);
+}
+
+/**
+ * `ln(u/u0)` from `gap = u − u0` known more accurately than the difference of the doubles u and
+ * u0 (the critical time's `u* − u0`, see `criticalGap`): `log1p(gap/u0)` for `u ≤ 2u0`, as in
+ * {@link logGrowth}, which is this function with `gap = u − u0` (exact there, by Sterbenz).
+ * Internal kernel helper.
+ *
+ * @param u0 - the start, > 0.
+ * @param u - the end, ≥ u0.
+ * @param gap - `u − u0`, ≥ 0.
+ * @returns `ln(u/u0)` ≥ 0.
+ */
+export function logGrowthOfGap(u0: number, u: number, gap: number): number {
+  return u <= 2 * u0 ? Math.log1p(gap / u0) : Math.log(u / u0);
 }

@@ -42,13 +42,14 @@ export function maeAntiderivative(rho: number, depth: number, u: number): number
  * against the scale on which G' varies, else as the difference of G (then at most a
  * factor ~10 of cancellation). The difference alone lost up to 7e-11 relative of t* at
  * ε 1e-6 below the target with p = 0.9. `growth = ln(u/u0)` is passed in (the caller's
- * `logGrowth`, accurate for u close to u0). One kernel for the scalar and batched paths.
+ * `logGrowth`, accurate for u close to u0), and `gap = u − u0` (the caller's, possibly more
+ * accurate than the difference of the doubles). One kernel for the scalar and batched paths.
  * Internal kernel.
  */
-export function maeAntiderivativeDifference(rho: number, depth: number, u0: number, u: number, growth: number): number {
+export function maeAntiderivativeDifference(rho: number, depth: number, u0: number, u: number, growth: number, gap: number): number {
   const z = Math.pow(u, depth + 1) / rho;
   if (z <= SERIES_LIMIT) return ((u * u) / rho) * seriesSum(z, depth, u0 / u, growth);
-  const h = u - u0;
+  const h = gap;
   // |G''/G'| = 1/s + (L+1)s^L/(ρ − s^{L+1}) is largest at u; G' is analytic within about
   // 1/|G''/G'| of [u0, u], so for h·|G''/G'| ≤ 0.1 six-point Gauss–Legendre is exact to
   // ~(0.1/4)^12 ≈ 6e-20 relative.

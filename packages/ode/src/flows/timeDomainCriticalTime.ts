@@ -1,7 +1,7 @@
 import { IntegrationError, type Objective } from '@jepa-dynamics/core';
 import { solveIvp } from '../solver/solveIvp.js';
 import type { Method } from '../solver/types.js';
-import { logGrowth } from './logGrowth.js';
+import { logGrowthOfGap } from './logGrowth.js';
 
 /** What {@link timeDomainCriticalTime} integrates (validated by the caller). Internal. */
 export interface TimeDomainProblem {
@@ -15,6 +15,8 @@ export interface TimeDomainProblem {
   readonly u0: number;
   /** Target `u*` > u0. */
   readonly uStar: number;
+  /** `u* − u0`, possibly more accurate than the difference of the doubles (`criticalGap`). */
+  readonly gap: number;
   readonly solver: Method;
   readonly rtol: number;
   /** Multiplies gradient-flow time into the caller's unit (1, or L for paper time): used for the time reached in errors. */
@@ -72,7 +74,8 @@ export function timeDomainCriticalTime(problem: TimeDomainProblem): number {
   let uStart = u0;
   for (let stage = 0; stage < MAX_STAGES; stage++) {
     const uEnd = Math.min(uStart * growth, uStar);
-    const gap = uEnd - uStart;
+    // a first stage that ends at u* spans the caller's gap (near the target, more accurate than u* − u0)
+    const gap = stage === 0 && uEnd === uStar ? problem.gap : uEnd - uStart;
     if (!(gap > 0)) return stage === 0 ? 0 : time(total) / problem.factor; // u0 rounds to u*: the closed form gives 0 as well
     const run = integrateStage(problem, uStart, gap);
     if (stage === 0) logFirst = run.logUnit;
@@ -133,7 +136,7 @@ function integrateStage(problem: TimeDomainProblem, uStart: number, gap: number)
   const uEnd = uStart + gap;
   const m = objective === 'jepa' ? 2 * depth : depth;
   const room = (u: number): number => (objective === 'jepa' ? rho - u : rho - Math.pow(u, depth + 1));
-  const integral = scaledPowerIntegral(uStart, logGrowth(uStart, uEnd), m);
+  const integral = scaledPowerIntegral(uStart, logGrowthOfGap(uStart, uEnd, gap), m);
   const roomStart = room(uStart);
   const logUnit = Math.log(integral) - Math.log(sigma2) - m * Math.log(uStart) - Math.log(roomStart);
   const speed = integral / (roomStart * gap);

@@ -2,8 +2,9 @@
  * The critical-time methods where issue 12 found `'ode'` wrong or failing: ε close below
  * the target (the answer depends on u* − u0, a tiny difference of the start and the end)
  * and large depth (a transition far shorter than the resolution of t). Truth: 40-digit
- * mpmath quadrature (fixtures/flows-critical-time-edges.py) between the very doubles u0 and
- * u* the library forms, so the test judges the methods, not the rounding of their inputs.
+ * mpmath quadrature (fixtures/flows-critical-time-edges.py) for the double inputs the caller
+ * passes. The library forms u0 = ε^{1/L} and u* as doubles, but takes u* − u0 from ε and the
+ * target in double-double (criticalGap), so their roundings do not enter t* either.
  */
 import { readFileSync } from 'node:fs';
 import { MIN_RELATIVE_TOLERANCE } from '@jepa-dynamics/core';
@@ -12,14 +13,14 @@ import { criticalTime, IntegrationError, InvalidArgumentError } from '../../src/
 import { methodDefinition, registerMethod } from '../../src/solver/methodRegistry.js';
 import type { CriticalTimeCase } from '../../../../test/support/oracles/index.js';
 
-/** A case of the fixture; its `t` is t* between the doubles `u0` and `uStar` below (gradient-flow time). */
+/** A case of the fixture; its `t` is t* for the double inputs (gradient-flow time). */
 interface EdgeCase extends CriticalTimeCase {
   /** 1 − ε/target, rounded. */
   belowTarget: string;
   /** The doubles u0 = ε^{1/L} and u* the library forms (node's Math.pow). */
   u0: number;
   uStar: number;
-  /** t* for the decimal inputs: differs from `t` only by the rounding of u0 and u*. */
+  /** t* for the decimal inputs: differs from `t` only by the rounding of ε to a double. */
   tDecimal: string;
 }
 
@@ -56,9 +57,15 @@ describe('critical times near the target and at large depth, against 40-digit qu
     });
   }
 
-  it("issue 12's example: 'ode' gives 3.44333267250e-12 (it gave 3.4777683857e-12, 1.0 % off)", () => {
-    const r = criticalTime({ lambda: 1, rho: 3 }, { objective: 'jepa', depth: 7, epsilon: 1093.4989065, method: 'ode' });
-    expect(r.exists && Math.abs(r.t - 3.4433326725012851e-12) / 3.4433326725012851e-12).toBeLessThan(1e-10);
+  it("issue 12's example: 'ode' and 'exact' give 3.4433326684e-12, the issue's exact value (ode gave 3.4777683857e-12, 1.0 % off)", () => {
+    // The fixture's first case; its decimal-input value 3.44333266831e-12 rounds to the issue's figure as well.
+    const want = Number(cases[0].t);
+    expect(cases[0].epsilon).toBe(1093.4989065);
+    for (const method of ['ode', 'exact'] as const) {
+      const r = criticalTime({ lambda: 1, rho: 3 }, { objective: 'jepa', depth: 7, epsilon: 1093.4989065, method });
+      expect(r.exists && Math.abs(r.t - want) / want, method).toBeLessThan(1e-10);
+      expect(r.exists && r.t.toPrecision(11), method).toBe('3.4433326684e-12');
+    }
   });
 });
 

@@ -43,7 +43,7 @@ describe('maeAntiderivative', () => {
           // the difference is ~gap·u·G'(u); the oracle integrates over [u0, u] itself, so both are relative-accurate;
           // the inputs' own rounding (u0 = u(1 − gap) to 1 ulp) moves the difference by ~1e-16/gap relative
           expect(
-            Math.abs(maeAntiderivativeDifference(rho, L, u0, u, logGrowth(u0, u)) - want) / want,
+            Math.abs(maeAntiderivativeDifference(rho, L, u0, u, logGrowth(u0, u), u - u0) - want) / want,
             JSON.stringify({ L, z, gap }),
           ).toBeLessThan(1e-13 + 1e-15 / gap);
         }
