@@ -201,7 +201,13 @@ function stiffFlow(): void {
       direction: 1,
     }));
     const t = timeIt(() =>
-      solveIvp(flow.rhs, [0, tEnd], flow.pack(alignedMatrixInit(d, L, eps)), { ...flow.stiffOptions(), rtol: 1e-8, atol: 1e-20, events }),
+      solveIvp(flow.rhs, [0, tEnd], flow.pack(alignedMatrixInit(d, L, eps)), {
+        ...flow.stiffOptions(),
+        rtol: 1e-8,
+        atol: 1e-20,
+        events,
+        tEval: [tEnd],
+      }),
     );
     const r = t.value;
     const worst = r.events.reduce((m, e) => Math.max(m, Math.abs(e.t - tStar[e.index]) / tStar[e.index]), 0);
