@@ -77,9 +77,9 @@ export interface MatrixFlowTrajectory {
  *
  * @param input - objective, depth, covariances, init, horizon and tolerance.
  * @returns the singular values (and diagonal) of W̄ over time, with the critical times.
- * @throws {@link InvalidArgumentError} on invalid settings or covariances (shapes, finite
+ * @throws `InvalidArgumentError` on invalid settings or covariances (shapes, finite
  *   entries, Σxx symmetric positive definite).
- * @throws {@link IntegrationError} when the integration fails (status and time reached).
+ * @throws `IntegrationError` when the integration fails (status and time reached).
  * @example
  * ```ts
  * const r = matrixFlowTrajectory({ objective: 'jepa', depth: 1, sigmaXX: [[1]], sigmaYX: [[1]], epsilon: 0.25, tEnd: 20, points: 2 });
