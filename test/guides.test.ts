@@ -20,6 +20,9 @@ const SKIPPED: Readonly<Record<string, string>> = {
   'npx -y pnpm@12.4.2 install --frozen-lockfile && npx -y pnpm@12.4.2 exec jepa-dynamics reproduce':
     'the set-up and the full reproduce into ./results of the checkout; test/reproduce.test.ts runs reproduce --quick into a temporary folder',
   'npx -y pnpm@12.4.2 install --frozen-lockfile && npx -y pnpm@12.4.2 test': 'the set-up and this very test suite',
+  'npx -y pnpm@12.4.2 install --frozen-lockfile && npx -y pnpm@12.4.2 run explore':
+    'the set-up, then a server that runs until interrupted; packages/explorer/test/browser.test.ts builds and serves the page the same way',
+  'npx -y pnpm@12.4.2 run explore': 'a server that runs until interrupted (as above)',
   'npx -y pnpm@12.4.2 install --frozen-lockfile':
     'the set-up itself: the suite runs in the installed checkout, and reinstalling would rebuild it under the running tests',
   'npx -y pnpm@12.4.2 exec jepa-dynamics reproduce            # writes ./results':
@@ -27,7 +30,7 @@ const SKIPPED: Readonly<Record<string, string>> = {
   'npx -y pnpm@12.4.2 exec jepa-dynamics reproduce --out DIR  # elsewhere':
     'DIR is a placeholder; test/reproduce.test.ts runs reproduce --quick --out into a temporary folder',
   'git clone <this repository> jepa-dynamics && cd jepa-dynamics': 'a placeholder URL: the suite runs inside the clone',
-  "npx -y pnpm@12.4.2 -r --filter './packages/*' pack --pack-destination ../tarballs":
+  "npx -y pnpm@12.4.2 -r --filter './packages/*' --filter '!./packages/explorer' pack --pack-destination ../tarballs":
     'writes tarballs beside the checkout; test/packaging.test.ts packs, installs and runs the packages as docs/embedding.md says, in a temporary folder',
   'npx vitest run packages/ode/test/solver/rodas4 packages/ode/test/solver/radau5 packages/ode/test/solver/integrate packages/ode/test/flows/coupledFlow packages/ode/test/flows/matrixFlow test/matrix-flow-vs-sim.test.ts':
     'part of this test suite, which runs these files itself',

@@ -63,6 +63,9 @@ export type { ImplicitTimeBatch, ImplicitTimeBatchOptions, ImplicitTimeStatus } 
 export { flowTrajectory, flowTrajectories } from './flows/flowTrajectory.js';
 export type { TrajectoryOptions, Trajectory } from './flows/flowTrajectory.js';
 export { criticalTimeRatio } from './flows/criticalTimeRatio.js';
+export { timeFactor } from './flows/timeFactor.js';
+export { closedFormTrajectory } from './flows/closedFormTrajectory.js';
+export type { ClosedFormTrajectory, ClosedFormTrajectoryOptions } from './flows/closedFormTrajectory.js';
 export type { CriticalTimeRatio } from './flows/criticalTimeRatio.js';
 export { learningOrder, orderFlipDepth } from './flows/learningOrder.js';
 export type { LearningOrder, OrderFlipDepth } from './flows/learningOrder.js';

@@ -8,4 +8,5 @@ export type { TimeEvaluator } from './TimeEvaluator.js';
 export { criticalTimeFormula } from './criticalTimeFormula.js';
 export type { CriticalTimeFormulaResult } from './criticalTimeFormula.js';
 export { javascriptSource } from './javascriptSource.js';
+export { MAX_DEPTH } from './MAX_DEPTH.js';
 export type { Objective } from '@jepa-dynamics/core';

@@ -4,7 +4,19 @@
  */
 import type { TimeUnit } from '@jepa-dynamics/core';
 
-/** Factor converting gradient-flow time to the requested unit: τ = L·t for `'paper'`. */
+/**
+ * Factor converting gradient-flow time t = kη to the requested unit: 1 for `'gradient-flow'`,
+ * L for `'paper'` (τ = L·t, docs/math.md §2).
+ *
+ * @param timeUnit - `'gradient-flow'` or `'paper'`.
+ * @param depth - encoder depth L (not validated).
+ * @returns the factor that multiplies a gradient-flow time.
+ * @example
+ * ```ts
+ * timeFactor('paper', 4); // => 4
+ * timeFactor('gradient-flow', 4); // => 1
+ * ```
+ */
 export function timeFactor(timeUnit: TimeUnit, depth: number): number {
   switch (timeUnit) {
     case 'gradient-flow':
