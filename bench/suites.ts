@@ -5,6 +5,7 @@ import { flowsSuite } from './flows.js';
 import { symbolicSuite } from './symbolic.js';
 import { ensembleSuite } from './ensemble.js';
 import { packagesSuite } from './packages.js';
+import { matrixSuite } from './matrix.js';
 
 /** A benchmark suite: measures its subject against a baseline run in the same process. */
 export interface BenchSuite {
@@ -14,4 +15,13 @@ export interface BenchSuite {
 }
 
 /** Every suite, in the order `pnpm bench` runs them. Add new suites here. */
-export const suites: BenchSuite[] = [solverSuite, simSuite, stiffSuite, flowsSuite, symbolicSuite, ensembleSuite, packagesSuite];
+export const suites: BenchSuite[] = [
+  solverSuite,
+  simSuite,
+  stiffSuite,
+  flowsSuite,
+  symbolicSuite,
+  ensembleSuite,
+  packagesSuite,
+  matrixSuite,
+];

@@ -274,7 +274,7 @@ const SPECIFIC: Record<string, Record<string, [string, (string | RegExp)[]][]>> 
       ['-0.1', []],
     ],
     '--backend': [
-      ['gpu', ['auto, wasm, js, reference']],
+      ['gpu', ['auto, wasm-fma, wasm, js, reference']],
       ['', []],
     ],
   },
@@ -479,7 +479,7 @@ function table(): Row[] {
   // boolean flags take no value
   const booleans: Record<string, string[]> = {
     'critical-time': ['--json'],
-    solve: ['--json', '--csv', '--coupled'],
+    solve: ['--json', '--csv', '--coupled', '--matrix'],
     order: ['--json'],
     learned: ['--json'],
     simulate: ['--json'],
@@ -491,6 +491,66 @@ function table(): Row[] {
     for (const flag of flags)
       rows.push({ command, flag, value: 'yes', args: [...BASE[command], `${flag}=yes`], mentions: ['unknown option'] });
   }
+  // solve --matrix: the full matrix dynamics' flags
+  const matrixBase = [...BASE.solve, '--matrix'];
+  for (const [flag, values] of [
+    [
+      '--d',
+      [
+        ['0', ['≥ 1']],
+        ['2.5', []],
+        ['2', ['does not match']],
+      ],
+    ],
+    [
+      '--init',
+      [
+        ['diagonal', ['aligned, rotated, random']],
+        ['', []],
+      ],
+    ],
+    [
+      '--seed',
+      [
+        ['-1', ['0 to 4294967295']],
+        ['4294967296', []],
+        ['1.5', []],
+      ],
+    ],
+    [
+      '--covariances',
+      [
+        [join(dir, 'no-such-file.json'), ['cannot be read']],
+        [file('not-json.json'), ['must be JSON']],
+        ['', []],
+      ],
+    ],
+  ] as const) {
+    for (const [value, mentions] of values)
+      add(
+        'solve',
+        flag,
+        value,
+        flag === '--d'
+          ? [...FILE_BASE.solve, '--features', 'docs/examples/features-ab.json', '--matrix']
+          : flag === '--covariances'
+            ? [...FILE_BASE.solve, '--matrix']
+            : matrixBase,
+        [...mentions],
+      );
+    add('solve', flag, null, matrixBase, ['argument missing']);
+    // without --matrix, each of them is refused by name
+    add('solve', flag, flag === '--covariances' ? file('not-json.json') : '1', BASE.solve, ['needs --matrix']);
+  }
+  // simulate --d: the width (a single feature repeated, or the count of --features)
+  for (const [value, mentions] of [
+    ['0', ['from 1 to 4096']],
+    ['4097', []],
+    ['2.5', []],
+  ] as const)
+    add('simulate', '--d', value, BASE.simulate, [...mentions]);
+  add('simulate', '--d', '2', [...FILE_BASE.simulate, '--features', 'docs/examples/features-ab.json'], ['does not match']);
+  add('simulate', '--d', null, BASE.simulate, ['argument missing']);
   // combinations that are refused
   rows.push({ command: 'solve', flag: '--csv', value: null, args: [...BASE.solve, '--json', '--csv'], mentions: ['exclude each other'] });
   rows.push({

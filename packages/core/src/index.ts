@@ -33,8 +33,8 @@ export { matmulReference, matmulTransAReference, matmulTransBReference } from '.
 export { matmulBlocked } from './linalg/matmulBlocked.js';
 export { transpose } from './linalg/transpose.js';
 export { scaleColumns, scaleRows } from './linalg/diagonal.js';
-export { wasmGemmBytes, wasmSimdAvailable, wasmUnavailableReason } from './linalg/kernels/wasmGemm.js';
-export { createMatrixWorkspace } from './linalg/matrixWorkspace.js';
+export { relaxedSimdAvailable, wasmGemmBytes, wasmSimdAvailable, wasmUnavailableReason } from './linalg/kernels/wasmGemm.js';
+export { createMatrixWorkspace, PACKED_PRODUCT_VOLUME } from './linalg/matrixWorkspace.js';
 export type { MatrixWorkspace, MatrixWorkspaceOptions } from './linalg/matrixWorkspace.js';
 export { luDecompose, luSolve } from './linalg/lu.js';
 export { luDecomposeKernel, luSolveKernel } from './linalg/kernels/luKernels.js';

@@ -70,3 +70,5 @@ export { rotatedStaticCovariances } from './generative/rotatedStaticCovariances.
 export type { RotatedCovariances } from './generative/rotatedStaticCovariances.js';
 export { trainModes } from './compare/trainModes.js';
 export type { TrainModesOptions, TrainModesResult } from './compare/trainModes.js';
+export { matrixFlowTrajectory } from './compare/matrixFlowTrajectory.js';
+export type { MatrixFlowTrajectory, MatrixFlowTrajectoryInput } from './compare/matrixFlowTrajectory.js';

@@ -29,7 +29,14 @@ interface SimulateFlags extends FeaturesFlags {
   stepControl?: string;
   backend: string;
   json?: boolean;
+  d?: string;
 }
+
+/**
+ * Largest width d: sim's initialisation accepts d ≤ 4096. The limit is memory: training holds
+ * about 3L + 8 d×d matrices of doubles (8(3L + 8)d² bytes: 0.27 GB at d = 1024, L = 8).
+ */
+const MAX_WIDTH = 4096;
 
 /** Runs at least this many steps before a progress bar is worth drawing. */
 const PROGRESS_MIN_STEPS = 20000;
@@ -61,14 +68,30 @@ export function registerSimulate(program: Command): void {
     .option('--record-every <n>', 'record every n steps (default ⌈K/100⌉; steps 0 and K always)')
     .option('--fraction <p>', 'critical times at the fraction p of w̄∞, 0 < p < 1', '0.5')
     .option('--step-control <c>', 'cap each step at a relative change c of every matrix (η_k = min(η, c‖θ‖/‖∇θ‖); time t = Σ η_k)')
-    .option('--backend <b>', 'matrix-product kernel: auto, wasm, js or reference (identical results)', 'auto')
+    .option(
+      '--backend <b>',
+      'matrix-product kernel: auto, wasm-fma (relaxed SIMD; rounding differs), wasm, js or reference (wasm, js, reference: identical results)',
+      'auto',
+    )
     .option('--json', 'print one JSON document')
+    .option(
+      '--d <d>',
+      `network width d ≤ ${MAX_WIDTH}: repeats a single feature d times, else must match --features (memory ≈ 8(3L + 8)d² bytes)`,
+    )
     .action((flags: SimulateFlags) => {
       const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1);
-      const features = parseFeatures(flags);
-      if (features.length > 256)
-        throw new UsageError(`--features must hold at most 256 features (the network width d); got ${features.length}.`);
+      let features = parseFeatures(flags);
+      if (flags.d !== undefined) {
+        const d = parseInteger('--d', flags.d, 1, MAX_WIDTH);
+        // one feature and --d: that feature d times; several: --d must count them
+        if (features.length === 1) features = Array.from({ length: d }, () => features[0]);
+        else if (features.length !== d) throw new UsageError(`--d ${d} does not match the ${features.length} features of --features.`);
+      }
+      if (features.length > MAX_WIDTH)
+        throw new UsageError(
+          `--features must hold at most ${MAX_WIDTH} features (the network width d; memory ≈ 8(3L + 8)d² bytes); got ${features.length}.`,
+        );
       const epsilon = parsePositiveNumber('--epsilon', required('--epsilon', flags.epsilon));
       const learningRate = parsePositiveNumber('--lr', required('--lr', flags.lr));
       const steps = parseInteger('--steps', required('--steps', flags.steps), 0);

@@ -9,22 +9,13 @@ import { FORMULATIONS, OBJECTIVES, TIME_UNITS } from '@jepa-dynamics/core';
 import { coupledTrajectories, flowTrajectories, solverMethods, type SolveStats } from '@jepa-dynamics/ode';
 import { UsageError } from '../errors.js';
 import { printJson } from '../output.js';
-import { featuresOptions, parseFeatures, type FeaturesFlags } from '../features.js';
+import { featuresOptions, parseFeatures } from '../features.js';
 import { parseChoice, parseInteger, parsePositiveNumber, parseRelativeTolerance, required } from '../options.js';
+import { solveMatrix, type SolveMatrixFlags } from './solveMatrix.js';
 
-interface SolveFlags extends FeaturesFlags {
-  objective?: string;
-  depth?: string;
-  epsilon?: string;
-  tEnd?: string;
-  points: string;
-  method?: string;
-  coupled?: boolean;
-  formulation: string;
-  time: string;
-  rtol: string;
-  json?: boolean;
-  csv?: boolean;
+/** The flags of `solve` (those of --matrix included: they share the common ones). */
+interface SolveFlags extends SolveMatrixFlags {
+  matrix?: boolean;
 }
 
 /** The `--method` choices: every method of the solver's registry, in its order, then `auto`. */
@@ -61,7 +52,28 @@ export function registerSolve(program: Command): void {
     .option('--rtol <r>', 'relative tolerance, from 2.22e-14 (100 machine epsilons) to below 1', '1e-10')
     .option('--json', 'print one JSON document')
     .option('--csv', 'print CSV (the default)')
+    .option(
+      '--matrix',
+      'the full matrix flow of V, W_1…W_L (bdf + matrix-free GMRES; state (L+1)d² doubles): singular values of W̄ over time (sigma_j), ' +
+        'the diagonal wbar_i with diagonal covariances, critical times of each mode',
+    )
+    .option('--d <d>', '--matrix: width d; repeats a single feature d times, else must match the features or the covariances')
+    .option(
+      '--init <kind>',
+      '--matrix: aligned (ε^{1/L} I), rotated (aligned in random bases) or random (random orthogonal, balanced); default aligned',
+    )
+    .option('--seed <S>', '--matrix: seed of a rotated or random init, integer 0 … 4294967295; default 0')
+    .option(
+      '--covariances <FILE>',
+      '--matrix: JSON {"sxx": [[…]], "syx": [[…]]}, full d×d Σxx (symmetric positive definite) and Σyx, instead of features',
+    )
     .action((flags: SolveFlags) => {
+      if (flags.matrix === true) {
+        solveMatrix(flags);
+        return;
+      }
+      for (const flag of ['d', 'init', 'seed', 'covariances'] as const)
+        if (flags[flag] !== undefined) throw new UsageError(`--${flag} needs --matrix (the full matrix dynamics).`);
       const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1);
       const features = parseFeatures(flags);

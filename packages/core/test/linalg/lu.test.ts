@@ -104,4 +104,23 @@ describe('luDecompose / luSolve', () => {
     luSolveKernel(unchecked, n, p2, b2);
     expect(b2).toEqual(b1);
   });
+
+  it('luSolveKernel with offsets reads a factorization stored inside a larger array exactly as from its own array', () => {
+    const n = 5;
+    const a = Float64Array.from({ length: n * n }, (_, i) => Math.cos(2 + i * i) + (i % (n + 1) === 0 ? 2 : 0));
+    const alone = a.slice();
+    const piv = new Int32Array(n);
+    luDecomposeKernel(alone, n, piv);
+    // the same factors after 3 unrelated blocks, the pivots after 2 unrelated ones (filled with garbage)
+    const shared = new Float64Array(4 * n * n).fill(Number.NaN);
+    shared.set(alone, 3 * n * n);
+    const sharedPiv = new Int32Array(3 * n).fill(-1);
+    sharedPiv.set(piv, 2 * n);
+    const b1 = Float64Array.from({ length: n }, (_, i) => 1 - i),
+      b2 = b1.slice();
+    luSolveKernel(alone, n, piv, b1);
+    luSolveKernel(shared, n, sharedPiv, b2, 3 * n * n, 2 * n);
+    expect(b2).toEqual(b1);
+    expect(b2.every(Number.isFinite)).toBe(true);
+  });
 });

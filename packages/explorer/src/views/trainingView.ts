@@ -174,7 +174,7 @@ export function trainingView(store: ExplorerStore, announce: (message: string) =
           overlays.training = { signature, objective: t.objective, rows, wbarInfinity, outcome: m };
           progress.value = progress.max;
           setRunState(m.status);
-          status.textContent = `${m.status === 'completed' ? 'Completed' : 'Diverged'}: ${m.message} ${Math.round(m.elapsedMs)} ms in the worker, ${m.backend === 'wasm' ? 'WebAssembly SIMD' : 'JavaScript'} matrix kernel.`;
+          status.textContent = `${m.status === 'completed' ? 'Completed' : 'Diverged'}: ${m.message} ${Math.round(m.elapsedMs)} ms in the worker, ${m.backend === 'wasm' || m.backend === 'wasm-fma' ? 'WebAssembly SIMD' : 'JavaScript'} matrix kernel${m.backend === 'wasm-fma' ? ' with relaxed-SIMD FMA' : ''}.`;
           showResult();
           onResult();
           announce(`Training ${m.status}.`);

@@ -13,22 +13,35 @@ import {
   validateDepth,
   validateEpsilon,
   validateInteger,
+  validatePositive,
   validateSymmetricPositiveDefinite,
+  type KernelBackend,
   type Objective,
   type TimeUnit,
 } from '@jepa-dynamics/core';
-import type { RhsFunction } from '../solver/types.js';
+import type { JacobianVectorProduct, PreconditionerSetup, PreconditionerSolve, RhsFunction, SolveOptions } from '../solver/types.js';
 import { flowSettings } from './flowSettings.js';
+import { createMatrixFlowKernel, matrixFlowKernelCapacity } from './matrixFlowKernel.js';
+import {
+  createMatrixFlowPreconditioner,
+  matrixFlowPreconditionerCapacity,
+  type MatrixFlowPreconditioner,
+} from './matrixFlowPreconditioner.js';
 
 /** Matrices at the API surface: arrays of rows (`m[i][j]` is row i, column j). */
 export type Matrix = readonly (readonly number[])[];
 
-/** The network parameters: predictor/decoder `V` and encoder layers `W[0] = W_1 … W[L−1] = W_L`, each d×d. */
+/**
+ * The network parameters: predictor/decoder `V` and encoder layers `W[0] = W_1 … W[L−1] = W_L`,
+ * each d×d, and with a continuous-time EMA target its layers.
+ */
 export interface MatrixFlowState {
   /** Predictor (JEPA) or decoder (MAE), d×d. */
   V: number[][];
   /** Encoder layers W_1 … W_L (W_1 acts first: `W̄ = W_L ⋯ W_1`), each d×d. */
   W: number[][][];
+  /** With `emaTime`: the target encoder's layers (default in {@link MatrixFlow.pack}: equal to `W`). */
+  target?: number[][][];
 }
 
 /** Input of {@link matrixFlow}. */
@@ -43,22 +56,52 @@ export interface MatrixFlowInput {
   sigmaYX: Matrix;
   /** Unit of time; default `'gradient-flow'` (t = kη). `'paper'` (τ = L·t) divides the rates by L. */
   timeUnit?: TimeUnit;
+  /**
+   * JEPA only: a continuous-time EMA target with time constant τ_ema > 0 (gradient-flow
+   * time): the target encoder's layers follow `dW^T_a/dt = (W_a − W^T_a)/τ_ema` and the
+   * loss's StopGrad branch is `W^T_L ⋯ W^T_1 y`. This is the limit η → 0 of training with
+   * `target ← τ·target + (1 − τ)·online` at `τ = 1 − η/τ_ema` (the discrete decay
+   * `τ^k = (1 − η/τ_ema)^{t/η} → e^{−t/τ_ema}`); a fixed τ as η → 0 gives the StopGrad flow
+   * instead. The state then holds the L target layers after the online ones.
+   * Omitted: StopGrad of the online encoder.
+   */
+  emaTime?: number;
+  /** Matrix-product backend of the right-hand side and its products; default `'auto'`. */
+  backend?: KernelBackend | 'auto';
 }
 
-/** The flow: its right-hand side and the maps between matrices and the flat state. */
+/** The flow: its right-hand side, Jacobian-vector product, preconditioner, and the maps between matrices and the flat state. */
 export interface MatrixFlow {
   /** Dimension d of the views. */
   readonly d: number;
   /** Depth L. */
   readonly depth: number;
-  /** Length of the flat state, `(L + 1) d²`. */
+  /** Length of the flat state, `(L + 1) d²` (`(2L + 1) d²` with an EMA target). */
   readonly dimension: number;
   /**
-   * `θ' = −∇θ L(θ)` on the flat state `[V, W_1, …, W_L]`, each block row-major.
-   * Allocation-free; costs about `(3L + 6) d³` multiply–adds per call, on the GEMM
-   * kernels of `@jepa-dynamics/core` (bit-identical to the plain i-k-j loop).
+   * `θ' = −∇θ L(θ)` on the flat state `[V, W_1, …, W_L]` (then the EMA target's layers),
+   * each block row-major. Allocation-free; about 3L d×d products per call with diagonal Σ
+   * (3L + 2 with full Σ; docs/math.md §5.1), on the GEMM kernels of `@jepa-dynamics/core`.
    */
   readonly rhs: RhsFunction;
+  /**
+   * The exact Jacobian-vector product `out = (∂θ'/∂θ) v` (the directional derivative of
+   * {@link MatrixFlow.rhs}, through the target as well): about 6L products per call, plus 3L
+   * when `y` is not the point of the previous call (whose products are kept).
+   */
+  readonly jvp: JacobianVectorProduct;
+  /** `'bdf'`'s preconditioner setup: rebuilds `P ≈ I − γJ(y)` (see {@link MatrixFlow.stiffOptions}). */
+  readonly psetup: PreconditionerSetup;
+  /** Applies `z = P⁻¹ r` (exact for aligned states, docs/stiff.md). */
+  readonly psolve: PreconditionerSolve;
+  /**
+   * The options with which `solveIvp` integrates this flow by `'bdf'` with matrix-free GMRES:
+   * `{ method: 'bdf', linearSolver: 'gmres', jvp, psetup, psolve }` (no preconditioner with
+   * `{ preconditioner: false }`). No n×n matrix ever exists (n = {@link MatrixFlow.dimension}).
+   */
+  stiffOptions(options?: { preconditioner?: boolean }): Pick<SolveOptions, 'method' | 'linearSolver' | 'jvp' | 'psetup' | 'psolve'>;
+  /** Preconditioner setups so far, and how many needed the change of basis of a non-aligned state. */
+  readonly preconditionerCounts: { readonly setups: number; readonly rotated: number };
   /** Flattens matrices into a state vector. @throws {@link InvalidArgumentError} on a shape mismatch or non-finite entry. */
   pack(state: MatrixFlowState): Float64Array;
   /** Reads a state vector back into matrices. */
@@ -75,15 +118,20 @@ export interface MatrixFlow {
  * - each layer `∇W_a = (W_L ⋯ W_{a+1})ᵀ ∇W̄ (W_{a−1} ⋯ W_1)ᵀ`,
  *
  * from the population losses `½E‖V W̄ x − sg(W̄ y)‖²` (JEPA, no gradient through the
- * target) and `½E‖V W̄ x − y‖²` (MAE), and the flow `θ' = −∇θ` in gradient-flow time.
- * With diagonal covariances and diagonal (e.g. aligned, `ε^{1/L} I`) initial matrices
- * the diagonal entries follow the per-feature flows of docs/math.md §2 exactly.
+ * target) and `½E‖V W̄ x − y‖²` (MAE), and the flow `θ' = −∇θ` in gradient-flow time;
+ * with `emaTime`, JEPA's target is a continuous-time EMA of the encoder. With diagonal
+ * covariances and diagonal (e.g. aligned, `ε^{1/L} I`) initial matrices the diagonal
+ * entries follow the per-feature flows of docs/math.md §2 exactly.
  *
- * @param input - objective, depth, covariances and time unit.
- * @returns the flow (right-hand side, packing helpers).
+ * For long runs (the plateau of a small init lasts ~ε^{−(2L−1)/L}, and learned modes are
+ * stiff) integrate with `solveIvp(flow.rhs, tspan, y0, { ...flow.stiffOptions(), rtol, atol })`:
+ * BDF with GMRES on the exact Jacobian-vector product and the block preconditioner.
+ *
+ * @param input - objective, depth, covariances, time unit, EMA time constant, backend.
+ * @returns the flow (right-hand side, Jacobian-vector product, preconditioner, packing helpers).
  * @throws {@link InvalidArgumentError} when the objective or depth is invalid, the
- *   covariances are not square of the same size with finite entries, or Σxx is not
- *   symmetric (to 1e-12 relative) positive definite.
+ *   covariances are not square of the same size with finite entries, Σxx is not
+ *   symmetric (to 1e-12 relative) positive definite, or `emaTime` is not positive or given for MAE.
  * @example
  * ```ts
  * const flow = matrixFlow({ objective: 'mae', depth: 1, sigmaXX: [[1]], sigmaYX: [[2]] });
@@ -94,75 +142,57 @@ export interface MatrixFlow {
  */
 export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
   const where = 'matrixFlow';
-  const { objective, depth: L, rateScale: scale } = flowSettings(where, input.objective, input.depth, input.timeUnit);
+  const { objective, depth: L, rateScale } = flowSettings(where, input.objective, input.depth, input.timeUnit);
   const d = validateSquare(where, 'sigmaXX', input.sigmaXX);
   const dy = validateSquare(where, 'sigmaYX', input.sigmaYX);
   if (dy !== d) {
     throw new InvalidArgumentError(where, 'sigmaYX', `must be ${d}×${d} like sigmaXX`, `${dy}×${dy}`);
   }
+  let emaTime: number | null = null;
+  if (input.emaTime !== undefined) {
+    if (objective !== 'jepa') throw new InvalidArgumentError(where, 'emaTime', 'only applies to the JEPA objective', input.emaTime);
+    emaTime = validatePositive(where, 'emaTime', input.emaTime);
+  }
   const d2 = d * d;
-  const dimension = (L + 1) * d2;
-  // Every product runs on core's GEMM kernels (bit-identical to the plain i-k-j loop;
-  // WebAssembly SIMD where available), so all operands live in one workspace arena.
-  const ws = createMatrixWorkspace({ capacity: (2 * (L + 1) + Math.max(0, L - 1) + Math.max(0, L - 2) + 6) * d2, largestMatrix: d2 });
-  const sxx = ws.alloc(d2);
-  const syx = ws.alloc(d2);
-  sxx.set(flatten(input.sigmaXX));
-  syx.set(flatten(input.sigmaYX));
+  const sxx = flatten(input.sigmaXX);
+  const syx = flatten(input.sigmaYX);
   validateSymmetricPositiveDefinite(where, 'sigmaXX', sxx, d);
-  // θ = [V, W_1, …, W_L] is copied into the arena and θ' assembled there.
-  const theta = ws.alloc(dimension);
-  const thetaDot = ws.alloc(dimension);
-  const blocks = (m: Float64Array): Float64Array[] => Array.from({ length: L + 1 }, (_, a) => m.subarray(a * d2, (a + 1) * d2));
-  const [V, ...W] = blocks(theta);
-  const [dV, ...dW] = blocks(thetaDot);
-  // prefix[a] = W_a ⋯ W_1 for a = 1..L, prefix[1] being W_1 itself; suffix[a] = W_L ⋯ W_{a+1}
-  // for a = 1..L−1, suffix[L−1] being W_L itself. Slot 0 of both is unused (the empty
-  // product is I and is never formed).
-  const unused = new Float64Array(0);
-  const prefix = Array.from({ length: L + 1 }, (_, a) => (a === 0 ? unused : a === 1 ? W[0] : ws.alloc(d2)));
-  const suffix = Array.from({ length: L }, (_, a) => (a === 0 ? unused : a === L - 1 ? W[L - 1] : ws.alloc(d2)));
-  const a1 = ws.alloc(d2);
-  const resid = ws.alloc(d2);
-  const grad = ws.alloc(d2);
-  const tmp = ws.alloc(d2);
-
-  const rhs: RhsFunction = (_t, y, dydt) => {
-    theta.set(y.subarray(0, dimension));
-    // Prefix products: prefix_a = W_a prefix_{a−1}.
-    for (let a = 2; a <= L; a++) ws.matmul(prefix[a], W[a - 1], prefix[a - 1], d, d, d);
-    // Suffix products: suffix_a = suffix_{a+1} W_{a+1}.
-    for (let a = L - 2; a >= 1; a--) ws.matmul(suffix[a], suffix[a + 1], W[a], d, d, d);
-    const wbar = prefix[L];
-    // resid = V W̄ Σxx − (W̄ Σyx | Σyx): docs/math.md §1.
-    ws.matmul(a1, wbar, sxx, d, d, d);
-    ws.matmul(resid, V, a1, d, d, d);
-    switch (objective) {
-      case 'jepa':
-        ws.matmul(tmp, wbar, syx, d, d, d);
-        for (let i = 0; i < d2; i++) resid[i] -= tmp[i];
-        break;
-      case 'mae':
-        for (let i = 0; i < d2; i++) resid[i] -= syx[i];
-        break;
-      default: {
-        const never: never = objective;
-        throw new Error(`matrixFlow: unknown objective ${String(never)}`);
-      }
+  // diagonal covariances make every ·Σ a column scaling (3L products per call instead of 3L + 2)
+  const diagonal = isDiagonal(sxx, d) && isDiagonal(syx, d);
+  const diagonalOf = (m: Float64Array): Float64Array => Float64Array.from({ length: d }, (_, i) => m[i * d + i]);
+  const ema = emaTime !== null;
+  const layersInState = ema ? 2 * L : L;
+  const dimension = (layersInState + 1) * d2;
+  const backend = input.backend ?? 'auto';
+  const ws = createMatrixWorkspace({ capacity: matrixFlowKernelCapacity(d, L, diagonal, ema), largestMatrix: d2, backend });
+  const kernel = createMatrixFlowKernel(ws, {
+    objective,
+    d,
+    depth: L,
+    sigmaXX: diagonal ? diagonalOf(sxx) : sxx,
+    sigmaYX: diagonal ? diagonalOf(syx) : syx,
+    diagonal,
+    emaTime,
+    rateScale,
+  });
+  // The preconditioner (≈ 2K²d² doubles) is built on its first setup only.
+  let preconditioner: MatrixFlowPreconditioner | null = null;
+  const counts = { setups: 0, rotated: 0 };
+  const psetup: PreconditionerSetup = (_t, y, gamma) => {
+    if (preconditioner === null) {
+      const pws = createMatrixWorkspace({ capacity: matrixFlowPreconditionerCapacity(d, L, ema), largestMatrix: d2, backend });
+      preconditioner = createMatrixFlowPreconditioner(pws, { objective, d, depth: L, sigmaXX: sxx, sigmaYX: syx, emaTime, rateScale });
     }
-    // dV/dt = −resid W̄ᵀ.
-    ws.matmulTransB(dV, resid, wbar, d, d, d);
-    // ∇W̄ = Vᵀ resid.
-    ws.matmulTransA(grad, V, resid, d, d, d);
-    for (let a = 1; a <= L; a++) {
-      // left factor (W_L ⋯ W_{a+1})ᵀ, right factor (W_{a−1} ⋯ W_1)ᵀ; empty products are I.
-      if (a < L) ws.matmulTransA(tmp, suffix[a], grad, d, d, d);
-      else tmp.set(grad);
-      if (a > 1) ws.matmulTransB(dW[a - 1], tmp, prefix[a - 1], d, d, d);
-      else dW[a - 1].set(tmp);
-    }
-    for (let i = 0; i < dimension; i++) dydt[i] = -scale * thetaDot[i];
+    preconditioner.setup(y, gamma);
+    counts.setups = preconditioner.counts.setups;
+    counts.rotated = preconditioner.counts.rotated;
   };
+  const psolve: PreconditionerSolve = (t, y, gamma, r, z) => {
+    if (preconditioner === null) psetup(t, y, gamma);
+    if (preconditioner !== null) preconditioner.solve(r, z);
+  };
+  const rhs: RhsFunction = (_t, y, dydt) => kernel.rhs(y, dydt);
+  const jvp: JacobianVectorProduct = (_t, y, v, out) => kernel.jvp(y, v, out);
 
   const pack = (state: MatrixFlowState): Float64Array => {
     const y = new Float64Array(dimension);
@@ -171,6 +201,19 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
     }
     writeBlock('state.V', state.V, y, 0);
     state.W.forEach((w, a) => writeBlock(`state.W[${a}]`, w, y, (a + 1) * d2));
+    if (ema) {
+      const target = state.target ?? state.W;
+      if (!Array.isArray(target) || target.length !== L)
+        throw new InvalidArgumentError('matrixFlow.pack', 'state.target', `must hold L = ${L} matrices`, target);
+      target.forEach((w, a) => writeBlock(`state.target[${a}]`, w, y, (L + 1 + a) * d2));
+    } else if (state.target !== undefined) {
+      throw new InvalidArgumentError(
+        'matrixFlow.pack',
+        'state.target',
+        'must be omitted: the flow has no EMA target (emaTime)',
+        state.target,
+      );
+    }
     return y;
   };
   const writeBlock = (name: string, m: Matrix, y: Float64Array, off: number): void => {
@@ -184,6 +227,7 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
   const unpack = (y: ArrayLike<number>): MatrixFlowState => ({
     V: block(y, 0),
     W: Array.from({ length: L }, (_, a) => block(y, (a + 1) * d2)),
+    ...(ema ? { target: Array.from({ length: L }, (_, a) => block(y, (L + 1 + a) * d2)) } : {}),
   });
   const encoder = (y: ArrayLike<number>): number[][] => {
     let acc = Float64Array.from({ length: d2 }, (_, i) => y[d2 + i]);
@@ -196,7 +240,11 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
     }
     return block(acc, 0);
   };
-  return { d, depth: L, dimension, rhs, pack, unpack, encoder };
+  const stiffOptions: MatrixFlow['stiffOptions'] = (options = {}) =>
+    options.preconditioner === false
+      ? { method: 'bdf', linearSolver: 'gmres', jvp }
+      : { method: 'bdf', linearSolver: 'gmres', jvp, psetup, psolve };
+  return { d, depth: L, dimension, rhs, jvp, psetup, psolve, stiffOptions, preconditionerCounts: counts, pack, unpack, encoder };
 }
 
 /**
@@ -239,6 +287,12 @@ function validateSquare(where: string, name: string, m: unknown): number {
     }
   }
   return d;
+}
+
+/** Whether a d×d matrix has only zeros off its diagonal. */
+function isDiagonal(m: Float64Array, d: number): boolean {
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) if (i !== j && m[i * d + j] !== 0) return false;
+  return true;
 }
 
 function flatten(m: Matrix): Float64Array {

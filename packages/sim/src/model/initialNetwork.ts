@@ -3,12 +3,13 @@
  * @module
  */
 import {
+  createMatrixWorkspace,
   InvalidArgumentError,
-  matmulTransBReference,
   randomOrthogonal,
   validateDepth,
   validateInteger,
   validatePositive,
+  wasmSimdAvailable,
   type Objective,
 } from '@jepa-dynamics/core';
 import { createGaussianSource } from '../random/gaussianSource.js';
@@ -80,11 +81,18 @@ export function initialNetwork(init: Initialization, d: number, depth: number, o
       const source = createGaussianSource(init.seed);
       const rs = [identity(1)];
       for (let a = 1; a <= depth; a++) rs.push(randomOrthogonal(d, source));
+      // R_a R_{a−1}ᵀ on the fast products (plain 'wasm' or 'js': the same bits on every engine)
+      const ws = createMatrixWorkspace({ capacity: 3 * d * d, largestMatrix: d * d, backend: wasmSimdAvailable() ? 'wasm' : 'js' });
+      const [left, right, product] = [ws.alloc(d * d), ws.alloc(d * d), ws.alloc(d * d)];
+      const rotation = (a: Float64Array, b: Float64Array): Float64Array => {
+        left.set(a);
+        right.set(b);
+        return scaled(ws.matmulTransB(product, left, right, d, d, d), f);
+      };
       const layers = [];
-      for (let a = 1; a <= depth; a++) layers.push(scaled(matmulTransBReference(new Float64Array(d * d), rs[a], rs[a - 1], d, d, d), f));
+      for (let a = 1; a <= depth; a++) layers.push(rotation(rs[a], rs[a - 1]));
       const rL = rs[depth];
-      const predictor =
-        objective === 'jepa' ? identity(f) : scaled(matmulTransBReference(new Float64Array(d * d), identity(1), rL, d, d, d), f);
+      const predictor = objective === 'jepa' ? identity(f) : rotation(identity(1), rL);
       return { network: { d, layers, predictor }, basis: rL };
     }
     case 'random': {

@@ -66,6 +66,9 @@ export function luDecomposeKernel(a: Float64Array, n: number, pivots: Int32Array
  * @param n - the order (not checked).
  * @param pivots - the row swaps.
  * @param b - the right-hand side, length ≥ n; overwritten by x.
+ * @param luOffset - where the factored matrix starts in `lu` (default 0): many small
+ *   factorizations can share one array without a view per solve.
+ * @param pivotOffset - where its row swaps start in `pivots` (default 0).
  * @example
  * ```ts
  * const a = Float64Array.of(0, 2, 1, 1), piv = new Int32Array(2), b = Float64Array.of(4, 3);
@@ -74,10 +77,10 @@ export function luDecomposeKernel(a: Float64Array, n: number, pivots: Int32Array
  * b; // => Float64Array [1, 2]
  * ```
  */
-export function luSolveKernel(lu: Float64Array, n: number, pivots: Int32Array, b: Float64Array): void {
+export function luSolveKernel(lu: Float64Array, n: number, pivots: Int32Array, b: Float64Array, luOffset = 0, pivotOffset = 0): void {
   // Forward substitution L y = P b, applying the swaps in the order they were made.
   for (let k = 0; k < n; k++) {
-    const p = pivots[k];
+    const p = pivots[pivotOffset + k];
     if (p !== k) {
       const tmp = b[k];
       b[k] = b[p];
@@ -85,14 +88,14 @@ export function luSolveKernel(lu: Float64Array, n: number, pivots: Int32Array, b
     }
   }
   for (let i = 1; i < n; i++) {
-    const ri = i * n;
+    const ri = luOffset + i * n;
     let s = b[i];
     for (let j = 0; j < i; j++) s -= lu[ri + j] * b[j];
     b[i] = s;
   }
   // Back substitution U x = y.
   for (let i = n - 1; i >= 0; i--) {
-    const ri = i * n;
+    const ri = luOffset + i * n;
     let s = b[i];
     for (let j = i + 1; j < n; j++) s -= lu[ri + j] * b[j];
     b[i] = s / lu[ri + i];

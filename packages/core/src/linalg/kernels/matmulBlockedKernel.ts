@@ -90,8 +90,10 @@ export function matmulBlockedKernel(c: Float64Array, a: Float64Array, b: Float64
 }
 
 /**
- * The entries of `C = A·B` outside the leading m4×n4 block (rows ≥ m4, or
- * columns ≥ n4), each accumulated from 0 in ascending inner index.
+ * The entries of `C = op(A)·op(B)` outside the leading m4×n4 block (rows ≥ m4, or
+ * columns ≥ n4), each accumulated from 0 in ascending inner index. The factors are read
+ * through strides, as the reference loop reads them: `op(A)_ip = a[i·ai + p·ap]`,
+ * `op(B)_pj = b[p·bp + j·bj]` (defaults: A m×k and B k×n, not transposed).
  */
 export function matmulEdges(
   c: Float64Array,
@@ -102,12 +104,16 @@ export function matmulEdges(
   n: number,
   m4: number,
   n4: number,
+  ai = k,
+  ap = 1,
+  bp = n,
+  bj = 1,
 ): void {
   for (let i = 0; i < m; i++) {
     const j0 = i < m4 ? n4 : 0;
     for (let j = j0; j < n; j++) {
       let s = 0;
-      for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * n + j];
+      for (let p = 0; p < k; p++) s += a[i * ai + p * ap] * b[p * bp + j * bj];
       c[i * n + j] = s;
     }
   }

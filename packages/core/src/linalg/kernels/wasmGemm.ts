@@ -1,28 +1,54 @@
 /**
- * A WebAssembly SIMD matrix-product kernel, assembled byte by byte here (no
- * build-time tool): `C = A·B` on row-major `f64` matrices living in a
- * WebAssembly memory, for the block of C whose row and column counts are
- * multiples of 4.
+ * The WebAssembly SIMD matrix-product kernels, assembled here byte by byte
+ * (kernels/wasmAssembler.ts; no build-time tool), on row-major `f64` matrices living
+ * in a WebAssembly memory. One module exports three functions:
  *
- * Register blocking: each 4×4 block of C is held in eight `f64x2` accumulators
- * while the whole inner dimension streams through; per inner index it loads two
- * `f64x2` of B and four broadcast scalars of A. Every entry is accumulated as
- * `((0 + a_i0 b_0j) + a_i1 b_1j) + …` in ascending order with `f64x2.mul`
- * followed by `f64x2.add` (core WebAssembly SIMD never fuses them), so the
- * result is bit-identical to the plain i-k-j loop of {@link matmulReference}.
+ * - `gemm4(a, b, c, m, n, k, lda, ldb, ldc)`: `C = A·B` read in place (no packing), for
+ *   the block of C whose row and column counts are multiples of 4. The fast path for
+ *   small matrices, whose operands sit in the first-level cache anyway.
+ * - `pack(src, dst, panels, kc, panelStep, pStep, cStep)`: copies `panels` panels of
+ *   4 strided columns × kc rows into contiguous memory (4 values per row), which is
+ *   how the large-matrix path reads A and B (strides in bytes: a transposed operand is
+ *   packed by swapping them, so no transpose is ever formed).
+ * - `macro(mc, nc, kc, a, b, c, ldc, accumulate)`: `C (+)= Ã·B̃` on packed panels (Ã:
+ *   mc/4 panels of kc×4, B̃: nc/4 panels of kc×4), the inner kernel of the
+ *   Goto–van de Geijn loop nest of kernels/packedGemm.ts.
+ *
+ * Register blocking: each 4×4 block of C is held in eight `f64x2` accumulators while
+ * the inner dimension streams through; per inner index two `f64x2` of B and four
+ * broadcast scalars of A. (Larger blocks, 4×6, 6×4, 4×8 and 8×4, measured 35–50 %
+ * slower under V8 on the development machine: the register allocator spills.)
+ *
+ * Rounding: every entry is accumulated as `((0 + a_i0 b_0j) + a_i1 b_1j) + …` in
+ * ascending inner index. The plain module uses `f64x2.mul` then `f64x2.add` (core
+ * WebAssembly SIMD never fuses them), so its results are bit-identical to the plain
+ * i-k-j loop of {@link matmulReference}; an accumulator interrupted between blocks of
+ * the inner dimension is stored and reloaded exactly, so blocking keeps this. The FMA
+ * module uses relaxed SIMD's `f64x2.relaxed_madd` (one rounding per step where the
+ * engine fuses), whose results differ from the reference by at most `2γ_k (|A||B|)_ij`
+ * with `γ_k = k·u/(1 − k·u)`, `u = 2⁻⁵³` (each is within `γ_k (|A||B|)_ij` of the exact
+ * product: Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., §3.1).
  *
  * @module
  */
 
-/** The instantiated kernel: `gemm4(aPtr, bPtr, cPtr, m, n, k, lda, ldb, ldc)`, byte offsets and byte strides. */
+import { assembleModule, get, i32, I32, memarg, OP, set, simd, SIMD_OP, tee, V128, type WasmFunction } from './wasmAssembler.js';
+
+/** The instantiated kernels (byte offsets and byte strides into `memory`). */
 export interface WasmGemm {
-  /** The memory the kernel reads and writes; matrices must be views of `memory.buffer`. */
+  /** The memory the kernels read and write; matrices must be views of `memory.buffer`. */
   readonly memory: { readonly buffer: ArrayBuffer };
+  /** Whether this is the FMA (relaxed SIMD) module. */
+  readonly fma: boolean;
   /**
    * C[0:m, 0:n] = A[0:m, 0:k]·B[0:k, 0:n]. Requires m, n positive multiples of 4,
    * k ≥ 1, 8-byte aligned pointers; strides in bytes.
    */
   gemm4(a: number, b: number, c: number, m: number, n: number, k: number, lda: number, ldb: number, ldc: number): void;
+  /** dst[(q·kc + p)·4 + j] = src[q·panelStep + p·pStep + j·cStep] (bytes) for q < panels, p < kc, j < 4. */
+  pack(src: number, dst: number, panels: number, kc: number, panelStep: number, pStep: number, cStep: number): void;
+  /** C[0:mc, 0:nc] = (accumulate ? C : 0) + Ã·B̃ on packed panels; mc, nc positive multiples of 4, kc ≥ 1. */
+  macro(mc: number, nc: number, kc: number, a: number, b: number, c: number, ldc: number, accumulate: number): void;
 }
 
 /** The parts of the WebAssembly JavaScript API used here (the library compiles without DOM or Node types). */
@@ -33,139 +59,208 @@ interface WasmApi {
   Memory: new (descriptor: { initial: number; maximum?: number }) => { buffer: ArrayBuffer };
 }
 
-// Opcodes (WebAssembly core spec 2.0, binary format; SIMD opcodes follow the 0xfd prefix).
-const I32 = 0x7f;
-const V128 = 0x7b;
-const LOCAL_GET = 0x20;
-const LOCAL_SET = 0x21;
-const I32_CONST = 0x41;
-const I32_ADD = 0x6a;
-const I32_MUL = 0x6c;
-const I32_SHL = 0x74;
-const I32_LT_U = 0x49;
-const LOOP = 0x03;
-const BR_IF = 0x0d;
-const END = 0x0b;
-const VOID = 0x40;
-const SIMD = 0xfd;
-const V128_LOAD = 0x00;
-const V128_LOAD64_SPLAT = 0x0a;
-const V128_STORE = 0x0b;
-const V128_CONST = 0x0c;
-const F64X2_ADD = 0xf0;
-const F64X2_MUL = 0xf2;
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
+/** Emits `acc += a·b` on three v128 locals: mul then add (plain), or one relaxed madd (FMA). */
+function multiplyAdd(code: number[], acc: number, a: number, b: number, fma: boolean): void {
+  if (fma) code.push(...get(a), ...get(b), ...get(acc), ...simd(SIMD_OP.f64x2RelaxedMadd), ...set(acc));
+  else code.push(...get(acc), ...get(a), ...get(b), ...simd(SIMD_OP.f64x2Mul), ...simd(SIMD_OP.f64x2Add), ...set(acc));
 }
 
-function name(s: string): number[] {
-  return [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
-}
+const ZERO_V128 = [...simd(SIMD_OP.v128Const), ...new Array<number>(16).fill(0)];
 
-function section(id: number, body: number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
-
-// Locals: params 0–8, then i32 locals 9–16, then v128 locals 17–27 (the accumulators ACC0 … ACC0 + 7).
-const [A, B, C, M, N, K, LDA, LDB, LDC] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-const [I, J, P, AP, BP, CP, LDA2, LDA3] = [9, 10, 11, 12, 13, 14, 15, 16];
-const [ACC0, B0, B1, AV] = [17, 25, 26, 27];
-
-const get = (l: number): number[] => [LOCAL_GET, ...uleb(l)];
-const set = (l: number): number[] => [LOCAL_SET, ...uleb(l)];
-const simd = (op: number): number[] => [SIMD, ...uleb(op)];
-/** memarg with alignment 2^3 (pointers are only guaranteed 8-byte aligned) and a byte offset. */
-const memarg = (offset: number): number[] => [3, ...uleb(offset)];
-
-function body(): number[] {
+/** `gemm4`: the unpacked 4×4-blocked product (see the module comment). */
+function gemm4(fma: boolean): WasmFunction {
+  const [A, B, C, M, N, K, LDA, LDB, LDC] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [I, J, P, AP, BP, CP, LDA2, LDA3] = [9, 10, 11, 12, 13, 14, 15, 16];
+  const [ACC0, B0, B1, AV] = [17, 25, 26, 27];
   const code: number[] = [];
   const emit = (...parts: number[][]): void => {
     for (const p of parts) code.push(...p);
   };
-  // acc[2r], acc[2r+1] += splat(A[r]) * (B0, B1), reading A at ap + rowOffsetLocal
-  const rowUpdate = (r: number, rowOffset: number[]): void => {
-    emit(get(AP), rowOffset, simd(V128_LOAD64_SPLAT), memarg(0), set(AV));
-    for (let h = 0; h < 2; h++) {
-      emit(get(ACC0 + 2 * r + h), get(AV), get(h === 0 ? B0 : B1), simd(F64X2_MUL), simd(F64X2_ADD), set(ACC0 + 2 * r + h));
-    }
-  };
-  emit(get(LDA), [I32_CONST, 1], [I32_SHL], set(LDA2));
-  emit(get(LDA2), get(LDA), [I32_ADD], set(LDA3));
-  emit([I32_CONST, 0], set(I));
-  emit([LOOP, VOID]); // rows of C, 4 at a time
-  emit([I32_CONST, 0], set(J));
-  emit([LOOP, VOID]); // columns of C, 4 at a time
-  for (let q = 0; q < 8; q++) emit(simd(V128_CONST), new Array<number>(16).fill(0), set(ACC0 + q));
-  emit(get(A), get(I), get(LDA), [I32_MUL], [I32_ADD], set(AP));
-  emit(get(B), get(J), [I32_CONST, 3], [I32_SHL], [I32_ADD], set(BP));
-  emit([I32_CONST, 0], set(P));
-  emit([LOOP, VOID]); // inner dimension, ascending: the reference accumulation order
-  emit(get(BP), simd(V128_LOAD), memarg(0), set(B0));
-  emit(get(BP), simd(V128_LOAD), memarg(16), set(B1));
-  rowUpdate(0, []);
-  rowUpdate(1, [...get(LDA), I32_ADD]);
-  rowUpdate(2, [...get(LDA2), I32_ADD]);
-  rowUpdate(3, [...get(LDA3), I32_ADD]);
-  emit(get(AP), [I32_CONST, 8], [I32_ADD], set(AP));
-  emit(get(BP), get(LDB), [I32_ADD], set(BP));
-  emit(get(P), [I32_CONST, 1], [I32_ADD], set(P));
-  emit(get(P), get(K), [I32_LT_U], [BR_IF, 0]);
-  emit([END]);
-  emit(get(C), get(I), get(LDC), [I32_MUL], [I32_ADD], get(J), [I32_CONST, 3], [I32_SHL], [I32_ADD], set(CP));
+  emit(get(LDA), i32(1), [OP.i32Shl], set(LDA2));
+  emit(get(LDA2), get(LDA), [OP.i32Add], set(LDA3));
+  emit(i32(0), set(I));
+  emit([OP.loop, OP.void]); // rows of C, 4 at a time
+  emit(i32(0), set(J));
+  emit([OP.loop, OP.void]); // columns of C, 4 at a time
+  for (let q = 0; q < 8; q++) emit(ZERO_V128, set(ACC0 + q));
+  emit(get(A), get(I), get(LDA), [OP.i32Mul], [OP.i32Add], set(AP));
+  emit(get(B), get(J), i32(3), [OP.i32Shl], [OP.i32Add], set(BP));
+  emit(i32(0), set(P));
+  emit([OP.loop, OP.void]); // inner dimension, ascending: the reference accumulation order
+  emit(get(BP), simd(SIMD_OP.v128Load), memarg(0), set(B0));
+  emit(get(BP), simd(SIMD_OP.v128Load), memarg(16), set(B1));
+  const rowOffsets = [[], [...get(LDA), OP.i32Add], [...get(LDA2), OP.i32Add], [...get(LDA3), OP.i32Add]];
   for (let r = 0; r < 4; r++) {
-    if (r > 0) emit(get(CP), get(LDC), [I32_ADD], set(CP));
-    emit(get(CP), get(ACC0 + 2 * r), simd(V128_STORE), memarg(0));
-    emit(get(CP), get(ACC0 + 2 * r + 1), simd(V128_STORE), memarg(16));
+    emit(get(AP), rowOffsets[r], simd(SIMD_OP.v128Load64Splat), memarg(0), set(AV));
+    multiplyAdd(code, ACC0 + 2 * r, AV, B0, fma);
+    multiplyAdd(code, ACC0 + 2 * r + 1, AV, B1, fma);
   }
-  emit(get(J), [I32_CONST, 4], [I32_ADD], set(J));
-  emit(get(J), get(N), [I32_LT_U], [BR_IF, 0]);
-  emit([END]);
-  emit(get(I), [I32_CONST, 4], [I32_ADD], set(I));
-  emit(get(I), get(M), [I32_LT_U], [BR_IF, 0]);
-  emit([END]);
-  emit([END]); // function body
-  const locals = [2, ...uleb(8), I32, ...uleb(11), V128];
-  const fn = [...locals, ...code];
-  return [...uleb(fn.length), ...fn];
+  emit(get(AP), i32(8), [OP.i32Add], set(AP));
+  emit(get(BP), get(LDB), [OP.i32Add], set(BP));
+  emit(get(P), i32(1), [OP.i32Add], tee(P), get(K), [OP.i32LtU], [OP.brIf, 0]);
+  emit([OP.end]);
+  emit(get(C), get(I), get(LDC), [OP.i32Mul], [OP.i32Add], get(J), i32(3), [OP.i32Shl], [OP.i32Add], set(CP));
+  for (let r = 0; r < 4; r++) {
+    if (r > 0) emit(get(CP), get(LDC), [OP.i32Add], set(CP));
+    emit(get(CP), get(ACC0 + 2 * r), simd(SIMD_OP.v128Store), memarg(0));
+    emit(get(CP), get(ACC0 + 2 * r + 1), simd(SIMD_OP.v128Store), memarg(16));
+  }
+  emit(get(J), i32(4), [OP.i32Add], tee(J), get(N), [OP.i32LtU], [OP.brIf, 0]);
+  emit([OP.end]);
+  emit(get(I), i32(4), [OP.i32Add], tee(I), get(M), [OP.i32LtU], [OP.brIf, 0]);
+  emit([OP.end]);
+  return {
+    name: 'gemm4',
+    params: 9,
+    locals: [
+      [8, I32],
+      [11, V128],
+    ],
+    body: code,
+  };
+}
+
+/** `pack`: strided panels of 4 columns into contiguous memory (see the module comment). */
+function pack(): WasmFunction {
+  const [SRC, DST, PANELS, KC, PANEL_STEP, P_STEP, C_STEP] = [0, 1, 2, 3, 4, 5, 6];
+  const [Q, P, S, ROW] = [7, 8, 9, 10];
+  const code: number[] = [];
+  const emit = (...parts: number[][]): void => {
+    for (const p of parts) code.push(...p);
+  };
+  emit(i32(0), set(Q));
+  emit([OP.loop, OP.void]); // panels
+  emit(get(SRC), get(Q), get(PANEL_STEP), [OP.i32Mul], [OP.i32Add], set(ROW));
+  emit(i32(0), set(P));
+  emit([OP.loop, OP.void]); // rows of the panel
+  emit(get(ROW), set(S));
+  for (let j = 0; j < 4; j++) {
+    if (j > 0) emit(get(S), get(C_STEP), [OP.i32Add], set(S));
+    emit(get(DST), get(S), [OP.f64Load], memarg(0), [OP.f64Store], memarg(8 * j));
+  }
+  emit(get(DST), i32(32), [OP.i32Add], set(DST));
+  emit(get(ROW), get(P_STEP), [OP.i32Add], set(ROW));
+  emit(get(P), i32(1), [OP.i32Add], tee(P), get(KC), [OP.i32LtU], [OP.brIf, 0]);
+  emit([OP.end]);
+  emit(get(Q), i32(1), [OP.i32Add], tee(Q), get(PANELS), [OP.i32LtU], [OP.brIf, 0]);
+  emit([OP.end]);
+  return { name: 'pack', params: 7, locals: [[4, I32]], body: code };
+}
+
+/** `macro`: the packed macro-kernel (see the module comment). */
+function macro(fma: boolean): WasmFunction {
+  const [MC, NC, KC, A, B, C, LDC, ACCUMULATE] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [IR, JR, P, AP, BP, CP, CROW, BPANEL] = [8, 9, 10, 11, 12, 13, 14, 15];
+  const [ACC0, B0, B1, AV] = [16, 24, 25, 26];
+  const code: number[] = [];
+  const emit = (...parts: number[][]): void => {
+    for (const p of parts) code.push(...p);
+  };
+  emit(i32(0), set(JR), get(B), set(BPANEL));
+  emit([OP.loop, OP.void]); // 4-column panels of B̃
+  emit(i32(0), set(IR), get(A), set(AP));
+  emit([OP.loop, OP.void]); // 4-row panels of Ã (AP runs on through them)
+  emit(get(C), get(IR), get(LDC), [OP.i32Mul], [OP.i32Add], get(JR), i32(3), [OP.i32Shl], [OP.i32Add], set(CROW));
+  // accumulators: C's values (a later block of the inner dimension) or zero (the first)
+  emit(get(ACCUMULATE), [OP.if, OP.void]);
+  emit(get(CROW), set(CP));
+  for (let r = 0; r < 4; r++) {
+    if (r > 0) emit(get(CP), get(LDC), [OP.i32Add], set(CP));
+    emit(get(CP), simd(SIMD_OP.v128Load), memarg(0), set(ACC0 + 2 * r));
+    emit(get(CP), simd(SIMD_OP.v128Load), memarg(16), set(ACC0 + 2 * r + 1));
+  }
+  emit([OP.else]);
+  for (let q = 0; q < 8; q++) emit(ZERO_V128, set(ACC0 + q));
+  emit([OP.end]);
+  emit(get(BPANEL), set(BP), i32(0), set(P));
+  emit([OP.loop, OP.void]); // inner dimension, ascending
+  emit(get(BP), simd(SIMD_OP.v128Load), memarg(0), set(B0));
+  emit(get(BP), simd(SIMD_OP.v128Load), memarg(16), set(B1));
+  for (let r = 0; r < 4; r++) {
+    emit(get(AP), simd(SIMD_OP.v128Load64Splat), memarg(8 * r), set(AV));
+    multiplyAdd(code, ACC0 + 2 * r, AV, B0, fma);
+    multiplyAdd(code, ACC0 + 2 * r + 1, AV, B1, fma);
+  }
+  emit(get(AP), i32(32), [OP.i32Add], set(AP));
+  emit(get(BP), i32(32), [OP.i32Add], set(BP));
+  emit(get(P), i32(1), [OP.i32Add], tee(P), get(KC), [OP.i32LtU], [OP.brIf, 0]);
+  emit([OP.end]);
+  emit(get(CROW), set(CP));
+  for (let r = 0; r < 4; r++) {
+    if (r > 0) emit(get(CP), get(LDC), [OP.i32Add], set(CP));
+    emit(get(CP), get(ACC0 + 2 * r), simd(SIMD_OP.v128Store), memarg(0));
+    emit(get(CP), get(ACC0 + 2 * r + 1), simd(SIMD_OP.v128Store), memarg(16));
+  }
+  emit(get(IR), i32(4), [OP.i32Add], tee(IR), get(MC), [OP.i32LtU], [OP.brIf, 0]);
+  emit([OP.end]);
+  emit(get(BPANEL), get(KC), i32(32), [OP.i32Mul], [OP.i32Add], set(BPANEL));
+  emit(get(JR), i32(4), [OP.i32Add], tee(JR), get(NC), [OP.i32LtU], [OP.brIf, 0]);
+  emit([OP.end]);
+  return {
+    name: 'macro',
+    params: 8,
+    locals: [
+      [8, I32],
+      [11, V128],
+    ],
+    body: code,
+  };
 }
 
 /**
- * The hand-assembled WebAssembly module of the SIMD matrix-product kernel: imports
- * `env.memory`, exports `gemm4`.
+ * The hand-assembled WebAssembly module of the matrix-product kernels: imports
+ * `env.memory`, exports `gemm4`, `pack` and `macro` (see the module comment).
  *
+ * @param options - `fma: true` for the relaxed-SIMD module (needs an engine with relaxed
+ *   SIMD: {@link relaxedSimdAvailable}); default the plain SIMD module.
  * @returns the module's bytes (a fresh array on each call).
  * @example
  * ```ts
  * wasmGemmBytes().subarray(0, 4); // => Uint8Array [0, 97, 115, 109]  (the magic number "\0asm")
  * ```
  */
-export function wasmGemmBytes(): Uint8Array {
-  const type = section(1, [1, 0x60, 9, ...new Array<number>(9).fill(I32), 0]);
-  const imports = section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]);
-  const functions = section(3, [1, 0]);
-  const exports = section(7, [1, ...name('gemm4'), 0x00, 0]);
-  const code = section(10, [1, ...body()]);
-  return Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...type, ...imports, ...functions, ...exports, ...code]);
+export function wasmGemmBytes(options: { fma?: boolean } = {}): Uint8Array {
+  const fma = options.fma === true;
+  return assembleModule([gemm4(fma), pack(), macro(fma)]);
 }
-
-let compiled: object | null | undefined;
-/** Why the kernel is unavailable (set with `compiled = null`). */
-let unavailable = '';
 
 function wasmApi(): WasmApi | undefined {
   return (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 }
 
+const compiled: { plain?: object | null; fma?: object | null } = {};
+/** Why the plain kernel is unavailable (set with `compiled.plain = null`). */
+let unavailable = '';
+
+function compiledModule(fma: boolean): object | null {
+  const key = fma ? 'fma' : 'plain';
+  const cached = compiled[key];
+  if (cached !== undefined) return cached;
+  const api = wasmApi();
+  const bytes = wasmGemmBytes({ fma });
+  let module: object | null = null;
+  let reason = '';
+  if (api === undefined) {
+    reason = 'this JavaScript engine has no WebAssembly';
+  } else if (!api.validate(bytes)) {
+    reason = fma
+      ? 'this engine has no WebAssembly relaxed SIMD (f64x2.relaxed_madd)'
+      : 'this engine has WebAssembly without SIMD (the kernel uses f64x2 instructions)';
+  } else {
+    try {
+      module = new api.Module(bytes);
+    } catch (e) {
+      module = null;
+      reason = refusalReason(e);
+    }
+  }
+  compiled[key] = module;
+  if (!fma) unavailable = reason;
+  return module;
+}
+
 /**
- * Whether this JavaScript engine can run the SIMD kernel (WebAssembly with SIMD, and
+ * Whether this JavaScript engine can run the SIMD kernels (WebAssembly with SIMD, and
  * synchronous compilation allowed: a Content-Security-Policy without `'wasm-unsafe-eval'`
  * forbids it); the result is computed once and cached. {@link wasmUnavailableReason} says why not.
  *
@@ -176,7 +271,7 @@ function wasmApi(): WasmApi | undefined {
  * ```
  */
 export function wasmSimdAvailable(): boolean {
-  return compiledModule() !== null;
+  return compiledModule(false) !== null;
 }
 
 /**
@@ -197,28 +292,8 @@ export function wasmSimdAvailable(): boolean {
  * ```
  */
 export function wasmUnavailableReason(): string {
-  compiledModule();
+  compiledModule(false);
   return unavailable;
-}
-
-function compiledModule(): object | null {
-  if (compiled !== undefined) return compiled;
-  const api = wasmApi();
-  const bytes = wasmGemmBytes();
-  compiled = null;
-  if (api === undefined) {
-    unavailable = 'this JavaScript engine has no WebAssembly';
-  } else if (!api.validate(bytes)) {
-    unavailable = 'this engine has WebAssembly without SIMD (the kernel uses f64x2 instructions)';
-  } else {
-    try {
-      compiled = new api.Module(bytes);
-    } catch (e) {
-      compiled = null;
-      unavailable = refusalReason(e);
-    }
-  }
-  return compiled;
 }
 
 /** The reason for a compilation that threw although the bytes are valid. */
@@ -233,16 +308,32 @@ function refusalReason(e: unknown): string {
 }
 
 /**
- * Instantiates the kernel on a fresh memory of at least `bytes` bytes.
- * Returns `null` when WebAssembly SIMD is unavailable.
+ * Whether this engine has WebAssembly relaxed SIMD (`f64x2.relaxed_madd`), which the
+ * `'wasm-fma'` backend needs: feature-detected by validating the FMA module (a few
+ * hundred bytes), once. Chromium ≥ 114 has it; Node 20 only with
+ * `--experimental-wasm-relaxed-simd`.
+ *
+ * @returns true when the `'wasm-fma'` backend is usable.
+ * @example
+ * ```ts
+ * typeof relaxedSimdAvailable(); // => 'boolean'
+ * ```
  */
-export function instantiateWasmGemm(bytes: number): WasmGemm | null {
-  const module = compiledModule();
+export function relaxedSimdAvailable(): boolean {
+  return compiledModule(true) !== null;
+}
+
+/**
+ * Instantiates the kernels on a fresh memory of at least `bytes` bytes.
+ * Returns `null` when the engine lacks WebAssembly SIMD (or relaxed SIMD, for `fma`).
+ */
+export function instantiateWasmGemm(bytes: number, fma: boolean): WasmGemm | null {
+  const module = compiledModule(fma);
   const api = wasmApi();
   if (module === null || api === undefined) return null;
   const memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-  const instance = new api.Instance(module, { env: { memory } });
-  const gemm4 = instance.exports.gemm4;
-  if (typeof gemm4 !== 'function') return null;
-  return { memory, gemm4: gemm4 as WasmGemm['gemm4'] };
+  const { exports } = new api.Instance(module, { env: { memory } });
+  const { gemm4: g, pack: p, macro: m } = exports;
+  if (typeof g !== 'function' || typeof p !== 'function' || typeof m !== 'function') return null;
+  return { memory, fma, gemm4: g as WasmGemm['gemm4'], pack: p as WasmGemm['pack'], macro: m as WasmGemm['macro'] };
 }

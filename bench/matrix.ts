@@ -1,0 +1,279 @@
+/**
+ * Benchmark of the full-matrix dynamics (issue 14), every speed a ratio against a baseline
+ * measured in the same run:
+ *
+ * 1. the matrix flow's right-hand side and Jacobian-vector product per call, d = 16 … 256,
+ *    L = 4, on the default kernels against the same flow on the plain i-k-j `'reference'`
+ *    kernels (3L and 6L d×d products per call with diagonal Σ; GFLOP/s = 2d³·products/time);
+ * 2. training steps/s (`train`, JEPA, population moments, random init) at d = 16, 64, 256
+ *    (and 512, 1024 with MATRIX_BENCH_FULL=1) and L = 1, 4, 8, default kernels against
+ *    `'reference'` (fewer steps, extrapolated), GFLOP/s at 3L products per step;
+ * 3. setup time of the random init (L + 1 Haar orthogonal matrices) at each d;
+ * 4. the matrix flow from aligned ε = 1e-6 to 1.5 × the slowest t*, d = 8 … 64, L = 4, by
+ *    `'bdf'` + GMRES: wall and CPU time, work counts, and the largest relative error of the
+ *    per-feature crossing times against `criticalTime`'s closed form;
+ * 5. with MATRIX_BENCH_FULL=1: 100 training steps at d = 1024, L = 8 and the peak resident memory.
+ *
+ * Run: `pnpm bench matrix` (or `MATRIX_BENCH_FULL=1 pnpm bench matrix`; `MATRIX_BENCH_SECTIONS=flow,memory`
+ * runs only the sections named: rhs, setup, training, flow, memory). CPU time is the
+ * fairer figure on a shared machine; the load average is printed.
+ */
+import { loadavg } from 'node:os';
+import { alignedMatrixInit, criticalTime, matrixFlow, solveIvp, type EventFunction } from '../packages/ode/dist/index.js';
+import { initialNetwork, train, type Covariances } from '../packages/sim/dist/index.js';
+import type { BenchSuite } from './suites.js';
+import { printTable, timeIt } from './timing.js';
+
+const full = process.env.MATRIX_BENCH_FULL === '1';
+/** MATRIX_BENCH_SECTIONS=rhs,setup,training,flow,memory runs only those sections. */
+const only = process.env.MATRIX_BENCH_SECTIONS?.split(',');
+const wanted = (name: string): boolean => (only === undefined ? name !== 'memory' || full : only.includes(name));
+const fmt = (x: number, digits = 3): string => x.toPrecision(digits);
+const diag = (v: number[]): number[][] => v.map((x, i) => v.map((_, j) => (i === j ? x : 0)));
+
+/** A seeded uniform source on [−1, 1) (mulberry32). */
+function uniform(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
+  };
+}
+
+/** Calls per second of `fn`, run until `minMs` of CPU time has passed (at least twice). */
+function rate(fn: () => void, minMs: number): { wall: number; cpu: number } {
+  fn();
+  let calls = 0;
+  let ms = 0;
+  let cpuMs = 0;
+  while (cpuMs < minMs || calls < 2) {
+    const t = timeIt(fn);
+    ms += t.ms;
+    cpuMs += t.cpuMs;
+    calls++;
+  }
+  return { wall: (calls / ms) * 1000, cpu: (calls / cpuMs) * 1000 };
+}
+
+function rhsAndJvp(): void {
+  const L = 4;
+  process.stdout.write(`\n### Right-hand side and Jacobian-vector product per call (JEPA, L = ${L}, diagonal Σ, random state)\n\n`);
+  const rows: (string | number)[][] = [];
+  for (const d of [16, 32, 64, 128, 256]) {
+    const sigma2 = Array.from({ length: d }, (_, i) => 1 + i / d);
+    const input = { objective: 'jepa' as const, depth: L, sigmaXX: diag(sigma2), sigmaYX: diag(sigma2.map((s) => 0.6 * s)) };
+    const fast = matrixFlow(input);
+    const reference = matrixFlow({ ...input, backend: 'reference' });
+    const next = uniform(d);
+    const y = Float64Array.from({ length: fast.dimension }, () => 0.3 * next());
+    const v = Float64Array.from({ length: fast.dimension }, () => next());
+    const out = new Float64Array(fast.dimension);
+    const check = new Float64Array(fast.dimension);
+    fast.rhs(0, y, out);
+    reference.rhs(0, y, check);
+    const same = out.every((x, i) => x === check[i]);
+    const budget = d >= 128 ? 1500 : 400;
+    // a fresh point per call for the right-hand side (the kernel keeps the last point's products)
+    const rhsCall = (flow: typeof fast) => (): void => {
+      y[0] += 1e-12;
+      flow.rhs(0, y, out);
+    };
+    const jvpCall = (flow: typeof fast) => (): void => flow.jvp(0, y, v, out);
+    const r = [
+      rate(rhsCall(fast), budget),
+      rate(rhsCall(reference), budget),
+      rate(jvpCall(fast), budget),
+      rate(jvpCall(reference), budget),
+    ];
+    const rhsFlops = 3 * L * 2 * d ** 3;
+    const jvpFlops = 6 * L * 2 * d ** 3;
+    rows.push([
+      d,
+      fmt(1000 / r[0].cpu),
+      fmt((rhsFlops * r[0].cpu) / 1e9),
+      fmt(r[0].cpu / r[1].cpu),
+      fmt(1000 / r[2].cpu),
+      fmt((jvpFlops * r[2].cpu) / 1e9),
+      fmt(r[2].cpu / r[3].cpu),
+      String(same),
+    ]);
+  }
+  printTable(
+    [
+      'd',
+      'rhs ms/call (CPU)',
+      'rhs GFLOP/s',
+      'rhs × reference',
+      'jvp ms/call (CPU, same point)',
+      'jvp GFLOP/s',
+      'jvp × reference',
+      'rhs bit-identical to reference',
+    ],
+    rows,
+  );
+}
+
+/** The training runs' diagonal moments: σ² from 1 to 2, λ from 0.5 to 1. */
+function trainingCovariances(d: number): Covariances {
+  return {
+    kind: 'diagonal',
+    sigmaXX: Float64Array.from({ length: d }, (_, i) => 1 + i / d),
+    sigmaYX: Float64Array.from({ length: d }, (_, i) => 0.5 + (0.5 * i) / d),
+  };
+}
+
+function training(): void {
+  process.stdout.write('\n### Training steps/s (JEPA, population moments, diagonal Σ, random init ε = 0.05, η = 0.01)\n\n');
+  const rows: (string | number)[][] = [];
+  const sizes = full ? [16, 64, 256, 512, 1024] : [16, 64, 256];
+  for (const d of sizes) {
+    const covariances = trainingCovariances(d);
+    for (const L of [1, 4, 8]) {
+      const flops = 3 * L * 2 * d ** 3;
+      // about 2 s of CPU for the fast kernels at ~10 GFLOP/s, a quarter of that for the reference
+      const steps = Math.max(2, Math.min(2000, Math.round(2e10 / flops)));
+      const run = (n: number, backend: 'auto' | 'reference'): { cpuMs: number; ms: number; backendUsed: string } => {
+        const t = timeIt(() =>
+          train({
+            objective: 'jepa',
+            depth: L,
+            covariances,
+            init: { kind: 'random', epsilon: 0.05, seed: 1 },
+            learningRate: 0.01,
+            steps: n,
+            recordEvery: Math.max(1, n),
+            measure: { loss: false },
+            backend,
+          }),
+        );
+        return { cpuMs: t.cpuMs, ms: t.ms, backendUsed: t.value.backend };
+      };
+      // setup (the init) is timed separately below; subtract a zero-step run of each
+      const fast0 = run(0, 'auto');
+      const fast = run(steps, 'auto');
+      const refSteps = Math.max(1, Math.round(steps / 4));
+      const ref0 = run(0, 'reference');
+      const ref = run(refSteps, 'reference');
+      const fastRate = (steps / Math.max(1e-9, fast.cpuMs - fast0.cpuMs)) * 1000;
+      const refRate = (refSteps / Math.max(1e-9, ref.cpuMs - ref0.cpuMs)) * 1000;
+      rows.push([d, L, fast.backendUsed, steps, fmt(fastRate), fmt((flops * fastRate) / 1e9), fmt(refRate), fmt(fastRate / refRate)]);
+    }
+  }
+  printTable(['d', 'L', 'backend', 'steps', 'steps/s (CPU)', 'GFLOP/s', 'reference steps/s', '× reference'], rows);
+}
+
+function setup(): void {
+  process.stdout.write('\n### Setup: random init (L + 1 Haar orthogonal d×d matrices, blocked Householder QR), L = 4\n\n');
+  const rows: (string | number)[][] = [];
+  for (const d of full ? [16, 64, 256, 512, 1024] : [16, 64, 256, 512]) {
+    const t = timeIt(() => initialNetwork({ kind: 'random', epsilon: 0.05, seed: 1 }, d, 4, 'jepa'));
+    rows.push([d, fmt(t.ms), fmt(t.cpuMs)]);
+  }
+  printTable(['d', 'wall ms', 'CPU ms'], rows);
+}
+
+function stiffFlow(): void {
+  const L = 4;
+  const eps = 1e-6;
+  process.stdout.write(
+    `\n### Matrix flow by 'bdf' + GMRES (exact JVP, block preconditioner): JEPA, aligned ε = ${eps}, L = ${L}, to 1.5 × the slowest t*, rtol 1e-8\n\n`,
+  );
+  const rows: (string | number)[][] = [];
+  for (const d of [8, 16, 32, 64]) {
+    const sigma2 = Array.from({ length: d }, (_, i) => 0.5 + (1.5 * i) / (d - 1));
+    const rho = Array.from({ length: d }, (_, i) => 0.3 + (0.6 * ((i * 7) % d)) / (d - 1));
+    const flow = matrixFlow({ objective: 'jepa', depth: L, sigmaXX: diag(sigma2), sigmaYX: diag(sigma2.map((s, i) => s * rho[i])) });
+    const tStar = rho.map((r, i) => {
+      const c = criticalTime({ lambda: sigma2[i] * r, rho: r }, { objective: 'jepa', depth: L, epsilon: eps });
+      return c.exists ? c.t : Number.NaN;
+    });
+    const tEnd = 1.5 * Math.max(...tStar);
+    const dd = d * d;
+    const events: EventFunction[] = rho.map((r, i) => ({
+      g: (_t: number, y: Float64Array): number => {
+        let p = 1;
+        for (let a = 1; a <= L; a++) p *= y[a * dd + i * d + i];
+        return p - 0.5 * r ** L;
+      },
+      direction: 1,
+    }));
+    const t = timeIt(() =>
+      solveIvp(flow.rhs, [0, tEnd], flow.pack(alignedMatrixInit(d, L, eps)), {
+        ...flow.stiffOptions(),
+        rtol: 1e-8,
+        atol: 1e-20,
+        events,
+        tEval: [tEnd],
+      }),
+    );
+    const r = t.value;
+    const worst = r.events.reduce((m, e) => Math.max(m, Math.abs(e.t - tStar[e.index]) / tStar[e.index]), 0);
+    rows.push([
+      d,
+      r.status,
+      fmt(t.ms / 1000),
+      fmt(t.cpuMs / 1000),
+      r.stats.nsteps,
+      r.stats.nfev,
+      r.stats.njvp ?? 0,
+      r.stats.nlu ?? 0,
+      `${r.events.length}/${d}`,
+      worst.toExponential(2),
+    ]);
+  }
+  printTable(
+    ['d', 'status', 'wall s', 'CPU s', 'steps', 'f evals', 'jvps', 'preconditioner setups', 'crossings', 'max |t* − closed form|/t*'],
+    rows,
+  );
+}
+
+function memory(): void {
+  const d = 1024;
+  const L = 8;
+  process.stdout.write(`\n### d = ${d}, L = ${L}: 100 training steps and the peak resident memory\n\n`);
+  let peak = process.memoryUsage().rss;
+  const covariances = trainingCovariances(d);
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const t = timeIt(() =>
+    train({
+      objective: 'jepa',
+      depth: L,
+      covariances,
+      init: { kind: 'random', epsilon: 0.05, seed: 1 },
+      learningRate: 0.01,
+      steps: 100,
+      recordEvery: 100,
+      measure: { loss: false },
+      // the synchronous run starves the timer: sample the memory at every progress report too
+      onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)),
+    }),
+  );
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  printTable(['status', 'wall s', 'CPU s', 'peak RSS MiB'], [[t.value.status, fmt(t.ms / 1000), fmt(t.cpuMs / 1000), fmt(peak / 2 ** 20)]]);
+}
+
+export const matrixSuite: BenchSuite = {
+  name: 'matrix',
+  description: `full-matrix dynamics: flow RHS/JVP, training, setup, stiff flow${full ? ', d = 1024 memory' : ''} (MATRIX_BENCH_FULL=1 for d = 512, 1024)`,
+  run() {
+    process.stdout.write(
+      `load average at start: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(', ')}\n`,
+    );
+    if (wanted('rhs')) rhsAndJvp();
+    if (wanted('setup')) setup();
+    if (wanted('training')) training();
+    if (wanted('flow')) stiffFlow();
+    if (wanted('memory')) memory();
+    process.stdout.write(
+      `\nload average at end: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(', ')}\n`,
+    );
+  },
+};

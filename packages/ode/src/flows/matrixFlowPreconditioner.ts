@@ -1,0 +1,247 @@
+/**
+ * The preconditioner of the matrix flow for `'bdf'` with GMRES: `P ≈ I − γJ` built from
+ * the exact Jacobian of a diagonal surrogate of the state, in the basis in which the
+ * state is (nearly) diagonal. Internal, for {@link matrixFlow}.
+ *
+ * - **Aligned states** (every matrix diagonal, Σ diagonal: the aligned init on diagonal
+ *   covariances, for all time): the Jacobian is exactly block diagonal over the index pairs
+ *   {(i, j), (j, i)} (kernels in matrixFlowPairJacobian.ts), so P is `I − γJ` itself at the
+ *   setup point and GMRES needs about one iteration per Newton step.
+ * - **Other states**: the flow is equivariant under the orthogonal changes of basis
+ *   `W_a → U_aᵀ W_a U_{a−1}`, `V → U_Lᵀ V U_L` (JEPA; MAE `U_0ᵀ V U_L`), `Σ → U_0ᵀ Σ U_0`
+ *   (the loss is invariant, docs/math.md §5.2). A balanced state `W_a = U_a S U_{a−1}ᵀ`
+ *   becomes diagonal in the basis U_0 = eigenvectors of W_1ᵀW_1, U_a = the orthogonal
+ *   factor of W_a U_{a−1} (QR, diag R ≥ 0); P is built from the diagonals of the
+ *   transformed state and covariances and applied as `Φᵀ P'⁻¹ Φ` (Φ the change of basis,
+ *   orthogonal: 4(L + 1) extra d×d products per application). Exact when the transformed
+ *   state and covariances are diagonal (the rotated init; the random init once its modes
+ *   have aligned); an approximation GMRES corrects otherwise.
+ *
+ * Setup: an eigendecomposition and L QR factorizations (non-aligned states), then
+ * d(d − 1)/2 LU factorizations of order 2K and d of order K (K = L + 1, or 2L + 1 with an
+ * EMA target). Memory ≈ 2K² d² doubles.
+ *
+ * @module
+ */
+import { householderQr, luDecomposeKernel, luSolveKernel, symmetricEigen, type MatrixWorkspace, type Objective } from '@jepa-dynamics/core';
+import { createPairJacobianScratch, pairJacobianBlock, type DiagonalEntries, type PairJacobianSettings } from './matrixFlowPairJacobian.js';
+
+/** What {@link createMatrixFlowPreconditioner} is built for. */
+export interface MatrixFlowPreconditionerOptions {
+  objective: Objective;
+  d: number;
+  depth: number;
+  /** Σxx and Σyx, full d×d row-major. */
+  sigmaXX: Float64Array;
+  sigmaYX: Float64Array;
+  emaTime: number | null;
+  rateScale: number;
+}
+
+/** `setup` at a state and γ, then `solve` as often as needed. */
+export interface MatrixFlowPreconditioner {
+  /** Rebuilds P for `I − γ J(y)`. */
+  setup(y: Float64Array, gamma: number): void;
+  /** `z = P⁻¹ r` (r is not modified). */
+  solve(r: Float64Array, z: Float64Array): void;
+  /** Setups so far, and how many of them needed the change of basis. */
+  readonly counts: { setups: number; rotated: number };
+}
+
+/** Doubles of workspace the preconditioner takes: L + 1 bases, 2 state-sized buffers, Σ′ and a scratch. */
+export function matrixFlowPreconditionerCapacity(d: number, depth: number, ema: boolean): number {
+  const blocks = ema ? 2 * depth + 1 : depth + 1;
+  return (depth + 1 + 2 * blocks + 3) * d * d;
+}
+
+/** Allocates the preconditioner in `ws` (room for {@link matrixFlowPreconditionerCapacity} doubles). */
+export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: MatrixFlowPreconditionerOptions): MatrixFlowPreconditioner {
+  const { objective, d, depth: L, emaTime } = options;
+  const dd = d * d;
+  const ema = emaTime !== null;
+  const K = ema ? 2 * L + 1 : L + 1;
+  const dimension = K * dd;
+  const settings: PairJacobianSettings = { objective, depth: L, emaTime, rateScale: options.rateScale };
+  const U = Array.from({ length: L + 1 }, () => ws.alloc(dd));
+  const moved = ws.alloc(dimension);
+  const solved = ws.alloc(dimension);
+  const sxx = ws.alloc(dd);
+  const syx = ws.alloc(dd);
+  const tmp = ws.alloc(dd);
+  const covariancesDiagonal = isDiagonal(options.sigmaXX, d) && isDiagonal(options.sigmaYX, d);
+  let rotate = false;
+
+  const pairs = (d * (d - 1)) / 2;
+  const size2 = 2 * K;
+  // LU factors of the blocks of I − γJ (partial pivoting), pair after pair in the order the
+  // solves read them; a block found singular (exactly) keeps the identity
+  const pairLu = new Float64Array(pairs * size2 * size2);
+  const pairPivots = new Int32Array(pairs * size2);
+  const diagLu = new Float64Array(d * K * K);
+  const diagPivots = new Int32Array(d * K);
+  const scratch = createPairJacobianScratch(L);
+  // transposed copies of the K blocks of r and z, so that entries (j, i) are read row by row
+  const sourceT = new Float64Array(dimension);
+  const targetT = new Float64Array(dimension);
+  const counts = { setups: 0, rotated: 0 };
+
+  /** Factors `I − γ·J` in place (n × n at `lu[offset …]`), pivots at `piv[pivOffset …]`; the identity if singular. */
+  const factorBlock = (n: number, gamma: number, lu: Float64Array, offset: number, piv: Int32Array, pivOffset: number): void => {
+    const block = lu.subarray(offset, offset + n * n);
+    shiftAndScale(block, n, gamma);
+    if (luDecomposeKernel(block, n, piv.subarray(pivOffset, pivOffset + n)) !== 0) {
+      block.fill(0);
+      for (let i = 0; i < n; i++) {
+        block[i * n + i] = 1;
+        piv[pivOffset + i] = i;
+      }
+    }
+  };
+
+  /** Block m of a state-sized vector. */
+  const block = (v: Float64Array, m: number): Float64Array => v.subarray(m * dd, (m + 1) * dd);
+  /** Left and right bases of matrix m: M'_m = U_leftᵀ M_m U_right. */
+  const basesOf = (m: number): [Float64Array, Float64Array] => {
+    if (m === 0) return [objective === 'jepa' ? U[L] : U[0], U[L]];
+    const a = m <= L ? m : m - L;
+    return [U[a], U[a - 1]];
+  };
+  /** `out = Φ v` (forward: into the aligned basis) or `Φᵀ v` (back). */
+  const changeBasis = (v: Float64Array, out: Float64Array, forward: boolean): void => {
+    for (let m = 0; m < K; m++) {
+      const [left, right] = basesOf(m);
+      if (forward) {
+        ws.matmulTransA(tmp, left, block(v, m), d, d, d);
+        ws.matmul(block(out, m), tmp, right, d, d, d);
+      } else {
+        ws.matmul(tmp, left, block(v, m), d, d, d);
+        ws.matmulTransB(block(out, m), tmp, right, d, d, d);
+      }
+    }
+  };
+
+  /** The bases in which a balanced state is diagonal (see the module comment). */
+  const alignedBases = (state: Float64Array): void => {
+    const w1 = block(state, 1);
+    ws.matmulTransA(tmp, w1, w1, d, d, d);
+    U[0].set(symmetricEigen(Float64Array.from(tmp), d).vectors);
+    for (let a = 1; a <= L; a++) {
+      ws.matmul(tmp, block(state, a), U[a - 1], d, d, d);
+      const { q, r } = householderQr(Float64Array.from(tmp), d);
+      // columns of Q with diag R ≥ 0, so that U_aᵀ W_a U_{a−1} = R has a non-negative diagonal
+      for (let j = 0; j < d; j++) if (r[j * d + j] < 0) for (let i = 0; i < d; i++) q[i * d + j] = -q[i * d + j];
+      U[a].set(q);
+    }
+    for (const [target, source] of [
+      [sxx, options.sigmaXX],
+      [syx, options.sigmaYX],
+    ] as const) {
+      tmp.set(source);
+      ws.matmulTransA(solved.subarray(0, dd), U[0], tmp, d, d, d);
+      ws.matmul(target, solved.subarray(0, dd), U[0], d, d, d);
+    }
+  };
+
+  const setup = (y: Float64Array, gamma: number): void => {
+    counts.setups++;
+    moved.set(y.subarray(0, dimension));
+    rotate = !(covariancesDiagonal && isDiagonalState(moved, d, K));
+    if (rotate) {
+      counts.rotated++;
+      alignedBases(moved);
+      changeBasis(moved, solved, true);
+      moved.set(solved);
+    } else {
+      sxx.set(options.sigmaXX);
+      syx.set(options.sigmaYX);
+    }
+    const entries = (i: number): DiagonalEntries => {
+      const at = (m: number): number => moved[m * dd + i * d + i];
+      return {
+        v: at(0),
+        w: Float64Array.from({ length: L }, (_, a) => at(a + 1)),
+        wt: Float64Array.from({ length: ema ? L : 0 }, (_, a) => at(L + 1 + a)),
+        sxx: sxx[i * d + i],
+        syx: syx[i * d + i],
+      };
+    };
+    const all = Array.from({ length: d }, (_, i) => entries(i));
+    for (let i = 0; i < d; i++) {
+      pairJacobianBlock(settings, all[i], all[i], true, diagLu.subarray(i * K * K, (i + 1) * K * K), scratch);
+      factorBlock(K, gamma, diagLu, i * K * K, diagPivots, i * K);
+    }
+    let p = 0;
+    for (let i = 0; i < d; i++)
+      for (let j = i + 1; j < d; j++, p++) {
+        pairJacobianBlock(settings, all[i], all[j], false, pairLu.subarray(p * size2 * size2, (p + 1) * size2 * size2), scratch);
+        factorBlock(size2, gamma, pairLu, p * size2 * size2, pairPivots, p * size2);
+      }
+  };
+
+  const x = new Float64Array(size2);
+  const solve = (r: Float64Array, z: Float64Array): void => {
+    let source = r;
+    if (rotate) {
+      changeBasis(r, moved, true);
+      source = moved;
+    }
+    const target = rotate ? solved : z;
+    for (let m = 0; m < K; m++) transposeBlock(source, sourceT, m * dd, d);
+    for (let i = 0; i < d; i++) {
+      const at = i * d + i;
+      for (let m = 0; m < K; m++) x[m] = source[m * dd + at];
+      luSolveKernel(diagLu, K, diagPivots, x, i * K * K, i * K);
+      for (let m = 0; m < K; m++) target[m * dd + at] = x[m];
+    }
+    let p = 0;
+    for (let i = 0; i < d; i++) {
+      const row = i * d;
+      for (let j = i + 1; j < d; j++, p++) {
+        // unknowns M_m(i, j), M_m(j, i): row i of block m and of its transpose
+        for (let m = 0; m < K; m++) {
+          x[2 * m] = source[m * dd + row + j];
+          x[2 * m + 1] = sourceT[m * dd + row + j];
+        }
+        luSolveKernel(pairLu, size2, pairPivots, x, p * size2 * size2, p * size2);
+        for (let m = 0; m < K; m++) {
+          target[m * dd + row + j] = x[2 * m];
+          targetT[m * dd + row + j] = x[2 * m + 1];
+        }
+      }
+    }
+    // the (j, i) entries, written transposed, go back in place (the diagonal is already there)
+    for (let m = 0; m < K; m++) {
+      const off = m * dd;
+      for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) target[off + j * d + i] = targetT[off + i * d + j];
+    }
+    if (rotate) changeBasis(solved, z, false);
+  };
+
+  return { setup, solve, counts };
+}
+
+/** `out` block at `offset` (d × d) = the transpose of `v`'s block there. */
+function transposeBlock(v: Float64Array, out: Float64Array, offset: number, d: number): void {
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) out[offset + j * d + i] = v[offset + i * d + j];
+}
+
+/** J ↦ I − γJ in place (n × n). */
+function shiftAndScale(j: Float64Array, n: number, gamma: number): void {
+  for (let r = 0; r < n; r++)
+    for (let c = 0; c < n; c++) {
+      const k = r * n + c;
+      j[k] = (r === c ? 1 : 0) - gamma * j[k];
+    }
+}
+
+/** Whether a d×d matrix has only zeros off its diagonal. */
+function isDiagonal(m: Float64Array, d: number): boolean {
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) if (i !== j && m[i * d + j] !== 0) return false;
+  return true;
+}
+
+/** Whether all K blocks of a state are diagonal. */
+function isDiagonalState(y: Float64Array, d: number, blocks: number): boolean {
+  for (let m = 0; m < blocks; m++) if (!isDiagonal(y.subarray(m * d * d, (m + 1) * d * d), d)) return false;
+  return true;
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { randomOrthogonal } from '@jepa-dynamics/core';
+import { matrixFlow, type MatrixFlow } from '../../src/flows/matrixFlow.js';
+import { pairJacobianBlock } from '../../src/flows/matrixFlowPairJacobian.js';
+import { mulberry32, normalSource } from '../../../../test/support/oracles/index.js';
+
+/** The dense Jacobian, column by column from the Jacobian-vector product (itself checked against complex steps). */
+function denseJacobian(flow: MatrixFlow, y: Float64Array): Float64Array[] {
+  const n = flow.dimension;
+  return Array.from({ length: n }, (_, c) => {
+    const e = new Float64Array(n);
+    e[c] = 1;
+    const col = new Float64Array(n);
+    flow.jvp(0, y, e, col);
+    return col;
+  });
+}
+
+const diag = (values: number[]): number[][] => values.map((x, i) => values.map((_, j) => (i === j ? x : 0)));
+
+/** `x` with `(I − γJ)` applied, through jvp. */
+function applyShifted(flow: MatrixFlow, y: Float64Array, gamma: number, x: Float64Array): Float64Array {
+  const jx = new Float64Array(flow.dimension);
+  flow.jvp(0, y, x, jx);
+  return x.map((v, i) => v - gamma * jx[i]);
+}
+
+describe('the block preconditioner of matrixFlow', () => {
+  const d = 4;
+  const L = 3;
+  const sigma2 = [0.5, 1, 2, 3];
+  const rho = [0.9, 0.6, 0.4, 1.3];
+  const sxx = diag(sigma2);
+  const syx = diag(sigma2.map((s, i) => s * rho[i]));
+  const next = mulberry32(5);
+  /** A diagonal (not balanced) state: every matrix diagonal with its own entries. */
+  const diagonalState = (blocks: number): Float64Array => {
+    const y = new Float64Array(blocks * d * d);
+    for (let m = 0; m < blocks; m++) for (let i = 0; i < d; i++) y[m * d * d + i * d + i] = 0.3 + next();
+    return y;
+  };
+
+  for (const [objective, emaTime] of [
+    ['jepa', null],
+    ['mae', null],
+    ['jepa', 0.7],
+  ] as const) {
+    it(`${objective}${emaTime === null ? '' : ' with EMA'}: at a diagonal state the Jacobian is block diagonal over the index pairs, and pairJacobianBlock gives each block exactly`, () => {
+      const flow = matrixFlow({ objective, depth: L, sigmaXX: sxx, sigmaYX: syx, ...(emaTime === null ? {} : { emaTime }) });
+      const K = emaTime === null ? L + 1 : 2 * L + 1;
+      const y = diagonalState(K);
+      const J = denseJacobian(flow, y); // J[c][r] = ∂f_r/∂y_c
+      const entry = (m: number, i: number, j: number): number => m * d * d + i * d + j;
+      const at = (i: number): { v: number; w: Float64Array; wt: Float64Array; sxx: number; syx: number } => ({
+        v: y[entry(0, i, i)],
+        w: Float64Array.from({ length: L }, (_, a) => y[entry(a + 1, i, i)]),
+        wt: Float64Array.from({ length: emaTime === null ? 0 : L }, (_, a) => y[entry(L + 1 + a, i, i)]),
+        sxx: sigma2[i],
+        syx: sigma2[i] * rho[i],
+      });
+      const settings = { objective, depth: L, emaTime, rateScale: 1 };
+      const covered = new Set<string>();
+      for (let i = 0; i < d; i++)
+        for (let j = i; j < d; j++) {
+          const size = i === j ? K : 2 * K;
+          const block = pairJacobianBlock(settings, at(i), at(j), i === j, new Float64Array(size * size));
+          // unknown q of the block: matrix ⌊q/2⌋ at (i, j) or (j, i) (matrix q at (i, i) on the diagonal)
+          const index = (q: number): number => (i === j ? entry(q, i, i) : entry(q >> 1, (q & 1) === 0 ? i : j, (q & 1) === 0 ? j : i));
+          for (let r = 0; r < size; r++)
+            for (let c = 0; c < size; c++) {
+              covered.add(`${index(r)},${index(c)}`);
+              const exact = J[index(c)][index(r)];
+              // the same products as the dense kernel's, in scalar arithmetic: equal to rounding
+              expect(Math.abs(block[r * size + c] - exact)).toBeLessThan(1e-14 * Math.max(1, Math.abs(exact)));
+            }
+        }
+      // …and nothing of J lies outside the blocks (exact zeros: products of diagonal matrices with a unit matrix)
+      J.forEach((col, c) =>
+        col.forEach((x, r) => {
+          if (!covered.has(`${r},${c}`)) expect(Math.abs(x)).toBe(0);
+        }),
+      );
+    });
+  }
+
+  it('aligned state (diagonal covariances): P is I − γJ itself, so P⁻¹(I − γJ)v = v to rounding', () => {
+    const flow = matrixFlow({ objective: 'jepa', depth: L, sigmaXX: sxx, sigmaYX: syx });
+    const y = diagonalState(L + 1);
+    const gamma = 7.5;
+    flow.psetup(0, y, gamma);
+    expect(flow.preconditionerCounts).toEqual({ setups: 1, rotated: 0 });
+    const v = Float64Array.from({ length: flow.dimension }, () => 2 * next() - 1);
+    const z = new Float64Array(flow.dimension);
+    flow.psolve(0, y, gamma, applyShifted(flow, y, gamma, v), z);
+    // condition of the blocks ≲ 1 + γ‖J‖ ≈ 100: rounding ≲ 1e-14
+    for (let i = 0; i < v.length; i++) expect(Math.abs(z[i] - v[i])).toBeLessThan(1e-12);
+  });
+
+  for (const objective of ['jepa', 'mae'] as const) {
+    it(`${objective}: a balanced state in rotated bases (W_a = R_a D R_{a−1}ᵀ, V accordingly) is recognised and P is exact after the change of basis`, () => {
+      const flow = matrixFlow({ objective, depth: L, sigmaXX: sxx, sigmaYX: syx });
+      const source = normalSource(8);
+      // R_0 = I (the data's basis), distinct singular values so that the basis is determined
+      const R: Float64Array[] = [Float64Array.from(diag([1, 1, 1, 1]).flat())];
+      for (let a = 1; a <= L; a++) R.push(randomOrthogonal(d, source));
+      const s = [0.9, 0.7, 0.5, 0.3];
+      const dd = d * d;
+      const y = new Float64Array((L + 1) * dd);
+      const rdr = (left: Float64Array, right: Float64Array, values: number[], off: number): void => {
+        for (let i = 0; i < d; i++)
+          for (let j = 0; j < d; j++) {
+            let acc = 0;
+            for (let k = 0; k < d; k++) acc += left[i * d + k] * values[k] * right[j * d + k];
+            y[off + i * d + j] = acc;
+          }
+      };
+      for (let a = 1; a <= L; a++) rdr(R[a], R[a - 1], s, a * dd);
+      // V = R_L diag(v) R_Lᵀ (JEPA: rep → rep) or R_0 diag(v) R_Lᵀ (MAE: rep → input)
+      rdr(objective === 'jepa' ? R[L] : R[0], R[L], [1.1, 0.8, 0.6, 0.2], 0);
+      const gamma = 3;
+      flow.psetup(0, y, gamma);
+      expect(flow.preconditionerCounts).toEqual({ setups: 1, rotated: 1 });
+      const v = Float64Array.from({ length: flow.dimension }, () => 2 * next() - 1);
+      const z = new Float64Array(flow.dimension);
+      flow.psolve(0, y, gamma, applyShifted(flow, y, gamma, v), z);
+      // the bases come from a Jacobi eigendecomposition and QR factorizations (accurate to ~1e-15), then
+      // 4(L + 1) products each way: agreement to 1e-11
+      for (let i = 0; i < v.length; i++) expect(Math.abs(z[i] - v[i])).toBeLessThan(1e-11);
+    });
+  }
+});
