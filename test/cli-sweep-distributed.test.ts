@@ -164,6 +164,9 @@ describe('a distributed sweep survives a killed worker and a restarted Redis, an
       const recorded = await client.hgetall(`jepa-dynamics:rejected:${version}`);
       expect(Object.keys(recorded).sort()).toEqual(['hand-malformed', 'hand-oversized']);
       expect(JSON.parse(recorded['hand-malformed'])).toMatchObject({ reason: 'job run is invalid: settings.depth must be an integer ≥ 1' });
+      // done with the hand-made jobs: close this process's own connection now, before Redis is restarted below
+      // (an open ioredis connection reports "Connection is closed" as an unhandled error when the server goes away)
+      await queue.close();
 
       // SIGKILL worker 0 while it holds a job
       let killed = '';
