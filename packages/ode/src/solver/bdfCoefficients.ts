@@ -92,7 +92,8 @@ function differenceRescaling(k: number, rho: number, r: Float64Array): void {
  * @param n - the dimension.
  * @param k - the order (1…5).
  * @param rho - the ratio of the new step to the old one (> 0).
- * @param work - scratch of length ≥ 3 (k+1)² + (k+1).
+ * @param work - scratch of length ≥ 3 (k+1)² + (k+1); a longer one (room for k + 1 chunks of the rows
+ *   after the first 3 (k+1)²) lets the rows be read and written contiguously.
  */
 export function rescaleDifferences(d: Float64Array, n: number, k: number, rho: number, work: Float64Array): void {
   const w = k + 1;
@@ -109,13 +110,80 @@ export function rescaleDifferences(d: Float64Array, n: number, k: number, rho: n
       ru[i * w + j] = s;
     }
   }
-  // New row j = Σ_i RU_ij · old row i, component by component.
-  for (let c = 0; c < n; c++) {
-    for (let i = 0; i < w; i++) col[i] = d[i * n + c];
-    for (let j = 0; j < w; j++) {
-      let s = 0;
-      for (let i = 0; i < w; i++) s += ru[i * w + j] * col[i];
-      d[j * n + c] = s;
+  // New row j = Σ_i RU_ij · old row i. Component by component would read the k + 1 rows
+  // with a stride of n; instead, a chunk of each old row is copied to the scratch and the
+  // new rows are written chunk by chunk, contiguously (same sums in the same order).
+  const chunk = Math.floor((work.length - 3 * w * w) / w);
+  if (chunk < 1) {
+    for (let c = 0; c < n; c++) {
+      for (let i = 0; i < w; i++) col[i] = d[i * n + c];
+      for (let j = 0; j < w; j++) {
+        let s = 0;
+        for (let i = 0; i < w; i++) s += ru[i * w + j] * col[i];
+        d[j * n + c] = s;
+      }
     }
+    return;
+  }
+  const old = work.subarray(3 * w * w, 3 * w * w + w * chunk);
+  for (let c0 = 0; c0 < n; c0 += chunk) {
+    const len = Math.min(chunk, n - c0);
+    for (let i = 0; i < w; i++) old.set(d.subarray(i * n + c0, i * n + c0 + len), i * chunk);
+    for (let j = 0; j < w; j++) combineRows(d, j * n + c0, old, chunk, len, ru, w, j);
+  }
+}
+
+/**
+ * `d[out + c] = Σ_{i<w} ru[i·w + j] · old[i·chunk + c]` for c < len, summed in the order
+ * i = 0, 1, …; written out for each w ≤ 6 (BDF orders 1–5) so that a component is one
+ * expression, not w passes over the row.
+ */
+function combineRows(
+  d: Float64Array,
+  out: number,
+  old: Float64Array,
+  chunk: number,
+  len: number,
+  ru: Float64Array,
+  w: number,
+  j: number,
+): void {
+  const a0 = ru[j];
+  const a1 = w > 1 ? ru[w + j] : 0;
+  const a2 = w > 2 ? ru[2 * w + j] : 0;
+  const a3 = w > 3 ? ru[3 * w + j] : 0;
+  const a4 = w > 4 ? ru[4 * w + j] : 0;
+  const a5 = w > 5 ? ru[5 * w + j] : 0;
+  const o1 = chunk;
+  const o2 = 2 * chunk;
+  const o3 = 3 * chunk;
+  const o4 = 4 * chunk;
+  const o5 = 5 * chunk;
+  switch (w) {
+    case 1:
+      for (let c = 0; c < len; c++) d[out + c] = a0 * old[c];
+      return;
+    case 2:
+      for (let c = 0; c < len; c++) d[out + c] = a0 * old[c] + a1 * old[o1 + c];
+      return;
+    case 3:
+      for (let c = 0; c < len; c++) d[out + c] = a0 * old[c] + a1 * old[o1 + c] + a2 * old[o2 + c];
+      return;
+    case 4:
+      for (let c = 0; c < len; c++) d[out + c] = a0 * old[c] + a1 * old[o1 + c] + a2 * old[o2 + c] + a3 * old[o3 + c];
+      return;
+    case 5:
+      for (let c = 0; c < len; c++) d[out + c] = a0 * old[c] + a1 * old[o1 + c] + a2 * old[o2 + c] + a3 * old[o3 + c] + a4 * old[o4 + c];
+      return;
+    case 6:
+      for (let c = 0; c < len; c++)
+        d[out + c] = a0 * old[c] + a1 * old[o1 + c] + a2 * old[o2 + c] + a3 * old[o3 + c] + a4 * old[o4 + c] + a5 * old[o5 + c];
+      return;
+    default:
+      for (let c = 0; c < len; c++) {
+        let s = 0;
+        for (let i = 0; i < w; i++) s += ru[i * w + j] * old[i * chunk + c];
+        d[out + c] = s;
+      }
   }
 }

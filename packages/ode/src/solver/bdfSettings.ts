@@ -98,13 +98,19 @@ export function normalizeBdfSettings<P>(
     options.psolve,
     '(t, y, gamma, r, z, params) => void writing z ≈ (I − γJ)⁻¹ r',
   );
-  const psetupIn = optionalFunction<PreconditionerSetup<P>>(where, 'options.psetup', options.psetup, '(t, y, gamma, params) => void');
+  const psetupIn = optionalFunction<PreconditionerSetup<P>>(
+    where,
+    'options.psetup',
+    options.psetup,
+    '(t, y, gamma, reuse, params) => void',
+  );
   // Bound to options.params, as f and the Jacobian are (what they return passes through, for the first-call checks).
   const params = options.params as P;
   const jvp: JacobianVectorProduct | undefined = jvpIn === undefined ? undefined : (t, y, v, out) => jvpIn(t, y, v, out, params);
   const psolve: PreconditionerSolve | undefined =
     psolveIn === undefined ? undefined : (t, y, gamma, r, z) => psolveIn(t, y, gamma, r, z, params);
-  const psetup: PreconditionerSetup | undefined = psetupIn === undefined ? undefined : (t, y, gamma) => psetupIn(t, y, gamma, params);
+  const psetup: PreconditionerSetup | undefined =
+    psetupIn === undefined ? undefined : (t, y, gamma, reuse) => psetupIn(t, y, gamma, reuse, params);
   const bandwidth =
     options.jacobianBandwidth === undefined
       ? undefined

@@ -212,7 +212,11 @@ export interface SolveOptions<P = void> extends SolveControls<P> {
   /**
    * `'bdf'` with `'gmres'`: called where a direct solver would refactor its matrix (γ
    * changed by more than 30 %, 20 steps passed, or a Newton failure), so that `psolve`
-   * can rebuild its approximation of `(I − γ J(t, y))⁻¹`.
+   * can rebuild its approximation of `(I − γ J(t, y))⁻¹`. Its `reuse` argument is true
+   * where a direct solver would refactor with its stored Jacobian (CVODE's `jok`): the
+   * setup may then keep the Jacobian information of its previous call and rebuild only
+   * for the new γ; false at the first setup, where a direct solver would form a new J
+   * (every 51 steps) and after a Newton failure with an old preconditioner.
    */
   psetup?: PreconditionerSetup<P>;
   /** `'bdf'` with `'gmres'`: restart length and restarts; default `{ krylovDimension: 10, maxRestarts: 4 }`. */
@@ -250,8 +254,12 @@ export type PreconditionerSolve<P = void> = (
   params: P,
 ) => void;
 
-/** Prepares the preconditioner for `(I − gamma · ∂f/∂y(t, y))` (see {@link SolveOptions.psetup}); `params` is `options.params`. */
-export type PreconditionerSetup<P = void> = (t: number, y: Float64Array, gamma: number, params: P) => void;
+/**
+ * Prepares the preconditioner for `(I − gamma · ∂f/∂y(t, y))` (see {@link SolveOptions.psetup}).
+ * `reuse`: the Jacobian information of the previous call may be kept (only γ must be
+ * updated); `params` is `options.params`.
+ */
+export type PreconditionerSetup<P = void> = (t: number, y: Float64Array, gamma: number, reuse: boolean, params: P) => void;
 
 /** Restarted GMRES settings of `'bdf'`. */
 export interface GmresOptions {

@@ -87,8 +87,8 @@ describe('the block preconditioner of matrixFlow', () => {
     const flow = matrixFlow({ objective: 'jepa', depth: L, sigmaXX: sxx, sigmaYX: syx });
     const y = diagonalState(L + 1);
     const gamma = 7.5;
-    flow.psetup(0, y, gamma);
-    expect(flow.preconditionerCounts).toEqual({ setups: 1, rotated: 0 });
+    flow.psetup(0, y, gamma, false);
+    expect(flow.preconditionerCounts).toEqual({ setups: 1, rotated: 0, reused: 0 });
     const v = Float64Array.from({ length: flow.dimension }, () => 2 * next() - 1);
     const z = new Float64Array(flow.dimension);
     flow.psolve(0, y, gamma, applyShifted(flow, y, gamma, v), z);
@@ -118,8 +118,8 @@ describe('the block preconditioner of matrixFlow', () => {
       // V = R_L diag(v) R_Lᵀ (JEPA: rep → rep) or R_0 diag(v) R_Lᵀ (MAE: rep → input)
       rdr(objective === 'jepa' ? R[L] : R[0], R[L], [1.1, 0.8, 0.6, 0.2], 0);
       const gamma = 3;
-      flow.psetup(0, y, gamma);
-      expect(flow.preconditionerCounts).toEqual({ setups: 1, rotated: 1 });
+      flow.psetup(0, y, gamma, false);
+      expect(flow.preconditionerCounts).toEqual({ setups: 1, rotated: 1, reused: 0 });
       const v = Float64Array.from({ length: flow.dimension }, () => 2 * next() - 1);
       const z = new Float64Array(flow.dimension);
       flow.psolve(0, y, gamma, applyShifted(flow, y, gamma, v), z);
@@ -128,4 +128,32 @@ describe('the block preconditioner of matrixFlow', () => {
       for (let i = 0; i < v.length; i++) expect(Math.abs(z[i] - v[i])).toBeLessThan(1e-11);
     });
   }
+
+  it('a setup with reuse keeps the Jacobian blocks of the last full setup and refactors only for the new γ: the same P as a full setup at that state, bit for bit', () => {
+    const y1 = diagonalState(L + 1);
+    const y2 = y1.map((x) => 1.3 * x);
+    const reusing = matrixFlow({ objective: 'jepa', depth: L, sigmaXX: sxx, sigmaYX: syx });
+    reusing.psetup(0, y1, 2, false);
+    reusing.psetup(0, y2, 5, true); // y2 is ignored: J stays that of y1
+    expect(reusing.preconditionerCounts).toEqual({ setups: 2, rotated: 0, reused: 1 });
+    const fresh = matrixFlow({ objective: 'jepa', depth: L, sigmaXX: sxx, sigmaYX: syx });
+    fresh.psetup(0, y1, 5, false);
+    const moved = matrixFlow({ objective: 'jepa', depth: L, sigmaXX: sxx, sigmaYX: syx });
+    moved.psetup(0, y2, 5, false);
+    const r = Float64Array.from({ length: reusing.dimension }, () => 2 * next() - 1);
+    const solve = (flow: ReturnType<typeof matrixFlow>): Float64Array => {
+      const z = new Float64Array(flow.dimension);
+      flow.psolve(0, y1, 5, r, z);
+      return z;
+    };
+    const z = solve(reusing);
+    expect(Array.from(z)).toEqual(Array.from(solve(fresh)));
+    // and it is not the P of the new state (which the full setup would have built)
+    expect(Math.max(...Array.from(solve(moved), (x, i) => Math.abs(x - z[i])))).toBeGreaterThan(1e-3);
+    // reuse before any full setup has nothing to reuse: a full setup
+    const first = matrixFlow({ objective: 'jepa', depth: L, sigmaXX: sxx, sigmaYX: syx });
+    first.psetup(0, y1, 5, true);
+    expect(first.preconditionerCounts.reused).toBe(0);
+    expect(Array.from(solve(first))).toEqual(Array.from(solve(fresh)));
+  });
 });

@@ -68,4 +68,40 @@ describe("'bdf' + GMRES on BRUSS-2D", () => {
     expect(largest).toBeLessThan(100 * n);
     expect(n * n * 8).toBeGreaterThan(2 ** 32);
   });
+
+  it("psetup's reuse flag: false at the first setup and wherever J would be re-formed (at least every 51 + 20 steps), true otherwise", () => {
+    // y' = −diag(k) y, k from 1 to 1e4: stiff, with an exact diagonal preconditioner
+    const n = 20;
+    const k = Float64Array.from({ length: n }, (_, i) => 10 ** ((4 * i) / (n - 1)));
+    const flags: boolean[] = [];
+    let g = 0;
+    const r = solveIvp(
+      (_t, y, dy) => {
+        for (let i = 0; i < n; i++) dy[i] = -k[i] * y[i];
+      },
+      [0, 50],
+      new Float64Array(n).fill(1),
+      {
+        method: 'bdf',
+        rtol: 1e-8,
+        atol: 1e-12,
+        jvp: (_t, _y, v, out) => {
+          for (let i = 0; i < n; i++) out[i] = -k[i] * v[i];
+        },
+        psetup: (_t, _y, gamma, reuse) => {
+          flags.push(reuse);
+          g = gamma;
+        },
+        psolve: (_t, _y, _gamma, rhs, z) => {
+          for (let i = 0; i < n; i++) z[i] = rhs[i] / (1 + g * k[i]);
+        },
+      },
+    );
+    expect(r.status).toBe('success');
+    expect(flags.length).toBe(r.stats.nlu);
+    expect(flags[0]).toBe(false);
+    expect(flags.filter((f) => f).length).toBeGreaterThan(0);
+    expect(r.stats.naccepted).toBeGreaterThan(3 * 71);
+    expect(flags.filter((f) => !f).length).toBeGreaterThanOrEqual(1 + Math.floor(r.stats.naccepted / 71));
+  });
 });

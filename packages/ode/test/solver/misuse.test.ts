@@ -351,7 +351,7 @@ describe("'bdf': its own callbacks that throw end the run with status 'f-error' 
         out[0] = -p.a * v[0];
         out[1] = -p.b * v[1];
       },
-      psetup: (_t, _y, _gamma, p) => void seen.add(p),
+      psetup: (_t, _y, _gamma, _reuse, p) => void seen.add(p),
       psolve: (_t, _y, gamma, rhs, z, p) => {
         seen.add(p);
         z[0] = rhs[0] / (1 + p.a * gamma);

@@ -91,7 +91,7 @@ export class BandedNewtonSolver implements NewtonLinearSolver {
     groupedFiniteDifferenceColumnsKernel(this.rhsFn, t, y, fy, this.work, this.atol, this.columns, this.delta, this.saved, this.store);
   }
 
-  setup(_t: number, _y: Float64Array, _fy: Float64Array, gamma: number): boolean {
+  setup(_t: number, _y: Float64Array, _fy: Float64Array, gamma: number, _jacobianFormed: boolean): boolean {
     const { n, lower, upper, jac, lu } = this;
     const wj = lower + upper + 1;
     const w = bandStorageWidth(lower, upper);

@@ -68,7 +68,7 @@ export class DenseNewtonSolver implements NewtonLinearSolver {
     else groupedFiniteDifferenceJacobianKernel(this.rhsFn, t, y, fy, jac, this.work, this.atol, this.columns, this.delta, this.saved);
   }
 
-  setup(_t: number, _y: Float64Array, _fy: Float64Array, gamma: number): boolean {
+  setup(_t: number, _y: Float64Array, _fy: Float64Array, gamma: number, _jacobianFormed: boolean): boolean {
     const { n, jac, lu } = this;
     for (let i = 0; i < n * n; i++) lu[i] = -gamma * jac[i];
     for (let i = 0; i < n; i++) lu[i * n + i] += 1;

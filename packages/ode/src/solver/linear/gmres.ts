@@ -36,6 +36,7 @@ export class GmresWorkspace {
   readonly g: Float64Array;
   readonly coefficients: Float64Array;
   readonly scratch: Float64Array;
+  private zs: Float64Array | null = null;
 
   /**
    * @param n - order of the systems.
@@ -53,6 +54,12 @@ export class GmresWorkspace {
     this.coefficients = new Float64Array(m);
     this.scratch = new Float64Array(n);
   }
+
+  /** m preconditioned basis vectors z_j = M v_j (right preconditioning), made on first use. */
+  get preconditionedBasis(): Float64Array {
+    this.zs ??= new Float64Array(this.m * this.n);
+    return this.zs;
+  }
 }
 
 /**
@@ -60,12 +67,18 @@ export class GmresWorkspace {
  * `1 + maxRestarts` cycles of m iterations. Cost per iteration: one product with A
  * and O(j·n) for the orthogonalisation against the j basis vectors so far.
  *
+ * With a preconditioner M (`precondition`), GMRES runs on `A M u = b` (right
+ * preconditioning: the residual minimised is the true one, b − A x) and returns
+ * `x = M u`; the vectors `z_j = M v_j` are kept (Saad's flexible GMRES storage, m more
+ * vectors), so x is `Σ y_j z_j` and costs no further application of M.
+ *
  * @param apply - the operator A.
  * @param b - the right-hand side (length n; not modified).
  * @param x - receives the solution (length n).
  * @param tol - absolute tolerance on the residual's 2-norm (≥ 0).
  * @param maxRestarts - restarts allowed after the first cycle (≥ 0).
  * @param ws - workspace of the same n; its m is the restart length.
+ * @param precondition - optional right preconditioner M (`z = M v`; must not modify v).
  * @returns whether it converged, the products and iterations spent, and the final residual norm.
  * @example
  * ```ts
@@ -83,8 +96,10 @@ export function gmres(
   tol: number,
   maxRestarts: number,
   ws: GmresWorkspace,
+  precondition?: LinearOperator,
 ): GmresResult {
   const { n, m, basis, hessenberg: h, cosines: cs, sines: sn, g, coefficients: y, scratch } = ws;
+  const zs = precondition === undefined ? null : ws.preconditionedBasis;
   const h1 = m + 1;
   x.fill(0);
   let products = 0;
@@ -106,26 +121,32 @@ export function gmres(
     for (; j < m; j++) {
       const vj = basis.subarray(j * n, (j + 1) * n);
       const w = basis.subarray((j + 1) * n, (j + 2) * n);
-      apply(vj, w);
+      if (zs === null) apply(vj, w);
+      else {
+        const zj = zs.subarray(j * n, (j + 1) * n);
+        precondition?.(vj, zj);
+        apply(zj, w);
+      }
       products++;
       iterations++;
-      // Modified Gram–Schmidt against v_0 … v_j.
+      // Modified Gram–Schmidt against v_0 … v_j (the last subtraction and the norm in one pass).
       const col = j * h1;
+      let norm = 0;
       for (let k = 0; k <= j; k++) {
         const vk = k * n;
         let dot = 0;
         for (let i = 0; i < n; i++) dot += w[i] * basis[vk + i];
         h[col + k] = dot;
-        for (let i = 0; i < n; i++) w[i] -= dot * basis[vk + i];
+        if (k < j) for (let i = 0; i < n; i++) w[i] -= dot * basis[vk + i];
+        else
+          for (let i = 0; i < n; i++) {
+            const wi = w[i] - dot * basis[vk + i];
+            w[i] = wi;
+            norm += wi * wi;
+          }
       }
-      let norm = 0;
-      for (let i = 0; i < n; i++) norm += w[i] * w[i];
       norm = Math.sqrt(norm);
       h[col + j + 1] = norm;
-      if (norm > 0) {
-        const inv = 1 / norm;
-        for (let i = 0; i < n; i++) w[i] *= inv;
-      }
       // Apply the previous rotations to the new column, then the one that zeroes h[j+1, j].
       for (let k = 0; k < j; k++) {
         const a = h[col + k];
@@ -147,6 +168,9 @@ export function gmres(
         j++;
         break;
       }
+      // v_{j+1} = w/‖w‖ (only needed when the iteration goes on)
+      const inv = 1 / norm;
+      for (let i = 0; i < n; i++) w[i] *= inv;
     }
     // x += V_j y with H_j y = g (upper triangular after the rotations).
     for (let k = j - 1; k >= 0; k--) {
@@ -154,10 +178,12 @@ export function gmres(
       for (let l = k + 1; l < j; l++) s -= h[l * h1 + k] * y[l];
       y[k] = s / h[k * h1 + k];
     }
+    // (x += Z_j y with a preconditioner)
+    const directions = zs ?? basis;
     for (let k = 0; k < j; k++) {
       const yk = y[k];
       const vk = k * n;
-      for (let i = 0; i < n; i++) x[i] += yk * basis[vk + i];
+      for (let i = 0; i < n; i++) x[i] += yk * directions[vk + i];
     }
     if (!Number.isFinite(residual)) return { converged: false, products, iterations, residualNorm: residual };
     if (residual <= tol) return { converged: true, products, iterations, residualNorm: residual };

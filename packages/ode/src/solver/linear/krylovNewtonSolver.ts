@@ -5,11 +5,13 @@
  * `cvLsDQJtimes`: a perturbation of one unit of the error weights), at the current
  * Newton iterate; optional right preconditioner `psolve` (with `psetup`).
  *
- * GMRES works on the scaled system `S (I − γJ) P⁻¹ S⁻¹ ũ = S b`, `S = diag(w)` with the
- * error weights `w = 1/(atol + rtol|y|)`, so its 2-norm is √n times the weighted RMS
- * norm of the error test, and the linear tolerance is set in that norm (CVODE's
- * choice: 0.05 of the Newton tolerance). Memory: the Krylov basis (m + 1 vectors)
- * plus five vectors of length n; nothing of size n² exists.
+ * GMRES works on the scaled system `S (I − γJ) S⁻¹ x̃ = S b`, `S = diag(w)` with the
+ * error weights `w = 1/(atol + rtol|y|)`, right-preconditioned by `S P⁻¹ S⁻¹`, so its
+ * 2-norm is √n times the weighted RMS norm of the error test, and the linear tolerance is
+ * set in that norm (CVODE's choice: 0.05 of the Newton tolerance). The preconditioned
+ * basis vectors are kept, so the solution costs no extra `psolve` (one per GMRES
+ * iteration). Memory: the Krylov basis (m + 1 vectors, and m more with a preconditioner)
+ * plus six vectors of length n; nothing of size n² exists.
  *
  * @module
  */
@@ -38,11 +40,15 @@ export class KrylovNewtonSolver implements NewtonLinearSolver {
   private readonly rhsScaled: Float64Array;
   private readonly solution: Float64Array;
   private readonly unscaled: Float64Array;
+  /** 1/w of the current solve, for the preconditioner's scaling (a product, not a division, per component). */
+  private readonly inverseWeights: Float64Array;
   private readonly preconditioned: Float64Array;
   private readonly product: Float64Array;
   private readonly perturbed: Float64Array;
   private readonly apply: LinearOperator;
+  private readonly preconditionScaledOrNone: LinearOperator | undefined;
   private jvpChecked = false;
+  private setupDone = false;
   private psolveChecked = false;
   // The current solve's data, read by `apply`.
   private gamma = 0;
@@ -66,6 +72,7 @@ export class KrylovNewtonSolver implements NewtonLinearSolver {
     this.rhsScaled = new Float64Array(n);
     this.solution = new Float64Array(n);
     this.unscaled = new Float64Array(n);
+    this.inverseWeights = new Float64Array(n);
     this.preconditioned = new Float64Array(n);
     this.product = new Float64Array(n);
     this.perturbed = new Float64Array(n);
@@ -73,16 +80,19 @@ export class KrylovNewtonSolver implements NewtonLinearSolver {
     this.fy = this.perturbed;
     this.weights = this.perturbed;
     this.apply = (v, out) => this.applyScaled(v, out);
+    this.preconditionScaledOrNone = settings.psolve === undefined ? undefined : (v, out) => this.preconditionScaled(v, out);
   }
 
   jacobian(): void {
     // Matrix-free: nothing is stored.
   }
 
-  setup(t: number, y: Float64Array, _fy: Float64Array, gamma: number): boolean {
+  setup(t: number, y: Float64Array, _fy: Float64Array, gamma: number, jacobianFormed: boolean): boolean {
     if (this.settings.psetup !== undefined) {
       this.counters.nlu++;
-      this.settings.psetup(t, y, gamma);
+      // the first setup has nothing to reuse; later ones may keep J unless the driver re-formed it
+      this.settings.psetup(t, y, gamma, this.setupDone && !jacobianFormed);
+      this.setupDone = true;
     }
     return true;
   }
@@ -136,13 +146,20 @@ export class KrylovNewtonSolver implements NewtonLinearSolver {
     for (let i = 0; i < n; i++) out[i] = (out[i] - fy[i]) * norm;
   }
 
-  /** The scaled operator `ṽ ↦ S (I − γJ) P⁻¹ S⁻¹ ṽ`. */
+  /** The scaled operator `ṽ ↦ S (I − γJ) S⁻¹ ṽ`. */
   private applyScaled(v: Float64Array, out: Float64Array): void {
-    const { n, weights: w, unscaled: u, preconditioned: z, product: jv, gamma } = this;
+    const { n, weights: w, unscaled: u, product: jv, gamma } = this;
     for (let i = 0; i < n; i++) u[i] = v[i] / w[i];
+    this.jacobianTimes(u, jv);
+    for (let i = 0; i < n; i++) out[i] = w[i] * (u[i] - gamma * jv[i]);
+  }
+
+  /** The scaled preconditioner `ṽ ↦ S P⁻¹ S⁻¹ ṽ` (GMRES's right preconditioner). */
+  private preconditionScaled(v: Float64Array, out: Float64Array): void {
+    const { n, weights: w, inverseWeights: iw, unscaled: u, preconditioned: z } = this;
+    for (let i = 0; i < n; i++) u[i] = v[i] * iw[i];
     this.precondition(u, z);
-    this.jacobianTimes(z, jv);
-    for (let i = 0; i < n; i++) out[i] = w[i] * (z[i] - gamma * jv[i]);
+    for (let i = 0; i < n; i++) out[i] = w[i] * z[i];
   }
 
   solve(
@@ -161,13 +178,23 @@ export class KrylovNewtonSolver implements NewtonLinearSolver {
     this.fy = fy;
     this.weights = weights;
     const bs = this.rhsScaled;
-    for (let i = 0; i < n; i++) bs[i] = weights[i] * b[i];
-    const result = gmres(this.apply, bs, this.solution, tol * Math.sqrt(n), this.settings.maxRestarts, this.ws);
+    const iw = this.inverseWeights;
+    for (let i = 0; i < n; i++) {
+      bs[i] = weights[i] * b[i];
+      iw[i] = 1 / weights[i];
+    }
+    const result = gmres(
+      this.apply,
+      bs,
+      this.solution,
+      tol * Math.sqrt(n),
+      this.settings.maxRestarts,
+      this.ws,
+      this.preconditionScaledOrNone,
+    );
     this.counters.nlinear += result.iterations;
-    // x = P⁻¹ S⁻¹ ũ (the last iterate even when not converged: the driver decides).
-    const u = this.unscaled;
-    for (let i = 0; i < n; i++) u[i] = this.solution[i] / weights[i];
-    this.precondition(u, b);
+    // x = S⁻¹ x̃ (GMRES returns x̃ = S P⁻¹ S⁻¹ ũ already; the last iterate even when not converged: the driver decides)
+    for (let i = 0; i < n; i++) b[i] = this.solution[i] / weights[i];
     return result.converged ? 'ok' : 'not-converged';
   }
 

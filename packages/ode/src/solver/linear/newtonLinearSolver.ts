@@ -48,9 +48,10 @@ export interface NewtonLinearSolver {
   jacobian(t: number, y: Float64Array, fy: Float64Array): void;
   /**
    * Prepares `I − γJ`: LU factorization (direct), `psetup` (GMRES). Returns false when
-   * the matrix is singular (zero or non-finite pivot).
+   * the matrix is singular (zero or non-finite pivot). `jacobianFormed`: whether
+   * `jacobian` was called for this setup (GMRES passes `psetup` the opposite as `reuse`).
    */
-  setup(t: number, y: Float64Array, fy: Float64Array, gamma: number): boolean;
+  setup(t: number, y: Float64Array, fy: Float64Array, gamma: number, jacobianFormed: boolean): boolean;
   /**
    * Solves `(I − γJ) x = b` in place (b becomes x) at the Newton iterate (t, y) with
    * `fy = f(t, y)`. `weights` are the error test's `1/(atol + rtol|y|)`; GMRES stops
