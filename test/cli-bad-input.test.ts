@@ -551,6 +551,15 @@ function table(): Row[] {
     add('simulate', '--d', value, BASE.simulate, [...mentions]);
   add('simulate', '--d', '2', [...FILE_BASE.simulate, '--features', 'docs/examples/features-ab.json'], ['does not match']);
   add('simulate', '--d', null, BASE.simulate, ['argument missing']);
+  // simulate --covariances: a file like solve --matrix's, and it replaces the features
+  for (const [value, mentions] of [
+    [join(dir, 'no-such-file.json'), ['cannot be read']],
+    [file('not-json.json'), ['must be JSON']],
+    ['', []],
+  ] as const)
+    add('simulate', '--covariances', value, FILE_BASE.simulate, [...mentions]);
+  add('simulate', '--covariances', null, FILE_BASE.simulate, ['argument missing']);
+  add('simulate', '--covariances', file('not-json.json'), BASE.simulate, ['replaces the features']);
   // combinations that are refused
   rows.push({ command: 'solve', flag: '--csv', value: null, args: [...BASE.solve, '--json', '--csv'], mentions: ['exclude each other'] });
   rows.push({

@@ -34,6 +34,8 @@ export { theoryVsTraining } from './results/theoryVsTraining/theoryVsTraining.js
 export type { TheoryVsTrainingSettings } from './results/theoryVsTraining/setting.js';
 export type { TheoryVsTrainingData, TrainingRun, TrainingInit } from './results/theoryVsTraining/compute.js';
 export type { ComponentLearning } from './arrange/componentLearning.js';
+export { simulateModes } from './arrange/simulateModes.js';
+export type { SimulateModesOptions, SimulateModesResult, SimulatedMode } from './arrange/simulateModes.js';
 export { noisyFeatures } from './results/noisyFeatures/noisyFeatures.js';
 export type { NoisyFeaturesSettings } from './results/noisyFeatures/setting.js';
 export type { NoisyFeaturesData, NoisyFeaturesAnswer } from './results/noisyFeatures/compute.js';

@@ -11,6 +11,7 @@ import { simulateFeatures, type SimulateFeaturesResult } from '@jepa-dynamics/si
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
 import { featuresOptions, parseFeatures, type FeaturesFlags } from '../features.js';
+import { simulateCovariances } from './simulateCovariances.js';
 import { parseChoice, parseFiniteNumber, parseFraction, parseInteger, parsePositiveNumber, required } from '../options.js';
 
 interface SimulateFlags extends FeaturesFlags {
@@ -30,6 +31,7 @@ interface SimulateFlags extends FeaturesFlags {
   backend: string;
   json?: boolean;
   d?: string;
+  covariances?: string;
 }
 
 /**
@@ -78,7 +80,16 @@ export function registerSimulate(program: Command): void {
       '--d <d>',
       `network width d ≤ ${MAX_WIDTH}: repeats a single feature d times, else must match --features (memory ≈ 8(3L + 8)d² bytes)`,
     )
+    .option(
+      '--covariances <FILE>',
+      'full covariances instead of features: JSON {"sxx": [[…]], "syx": [[…]]} (Σxx symmetric positive definite, Σyx symmetric); ' +
+        'the run is read in the modes of Σyx v = ρ Σxx v beside each mode’s per-feature t*',
+    )
     .action((flags: SimulateFlags) => {
+      if (flags.covariances !== undefined) {
+        simulateCovariances({ ...flags, covariances: flags.covariances });
+        return;
+      }
       const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
       const depth = parseInteger('--depth', required('--depth', flags.depth), 1);
       let features = parseFeatures(flags);
