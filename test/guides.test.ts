@@ -20,9 +20,8 @@ const SKIPPED: Readonly<Record<string, string>> = {
   'npx -y pnpm@12.4.2 install --frozen-lockfile && npx -y pnpm@12.4.2 exec jepa-dynamics reproduce':
     'the set-up and the full reproduce into ./results of the checkout; test/reproduce.test.ts runs reproduce --quick into a temporary folder',
   'npx -y pnpm@12.4.2 install --frozen-lockfile && npx -y pnpm@12.4.2 test': 'the set-up and this very test suite',
-  'npx -y pnpm@12.4.2 install --frozen-lockfile && npx -y pnpm@12.4.2 run explore':
-    'the set-up, then a server that runs until interrupted; packages/explorer/test/browser.test.ts builds and serves the page the same way',
-  'npx -y pnpm@12.4.2 run explore': 'a server that runs until interrupted (as above)',
+  'npx -y pnpm@12.4.2 run explore':
+    'a server that runs until interrupted; packages/explorer/test/browser.test.ts builds and serves the page the same way',
   'npx -y pnpm@12.4.2 install --frozen-lockfile':
     'the set-up itself: the suite runs in the installed checkout, and reinstalling would rebuild it under the running tests',
   'npx -y pnpm@12.4.2 exec jepa-dynamics reproduce            # writes ./results':
