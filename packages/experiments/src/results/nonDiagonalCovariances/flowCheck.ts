@@ -23,7 +23,7 @@ export interface FlowCheck {
   flow: (number | null)[];
   /** Per mode: training's time (the grid run's `measured`). */
   training: (number | null)[];
-  /** max over modes with both times of |t_training − t_flow| / t_flow. */
+  /** max over modes with both times, the flow's after 0, of |t_training − t_flow| / t_flow (a mode at its target from the start has no crossing to compare). */
   maxRelativeDifference: number;
   /** The output times' spacing (the resolution of `flow`). */
   resolution: number;
@@ -73,10 +73,12 @@ export function flowCheck(input: {
     sol.status === 'success'
       ? componentLearning(Array.from(sol.t), amplitude, input.targets, null).map((l) => l.learnedAt)
       : modes.map(() => null);
+  // a mode whose amplitude starts at or above its target (a small ρ: p·w̄∞ below the start) is
+  // "learned" at t = 0 by both and has no crossing time to compare (0/0)
   let worst = 0;
   times.forEach((t, k) => {
     const train = input.training[k];
-    if (t !== null && train !== null) worst = Math.max(worst, Math.abs(train - t) / t);
+    if (t !== null && train !== null && t > 0) worst = Math.max(worst, Math.abs(train - t) / t);
   });
   return {
     objective,
