@@ -11,7 +11,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTestRedis, type TestRedis } from './support/redisServer.js';
 import { bin, expectFailure, root, runCli } from './support/runCli.js';
@@ -136,38 +135,27 @@ describe('a distributed sweep survives a killed worker and a restarted Redis, an
     const queueName = /serving (runs-\S+) on/.exec(workers[0].stderr())?.[1] ?? '';
     const version = queueName.slice('runs-'.length);
 
-    // two jobs no sweep would make, enqueued by hand onto the workers' queue
+    // two jobs no sweep would make, enqueued by hand onto the workers' queue (by a helper process:
+    // this process holds no Redis connection, which Redis's restart below would close under it)
     const port = redis.port;
     const [user, password] = (/^redis:\/\/([^:]+):([^@]+)@/.exec(redis.url) ?? []).slice(1);
-    const queue = new Queue(queueName, { connection: { host: '127.0.0.1', port, username: user, password }, prefix: 'jepa-dynamics' });
-    try {
-      await queue.add(
-        'critical-time',
-        { run: { kind: 'critical-time', settings: { objective: 'jepa', depth: 'x' } }, codeVersion: version },
-        { jobId: 'hand-malformed' },
-      );
-      await queue.add(
-        'training',
-        { run: { kind: 'training', settings: {} }, codeVersion: version, padding: 'x'.repeat(2_000_000) },
-        { jobId: 'hand-oversized' },
-      );
-
+    const hand = spawn(
+      process.execPath,
+      [join(root, 'test', 'support', 'handMadeJobs.mjs'), queueName, version, '127.0.0.1', String(port), user, password],
+      {
+        cwd: root,
+      },
+    );
+    children.push(hand);
+    let handOut = '';
+    let handErr = '';
+    hand.stdout.on('data', (b: Buffer) => (handOut += b.toString()));
+    hand.stderr.on('data', (b: Buffer) => (handErr += b.toString()));
+    const handExited = new Promise<number | null>((resolve) => hand.on('close', (code) => resolve(code)));
+    await until('the hand-made jobs to be enqueued', () => handOut.startsWith('added\n') || hand.exitCode !== null);
+    expect(handOut, handErr).toMatch(/^added\n/);
+    {
       const submitter = start(['sweep', spec, '--queue', redis.url, '--out', out, '--json']);
-      const rejected = async (id: string): Promise<string | undefined> => (await queue.getJob(id))?.failedReason;
-      await until(
-        'both hand-made jobs to be rejected',
-        async () => (await rejected('hand-malformed')) !== undefined && (await rejected('hand-oversized')) !== undefined,
-      );
-      expect(await rejected('hand-malformed')).toBe('job run is invalid: settings.depth must be an integer ≥ 1');
-      expect(await rejected('hand-oversized')).toMatch(/^job data of \d{7} bytes exceeds the limit of 1048576 bytes$/);
-      const client = await queue.client;
-      const recorded = await client.hgetall(`jepa-dynamics:rejected:${version}`);
-      expect(Object.keys(recorded).sort()).toEqual(['hand-malformed', 'hand-oversized']);
-      expect(JSON.parse(recorded['hand-malformed'])).toMatchObject({ reason: 'job run is invalid: settings.depth must be an integer ≥ 1' });
-      // done with the hand-made jobs: close this process's own connection now, before Redis is restarted below
-      // (an open ioredis connection reports "Connection is closed" as an unhandled error when the server goes away)
-      await queue.close();
-
       // SIGKILL worker 0 while it holds a job
       let killed = '';
       await until('worker 0 to be in the middle of a job', () => {
@@ -180,6 +168,16 @@ describe('a distributed sweep survives a killed worker and a restarted Redis, an
         return true;
       });
       await workers[0].exited;
+
+      // meanwhile the workers rejected both hand-made jobs, with their reasons recorded
+      expect(await handExited, handErr).toBe(0);
+      const rejections = JSON.parse(handOut.split('\n')[1]) as { malformed: string; oversized: string; recorded: Record<string, string> };
+      expect(rejections.malformed).toBe('job run is invalid: settings.depth must be an integer ≥ 1');
+      expect(rejections.oversized).toMatch(/^job data of \d{7} bytes exceeds the limit of 1048576 bytes$/);
+      expect(Object.keys(rejections.recorded).sort()).toEqual(['hand-malformed', 'hand-oversized']);
+      expect(JSON.parse(rejections.recorded['hand-malformed'])).toMatchObject({
+        reason: 'job run is invalid: settings.depth must be an integer ≥ 1',
+      });
 
       // while the sweep runs: nothing listens but Redis, and only on 127.0.0.1 (0100007F)
       const pids = [redis.pid(), submitter.child.pid, ...workers.slice(1).map((w) => w.child.pid)].filter(
@@ -211,8 +209,6 @@ describe('a distributed sweep survives a killed worker and a restarted Redis, an
       // the workers that lived took every run, the killed one's included
       const finishedBy = (w: Running): string[] => [...w.stderr().matchAll(/(run-[0-9a-f]+) finished/g)].map((m) => m[1]);
       expect(new Set([...finishedBy(workers[0]), ...finishedBy(workers[1]), ...finishedBy(workers[2])]).has(killed)).toBe(true);
-    } finally {
-      await queue.close();
     }
 
     // TLS: the same server over rediss:// (certificate of a test CA, trusted through NODE_EXTRA_CA_CERTS)

@@ -58,8 +58,15 @@ export function runCli(args: readonly string[]): CliRun {
     inProcess = undefined;
     throw new Error(`jepa-dynamics ${args.join(' ')}: no answer from the worker within ${RUN_TIMEOUT_MS / 1000} s`);
   }
-  const reply = receiveMessageOnPort(port);
-  if (reply === undefined) throw new Error(`jepa-dynamics ${args.join(' ')}: the worker signalled but sent nothing`);
+  let reply = receiveMessageOnPort(port);
+  // The worker posts the reply, then raises the flag; once in a loaded full run the flag was
+  // seen while the port still held nothing. Give the reply up to 5 s to arrive before failing.
+  const deadline = Date.now() + 5000;
+  while (reply === undefined && Date.now() < deadline) {
+    Atomics.wait(flag, 0, 1, 5); // flag stays 1 here: a 5 ms sleep
+    reply = receiveMessageOnPort(port);
+  }
+  if (reply === undefined) throw new Error(`jepa-dynamics ${args.join(' ')}: the worker signalled but sent nothing within 5 s`);
   return reply.message as CliRun;
 }
 
