@@ -16,6 +16,12 @@ export interface CovariancesFile {
   syx: number[][];
 }
 
+/** `--covariances` replaces the feature flags: refuses them beside it (one sentence, exit 2). */
+export function refuseFeaturesBeside(flags: { features?: string; lambda?: string; rho?: string; sigma2?: string }): void {
+  if (flags.features !== undefined || flags.lambda !== undefined || flags.rho !== undefined || flags.sigma2 !== undefined)
+    throw new UsageError('--covariances replaces the features: give one or the other.');
+}
+
 /** Reads and shape-checks `--covariances FILE` (square matrices of one order, finite numbers). */
 export function readCovariancesFile(path: string): CovariancesFile {
   const flag = `--covariances ${JSON.stringify(path)}`;

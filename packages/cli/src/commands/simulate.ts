@@ -14,7 +14,8 @@ import { featuresOptions, parseFeatures, type FeaturesFlags } from '../features.
 import { simulateCovariances } from './simulateCovariances.js';
 import { parseChoice, parseFiniteNumber, parseFraction, parseInteger, parsePositiveNumber, required } from '../options.js';
 
-interface SimulateFlags extends FeaturesFlags {
+/** The parsed flags of `simulate` (commander's strings). */
+export interface SimulateFlags extends FeaturesFlags {
   objective?: string;
   depth?: string;
   epsilon?: string;

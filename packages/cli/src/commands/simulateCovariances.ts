@@ -6,41 +6,16 @@
  */
 import { INITIALIZATION_KINDS, OBJECTIVES } from '@jepa-dynamics/core';
 import { simulateModes, type SimulateModesResult } from '@jepa-dynamics/experiments';
-import { covarianceError, readCovariancesFile } from '../covariances.js';
+import { covarianceError, readCovariancesFile, refuseFeaturesBeside } from '../covariances.js';
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
+import type { SimulateFlags } from './simulate.js';
 import { parseChoice, parseFraction, parseInteger, parsePositiveNumber, required } from '../options.js';
 
-/** The flags of `simulate` that `--covariances` reads or refuses. */
-export interface SimulateCovariancesFlags {
-  objective?: string;
-  depth?: string;
-  epsilon?: string;
-  lr?: string;
-  steps?: string;
-  init: string;
-  seed: string;
-  recordEvery?: string;
-  fraction: string;
-  json?: boolean;
-  d?: string;
-  covariances: string;
-  features?: string;
-  lambda?: string;
-  rho?: string;
-  sigma2?: string;
-  samples?: string;
-  batchSize?: string;
-  ema?: string;
-  stepControl?: string;
-  backend: string;
-}
-
 /** Runs `simulate --covariances` with the parsed flags of `simulate`. */
-export function simulateCovariances(flags: SimulateCovariancesFlags): void {
+export function simulateCovariances(flags: SimulateFlags & { covariances: string }): void {
   const path = flags.covariances;
-  if (flags.features !== undefined || flags.lambda !== undefined || flags.rho !== undefined || flags.sigma2 !== undefined)
-    throw new UsageError('--covariances replaces the features: give one or the other.');
+  refuseFeaturesBeside(flags);
   for (const [flag, value] of [
     ['samples', flags.samples],
     ['batch-size', flags.batchSize],

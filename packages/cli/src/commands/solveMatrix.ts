@@ -7,7 +7,7 @@
  */
 import { INITIALIZATION_KINDS, OBJECTIVES } from '@jepa-dynamics/core';
 import { matrixFlowTrajectory } from '@jepa-dynamics/sim';
-import { covarianceError, readCovariancesFile } from '../covariances.js';
+import { covarianceError, readCovariancesFile, refuseFeaturesBeside } from '../covariances.js';
 import { UsageError } from '../errors.js';
 import { parseFeatures, type FeaturesFlags } from '../features.js';
 import { printJson } from '../output.js';
@@ -55,8 +55,7 @@ export function solveMatrix(flags: SolveMatrixFlags): void {
   let sigmaXX: number[][];
   let sigmaYX: number[][];
   if (flags.covariances !== undefined) {
-    if (flags.features !== undefined || flags.lambda !== undefined || flags.rho !== undefined || flags.sigma2 !== undefined)
-      throw new UsageError('--covariances replaces the features: give one or the other.');
+    refuseFeaturesBeside(flags);
     ({ sxx: sigmaXX, syx: sigmaYX } = readCovariancesFile(flags.covariances));
     if (d !== undefined && d !== sigmaXX.length)
       throw new UsageError(
