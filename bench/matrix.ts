@@ -13,10 +13,13 @@
  *    `'bdf'` + GMRES: wall and CPU time, work counts, the largest relative error of the
  *    diagonal entries of W̄ at the end against the per-feature closed form
  *    (`closedFormTrajectory`), and of the per-feature crossing times against `criticalTime`;
- * 5. with MATRIX_BENCH_FULL=1: 100 training steps at d = 1024, L = 8 and the peak resident memory.
+ * 5. the matrix flow from a random orthogonal init, d = 64, L = 4, ε = 1e-1, 1e-2 (and 1e-3 with
+ *    MATRIX_BENCH_FULL=1), seeds 1, 2, and its η → 0 agreement with `train` at ε = 0.1 (the
+ *    deviation at η, η/2, η/4 and its ratios);
+ * 6. with MATRIX_BENCH_FULL=1: 100 training steps at d = 1024, L = 8 and the peak resident memory.
  *
  * Run: `pnpm bench matrix` (or `MATRIX_BENCH_FULL=1 pnpm bench matrix`; `MATRIX_BENCH_SECTIONS=flow,memory`
- * runs only the sections named: rhs, setup, training, flow, memory). CPU time is the
+ * runs only the sections named: rhs, setup, training, flow, random, memory). CPU time is the
  * fairer figure on a shared machine; the load average is printed.
  */
 import { loadavg } from 'node:os';
@@ -33,7 +36,7 @@ import type { BenchSuite } from './suites.js';
 import { printTable, timeIt } from './timing.js';
 
 const full = process.env.MATRIX_BENCH_FULL === '1';
-/** MATRIX_BENCH_SECTIONS=rhs,setup,training,flow,memory runs only those sections. */
+/** MATRIX_BENCH_SECTIONS=rhs,setup,training,flow,random,memory runs only those sections. */
 const only = process.env.MATRIX_BENCH_SECTIONS?.split(',');
 const wanted = (name: string): boolean => (only === undefined ? name !== 'memory' || full : only.includes(name));
 const fmt = (x: number, digits = 3): string => x.toPrecision(digits);
@@ -183,6 +186,28 @@ function setup(): void {
   printTable(['d', 'wall ms', 'CPU ms'], rows);
 }
 
+/**
+ * The flow benchmarks' features at width d (σ²_i = 0.5 + 1.5i/(d − 1), ρ_i = 0.3 + 0.6((7i) mod d)/(d − 1)),
+ * the JEPA matrix flow on them, each feature's per-feature t* at ε (NaN where it has none),
+ * and 1.5 × the slowest t*.
+ */
+function benchFlow(d: number, L: number, eps: number) {
+  const sigma2 = Array.from({ length: d }, (_, i) => 0.5 + (1.5 * i) / (d - 1));
+  const rho = Array.from({ length: d }, (_, i) => 0.3 + (0.6 * ((i * 7) % d)) / (d - 1));
+  const flow = matrixFlow({ objective: 'jepa', depth: L, sigmaXX: diag(sigma2), sigmaYX: diag(sigma2.map((s, i) => s * rho[i])) });
+  const tStar = rho.map((r, i) => {
+    const c = criticalTime({ lambda: sigma2[i] * r, rho: r }, { objective: 'jepa', depth: L, epsilon: eps });
+    return c.exists ? c.t : Number.NaN;
+  });
+  const tEnd = 1.5 * Math.max(...tStar.filter(Number.isFinite));
+  const covariances: Covariances = {
+    kind: 'diagonal',
+    sigmaXX: Float64Array.from(sigma2),
+    sigmaYX: Float64Array.from(sigma2.map((s, i) => s * rho[i])),
+  };
+  return { sigma2, rho, flow, tStar, tEnd, covariances };
+}
+
 function stiffFlow(): void {
   const L = 4;
   const eps = 1e-6;
@@ -191,14 +216,7 @@ function stiffFlow(): void {
   );
   const rows: (string | number)[][] = [];
   for (const d of [8, 16, 32, 64]) {
-    const sigma2 = Array.from({ length: d }, (_, i) => 0.5 + (1.5 * i) / (d - 1));
-    const rho = Array.from({ length: d }, (_, i) => 0.3 + (0.6 * ((i * 7) % d)) / (d - 1));
-    const flow = matrixFlow({ objective: 'jepa', depth: L, sigmaXX: diag(sigma2), sigmaYX: diag(sigma2.map((s, i) => s * rho[i])) });
-    const tStar = rho.map((r, i) => {
-      const c = criticalTime({ lambda: sigma2[i] * r, rho: r }, { objective: 'jepa', depth: L, epsilon: eps });
-      return c.exists ? c.t : Number.NaN;
-    });
-    const tEnd = 1.5 * Math.max(...tStar);
+    const { sigma2, rho, flow, tStar, tEnd } = benchFlow(d, L, eps);
     const dd = d * d;
     const events: EventFunction[] = rho.map((r, i) => ({
       g: (_t: number, y: Float64Array): number => {
@@ -258,6 +276,101 @@ function stiffFlow(): void {
   );
 }
 
+/**
+ * The matrix flow from a random orthogonal init (`W_a = ε^{1/L}O_a`, `V = ε^{1/L}O_V`, Haar), d = 64,
+ * L = 4, to 1.5 × the slowest per-feature t*, and its η → 0 agreement with `train` from the same init.
+ */
+function randomFlow(): void {
+  const d = 64;
+  const L = 4;
+  const epsilons = full ? [1e-1, 1e-2, 1e-3] : [1e-1, 1e-2];
+  process.stdout.write(
+    `\n### Matrix flow from a random orthogonal init by 'bdf' + GMRES: JEPA, d = ${d}, L = ${L}, to 1.5 × the slowest per-feature t*, rtol 1e-8, atol 1e-14·ε\n\n`,
+  );
+  const rows: (string | number)[][] = [];
+  for (const eps of epsilons)
+    for (const seed of [1, 2]) {
+      const { flow, tEnd } = benchFlow(d, L, eps);
+      const y0 = flow.pack(networkState(initialNetwork({ kind: 'random', epsilon: eps, seed }, d, L, 'jepa').network, d));
+      const t = timeIt(() => solveIvp(flow.rhs, [0, tEnd], y0, { ...flow.stiffOptions(), rtol: 1e-8, atol: 1e-14 * eps, tEval: [tEnd] }));
+      const r = t.value;
+      rows.push([
+        eps,
+        seed,
+        fmt(tEnd),
+        r.status,
+        fmt(t.ms / 1000),
+        fmt(t.cpuMs / 1000),
+        r.stats.nsteps,
+        r.stats.nfev,
+        fmt((r.stats.nlinear ?? 0) / Math.max(1, r.stats.nnewton ?? 0)),
+        `${r.stats.nlu ?? 0} (${flow.preconditionerCounts.rotated} rotated)`,
+      ]);
+    }
+  printTable(
+    [
+      'ε',
+      'seed',
+      't_end',
+      'status',
+      'wall s',
+      'CPU s',
+      'steps',
+      'f evals',
+      'GMRES iterations per Newton iteration',
+      'preconditioner setups',
+    ],
+    rows,
+  );
+
+  const eps = 0.1;
+  const { flow, tEnd, covariances } = benchFlow(d, L, eps);
+  const init = { kind: 'random' as const, epsilon: eps, seed: 1 };
+  process.stdout.write(
+    `\n### η → 0: train (gradient descent, population moments) against the flow (rtol 1e-10) from the same random init, d = ${d}, L = ${L}, ε = ${eps}, seed 1, at t = ${fmt(tEnd)}\n\n`,
+  );
+  const y0 = flow.pack(networkState(initialNetwork(init, d, L, 'jepa').network, d));
+  const ref = solveIvp(flow.rhs, [0, tEnd], y0, { ...flow.stiffOptions(), rtol: 1e-10, atol: 1e-16, tEval: [tEnd] });
+  const yT = ref.y[ref.y.length - 1];
+  const moved = yT.reduce((m, v, k) => Math.max(m, Math.abs(v - y0[k])), 0);
+  const deviationRows: (string | number)[][] = [];
+  let previous = Number.NaN;
+  for (const eta of [0.04, 0.02, 0.01]) {
+    const steps = Math.round(tEnd / eta);
+    const t = timeIt(() =>
+      train({
+        objective: 'jepa',
+        depth: L,
+        covariances,
+        init,
+        learningRate: tEnd / steps,
+        steps,
+        recordEvery: steps,
+        measure: { loss: false },
+      }),
+    );
+    const y = flow.pack(networkState(t.value.network, d));
+    const deviation = y.reduce((m, v, k) => Math.max(m, Math.abs(v - yT[k])), 0);
+    deviationRows.push([
+      fmt(tEnd / steps),
+      steps,
+      t.value.status,
+      fmt(t.ms / 1000),
+      deviation.toExponential(3),
+      Number.isNaN(previous) ? '—' : fmt(previous / deviation, 4),
+    ]);
+    previous = deviation;
+  }
+  printTable(['η', 'steps', 'status', 'wall s', 'max |θ_train − θ_flow|', 'ratio to the previous η'], deviationRows);
+  process.stdout.write(`flow: ${ref.status}, largest change of any parameter from the start ${moved.toExponential(3)}\n`);
+}
+
+/** A network's matrices as {@link MatrixFlow.pack} takes them. */
+function networkState(network: { predictor: Float64Array; layers: readonly Float64Array[] }, d: number) {
+  const rowsOf = (m: Float64Array): number[][] => Array.from({ length: d }, (_, i) => Array.from(m.subarray(i * d, (i + 1) * d)));
+  return { V: rowsOf(network.predictor), W: network.layers.map(rowsOf) };
+}
+
 function memory(): void {
   const d = 1024;
   const L = 8;
@@ -297,6 +410,7 @@ export const matrixSuite: BenchSuite = {
     if (wanted('setup')) setup();
     if (wanted('training')) training();
     if (wanted('flow')) stiffFlow();
+    if (wanted('random')) randomFlow();
     if (wanted('memory')) memory();
     process.stdout.write(
       `\nload average at end: ${loadavg()
