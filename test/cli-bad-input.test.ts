@@ -377,9 +377,10 @@ function table(): Row[] {
     add('derive', flag, value, BASE.derive, ['applies only with --flow']);
   }
   add('derive', '--flow', 'u*(1-u)', BASE.derive, ['replaces --objective and --depth']);
-  // sweep and worker: their numbers, the queue URL, the output folder
+  // sweep, reproduce and worker: their numbers (reproduce --workers is checked before --out), the queue URL, the output folder
   for (const [command, flag, extra] of [
     ['sweep', '--workers', ['0', '1025', '1.5']],
+    ['reproduce', '--workers', ['0', '1025', '1.5']],
     ['worker', '--concurrency', ['0', '1.5']],
     ['worker', '--max-job-bytes', ['0']],
     ['worker', '--lock-duration', ['99']],

@@ -3,6 +3,7 @@
  * shown of it (JSON document, CSV table, figure, summary sentence).
  * @module
  */
+import type { EnsembleExecutor } from './ensemble/ensembleExecutor.js';
 import type { FigureSpec } from './figureSpec.js';
 import type { Progress } from './progress.js';
 import type { RunMode } from './runMode.js';
@@ -38,7 +39,7 @@ export interface Experiment<Settings, Data, Id extends string = string> {
    * @throws whatever the library packages throw on a failed computation; {@link UnavailableError}
    *   when a capability it needs is missing; whatever `progress` throws.
    */
-  run(settings: Settings, progress?: Progress): Promise<Data>;
+  run(settings: Settings, progress?: Progress, context?: ExperimentContext): Promise<Data>;
   /** The full data as one JSON document (description, conventions, settings, computed values): `<id>.json`. */
   document(data: Data): Record<string, unknown>;
   /** The figure's data as a flat table: `<id>.csv`. */
@@ -47,6 +48,17 @@ export interface Experiment<Settings, Data, Id extends string = string> {
   figure(data: Data): FigureSpec;
   /** One paragraph stating the result's claim with its numbers (a line of `summary.md`). */
   summary(data: Data): string;
+}
+
+/** Where an experiment's work runs; every field optional. */
+export interface ExperimentContext {
+  /**
+   * Executes the experiment's ensembles of runs (results 7 and 8 over seeds and grid points);
+   * default serially in this thread ({@link serialExecutor}). The caller keeps ownership: the
+   * experiment never closes it. The data are the same whichever executor runs them (runs are
+   * deterministic and travel as JSON), only the time differs.
+   */
+  executor?: EnsembleExecutor;
 }
 
 /** Everything shown of one computed result. */

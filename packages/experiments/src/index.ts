@@ -1,7 +1,7 @@
 export { EXPERIMENTS, experimentById } from './experiments.js';
 export type { ExperimentId, ExperimentById } from './experiments.js';
 export { experimentArtifacts } from './experiment.js';
-export type { Experiment, ExperimentArtifacts } from './experiment.js';
+export type { Experiment, ExperimentArtifacts, ExperimentContext } from './experiment.js';
 export { RUN_MODES } from './runMode.js';
 export type { RunMode } from './runMode.js';
 export type { Progress } from './progress.js';

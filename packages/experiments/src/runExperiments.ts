@@ -3,6 +3,7 @@
  * for each whether it was computed, absent or failed.
  * @module
  */
+import type { EnsembleExecutor } from './ensemble/ensembleExecutor.js';
 import { experimentArtifacts, type Experiment, type ExperimentArtifacts } from './experiment.js';
 import { InterruptedError } from './interruptedError.js';
 import type { RunMode } from './runMode.js';
@@ -35,6 +36,11 @@ export interface RunExperimentsOptions {
    * as failed, unless it throws {@link InterruptedError}, which stops the run.
    */
   onComputed?: (id: string, artifacts: ExperimentArtifacts) => void | Promise<void>;
+  /**
+   * Where the experiments' ensembles of runs execute (`ExperimentContext.executor`);
+   * default serially. Not closed here: the caller owns it.
+   */
+  executor?: EnsembleExecutor;
   /** Clock in milliseconds for the `seconds` fields; default `Date.now`. */
   now?: () => number;
 }
@@ -118,7 +124,7 @@ export async function runExperiments(
         seconds: (now() - started) / 1000,
       });
       try {
-        const artifacts = experimentArtifacts(experiment, await experiment.run(settings, unitDone));
+        const artifacts = experimentArtifacts(experiment, await experiment.run(settings, unitDone, { executor: options.executor }));
         await onComputed?.(experiment.id, artifacts);
         outcomes.push(outcome('computed', artifacts.summary, artifacts));
       } catch (error) {

@@ -118,4 +118,17 @@ describe('runExperiments', () => {
     expect(seen).toEqual(['full']);
     expect(run.outcomes[0].summary).toBe('2 points');
   });
+
+  it('hands every experiment the executor of its options, and none when it has none', async () => {
+    const contexts: unknown[] = [];
+    const base = lineExperiment('e', 1);
+    const recording: typeof base = {
+      ...base,
+      run: (settings, progress, context) => (contexts.push(context), base.run(settings, progress)),
+    };
+    const executor = { name: 'stand-in', execute: () => Promise.resolve(), close: () => Promise.resolve() };
+    await runExperiments([recording, recording], { mode: 'quick', executor });
+    await runExperiments([recording], { mode: 'quick' });
+    expect(contexts).toEqual([{ executor }, { executor }, { executor: undefined }]);
+  });
 });

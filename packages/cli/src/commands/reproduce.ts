@@ -1,6 +1,8 @@
 /**
- * `jepa-dynamics reproduce [--out DIR] [--quick|--full] [--json]`: the paper's results as
- * data (JSON, CSV), figures (SVG, PNG) and summary.md, with a progress bar.
+ * `jepa-dynamics reproduce [--out DIR] [--quick|--full] [--workers N] [--json]`: the paper's
+ * results as data (JSON, CSV), figures (SVG, PNG) and summary.md, with a progress bar. The
+ * ensembles of runs (results 7 and 8) execute on N worker threads (default: every core with
+ * `--full`, else one, in this process); the data do not depend on N.
  * `--out` is checked before anything is computed; the run writes into a staging folder
  * beside it and replaces the folder only at the end, so Ctrl-C (which stops at the next
  * unit of work) leaves the previous results exactly as they were.
@@ -8,9 +10,11 @@
  * are written and summary.md says why); 2 bad usage; 130 interrupted.
  * @module
  */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { NoAnswerError, UsageError } from '../errors.js';
 import type { CommandRegistrar } from '../main.js';
+import { parseInteger } from '../options.js';
 import { printJson } from '../output.js';
 
 /** Exit status after Ctrl-C (128 + SIGINT), as shells report it. */
@@ -20,6 +24,7 @@ interface ReproduceFlags {
   out: string;
   quick?: boolean;
   full?: boolean;
+  workers?: string;
   json?: boolean;
 }
 
@@ -39,16 +44,28 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
     .option('--out <dir>', 'output directory', './results')
     .option('--quick', 'reduced grids and shorter training (for tests); same claims, less data')
     .option('--full', 'larger grids and more seeds for the results that have them (minutes, not seconds)')
+    .option(
+      '--workers <N>',
+      `worker threads for the ensembles of runs, integer ≥ 1 (default: with --full every core, here ${availableParallelism()}; else 1, in this process)`,
+    )
     .option('--json', 'print the run report as JSON instead of the summary')
     .action(async (flags: ReproduceFlags) => {
       const mode = reproduceMode(flags);
+      const workers =
+        flags.workers === undefined
+          ? mode === 'extended'
+            ? availableParallelism()
+            : 1
+          : parseInteger('--workers', flags.workers, 1, 1024);
       // loaded here, not at start-up: vega, vega-lite and resvg would slow every other command
-      const [{ progressBar }, { EXPERIMENTS, InterruptedError }, { runReproduce }, { checkOutputFolder }] = await Promise.all([
-        import('../reproduce/progressBar.js'),
-        import('@jepa-dynamics/experiments'),
-        import('../reproduce/runReproduce.js'),
-        import('../reproduce/outputFolder.js'),
-      ]);
+      const [{ progressBar }, { EXPERIMENTS, InterruptedError }, { runReproduce }, { checkOutputFolder }, { nodePoolExecutor }] =
+        await Promise.all([
+          import('../reproduce/progressBar.js'),
+          import('@jepa-dynamics/experiments'),
+          import('../reproduce/runReproduce.js'),
+          import('../reproduce/outputFolder.js'),
+          import('../sweep/nodePoolExecutor.js'),
+        ]);
       const out = checkOutputFolder(
         flags.out,
         EXPERIMENTS.map((e) => e.id),
@@ -62,6 +79,8 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
       // SIGTERM (e.g. a job scheduler) is handled like Ctrl-C: stop between units of work
       process.on('SIGINT', onSigint);
       process.on('SIGTERM', onSigint);
+      // one thread: the runs execute in this process (no pool)
+      const executor = workers === 1 ? undefined : nodePoolExecutor(workers);
       try {
         const report = await runReproduce(EXPERIMENTS, {
           out,
@@ -69,6 +88,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
           mode,
           progress: progressBar(),
           isInterrupted: () => interrupted,
+          ...(executor === undefined ? {} : { executor }),
         });
         if (flags.json === true) printJson({ out, ...report });
         else process.stdout.write(`${report.summaryMarkdown}\nWritten to ${out}\n`);
@@ -83,6 +103,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
         process.stderr.write(`jepa-dynamics: reproduce interrupted; ${out} is as it was before this run, rerun to finish.\n`);
         process.exit(EXIT_INTERRUPTED);
       } finally {
+        await executor?.close();
         process.off('SIGINT', onSigint);
         process.off('SIGTERM', onSigint);
       }

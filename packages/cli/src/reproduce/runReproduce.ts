@@ -11,6 +11,7 @@ import {
   runExperiments,
   summaryMarkdown,
   toCsv,
+  type EnsembleExecutor,
   type Experiment,
   type ExperimentOutcome,
   type RunMode,
@@ -32,6 +33,8 @@ export interface ReproduceOptions {
   progress?: RunProgress;
   /** Polled between units of work; once true the run stops with `InterruptedError`. */
   isInterrupted?: () => boolean;
+  /** Where the ensembles of runs execute; default serially in this thread. Not closed here. */
+  executor?: EnsembleExecutor;
 }
 
 /** What happened to one result. */
@@ -107,7 +110,7 @@ export async function runReproduce(
   removeStaleSideFolders(options.out);
   const staged = stageOutputFolder(options.out, options.outLabel ?? options.out);
   try {
-    const report = await runInto(experiments, staged.path, mode, options.progress, interrupted);
+    const report = await runInto(experiments, staged.path, mode, options.progress, interrupted, options.executor);
     staged.commit();
     return report;
   } catch (error) {
@@ -122,10 +125,12 @@ async function runInto(
   mode: RunMode,
   progress: RunProgress | undefined,
   interrupted: () => boolean,
+  executor: EnsembleExecutor | undefined,
 ): Promise<ReproduceReport> {
   const run = await runExperiments(experiments, {
     mode,
     progress,
+    ...(executor === undefined ? {} : { executor }),
     // yield, so that a Ctrl-C handler runs between units of work
     checkpoint: async () => {
       await yieldToEventLoop();

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { EnsembleExecutor } from '../../src/ensemble/ensembleExecutor.js';
+import { runOutcome } from '../../src/ensemble/runOutcome.js';
 import { randomInit } from '../../src/results/randomInit/randomInit.js';
 import { widthFeatures } from '../../src/results/randomInit/setting.js';
 import type { RandomInitData } from '../../src/results/randomInit/compute.js';
@@ -34,5 +36,23 @@ describe('randomInit', () => {
     expect(summary).toContain('seeds 3…23 (8 per cell)');
     for (const c of data.cells) expect(summary).toContain(`order differs ${c.orderDiffers.count}/8`);
     expect(randomInit.table(data).rows).toHaveLength(data.cells.length * 3);
+  });
+
+  it('runs its seeds on the executor of its context (here one that runs them last to first): every run there once, the same data', async () => {
+    const executed: string[] = [];
+    const reversed: EnsembleExecutor = {
+      name: 'last to first',
+      async execute(runs, report) {
+        for (let i = runs.length - 1; i >= 0; i--) {
+          executed.push(JSON.stringify(runs[i].settings));
+          await report(i, runOutcome(runs[i]));
+        }
+      },
+      close: () => Promise.resolve(),
+    };
+    const other = await randomInit.run(settings, undefined, { executor: reversed });
+    expect(executed).toHaveLength(randomInit.units(settings));
+    expect(new Set(executed).size).toBe(executed.length);
+    expect(other).toEqual(data);
   });
 });

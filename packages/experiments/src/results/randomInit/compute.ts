@@ -10,7 +10,9 @@ import { quantile } from '../../arrange/quantile.js';
 import { quantileInterval } from '../../arrange/quantileInterval.js';
 import { timeOrNull } from '../../arrange/timeOrNull.js';
 import { wilsonInterval } from '../../arrange/wilsonInterval.js';
+import type { EnsembleExecutor } from '../../ensemble/ensembleExecutor.js';
 import { runEnsemble } from '../../ensemble/runEnsemble.js';
+import type { ExperimentContext } from '../../experiment.js';
 import { listVariations } from '../../ensemble/variations.js';
 import type { Progress } from '../../progress.js';
 import { widthFeatures, type RandomInitSettings } from './setting.js';
@@ -84,6 +86,7 @@ async function computeCell(
   d: number,
   epsilon: number,
   progress?: Progress,
+  executor?: EnsembleExecutor,
 ): Promise<RandomInitCell> {
   const features = widthFeatures(d);
   const options = { objective, depth, epsilon, fraction: settings.fraction };
@@ -112,7 +115,10 @@ async function computeCell(
       variations: listVariations(settings.seeds.map((seed) => ({ seed }))),
       output: (r) => ('criticalTimesSimulated' in r ? r.criticalTimesSimulated : features.map(() => null)),
     },
-    { onOutcome: async (_i, _o, done, total) => progress?.(`${objective} L=${depth} d=${d} ε=${epsilon}: seed ${done} of ${total}`) },
+    {
+      ...(executor === undefined ? {} : { executor }),
+      onOutcome: async (_i, _o, done, total) => progress?.(`${objective} L=${depth} d=${d} ε=${epsilon}: seed ${done} of ${total}`),
+    },
   );
   const simulated = result.outputs.filter((o): o is (number | null)[] => o !== undefined);
   const seeds = simulated.length;
@@ -157,21 +163,27 @@ async function computeCell(
 
 /**
  * Computes result 8: per cell (objective × L × d × ε), one training run per seed from a
- * random orthogonal init, serially through {@link runEnsemble}; the ratios t*_train/t*_ODE per
+ * random orthogonal init, through {@link runEnsemble} on `context.executor` (default serially); the ratios t*_train/t*_ODE per
  * feature with quantiles and a distribution-free interval of the median, and the
  * proportions (with Wilson intervals) of seeds whose order differs from the aligned
  * prediction and whose weak feature is never learned. Cost: one run of horizon × (largest t*) ÷ η
  * steps on d×d matrices per seed and cell.
  * @param settings - see {@link RandomInitSettings}.
  * @param progress - called after each run.
+ * @param context - where the runs execute (the seeds of a cell run in parallel on a pool).
  * @returns the cells.
  * @throws `RangeError` where a feature has no critical time; what the runs throw for invalid settings.
  */
-export async function computeRandomInit(settings: RandomInitSettings, progress?: Progress): Promise<RandomInitData> {
+export async function computeRandomInit(
+  settings: RandomInitSettings,
+  progress?: Progress,
+  context?: ExperimentContext,
+): Promise<RandomInitData> {
   const cells: RandomInitCell[] = [];
   for (const objective of settings.objectives)
     for (const depth of settings.depths)
       for (const d of settings.widths)
-        for (const epsilon of settings.epsilons) cells.push(await computeCell(settings, objective, depth, d, epsilon, progress));
+        for (const epsilon of settings.epsilons)
+          cells.push(await computeCell(settings, objective, depth, d, epsilon, progress, context?.executor));
   return { settings, cells };
 }
