@@ -47,7 +47,7 @@ const read = <T>(id: string): T => JSON.parse(readFileSync(join(out, `${id}.json
 
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'jd-reproduce-quick-'));
-  // on two worker threads: the ensembles of results 7 and 8 go through the pool (test/reproduce-interrupt.test.ts runs in-process)
+  // on two worker threads: the seed ensembles of result 8 go through the pool (test/reproduce-interrupt.test.ts runs in-process)
   const r = runCli(['reproduce', '--quick', '--workers', '2', '--json', '--out', out]);
   expect(r.status, r.stderr).toBe(0);
   report = JSON.parse(r.stdout) as typeof report;

@@ -53,7 +53,7 @@ export interface Experiment<Settings, Data, Id extends string = string> {
 /** Where an experiment's work runs; every field optional. */
 export interface ExperimentContext {
   /**
-   * Executes the experiment's ensembles of runs (results 7 and 8 over seeds and grid points);
+   * Executes the experiment's ensembles of runs (e.g. result 8's seeds);
    * default serially in this thread ({@link serialExecutor}). The caller keeps ownership: the
    * experiment never closes it. The data are the same whichever executor runs them (runs are
    * deterministic and travel as JSON), only the time differs.

@@ -1,7 +1,7 @@
 /**
  * `jepa-dynamics reproduce [--out DIR] [--quick|--full] [--workers N] [--json]`: the paper's
  * results as data (JSON, CSV), figures (SVG, PNG) and summary.md, with a progress bar. The
- * ensembles of runs (results 7 and 8) execute on N worker threads (default: every core with
+ * ensembles of runs (result 8's seeds) execute on N worker threads (default: every core with
  * `--full`, else one, in this process); the data do not depend on N.
  * `--out` is checked before anything is computed; the run writes into a staging folder
  * beside it and replaces the folder only at the end, so Ctrl-C (which stops at the next
