@@ -43,7 +43,7 @@ export function widthFeatures(d: number): { lambda: number; rho: number }[] {
 /**
  * The settings of result 8: L = 1, 2; d = 4; ε = 1e-2; seeds 1 … 50; JEPA η = 0.1, MAE
  * η = 0.01; runs to 6× the largest t*_ODE. Quick: L = 1, 12 seeds. Extended
- * (`reproduce --full`): L = 1, 2, 3; d = 4, 8; ε = 3e-2, 1e-2; seeds 1 … 200.
+ * (`reproduce --full`): L = 1, 2, 3; d = 4, 8, 16; ε = 3e-2, 1e-2; seeds 1 … 200.
  * @param mode - quick, full or extended.
  * @returns a new settings object.
  * @example
@@ -60,6 +60,6 @@ export function randomInitSettings(mode: RunMode): RandomInitSettings {
     case 'full':
       return { ...base, depths: [1, 2], widths: [4], epsilons: [1e-2], seeds: seeds(50) };
     case 'extended':
-      return { ...base, depths: [1, 2, 3], widths: [4, 8], epsilons: [3e-2, 1e-2], seeds: seeds(200) };
+      return { ...base, depths: [1, 2, 3], widths: [4, 8, 16], epsilons: [3e-2, 1e-2], seeds: seeds(200) };
   }
 }
