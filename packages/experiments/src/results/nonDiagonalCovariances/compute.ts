@@ -305,19 +305,14 @@ function logSlope(xs: readonly number[], ys: readonly number[]): number {
 }
 
 /**
- * Computes result 7: the main grid (objective × L × ε × θ × seed) of training runs read in
- * the modes, their θ-curves, the θ = 0 check, and the leakage study with its fitted slopes.
- * Cost: one training run of horizon × (largest t*) ÷ η steps on d×d matrices per grid point, and one
- * of ½ (smallest t*) ÷ η steps per leakage point.
- * @param settings - see {@link NonDiagonalCovariancesSettings}.
- * @param progress - called after each training run.
- * @returns the runs, curves and leakage.
- * @throws `InvalidArgumentError` (@jepa-dynamics/sim, ode) for invalid settings; `RangeError` where no mode of a run has a critical time.
+ * The runs, θ-curves and matrix-flow checks of one grid: objective × L × ε × θ × seed of
+ * `settings`, the flow for the first seed at `flowThetas`; progress labels start with `prefix`.
  */
-export async function computeNonDiagonalCovariances(
+async function computeGrid(
   settings: NonDiagonalCovariancesSettings,
-  progress?: Progress,
-): Promise<NonDiagonalCovariancesData> {
+  progress: Progress | undefined,
+  prefix: string,
+): Promise<{ runs: CovarianceRun[]; points: CovariancePoint[]; flowChecks: FlowCheck[] }> {
   const runs: CovarianceRun[] = [];
   const points: CovariancePoint[] = [];
   const flowChecks: FlowCheck[] = [];
@@ -344,9 +339,9 @@ export async function computeNonDiagonalCovariances(
                   training: run.modes.map((m) => m.measured),
                 }),
               );
-              await progress?.(`matrix flow ${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
+              await progress?.(`${prefix}matrix flow ${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
             }
-            await progress?.(`${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
+            await progress?.(`${prefix}${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
           }
           runs.push(...here);
           const errors = here.flatMap((r) => r.modes.flatMap((m) => (m.relativeError === null ? [] : [Math.abs(m.relativeError)])));
@@ -363,6 +358,29 @@ export async function computeNonDiagonalCovariances(
             pairsAgreeing: here.reduce((sum, r) => sum + r.pairsAgreeing, 0) / here.length,
           });
         }
+  return { runs, points, flowChecks };
+}
+
+/** The features of each seed of a grid. */
+function seedFeatures(settings: NonDiagonalCovariancesSettings): NonDiagonalCovariancesData['features'] {
+  return settings.seeds.map((seed) => ({ seed, features: drawFeatures(settings, seed) }));
+}
+
+/**
+ * Computes result 7: the main grid (objective × L × ε × θ × seed) of training runs read in
+ * the modes, their θ-curves, the θ = 0 check, and the leakage study with its fitted slopes.
+ * Cost: one training run of horizon × (largest t*) ÷ η steps on d×d matrices per grid point, and one
+ * of ½ (smallest t*) ÷ η steps per leakage point.
+ * @param settings - see {@link NonDiagonalCovariancesSettings}.
+ * @param progress - called after each training run.
+ * @returns the runs, curves and leakage.
+ * @throws `InvalidArgumentError` (@jepa-dynamics/sim, ode) for invalid settings; `RangeError` where no mode of a run has a critical time.
+ */
+export async function computeNonDiagonalCovariances(
+  settings: NonDiagonalCovariancesSettings,
+  progress?: Progress,
+): Promise<NonDiagonalCovariancesData> {
+  const { runs, points, flowChecks } = await computeGrid(settings, progress, '');
   const leakage: LeakagePoint[] = [];
   const leakageFits: LeakageFit[] = [];
   for (const objective of settings.objectives)
@@ -387,7 +405,7 @@ export async function computeNonDiagonalCovariances(
     }
   return {
     settings,
-    features: settings.seeds.map((seed) => ({ seed, features: drawFeatures(settings, seed) })),
+    features: seedFeatures(settings),
     thetaZeroDeviation: thetaZeroDeviation(settings),
     runs,
     points,

@@ -10,10 +10,20 @@ import { nonDiagonalCovariancesSettings, type NonDiagonalCovariancesSettings } f
 import { nonDiagonalCovariancesSummary } from './summary.js';
 import { nonDiagonalCovariancesTable } from './table.js';
 
+/** The training runs and flow checks of one grid: one unit each. */
+function gridUnits(s: NonDiagonalCovariancesSettings): number {
+  return (
+    s.objectives.length *
+    s.depths.length *
+    s.epsilons.length *
+    (s.thetas.length * s.seeds.length + s.thetas.filter((t) => s.flowThetas.includes(t)).length)
+  );
+}
+
 /**
  * Result 7: training on covariances rotated by θ away from simultaneously diagonal, read
  * in the modes of the generalised eigenproblem Σyx v = ρ Σxx v, against each mode's
- * per-feature critical time (docs/math.md §8). One unit of work per training run.
+ * per-feature critical time (docs/math.md §8). One unit of work per training run and per matrix-flow check.
  * @example
  * ```ts
  * const settings = { ...nonDiagonalCovariances.settings('quick'), objectives: ['mae'], thetas: [0], flowThetas: [], leakage: { theta: 0.2, depths: [], epsilons: [] } } as const;
@@ -26,12 +36,7 @@ export const nonDiagonalCovariances: Experiment<NonDiagonalCovariancesSettings, 
     id: '7-non-diagonal-covariances',
     title: 'Covariances not simultaneously diagonal: the generalised-eigen prediction against training, over the rotation angle θ',
     settings: nonDiagonalCovariancesSettings,
-    units: (s) =>
-      s.objectives.length *
-        s.depths.length *
-        s.epsilons.length *
-        (s.thetas.length * s.seeds.length + s.thetas.filter((t) => s.flowThetas.includes(t)).length) +
-      s.objectives.length * s.leakage.depths.length * s.leakage.epsilons.length,
+    units: (s) => gridUnits(s) + s.objectives.length * s.leakage.depths.length * s.leakage.epsilons.length,
     run: computeNonDiagonalCovariances,
     document: nonDiagonalCovariancesDocument,
     table: nonDiagonalCovariancesTable,
