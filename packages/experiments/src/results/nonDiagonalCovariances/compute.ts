@@ -14,7 +14,7 @@ import { timeOrNull } from '../../arrange/timeOrNull.js';
 import { randomVariations } from '../../ensemble/randomVariations.js';
 import type { Progress } from '../../progress.js';
 import { flowCheck, type FlowCheck } from './flowCheck.js';
-import type { NonDiagonalCovariancesSettings } from './setting.js';
+import { widthStudyGrids, type NonDiagonalCovariancesSettings } from './setting.js';
 
 /** One mode of one run: the prediction and the measurement. */
 export interface ModeOutcome {
@@ -111,6 +111,21 @@ export interface NonDiagonalCovariancesData {
   leakageFits: LeakageFit[];
   /** The matrix flow against training (first seed, `flowThetas`, every objective, L and ε of the grid). */
   flowChecks: FlowCheck[];
+  /** The width study, one entry per width of `settings.width` (absent without one). */
+  widths?: WidthStudyResult[];
+}
+
+/** One width of the width study: the main grid's outputs, computed the same way, at width d. */
+export interface WidthStudyResult {
+  d: number;
+  seeds: number[];
+  /** The features (λ, ρ) at θ = 0 per seed (d per seed). */
+  features: { seed: number; features: { lambda: number; rho: number }[] }[];
+  /** As {@link NonDiagonalCovariancesData.thetaZeroDeviation}, at this width's seeds, L and ε. */
+  thetaZeroDeviation: number;
+  runs: CovarianceRun[];
+  /** One per (objective, θ): the width study's L and ε. */
+  points: CovariancePoint[];
 }
 
 /** The features of one seed: λ log-uniform, ρ uniform, drawn in that order per feature. */
@@ -362,13 +377,14 @@ async function computeGrid(
 }
 
 /** The features of each seed of a grid. */
-function seedFeatures(settings: NonDiagonalCovariancesSettings): NonDiagonalCovariancesData['features'] {
+function seedFeatures(settings: NonDiagonalCovariancesSettings): WidthStudyResult['features'] {
   return settings.seeds.map((seed) => ({ seed, features: drawFeatures(settings, seed) }));
 }
 
 /**
  * Computes result 7: the main grid (objective × L × ε × θ × seed) of training runs read in
- * the modes, their θ-curves, the θ = 0 check, and the leakage study with its fitted slopes.
+ * the modes, their θ-curves, the θ = 0 check, the leakage study with its fitted slopes, and,
+ * with `settings.width`, the same grid computation at each width of the width study.
  * Cost: one training run of horizon × (largest t*) ÷ η steps on d×d matrices per grid point, and one
  * of ½ (smallest t*) ÷ η steps per leakage point.
  * @param settings - see {@link NonDiagonalCovariancesSettings}.
@@ -403,6 +419,19 @@ export async function computeNonDiagonalCovariances(
           points: these.length,
         });
     }
+  const widths: WidthStudyResult[] = [];
+  for (const grid of widthStudyGrids(settings)) {
+    // the width study's grids have no flow angles, so computeGrid's flow checks are empty
+    const { runs, points } = await computeGrid(grid, progress, `d=${grid.d} `);
+    widths.push({
+      d: grid.d,
+      seeds: [...grid.seeds],
+      features: seedFeatures(grid),
+      thetaZeroDeviation: thetaZeroDeviation(grid),
+      runs,
+      points,
+    });
+  }
   return {
     settings,
     features: seedFeatures(settings),
@@ -412,5 +441,6 @@ export async function computeNonDiagonalCovariances(
     leakage,
     leakageFits,
     flowChecks,
+    ...(settings.width === undefined ? {} : { widths }),
   };
 }
