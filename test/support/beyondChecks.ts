@@ -51,6 +51,7 @@ export interface NonDiagonalCovariancesDocument {
     rhoRange: [number, number];
     fraction: number;
     leakage: { theta: number; depths: number[]; epsilons: number[] };
+    width?: { depth: number; epsilon: number; thetas: number[]; widths: { d: number; seeds: number[] }[] };
   };
   features: { seed: number; features: { lambda: number; rho: number }[] }[];
   thetaZeroDeviation: number;
@@ -104,6 +105,14 @@ export interface NonDiagonalCovariancesDocument {
     maxRelativeDifference: number;
     resolution: number;
   }[];
+  widths?: {
+    d: number;
+    seeds: number[];
+    features: NonDiagonalCovariancesDocument['features'];
+    thetaZeroDeviation: number;
+    runs: NonDiagonalCovariancesDocument['runs'];
+    points: NonDiagonalCovariancesDocument['points'];
+  }[];
 }
 
 /**
@@ -112,15 +121,40 @@ export interface NonDiagonalCovariancesDocument {
  * times are the closed form's; at θ = 0 the modes are the features to 1e-12 and the measured
  * times are the scalar recursion's crossings; at the largest θ the measured times of the first
  * seed are those of plainly written matrix gradient descent; the curves and the leakage fits
- * follow from the runs and points.
+ * follow from the runs and points. Each width of the width study (if any) is checked the same
+ * way as a grid of its own (its L, ε, θ, seeds and d; no flow checks), with the matrix replay at `widthReplayTheta`.
  * @param doc - the document.
  * @param replayTheta - which θ to replay with matrix gradient descent (default the largest).
+ * @param widthReplayTheta - the same for the width study (default none: plain matrix gradient descent at d = 32, 64 is slow).
  */
 export function checkNonDiagonalCovariancesDocument(
   doc: NonDiagonalCovariancesDocument,
   replayTheta = Math.max(...doc.settings.thetas),
+  widthReplayTheta = Number.NaN,
 ): void {
   const s = doc.settings;
+  const width = s.width;
+  expect(doc.widths === undefined).toBe(width === undefined);
+  if (width !== undefined && doc.widths !== undefined) {
+    expect(doc.widths.map((w) => [w.d, w.seeds])).toEqual(width.widths.map((w) => [w.d, w.seeds]));
+    for (const w of doc.widths) {
+      expect(new Set(w.runs.map((r) => [r.depth, r.epsilon].join()))).toEqual(new Set([[width.depth, width.epsilon].join()]));
+      expect(w.points).toHaveLength(s.objectives.length * width.thetas.length);
+      checkNonDiagonalCovariancesDocument(
+        {
+          settings: { ...s, d: w.d, thetas: width.thetas, seeds: w.seeds, width: undefined },
+          features: w.features,
+          thetaZeroDeviation: w.thetaZeroDeviation,
+          runs: w.runs,
+          points: w.points,
+          leakage: [],
+          leakageFits: [],
+          flowChecks: [],
+        },
+        widthReplayTheta,
+      );
+    }
+  }
   expect(doc.thetaZeroDeviation).toBeLessThan(1e-12);
   const featuresOf = (seed: number): { lambda: number; rho: number }[] => {
     const entry = doc.features.find((f) => f.seed === seed);

@@ -86,7 +86,7 @@ export type { SweepEntry } from './ensemble/sweepTable.js';
 export { sweepFigure } from './ensemble/sweepFigure.js';
 export { sweepSummary } from './ensemble/sweepSummary.js';
 export { nonDiagonalCovariances } from './results/nonDiagonalCovariances/nonDiagonalCovariances.js';
-export type { NonDiagonalCovariancesSettings } from './results/nonDiagonalCovariances/setting.js';
+export type { NonDiagonalCovariancesSettings, WidthStudySettings } from './results/nonDiagonalCovariances/setting.js';
 export type {
   NonDiagonalCovariancesData,
   CovarianceRun,
@@ -94,6 +94,7 @@ export type {
   ModeOutcome,
   LeakagePoint,
   LeakageFit,
+  WidthStudyResult,
 } from './results/nonDiagonalCovariances/compute.js';
 export type { FlowCheck } from './results/nonDiagonalCovariances/flowCheck.js';
 export { randomInit } from './results/randomInit/randomInit.js';

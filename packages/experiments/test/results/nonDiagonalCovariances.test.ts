@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { criticalTime } from '@jepa-dynamics/ode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nonDiagonalCovariances } from '../../src/results/nonDiagonalCovariances/nonDiagonalCovariances.js';
 import type { NonDiagonalCovariancesData } from '../../src/results/nonDiagonalCovariances/compute.js';
+import { widthStudyGrids } from '../../src/results/nonDiagonalCovariances/setting.js';
 import { checkNonDiagonalCovariancesDocument, type NonDiagonalCovariancesDocument } from '../../../../test/support/beyondChecks.js';
 
 // three features, L = 1 and 3, two seeds, θ = 0 and 0.3: other settings than the quick run's
@@ -53,5 +56,118 @@ describe('nonDiagonalCovariances', () => {
     expect(summary).toContain(`${data.thetaZeroDeviation.toExponential(1)}`);
     expect(nonDiagonalCovariances.table(data).rows).toHaveLength(data.runs.length * 3);
     expect(JSON.stringify(nonDiagonalCovariances.figure(data))).toContain('rotation angle θ');
+  });
+});
+
+describe('nonDiagonalCovariances: the width study (reproduce --full)', () => {
+  it('is in the extended mode only, at the settings docs/beyond-the-paper.md states, with the main grid’s η, horizon and readout', () => {
+    expect(nonDiagonalCovariances.settings('quick').width).toBeUndefined();
+    expect(nonDiagonalCovariances.settings('full').width).toBeUndefined();
+    const extended = nonDiagonalCovariances.settings('extended');
+    expect(extended.width).toEqual({
+      depth: 2,
+      epsilon: 1e-2,
+      thetas: [0, 0.025, 0.1, 0.3, Math.PI / 4],
+      widths: [
+        { d: 32, seeds: [1, 2, 3, 4, 5, 6, 7, 8] },
+        { d: 64, seeds: [1, 2, 3] },
+      ],
+    });
+    const grids = widthStudyGrids(extended);
+    expect(grids.map((g) => [g.d, g.depths, g.epsilons, g.thetas, g.seeds, g.flowThetas])).toEqual([
+      [32, [2], [1e-2], extended.width?.thetas, [1, 2, 3, 4, 5, 6, 7, 8], []],
+      [64, [2], [1e-2], extended.width?.thetas, [1, 2, 3], []],
+    ]);
+    const full = nonDiagonalCovariances.settings('full');
+    for (const g of grids) {
+      expect(g.width).toBeUndefined();
+      expect([g.objectives, g.learningRate, g.horizon, g.records, g.fraction, g.lambdaRange, g.rhoRange]).toEqual([
+        full.objectives,
+        full.learningRate,
+        full.horizon,
+        full.records,
+        full.fraction,
+        full.lambdaRange,
+        full.rhoRange,
+      ]);
+    }
+    // one unit per training run: 2 objectives × 5 angles × (8 + 3) seeds beyond the rest of the extended run
+    expect(nonDiagonalCovariances.units(extended) - nonDiagonalCovariances.units({ ...extended, width: undefined })).toBe(2 * 5 * 11);
+    const docs = readFileSync(new URL('../../../../docs/beyond-the-paper.md', import.meta.url), 'utf8');
+    for (const text of ['L = 2, ε = 1e-2, θ ∈ {0, 0.025, 0.1, 0.3, π/4}', 'd = 32 with seeds 1–8', 'd = 64 with seeds 1–3'])
+      expect(docs).toContain(text);
+  });
+
+  describe('one reduced width cell: d = 32, θ = 0, seed 1, both objectives', () => {
+    const extended = nonDiagonalCovariances.settings('extended');
+    // the main grid cut to one d = 4 run per objective; the width study to its d = 32 cell at θ = 0 for seed 1
+    const reduced = {
+      ...extended,
+      d: 4,
+      depths: [2],
+      thetas: [0],
+      seeds: [1],
+      flowThetas: [],
+      leakage: { theta: 0.2, depths: [], epsilons: [] },
+      width: { depth: 2, epsilon: 1e-2, thetas: [0], widths: [{ d: 32, seeds: [1] }] },
+    };
+    let widthData: NonDiagonalCovariancesData;
+    const widthLabels: string[] = [];
+    beforeAll(async () => {
+      widthData = await nonDiagonalCovariances.run(reduced, (label) => void widthLabels.push(label));
+    }, 60_000);
+
+    it('counts its runs in units() and its document passes the checks of the main grid (θ = 0: the scalar recursion’s times)', () => {
+      expect(widthLabels).toHaveLength(nonDiagonalCovariances.units(reduced));
+      expect(widthLabels.filter((l) => l.startsWith('d=32 '))).toHaveLength(2);
+      // (all runs at θ = 0: nothing for the matrix replay of a rotated run, so it is given no angle)
+      checkNonDiagonalCovariancesDocument(
+        JSON.parse(JSON.stringify(nonDiagonalCovariances.document(widthData))) as NonDiagonalCovariancesDocument,
+        Number.NaN,
+      );
+    });
+
+    it('at θ = 0 predicts each mode by its feature’s exact critical time (ode criticalTime), and training meets it to the O(η) of gradient descent', () => {
+      const [w] = widthData.widths ?? [];
+      expect(w.d).toBe(32);
+      expect(w.runs).toHaveLength(2);
+      // the covariances are diagonal: the modes are the 32 features, largest ρ first
+      const byRho = [...w.features[0].features].sort((a, b) => b.rho - a.rho);
+      expect(byRho).toHaveLength(32);
+      for (const run of w.runs) {
+        expect([run.theta, run.depth, run.epsilon, run.seed, run.learningRate]).toEqual([
+          0,
+          2,
+          1e-2,
+          1,
+          extended.learningRate[run.objective],
+        ]);
+        expect(run.modes).toHaveLength(32);
+        run.modes.forEach((m, k) => {
+          const exact = criticalTime(byRho[k], { objective: run.objective, depth: 2, epsilon: 1e-2, fraction: 0.5 });
+          expect(exact.exists).toBe(true);
+          if (!exact.exists) return;
+          expect(Math.abs((m.predicted as number) / exact.t - 1)).toBeLessThan(1e-12);
+          // η = 0.1 (JEPA) and 0.01 (MAE), half the steps of the flow check above: a first-order error of a few per mille, under its 0.02
+          expect(Math.abs((m.measured as number) / exact.t - 1)).toBeLessThan(0.02);
+        });
+        expect(run.orderAgrees).toBe(true);
+      }
+      expect(w.points.map((p) => [p.objective, p.theta, p.seeds, p.modesCompared, p.ordersAgreeing, p.pairsAgreeing])).toEqual([
+        ['jepa', 0, 1, 32, 1, 1],
+        ['mae', 0, 1, 32, 1, 1],
+      ]);
+    });
+
+    it('adds the width rows to the table (with a d column) and the summary', () => {
+      const table = nonDiagonalCovariances.table(widthData);
+      expect(table.columns.at(-1)).toBe('d');
+      expect(table.rows).toHaveLength(2 * 4 + 2 * 32);
+      expect(table.rows.filter((r) => (r as { d: number }).d === 32)).toHaveLength(2 * 32);
+      expect(nonDiagonalCovariances.summary(widthData)).toContain('d = 32 (seeds 1;');
+      // without a width study the table has no d column and the document no widths
+      expect(nonDiagonalCovariances.table(data).columns).not.toContain('d');
+      expect(nonDiagonalCovariances.document(data)).not.toHaveProperty('widths');
+    });
   });
 });

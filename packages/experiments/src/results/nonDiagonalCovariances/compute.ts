@@ -14,7 +14,7 @@ import { timeOrNull } from '../../arrange/timeOrNull.js';
 import { randomVariations } from '../../ensemble/randomVariations.js';
 import type { Progress } from '../../progress.js';
 import { flowCheck, type FlowCheck } from './flowCheck.js';
-import type { NonDiagonalCovariancesSettings } from './setting.js';
+import { widthStudyGrids, type NonDiagonalCovariancesSettings } from './setting.js';
 
 /** One mode of one run: the prediction and the measurement. */
 export interface ModeOutcome {
@@ -111,6 +111,21 @@ export interface NonDiagonalCovariancesData {
   leakageFits: LeakageFit[];
   /** The matrix flow against training (first seed, `flowThetas`, every objective, L and ε of the grid). */
   flowChecks: FlowCheck[];
+  /** The width study, one entry per width of `settings.width` (absent without one). */
+  widths?: WidthStudyResult[];
+}
+
+/** One width of the width study: the main grid's outputs, computed the same way, at width d. */
+export interface WidthStudyResult {
+  d: number;
+  seeds: number[];
+  /** The features (λ, ρ) at θ = 0 per seed (d per seed). */
+  features: { seed: number; features: { lambda: number; rho: number }[] }[];
+  /** As {@link NonDiagonalCovariancesData.thetaZeroDeviation}, at this width's seeds, L and ε. */
+  thetaZeroDeviation: number;
+  runs: CovarianceRun[];
+  /** One per (objective, θ): the width study's L and ε. */
+  points: CovariancePoint[];
 }
 
 /** The features of one seed: λ log-uniform, ρ uniform, drawn in that order per feature. */
@@ -305,19 +320,14 @@ function logSlope(xs: readonly number[], ys: readonly number[]): number {
 }
 
 /**
- * Computes result 7: the main grid (objective × L × ε × θ × seed) of training runs read in
- * the modes, their θ-curves, the θ = 0 check, and the leakage study with its fitted slopes.
- * Cost: one training run of horizon × (largest t*) ÷ η steps on d×d matrices per grid point, and one
- * of ½ (smallest t*) ÷ η steps per leakage point.
- * @param settings - see {@link NonDiagonalCovariancesSettings}.
- * @param progress - called after each training run.
- * @returns the runs, curves and leakage.
- * @throws `InvalidArgumentError` (@jepa-dynamics/sim, ode) for invalid settings; `RangeError` where no mode of a run has a critical time.
+ * The runs, θ-curves and matrix-flow checks of one grid: objective × L × ε × θ × seed of
+ * `settings`, the flow for the first seed at `flowThetas`; progress labels start with `prefix`.
  */
-export async function computeNonDiagonalCovariances(
+async function computeGrid(
   settings: NonDiagonalCovariancesSettings,
-  progress?: Progress,
-): Promise<NonDiagonalCovariancesData> {
+  progress: Progress | undefined,
+  prefix: string,
+): Promise<{ runs: CovarianceRun[]; points: CovariancePoint[]; flowChecks: FlowCheck[] }> {
   const runs: CovarianceRun[] = [];
   const points: CovariancePoint[] = [];
   const flowChecks: FlowCheck[] = [];
@@ -344,9 +354,9 @@ export async function computeNonDiagonalCovariances(
                   training: run.modes.map((m) => m.measured),
                 }),
               );
-              await progress?.(`matrix flow ${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
+              await progress?.(`${prefix}matrix flow ${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
             }
-            await progress?.(`${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
+            await progress?.(`${prefix}${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
           }
           runs.push(...here);
           const errors = here.flatMap((r) => r.modes.flatMap((m) => (m.relativeError === null ? [] : [Math.abs(m.relativeError)])));
@@ -363,6 +373,30 @@ export async function computeNonDiagonalCovariances(
             pairsAgreeing: here.reduce((sum, r) => sum + r.pairsAgreeing, 0) / here.length,
           });
         }
+  return { runs, points, flowChecks };
+}
+
+/** The features of each seed of a grid. */
+function seedFeatures(settings: NonDiagonalCovariancesSettings): WidthStudyResult['features'] {
+  return settings.seeds.map((seed) => ({ seed, features: drawFeatures(settings, seed) }));
+}
+
+/**
+ * Computes result 7: the main grid (objective × L × ε × θ × seed) of training runs read in
+ * the modes, their θ-curves, the θ = 0 check, the leakage study with its fitted slopes, and,
+ * with `settings.width`, the same grid computation at each width of the width study.
+ * Cost: one training run of horizon × (largest t*) ÷ η steps on d×d matrices per grid point, and one
+ * of ½ (smallest t*) ÷ η steps per leakage point.
+ * @param settings - see {@link NonDiagonalCovariancesSettings}.
+ * @param progress - called after each training run.
+ * @returns the runs, curves and leakage.
+ * @throws `InvalidArgumentError` (@jepa-dynamics/sim, ode) for invalid settings; `RangeError` where no mode of a run has a critical time.
+ */
+export async function computeNonDiagonalCovariances(
+  settings: NonDiagonalCovariancesSettings,
+  progress?: Progress,
+): Promise<NonDiagonalCovariancesData> {
+  const { runs, points, flowChecks } = await computeGrid(settings, progress, '');
   const leakage: LeakagePoint[] = [];
   const leakageFits: LeakageFit[] = [];
   for (const objective of settings.objectives)
@@ -385,14 +419,28 @@ export async function computeNonDiagonalCovariances(
           points: these.length,
         });
     }
+  const widths: WidthStudyResult[] = [];
+  for (const grid of widthStudyGrids(settings)) {
+    // the width study's grids have no flow angles, so computeGrid's flow checks are empty
+    const { runs, points } = await computeGrid(grid, progress, `d=${grid.d} `);
+    widths.push({
+      d: grid.d,
+      seeds: [...grid.seeds],
+      features: seedFeatures(grid),
+      thetaZeroDeviation: thetaZeroDeviation(grid),
+      runs,
+      points,
+    });
+  }
   return {
     settings,
-    features: settings.seeds.map((seed) => ({ seed, features: drawFeatures(settings, seed) })),
+    features: seedFeatures(settings),
     thetaZeroDeviation: thetaZeroDeviation(settings),
     runs,
     points,
     leakage,
     leakageFits,
     flowChecks,
+    ...(settings.width === undefined ? {} : { widths }),
   };
 }

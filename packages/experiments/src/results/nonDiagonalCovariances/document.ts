@@ -6,8 +6,8 @@ import type { NonDiagonalCovariancesData } from './compute.js';
 
 /**
  * The JSON document of result 7: conventions, settings, the features per seed, the θ = 0
- * check, every run (per mode: ρ, σ², λ, predicted and measured t*), the θ-curves and the
- * leakage study with its fitted slopes.
+ * check, every run (per mode: ρ, σ², λ, predicted and measured t*), the θ-curves, the
+ * leakage study with its fitted slopes, and the width study where there is one (extended mode).
  * @param data - what {@link computeNonDiagonalCovariances} returned.
  * @returns a JSON-compatible object.
  */
@@ -25,6 +25,12 @@ export function nonDiagonalCovariancesDocument(data: NonDiagonalCovariancesData)
       flowChecks:
         'matrix flow (ode matrixFlow, BDF, rtol 1e-8, atol 1e-12) from the same start, timed like training on equally spaced output times',
       rotation: 'R(θ) = G_{d−2}(θ)⋯G_0(θ), G_i the rotation by θ of the plane (e_i, e_{i+1})',
+      ...(data.widths === undefined
+        ? {}
+        : {
+            widths:
+              'the width study (settings.width): per width d, the features, θ = 0 check, runs and θ-curves computed as the main grid (no flow checks), at its L, ε, θ and seeds',
+          }),
     },
     settings: data.settings,
     features: data.features,
@@ -34,5 +40,6 @@ export function nonDiagonalCovariancesDocument(data: NonDiagonalCovariancesData)
     leakageFits: data.leakageFits,
     flowChecks: data.flowChecks,
     runs: data.runs,
+    ...(data.widths === undefined ? {} : { widths: data.widths }),
   };
 }

@@ -33,6 +33,26 @@ export interface NonDiagonalCovariancesSettings {
   flowThetas: readonly number[];
   /** The leakage study: at angle θ, per objective and depth, over ε, the leakage at ½ min_k t*_k (predicted). */
   leakage: { theta: number; depths: readonly number[]; epsilons: readonly number[] };
+  /** The width study, in the extended mode only (absent in the others): see {@link WidthStudySettings}. */
+  width?: WidthStudySettings;
+}
+
+/**
+ * The width study of result 7: the main grid's computation (objectives, η, horizon, records
+ * and readout of the main settings) at larger widths d, at one depth and ε.
+ */
+export interface WidthStudySettings {
+  /** Encoder depth L of every width cell. */
+  depth: number;
+  /** Initialisation scale ε of every width cell. */
+  epsilon: number;
+  /** Rotation angles θ of every width. */
+  thetas: readonly number[];
+  /**
+   * Per width d, the seeds of its feature draws (d features per seed, drawn as the main grid's).
+   * No matrix-flow check: at d = 32 (seed 1, JEPA, θ = 0.2) the BDF integration had not finished when stopped after 900 s (measured once).
+   */
+  widths: readonly { d: number; seeds: readonly number[] }[];
 }
 
 /**
@@ -40,12 +60,16 @@ export interface NonDiagonalCovariancesSettings {
  * θ ∈ {0, 0.025, 0.05, 0.1, 0.2, 0.4, π/4}, JEPA η = 0.1 and MAE η = 0.01, runs to twice the
  * largest predicted t*; the matrix flow for seed 1 at θ = 0, 0.2, π/4; the leakage at θ = 0.2 for L = 1, 2, 3 and ε = 1e-1, 3e-2, … 1e-3.
  * Quick: d = 4, one seed, three angles. Extended (`reproduce --full`): d = 16, eight seeds,
- * L = 1, 2, 3, ten angles.
+ * L = 1, 2, 3, ten angles; and a width study (quick and full have none): L = 2, ε = 1e-2,
+ * θ ∈ {0, 0.025, 0.1, 0.3, π/4}, d = 32 with seeds 1 … 8 and d = 64 with seeds 1 … 3, with
+ * the main grid's η, horizon and readout, training only (no matrix flow).
  * @param mode - quick, full or extended.
  * @returns a new settings object.
  * @example
  * ```ts
  * nonDiagonalCovariancesSettings('full').thetas.length; // => 7
+ * nonDiagonalCovariancesSettings('full').width; // => undefined
+ * nonDiagonalCovariancesSettings('extended').width?.widths.map((w) => w.d); // => [32, 64]
  * ```
  */
 export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovariancesSettings {
@@ -91,6 +115,35 @@ export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovari
         seeds: [1, 2, 3, 4, 5, 6, 7, 8],
         flowThetas: [0, 0.1, 0.2, 0.4, Math.PI / 4],
         leakage: { theta: 0.2, depths: [1, 2, 3], epsilons: [1e-1, 3e-2, 1e-2, 3e-3, 1e-3] },
+        width: {
+          depth: 2,
+          epsilon: 1e-2,
+          thetas: [0, 0.025, 0.1, 0.3, Math.PI / 4],
+          widths: [
+            { d: 32, seeds: [1, 2, 3, 4, 5, 6, 7, 8] },
+            { d: 64, seeds: [1, 2, 3] },
+          ],
+        },
       };
   }
+}
+
+/**
+ * The width study as main-grid settings, one per width: its d and seeds, the study's L, ε and
+ * θ, no flow angles, everything else (objectives, η, horizon, records, p) the main grid's.
+ * @param settings - result 7's settings.
+ * @returns one settings object per width, none without a width study.
+ */
+export function widthStudyGrids(settings: NonDiagonalCovariancesSettings): NonDiagonalCovariancesSettings[] {
+  const { width, ...main } = settings;
+  if (width === undefined) return [];
+  return width.widths.map(({ d, seeds }) => ({
+    ...main,
+    d,
+    depths: [width.depth],
+    epsilons: [width.epsilon],
+    thetas: width.thetas,
+    seeds,
+    flowThetas: [],
+  }));
 }

@@ -6,11 +6,17 @@ import type { Table } from '../../table.js';
 import type { NonDiagonalCovariancesData } from './compute.js';
 
 /**
- * The table of result 7: one row per run and mode.
+ * The table of result 7: one row per run and mode, the width study's runs after the main grid's.
  * @param data - what {@link computeNonDiagonalCovariances} returned.
- * @returns columns objective, depth, epsilon, theta, seed, mode, rho, sigma2, lambda, predicted, measured, relative_error.
+ * @returns columns objective, depth, epsilon, theta, seed, mode, rho, sigma2, lambda, predicted, measured, relative_error,
+ *   and d where there is a width study.
  */
 export function nonDiagonalCovariancesTable(data: NonDiagonalCovariancesData): Table {
+  const withD = data.widths !== undefined;
+  const runs = [
+    ...data.runs.map((run) => ({ run, d: data.settings.d })),
+    ...(data.widths ?? []).flatMap((w) => w.runs.map((run) => ({ run, d: w.d }))),
+  ];
   return {
     columns: [
       'objective',
@@ -25,8 +31,9 @@ export function nonDiagonalCovariancesTable(data: NonDiagonalCovariancesData): T
       'predicted',
       'measured',
       'relative_error',
+      ...(withD ? ['d'] : []),
     ],
-    rows: data.runs.flatMap((r) =>
+    rows: runs.flatMap(({ run: r, d }) =>
       r.modes.map((m, k) => ({
         objective: r.objective,
         depth: r.depth,
@@ -40,6 +47,7 @@ export function nonDiagonalCovariancesTable(data: NonDiagonalCovariancesData): T
         predicted: m.predicted,
         measured: m.measured,
         relative_error: m.relativeError,
+        ...(withD ? { d } : {}),
       })),
     ),
   };
