@@ -51,7 +51,7 @@ export interface NonDiagonalCovariancesDocument {
     rhoRange: [number, number];
     fraction: number;
     leakage: { theta: number; depths: number[]; epsilons: number[] };
-    width?: { depth: number; epsilon: number; thetas: number[]; widths: { d: number; seeds: number[] }[] };
+    width?: { depth: number; epsilon: number; thetas: number[]; widths: { d: number; seeds: number[]; epsilon?: number }[] };
   };
   features: { seed: number; features: { lambda: number; rho: number }[] }[];
   thetaZeroDeviation: number;
@@ -107,6 +107,7 @@ export interface NonDiagonalCovariancesDocument {
   }[];
   widths?: {
     d: number;
+    epsilon: number;
     seeds: number[];
     features: NonDiagonalCovariancesDocument['features'];
     thetaZeroDeviation: number;
@@ -136,9 +137,9 @@ export function checkNonDiagonalCovariancesDocument(
   const width = s.width;
   expect(doc.widths === undefined).toBe(width === undefined);
   if (width !== undefined && doc.widths !== undefined) {
-    expect(doc.widths.map((w) => [w.d, w.seeds])).toEqual(width.widths.map((w) => [w.d, w.seeds]));
+    expect(doc.widths.map((w) => [w.d, w.seeds, w.epsilon])).toEqual(width.widths.map((w) => [w.d, w.seeds, w.epsilon ?? width.epsilon]));
     for (const w of doc.widths) {
-      expect(new Set(w.runs.map((r) => [r.depth, r.epsilon].join()))).toEqual(new Set([[width.depth, width.epsilon].join()]));
+      expect(new Set(w.runs.map((r) => [r.depth, r.epsilon].join()))).toEqual(new Set([[width.depth, w.epsilon].join()]));
       expect(w.points).toHaveLength(s.objectives.length * width.thetas.length);
       checkNonDiagonalCovariancesDocument(
         {

@@ -71,12 +71,14 @@ describe('nonDiagonalCovariances: the width study (reproduce --full)', () => {
       widths: [
         { d: 32, seeds: [1, 2, 3, 4, 5, 6, 7, 8] },
         { d: 64, seeds: [1, 2, 3] },
+        { d: 16, seeds: [1, 2, 3, 4], epsilon: 1e-3 },
       ],
     });
     const grids = widthStudyGrids(extended);
     expect(grids.map((g) => [g.d, g.depths, g.epsilons, g.thetas, g.seeds, g.flowThetas])).toEqual([
       [32, [2], [1e-2], extended.width?.thetas, [1, 2, 3, 4, 5, 6, 7, 8], []],
       [64, [2], [1e-2], extended.width?.thetas, [1, 2, 3], []],
+      [16, [2], [1e-3], extended.width?.thetas, [1, 2, 3, 4], []],
     ]);
     const full = nonDiagonalCovariances.settings('full');
     for (const g of grids) {
@@ -91,10 +93,10 @@ describe('nonDiagonalCovariances: the width study (reproduce --full)', () => {
         full.rhoRange,
       ]);
     }
-    // one unit per training run: 2 objectives × 5 angles × (8 + 3) seeds beyond the rest of the extended run
-    expect(nonDiagonalCovariances.units(extended) - nonDiagonalCovariances.units({ ...extended, width: undefined })).toBe(2 * 5 * 11);
+    // one unit per training run: 2 objectives × 5 angles × (8 + 3 + 4) seeds beyond the rest of the extended run
+    expect(nonDiagonalCovariances.units(extended) - nonDiagonalCovariances.units({ ...extended, width: undefined })).toBe(2 * 5 * 15);
     const docs = readFileSync(new URL('../../../../docs/beyond-the-paper.md', import.meta.url), 'utf8');
-    for (const text of ['L = 2, ε = 1e-2, θ ∈ {0, 0.025, 0.1, 0.3, π/4}', 'd = 32 with seeds 1–8', 'd = 64 with seeds 1–3'])
+    for (const text of ['L = 2, ε = 1e-2, θ ∈ {0, 0.025, 0.1, 0.3, π/4}', 'd = 32 with seeds 1–8', 'd = 64 with seeds 1–3', 'd = 16 at ε = 1e-3 with seeds 1–4'])
       expect(docs).toContain(text);
   });
 
@@ -164,7 +166,7 @@ describe('nonDiagonalCovariances: the width study (reproduce --full)', () => {
       expect(table.columns.at(-1)).toBe('d');
       expect(table.rows).toHaveLength(2 * 4 + 2 * 32);
       expect(table.rows.filter((r) => (r as { d: number }).d === 32)).toHaveLength(2 * 32);
-      expect(nonDiagonalCovariances.summary(widthData)).toContain('d = 32 (seeds 1;');
+      expect(nonDiagonalCovariances.summary(widthData)).toContain('d = 32, ε = 0.01 (seeds 1;');
       // without a width study the table has no d column and the document no widths
       expect(nonDiagonalCovariances.table(data).columns).not.toContain('d');
       expect(nonDiagonalCovariances.document(data)).not.toHaveProperty('widths');

@@ -118,6 +118,8 @@ export interface NonDiagonalCovariancesData {
 /** One width of the width study: the main grid's outputs, computed the same way, at width d. */
 export interface WidthStudyResult {
   d: number;
+  /** The cell's ε. */
+  epsilon: number;
   seeds: number[];
   /** The features (λ, ρ) at θ = 0 per seed (d per seed). */
   features: { seed: number; features: { lambda: number; rho: number }[] }[];
@@ -425,6 +427,7 @@ export async function computeNonDiagonalCovariances(
     const { runs, points } = await computeGrid(grid, progress, `d=${grid.d} `);
     widths.push({
       d: grid.d,
+      epsilon: grid.epsilons[0],
       seeds: [...grid.seeds],
       features: seedFeatures(grid),
       thetaZeroDeviation: thetaZeroDeviation(grid),

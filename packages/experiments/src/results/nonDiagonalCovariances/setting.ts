@@ -44,15 +44,16 @@ export interface NonDiagonalCovariancesSettings {
 export interface WidthStudySettings {
   /** Encoder depth L of every width cell. */
   depth: number;
-  /** Initialisation scale ε of every width cell. */
+  /** Initialisation scale ε of every width cell (unless the cell gives its own). */
   epsilon: number;
   /** Rotation angles θ of every width. */
   thetas: readonly number[];
   /**
-   * Per width d, the seeds of its feature draws (d features per seed, drawn as the main grid's).
+   * Per cell: the width d, the seeds of its feature draws (d features per seed, drawn as the
+   * main grid's) and, optionally, its own ε (the study's otherwise).
    * No matrix-flow check: at d = 32 (seed 1, JEPA, θ = 0.2) the BDF integration had not finished when stopped after 900 s (measured once).
    */
-  widths: readonly { d: number; seeds: readonly number[] }[];
+  widths: readonly { d: number; seeds: readonly number[]; epsilon?: number }[];
 }
 
 /**
@@ -61,15 +62,16 @@ export interface WidthStudySettings {
  * largest predicted t*; the matrix flow for seed 1 at θ = 0, 0.2, π/4; the leakage at θ = 0.2 for L = 1, 2, 3 and ε = 1e-1, 3e-2, … 1e-3.
  * Quick: d = 4, one seed, three angles. Extended (`reproduce --full`): d = 16, eight seeds,
  * L = 1, 2, 3, ten angles; and a width study (quick and full have none): L = 2, ε = 1e-2,
- * θ ∈ {0, 0.025, 0.1, 0.3, π/4}, d = 32 with seeds 1 … 8 and d = 64 with seeds 1 … 3, with
- * the main grid's η, horizon and readout, training only (no matrix flow).
+ * θ ∈ {0, 0.025, 0.1, 0.3, π/4}, d = 32 with seeds 1 … 8 and d = 64 with seeds 1 … 3, and
+ * d = 16 at ε = 1e-3 with seeds 1 … 4, with the main grid's η, horizon and readout, training
+ * only (no matrix flow).
  * @param mode - quick, full or extended.
  * @returns a new settings object.
  * @example
  * ```ts
  * nonDiagonalCovariancesSettings('full').thetas.length; // => 7
  * nonDiagonalCovariancesSettings('full').width; // => undefined
- * nonDiagonalCovariancesSettings('extended').width?.widths.map((w) => w.d); // => [32, 64]
+ * nonDiagonalCovariancesSettings('extended').width?.widths.map((w) => w.d); // => [32, 64, 16]
  * ```
  */
 export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovariancesSettings {
@@ -122,6 +124,7 @@ export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovari
           widths: [
             { d: 32, seeds: [1, 2, 3, 4, 5, 6, 7, 8] },
             { d: 64, seeds: [1, 2, 3] },
+            { d: 16, seeds: [1, 2, 3, 4], epsilon: 1e-3 },
           ],
         },
       };
@@ -129,19 +132,19 @@ export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovari
 }
 
 /**
- * The width study as main-grid settings, one per width: its d and seeds, the study's L, ε and
- * θ, no flow angles, everything else (objectives, η, horizon, records, p) the main grid's.
+ * The width study as main-grid settings, one per cell: its d, seeds and ε (default the
+ * study's), the study's L and θ, no flow angles, everything else (objectives, η, horizon, records, p) the main grid's.
  * @param settings - result 7's settings.
  * @returns one settings object per width, none without a width study.
  */
 export function widthStudyGrids(settings: NonDiagonalCovariancesSettings): NonDiagonalCovariancesSettings[] {
   const { width, ...main } = settings;
   if (width === undefined) return [];
-  return width.widths.map(({ d, seeds }) => ({
+  return width.widths.map(({ d, seeds, epsilon }) => ({
     ...main,
     d,
     depths: [width.depth],
-    epsilons: [width.epsilon],
+    epsilons: [epsilon ?? width.epsilon],
     thetas: width.thetas,
     seeds,
     flowThetas: [],

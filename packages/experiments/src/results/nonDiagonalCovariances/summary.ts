@@ -27,11 +27,11 @@ export function nonDiagonalCovariancesSummary(data: NonDiagonalCovariancesData):
   const widths =
     width === undefined
       ? ''
-      : ` Width study (L = ${width.depth}, ε = ${width.epsilon}, the same η, horizon and readout; training only, no matrix flow), |t*_train/t*_predicted − 1| over seeds × modes: ` +
+      : ` Width study (L = ${width.depth}, the same η, horizon and readout; training only, no matrix flow), |t*_train/t*_predicted − 1| over seeds × modes: ` +
         (data.widths ?? [])
           .map(
             (w) =>
-              `d = ${w.d} (seeds ${w.seeds.join(', ')}; θ = 0 check ${w.thetaZeroDeviation.toExponential(1)}): ${w.points.map(curve).join('; ')}`,
+              `d = ${w.d}, ε = ${w.epsilon} (seeds ${w.seeds.join(', ')}; θ = 0 check ${w.thetaZeroDeviation.toExponential(1)}): ${w.points.map(curve).join('; ')}`,
           )
           .join('. ') +
         '.';
