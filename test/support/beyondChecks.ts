@@ -51,7 +51,13 @@ export interface NonDiagonalCovariancesDocument {
     rhoRange: [number, number];
     fraction: number;
     leakage: { theta: number; depths: number[]; epsilons: number[] };
-    width?: { depth: number; epsilon: number; thetas: number[]; widths: { d: number; seeds: number[]; epsilon?: number }[] };
+    width?: {
+      depth: number;
+      epsilon: number;
+      thetas: number[];
+      widths: { d: number; seeds: number[]; epsilon?: number }[];
+      flowThetas: number[];
+    };
   };
   features: { seed: number; features: { lambda: number; rho: number }[] }[];
   thetaZeroDeviation: number;
@@ -113,6 +119,7 @@ export interface NonDiagonalCovariancesDocument {
     thetaZeroDeviation: number;
     runs: NonDiagonalCovariancesDocument['runs'];
     points: NonDiagonalCovariancesDocument['points'];
+    flowChecks: NonDiagonalCovariancesDocument['flowChecks'];
   }[];
 }
 
@@ -150,7 +157,7 @@ export function checkNonDiagonalCovariancesDocument(
           points: w.points,
           leakage: [],
           leakageFits: [],
-          flowChecks: [],
+          flowChecks: w.flowChecks,
         },
         widthReplayTheta,
       );

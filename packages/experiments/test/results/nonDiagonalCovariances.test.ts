@@ -73,12 +73,13 @@ describe('nonDiagonalCovariances: the width study (reproduce --full)', () => {
         { d: 64, seeds: [1, 2, 3] },
         { d: 16, seeds: [1, 2, 3, 4], epsilon: 1e-3 },
       ],
+      flowThetas: [0, 0.3, Math.PI / 4],
     });
     const grids = widthStudyGrids(extended);
     expect(grids.map((g) => [g.d, g.depths, g.epsilons, g.thetas, g.seeds, g.flowThetas])).toEqual([
-      [32, [2], [1e-2], extended.width?.thetas, [1, 2, 3, 4, 5, 6, 7, 8], []],
-      [64, [2], [1e-2], extended.width?.thetas, [1, 2, 3], []],
-      [16, [2], [1e-3], extended.width?.thetas, [1, 2, 3, 4], []],
+      [32, [2], [1e-2], extended.width?.thetas, [1, 2, 3, 4, 5, 6, 7, 8], extended.width?.flowThetas],
+      [64, [2], [1e-2], extended.width?.thetas, [1, 2, 3], extended.width?.flowThetas],
+      [16, [2], [1e-3], extended.width?.thetas, [1, 2, 3, 4], extended.width?.flowThetas],
     ]);
     const full = nonDiagonalCovariances.settings('full');
     for (const g of grids) {
@@ -93,14 +94,21 @@ describe('nonDiagonalCovariances: the width study (reproduce --full)', () => {
         full.rhoRange,
       ]);
     }
-    // one unit per training run: 2 objectives × 5 angles × (8 + 3 + 4) seeds beyond the rest of the extended run
-    expect(nonDiagonalCovariances.units(extended) - nonDiagonalCovariances.units({ ...extended, width: undefined })).toBe(2 * 5 * 15);
+    // one unit per training run and per flow check: 2 objectives × (5 angles × (8 + 3 + 4) seeds + 3 flow angles × 3 cells) beyond the rest of the extended run
+    expect(nonDiagonalCovariances.units(extended) - nonDiagonalCovariances.units({ ...extended, width: undefined })).toBe(
+      2 * (5 * 15 + 3 * 3),
+    );
     const docs = readFileSync(new URL('../../../../docs/beyond-the-paper.md', import.meta.url), 'utf8');
-    for (const text of ['L = 2, ε = 1e-2, θ ∈ {0, 0.025, 0.1, 0.3, π/4}', 'd = 32 with seeds 1–8', 'd = 64 with seeds 1–3', 'd = 16 at ε = 1e-3 with seeds 1–4'])
+    for (const text of [
+      'L = 2, ε = 1e-2, θ ∈ {0, 0.025, 0.1, 0.3, π/4}',
+      'd = 32 with seeds 1–8',
+      'd = 64 with seeds 1–3',
+      'd = 16 at ε = 1e-3 with seeds 1–4',
+    ])
       expect(docs).toContain(text);
   });
 
-  describe('one reduced width cell: d = 32, θ = 0, seed 1, both objectives', () => {
+  describe('one reduced width cell: d = 32, θ = 0, seed 1, both objectives, with the matrix flow', () => {
     const extended = nonDiagonalCovariances.settings('extended');
     // the main grid cut to one d = 4 run per objective; the width study to its d = 32 cell at θ = 0 for seed 1
     const reduced = {
@@ -111,7 +119,7 @@ describe('nonDiagonalCovariances: the width study (reproduce --full)', () => {
       seeds: [1],
       flowThetas: [],
       leakage: { theta: 0.2, depths: [], epsilons: [] },
-      width: { depth: 2, epsilon: 1e-2, thetas: [0], widths: [{ d: 32, seeds: [1] }] },
+      width: { depth: 2, epsilon: 1e-2, thetas: [0], widths: [{ d: 32, seeds: [1] }], flowThetas: [0] },
     };
     let widthData: NonDiagonalCovariancesData;
     const widthLabels: string[] = [];
@@ -121,7 +129,7 @@ describe('nonDiagonalCovariances: the width study (reproduce --full)', () => {
 
     it('counts its runs in units() and its document passes the checks of the main grid (θ = 0: the scalar recursion’s times)', () => {
       expect(widthLabels).toHaveLength(nonDiagonalCovariances.units(reduced));
-      expect(widthLabels.filter((l) => l.startsWith('d=32 '))).toHaveLength(2);
+      expect(widthLabels.filter((l) => l.startsWith('d=32 '))).toHaveLength(4);
       // (all runs at θ = 0: nothing for the matrix replay of a rotated run, so it is given no angle)
       checkNonDiagonalCovariancesDocument(
         JSON.parse(JSON.stringify(nonDiagonalCovariances.document(widthData))) as NonDiagonalCovariancesDocument,
@@ -159,6 +167,16 @@ describe('nonDiagonalCovariances: the width study (reproduce --full)', () => {
         ['jepa', 0, 1, 32, 1, 1],
         ['mae', 0, 1, 32, 1, 1],
       ]);
+      // the matrix flow at d = 32 (BDF + GMRES): the document check above holds each mode's flow time to
+      // the closed form within the output spacing; against training, the O(η) bound of the main grid's flow checks
+      expect(w.flowChecks.map((f) => [f.objective, f.theta, f.seed, f.status])).toEqual([
+        ['jepa', 0, 1, 'success'],
+        ['mae', 0, 1, 'success'],
+      ]);
+      for (const f of w.flowChecks) {
+        expect(f.flow.filter((t) => t !== null)).toHaveLength(32);
+        expect(f.maxRelativeDifference).toBeLessThan(0.02);
+      }
     });
 
     it('adds the width rows to the table (with a d column) and the summary', () => {

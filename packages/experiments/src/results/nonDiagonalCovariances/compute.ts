@@ -128,6 +128,8 @@ export interface WidthStudyResult {
   runs: CovarianceRun[];
   /** One per (objective, θ): the width study's L and ε. */
   points: CovariancePoint[];
+  /** The matrix flow against training for the first seed at the study's `flowThetas`. */
+  flowChecks: FlowCheck[];
 }
 
 /** The features of one seed: λ log-uniform, ρ uniform, drawn in that order per feature. */
@@ -423,8 +425,7 @@ export async function computeNonDiagonalCovariances(
     }
   const widths: WidthStudyResult[] = [];
   for (const grid of widthStudyGrids(settings)) {
-    // the width study's grids have no flow angles, so computeGrid's flow checks are empty
-    const { runs, points } = await computeGrid(grid, progress, `d=${grid.d} `);
+    const { runs, points, flowChecks } = await computeGrid(grid, progress, `d=${grid.d} `);
     widths.push({
       d: grid.d,
       epsilon: grid.epsilons[0],
@@ -433,6 +434,7 @@ export async function computeNonDiagonalCovariances(
       thetaZeroDeviation: thetaZeroDeviation(grid),
       runs,
       points,
+      flowChecks,
     });
   }
   return {

@@ -29,7 +29,7 @@ export function nonDiagonalCovariancesDocument(data: NonDiagonalCovariancesData)
         ? {}
         : {
             widths:
-              'the width study (settings.width): per width d, the features, θ = 0 check, runs and θ-curves computed as the main grid (no flow checks), at its L, ε, θ and seeds',
+              'the width study (settings.width): per width d, the features, θ = 0 check, runs and θ-curves computed as the main grid, with the matrix flow for the first seed at settings.width.flowThetas, at its L, ε, θ and seeds',
           }),
     },
     settings: data.settings,

@@ -51,9 +51,10 @@ export interface WidthStudySettings {
   /**
    * Per cell: the width d, the seeds of its feature draws (d features per seed, drawn as the
    * main grid's) and, optionally, its own ε (the study's otherwise).
-   * No matrix-flow check: at d = 32 (seed 1, JEPA, θ = 0.2) the BDF integration had not finished when stopped after 900 s (measured once).
    */
   widths: readonly { d: number; seeds: readonly number[]; epsilon?: number }[];
+  /** The matrix flow against training for the first seed of every cell, at these θ (a subset of `thetas`). */
+  flowThetas: readonly number[];
 }
 
 /**
@@ -63,8 +64,8 @@ export interface WidthStudySettings {
  * Quick: d = 4, one seed, three angles. Extended (`reproduce --full`): d = 16, eight seeds,
  * L = 1, 2, 3, ten angles; and a width study (quick and full have none): L = 2, ε = 1e-2,
  * θ ∈ {0, 0.025, 0.1, 0.3, π/4}, d = 32 with seeds 1 … 8 and d = 64 with seeds 1 … 3, and
- * d = 16 at ε = 1e-3 with seeds 1 … 4, with the main grid's η, horizon and readout, training
- * only (no matrix flow).
+ * d = 16 at ε = 1e-3 with seeds 1 … 4, with the main grid's η, horizon and readout, and the
+ * matrix flow for the first seed of each at θ = 0, 0.3, π/4.
  * @param mode - quick, full or extended.
  * @returns a new settings object.
  * @example
@@ -126,6 +127,7 @@ export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovari
             { d: 64, seeds: [1, 2, 3] },
             { d: 16, seeds: [1, 2, 3, 4], epsilon: 1e-3 },
           ],
+          flowThetas: [0, 0.3, Math.PI / 4],
         },
       };
   }
@@ -133,7 +135,7 @@ export function nonDiagonalCovariancesSettings(mode: RunMode): NonDiagonalCovari
 
 /**
  * The width study as main-grid settings, one per cell: its d, seeds and ε (default the
- * study's), the study's L and θ, no flow angles, everything else (objectives, η, horizon, records, p) the main grid's.
+ * study's), the study's L, θ and flow angles, everything else (objectives, η, horizon, records, p) the main grid's.
  * @param settings - result 7's settings.
  * @returns one settings object per width, none without a width study.
  */
@@ -147,6 +149,6 @@ export function widthStudyGrids(settings: NonDiagonalCovariancesSettings): NonDi
     epsilons: [epsilon ?? width.epsilon],
     thetas: width.thetas,
     seeds,
-    flowThetas: [],
+    flowThetas: width.flowThetas,
   }));
 }

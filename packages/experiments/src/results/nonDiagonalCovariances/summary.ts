@@ -5,6 +5,7 @@
 import { formatSignificant } from '../../arrange/formatSignificant.js';
 import { objectiveLabel } from '../../arrange/objectiveLabel.js';
 import type { CovariancePoint, NonDiagonalCovariancesData } from './compute.js';
+import type { FlowCheck } from './flowCheck.js';
 
 /**
  * The summary of result 7: what was trained, the θ = 0 check, the error of the predicted t*
@@ -19,19 +20,19 @@ export function nonDiagonalCovariancesSummary(data: NonDiagonalCovariancesData):
   const curve = (p: CovariancePoint): string =>
     `${objectiveLabel(p.objective)} L=${p.depth} ε=${p.epsilon} θ=${formatSignificant(p.theta, 3)}: median ${pct(p.medianAbsError)} (max ${pct(p.maxAbsError)}, ${p.modesCompared} modes), pairs ordered as predicted ${pct(p.pairsAgreeing)}, full order ${p.ordersAgreeing}/${p.seeds}`;
   const curves = data.points.map(curve);
-  const flows = data.flowChecks.map(
-    (f) =>
-      `${objectiveLabel(f.objective)} L=${f.depth} θ=${formatSignificant(f.theta, 3)}: ${f.status === 'success' ? pct(f.maxRelativeDifference) : `flow ${f.status}`}`,
-  );
+  const flow = (f: FlowCheck): string =>
+    `${objectiveLabel(f.objective)} L=${f.depth} θ=${formatSignificant(f.theta, 3)}: ${f.status === 'success' ? pct(f.maxRelativeDifference) : `flow ${f.status}`}`;
+  const flows = data.flowChecks.map(flow);
   const width = s.width;
   const widths =
     width === undefined
       ? ''
-      : ` Width study (L = ${width.depth}, the same η, horizon and readout; training only, no matrix flow), |t*_train/t*_predicted − 1| over seeds × modes: ` +
+      : ` Width study (L = ${width.depth}, the same η, horizon and readout), |t*_train/t*_predicted − 1| over seeds × modes, then training against the matrix flow for the first seed: ` +
         (data.widths ?? [])
           .map(
             (w) =>
-              `d = ${w.d}, ε = ${w.epsilon} (seeds ${w.seeds.join(', ')}; θ = 0 check ${w.thetaZeroDeviation.toExponential(1)}): ${w.points.map(curve).join('; ')}`,
+              `d = ${w.d}, ε = ${w.epsilon} (seeds ${w.seeds.join(', ')}; θ = 0 check ${w.thetaZeroDeviation.toExponential(1)}): ${w.points.map(curve).join('; ')}` +
+              (w.flowChecks.length > 0 ? `; flow: ${w.flowChecks.map(flow).join(', ')}` : ''),
           )
           .join('. ') +
         '.';
