@@ -23,7 +23,7 @@ export function nonDiagonalCovariancesDocument(data: NonDiagonalCovariancesData)
       predicted: 'exact per-feature t*_p of (λ_k, ρ_k) (docs/math.md §3)',
       leakage: 'max_{j≠k}|Ŵ_jk| / max_k|Ŵ_kk|, Ŵ = Pᵀ W̄ Σxx P, read at ½ min_k t*_k (predicted); slope fitted by least squares on log-log',
       flowChecks:
-        'matrix flow (ode matrixFlow, BDF, rtol 1e-8, atol 1e-12) from the same start, timed like training on equally spaced output times',
+        'matrix flow (ode matrixFlow, BDF with GMRES on its exact Jacobian-vector product and block preconditioner, rtol 1e-8, atol 1e-12) from the same start, timed like training on equally spaced output times',
       rotation: 'R(θ) = G_{d−2}(θ)⋯G_0(θ), G_i the rotation by θ of the plane (e_i, e_{i+1})',
       ...(data.widths === undefined
         ? {}
