@@ -25,6 +25,32 @@ const flat = (m: number[][]): Float64Array => Float64Array.from(m.flat());
 const cov: Covariances = { kind: 'full', sigmaXX: flat(sxx), sigmaYX: flat(syx) };
 const toState = (net: Network): Float64Array => Float64Array.from([...net.predictor, ...net.layers.flatMap((w) => [...w])]);
 
+/**
+ * Trains from `init` to T at each η (T/η steps, rounded; the step adjusted so that the last lands on T) and
+ * returns the largest deviation of any parameter from the flow's state `yT` at T, one per η; after
+ * checking that halving η halves it (explicit Euler's global error C·η + O(η²)): consecutive ratios in [1.85, 2.15].
+ */
+function trainingDeviations(
+  settings: { objective: 'jepa' | 'mae'; depth: number; covariances: Covariances; init: { kind: 'random'; epsilon: number; seed: number } },
+  T: number,
+  yT: Float64Array,
+  etas: readonly number[],
+): number[] {
+  const deviations = etas.map((eta) => {
+    const steps = Math.round(T / eta);
+    const r = train({ ...settings, learningRate: T / steps, steps, recordEvery: steps });
+    expect(r.status).toBe('completed');
+    const y = toState(r.network);
+    return Math.max(...Array.from(y, (v, k) => Math.abs(v - yT[k])));
+  });
+  for (let k = 1; k < deviations.length; k++) {
+    const ratio = deviations[k - 1] / deviations[k];
+    expect(ratio).toBeGreaterThan(1.85);
+    expect(ratio).toBeLessThan(2.15);
+  }
+  return deviations;
+}
+
 describe('matrixFlow (ode) against sim', () => {
   for (const objective of ['jepa', 'mae'] as const) {
     const flow = matrixFlow({ objective, depth: L, sigmaXX: sxx, sigmaYX: syx });
@@ -47,26 +73,8 @@ describe('matrixFlow (ode) against sim', () => {
       const ref = solveIvp(flow.rhs, [0, T], toState(network), { method: 'dop853', rtol: 1e-12, atol: 1e-14 });
       expect(ref.status).toBe('success');
       const yT = ref.y[ref.y.length - 1];
-      const deviations = [0.02, 0.01, 0.005].map((eta) => {
-        const r = train({
-          objective,
-          depth: L,
-          covariances: cov,
-          init,
-          learningRate: eta,
-          steps: Math.round(T / eta),
-          recordEvery: Math.round(T / eta),
-        });
-        expect(r.status).toBe('completed');
-        const y = toState(r.network);
-        return Math.max(...Array.from(y, (v, k) => Math.abs(v - yT[k])));
-      });
       // Explicit Euler has global error C·η + O(η²): halving η halves the deviation.
-      for (let k = 1; k < deviations.length; k++) {
-        const ratio = deviations[k - 1] / deviations[k];
-        expect(ratio).toBeGreaterThan(1.85);
-        expect(ratio).toBeLessThan(2.15);
-      }
+      const deviations = trainingDeviations({ objective, depth: L, covariances: cov, init }, T, yT, [0.02, 0.01, 0.005]);
       // The flow moved the network by far more than the deviation: the comparison is not vacuous.
       const moved = Math.max(...Array.from(yT, (v, k) => Math.abs(v - toState(network)[k])));
       expect(moved).toBeGreaterThan(20 * deviations[0]);
@@ -89,27 +97,13 @@ describe('matrixFlow (ode) against sim', () => {
     expect(ref.status).toBe('success');
     expect(ref.stats.nlinear).toBeGreaterThan(0);
     const yT = ref.y[ref.y.length - 1];
-    const deviations = [0.04, 0.02, 0.01].map((eta) => {
-      const steps = Math.round(T / eta);
-      const r = train({
-        objective: 'jepa',
-        depth,
-        covariances: { kind: 'diagonal', sigmaXX: Float64Array.from(sigma2), sigmaYX: Float64Array.from(sigma2.map((s, i) => s * rho[i])) },
-        init,
-        learningRate: T / steps,
-        steps,
-        recordEvery: steps,
-      });
-      expect(r.status).toBe('completed');
-      const y = toState(r.network);
-      return Math.max(...Array.from(y, (v, k) => Math.abs(v - yT[k])));
-    });
     // Measured 7.6e-4, 3.8e-4, 1.9e-4 (ratios 1.999): Euler's C·η; the flow at rtol 1e-10 is far below it.
-    for (let k = 1; k < deviations.length; k++) {
-      const ratio = deviations[k - 1] / deviations[k];
-      expect(ratio).toBeGreaterThan(1.85);
-      expect(ratio).toBeLessThan(2.15);
-    }
+    const covariances: Covariances = {
+      kind: 'diagonal',
+      sigmaXX: Float64Array.from(sigma2),
+      sigmaYX: Float64Array.from(sigma2.map((s, i) => s * rho[i])),
+    };
+    const deviations = trainingDeviations({ objective: 'jepa', depth, covariances, init }, T, yT, [0.04, 0.02, 0.01]);
     const moved = Math.max(...Array.from(yT, (v, k) => Math.abs(v - y0[k])));
     expect(moved).toBeGreaterThan(100 * deviations[2]);
   });
