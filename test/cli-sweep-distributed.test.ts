@@ -6,6 +6,9 @@
  * rejected with recorded reasons while the sweep goes on. Bad specifications, bad URLs, a
  * wrong password and an unreachable Redis exit 2 with one sentence. Nothing listens anywhere
  * but on 127.0.0.1. TLS (rediss://) when the openssl command is there to make certificates.
+ * Every run of the program here is a process of its own (`runCliProcess`, not the in-process
+ * runner): with the in-process runner an ioredis rejection ("Connection is closed.") from one of
+ * its runs escaped into this test process during the Redis restart (a fresh-clone CI run).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTestRedis, type TestRedis } from './support/redisServer.js';
-import { bin, expectFailure, root, runCli } from './support/runCli.js';
+import { bin, expectFailure, root, runCliProcess } from './support/runCli.js';
 import { seedStudySpec } from './support/seedStudy.js';
 
 let redis: TestRedis;
@@ -99,27 +102,31 @@ describe('sweep --queue and worker: bad input and an unreachable Redis exit 2 wi
     trainingSpec(spec, 2, 10);
     const closed = await freePort();
     expectFailure(
-      runCli(['sweep', spec, '--queue', `redis://127.0.0.1:${closed}`]),
+      runCliProcess(['sweep', spec, '--queue', `redis://127.0.0.1:${closed}`]),
       2,
       `--queue redis://127.0.0.1:${closed}: cannot reach Redis (connect ECONNREFUSED`,
     );
-    expectFailure(runCli(['worker', '--queue', `redis://127.0.0.1:${closed}`]), 2, 'cannot reach Redis');
+    expectFailure(runCliProcess(['worker', '--queue', `redis://127.0.0.1:${closed}`]), 2, 'cannot reach Redis');
     const wrong = redis.url.replace(/:pw-[^@]*@/, ':not-the-password@');
-    const r = runCli(['sweep', 'status', spec, '--queue', wrong]);
+    const r = runCliProcess(['sweep', 'status', spec, '--queue', wrong]);
     expectFailure(r, 2, /--queue redis:\/\/sweeper:\*\*\*@127\.0\.0\.1:\d+: cannot reach Redis \(WRONGPASS/);
     expect(r.stderr).not.toContain('not-the-password');
     expectFailure(
-      runCli(['sweep', spec, '--queue', 'http://127.0.0.1:6379']),
+      runCliProcess(['sweep', spec, '--queue', 'http://127.0.0.1:6379']),
       2,
       '--queue must start with redis:// or rediss:// (TLS); got "http:".',
     );
-    expectFailure(runCli(['worker']), 2, '--queue is required');
+    expectFailure(runCliProcess(['worker']), 2, '--queue is required');
     const bad = join(dir, 'bad.json');
     writeFileSync(
       bad,
       JSON.stringify({ command: 'simulate', settings: { objective: 'jepa', depth: 2, lambda: 1, rho: 1, epsilon: 0.1, lr: -1, steps: 1 } }),
     );
-    expectFailure(runCli(['sweep', bad, '--queue', redis.url]), 2, 'bad.json: settings.lr must be a positive finite number; got -1.');
+    expectFailure(
+      runCliProcess(['sweep', bad, '--queue', redis.url]),
+      2,
+      'bad.json: settings.lr must be a positive finite number; got -1.',
+    );
   });
 });
 
@@ -220,16 +227,16 @@ describe('a distributed sweep survives a killed worker and a restarted Redis, an
     // detached: enqueue and return, follow with status, then collect into a directory of its own
     const small = join(dir, 'detached.json');
     trainingSpec(small, 6, 500);
-    const detached = runCli(['sweep', small, '--queue', redis.url, '--detach', '--out', join(dir, 'detached')]);
+    const detached = runCliProcess(['sweep', small, '--queue', redis.url, '--detach', '--out', join(dir, 'detached')]);
     expect(detached.status, detached.stderr).toBe(0);
     expect(detached.stdout).toMatch(
       /^Enqueued 6 runs on queue runs-\S+ on redis:\/\/sweeper:\*\*\*@127\.0\.0\.1:\d+ \(0 of 6 already finished\)\./,
     );
     await until('the detached sweep to finish', () => {
-      const s = runCli(['sweep', 'status', small, '--queue', redis.url, '--json']);
+      const s = runCliProcess(['sweep', 'status', small, '--queue', redis.url, '--json']);
       return (JSON.parse(s.stdout) as { finished: number }).finished === 6;
     });
-    const collected = runCli(['sweep', 'collect', small, '--queue', redis.url, '--out', join(dir, 'detached'), '--json']);
+    const collected = runCliProcess(['sweep', 'collect', small, '--queue', redis.url, '--out', join(dir, 'detached'), '--json']);
     expect(collected.status, collected.stderr).toBe(0);
     expect(JSON.parse(collected.stdout)).toMatchObject({ runs: 6, ran: 6, missing: 0, failed: 0 });
     expect(lines(join(dir, 'detached', 'results.jsonl'))).toHaveLength(6);
