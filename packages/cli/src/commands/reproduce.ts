@@ -14,7 +14,6 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { NoAnswerError, UsageError } from '../errors.js';
 import type { CommandRegistrar } from '../main.js';
-import { parseInteger } from '../options.js';
 import { printJson } from '../output.js';
 
 /** Exit status after Ctrl-C (128 + SIGINT), as shells report it. */
@@ -51,21 +50,15 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
     .option('--json', 'print the run report as JSON instead of the summary')
     .action(async (flags: ReproduceFlags) => {
       const mode = reproduceMode(flags);
-      const workers =
-        flags.workers === undefined
-          ? mode === 'extended'
-            ? availableParallelism()
-            : 1
-          : parseInteger('--workers', flags.workers, 1, 1024);
+      const { parseWorkers, localExecutor } = await import('../sweep/nodePoolExecutor.js');
+      const workers = parseWorkers(flags.workers, mode === 'extended' ? availableParallelism() : 1);
       // loaded here, not at start-up: vega, vega-lite and resvg would slow every other command
-      const [{ progressBar }, { EXPERIMENTS, InterruptedError }, { runReproduce }, { checkOutputFolder }, { nodePoolExecutor }] =
-        await Promise.all([
-          import('../reproduce/progressBar.js'),
-          import('@jepa-dynamics/experiments'),
-          import('../reproduce/runReproduce.js'),
-          import('../reproduce/outputFolder.js'),
-          import('../sweep/nodePoolExecutor.js'),
-        ]);
+      const [{ progressBar }, { EXPERIMENTS, InterruptedError }, { runReproduce }, { checkOutputFolder }] = await Promise.all([
+        import('../reproduce/progressBar.js'),
+        import('@jepa-dynamics/experiments'),
+        import('../reproduce/runReproduce.js'),
+        import('../reproduce/outputFolder.js'),
+      ]);
       const out = checkOutputFolder(
         flags.out,
         EXPERIMENTS.map((e) => e.id),
@@ -79,8 +72,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
       // SIGTERM (e.g. a job scheduler) is handled like Ctrl-C: stop between units of work
       process.on('SIGINT', onSigint);
       process.on('SIGTERM', onSigint);
-      // one thread: the runs execute in this process (no pool)
-      const executor = workers === 1 ? undefined : nodePoolExecutor(workers);
+      const executor = localExecutor(workers);
       try {
         const report = await runReproduce(EXPERIMENTS, {
           out,
@@ -88,7 +80,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
           mode,
           progress: progressBar(),
           isInterrupted: () => interrupted,
-          ...(executor === undefined ? {} : { executor }),
+          executor,
         });
         if (flags.json === true) printJson({ out, ...report });
         else process.stdout.write(`${report.summaryMarkdown}\nWritten to ${out}\n`);
@@ -103,7 +95,7 @@ export const registerReproduce: CommandRegistrar = (program: Command) => {
         process.stderr.write(`jepa-dynamics: reproduce interrupted; ${out} is as it was before this run, rerun to finish.\n`);
         process.exit(EXIT_INTERRUPTED);
       } finally {
-        await executor?.close();
+        await executor.close();
         process.off('SIGINT', onSigint);
         process.off('SIGTERM', onSigint);
       }

@@ -15,7 +15,6 @@ import type { Command } from 'commander';
 import { checkOutFolder } from '../checkOutFolder.js';
 import { ComputationError, UsageError } from '../errors.js';
 import type { CommandRegistrar } from '../main.js';
-import { parseInteger } from '../options.js';
 import { printJson } from '../output.js';
 
 /** Exit status after Ctrl-C (128 + SIGINT), as shells report it. */
@@ -74,7 +73,8 @@ export const registerSweep: CommandRegistrar = (program: Command) => {
       if (flags.detach === true && flags.queue === undefined) throw new UsageError('--detach needs --queue.');
       if (flags.workers !== undefined && flags.queue !== undefined)
         throw new UsageError('--workers applies to local sweeps; with --queue, start workers with `jepa-dynamics worker`.');
-      const workers = flags.workers === undefined ? availableParallelism() : parseInteger('--workers', flags.workers, 1, 1024);
+      const { parseWorkers, localExecutor } = await import('../sweep/nodePoolExecutor.js');
+      const workers = parseWorkers(flags.workers, availableParallelism());
       // loaded here: the library and the queue client are not needed by --help
       const { loadSweepPlan } = await import('../sweep/loadSweepPlan.js');
       const plan = loadSweepPlan(specPath);
@@ -144,12 +144,8 @@ export const registerSweep: CommandRegistrar = (program: Command) => {
           if (r.report.failed > 0 && queueAction !== 'detach') throw runsFailed(r.report.failed, r.report.runs, out);
           return;
         }
-        const [{ localSweep }, { serialExecutor }, { nodePoolExecutor }] = await Promise.all([
-          import('../sweep/localSweep.js'),
-          import('@jepa-dynamics/experiments'),
-          import('../sweep/nodePoolExecutor.js'),
-        ]);
-        const executor = workers === 1 ? serialExecutor() : nodePoolExecutor(workers);
+        const { localSweep } = await import('../sweep/localSweep.js');
+        const executor = localExecutor(workers);
         // Ctrl-C abandons the runs in flight at once (they run again on resume)
         onInterrupt = () => void executor.close();
         try {

@@ -4,7 +4,26 @@
  */
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
-import { InterruptedError, type EnsembleExecutor, type RunOutcome } from '@jepa-dynamics/experiments';
+import { InterruptedError, serialExecutor, type EnsembleExecutor, type RunOutcome } from '@jepa-dynamics/experiments';
+import { parseInteger } from '../options.js';
+
+/**
+ * `--workers N` of `sweep` and `reproduce`: an integer 1 … 1024, or `fallback` when absent.
+ * @throws `UsageError` naming the flag and the value.
+ */
+export function parseWorkers(value: string | undefined, fallback: number): number {
+  return value === undefined ? fallback : parseInteger('--workers', value, 1, 1024);
+}
+
+/**
+ * The executor of N local worker threads: one runs in this process (no thread is started),
+ * more on a {@link nodePoolExecutor} pool.
+ * @param workers - integer ≥ 1.
+ * @returns the executor (close it when done).
+ */
+export function localExecutor(workers: number): EnsembleExecutor {
+  return workers === 1 ? serialExecutor() : nodePoolExecutor(workers);
+}
 
 /**
  * Runs an ensemble on `threads` Node worker threads (default: every core,

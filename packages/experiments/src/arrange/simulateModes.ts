@@ -4,8 +4,8 @@
  * @module
  */
 import { InvalidArgumentError, validateFraction, type Objective } from '@jepa-dynamics/core';
-import { criticalTime, fixedPoint, generalizedModes } from '@jepa-dynamics/ode';
-import { orderByCriticalTime, trainModes, type CriticalTimeOrder, type Initialization } from '@jepa-dynamics/sim';
+import { criticalTime, fixedPoint, generalizedModes, type GeneralizedMode } from '@jepa-dynamics/ode';
+import { orderByCriticalTime, trainModes, type CriticalTimeOrder, type Initialization, type TrainModesResult } from '@jepa-dynamics/sim';
 import { componentLearning } from './componentLearning.js';
 import { timeOrNull } from './timeOrNull.js';
 
@@ -103,23 +103,8 @@ export function simulateModes(options: SimulateModesOptions): SimulateModesResul
     steps: options.steps,
     recordEvery: options.recordEvery ?? Math.max(1, Math.ceil(options.steps / 100)),
   });
-  const targets = modes.map((m) => (m.rho > 0 ? fraction * fixedPoint({ lambda: m.lambda, rho: m.rho }, objective, depth).wbar : null));
-  const learning = componentLearning(
-    run.t,
-    run.amplitude,
-    targets.map((x) => x ?? Number.POSITIVE_INFINITY),
-    null,
-  );
-  const simulated: SimulatedMode[] = modes.map((m, k) => ({
-    rho: m.rho,
-    sigma2: m.sigma2,
-    lambda: m.lambda,
-    dual: Array.from(m.dual),
-    target: targets[k],
-    predicted: m.rho > 0 ? timeOrNull(criticalTime({ lambda: m.lambda, rho: m.rho }, { objective, depth, epsilon, fraction })) : null,
-    learnedAt: learning[k].learnedAt,
-    transientCrossing: learning[k].transientCrossing,
-  }));
+  const reading = { objective, depth, epsilon, fraction };
+  const simulated = readModes(modes, run, modePredictions(modes, reading), reading);
   return {
     status: run.status,
     t: run.t,
@@ -131,4 +116,72 @@ export function simulateModes(options: SimulateModesOptions): SimulateModesResul
       trained: orderByCriticalTime(simulated.map((m) => m.learnedAt)),
     },
   };
+}
+
+/** What the prediction and the readout of the modes depend on: objective, L, ε (the start's) and p. */
+export interface ModeReading {
+  objective: Objective;
+  depth: number;
+  epsilon: number;
+  fraction: number;
+}
+
+/**
+ * The per-feature exact t* of each mode's (λ, ρ) at the reading's L, ε and p; null where
+ * there is none (ρ ≤ 0, or no crossing).
+ * @param modes - e.g. `generalizedModes`' output, or features.
+ * @param reading - objective, L, ε and p.
+ * @returns one time (or null) per mode.
+ */
+export function modePredictions(modes: readonly { lambda: number; rho: number }[], reading: ModeReading): (number | null)[] {
+  const { objective, depth, epsilon, fraction } = reading;
+  return modes.map((m) =>
+    m.rho > 0 ? timeOrNull(criticalTime({ lambda: m.lambda, rho: m.rho }, { objective, depth, epsilon, fraction })) : null,
+  );
+}
+
+/**
+ * Each mode's target p·w̄∞ (the per-feature fixed point of its λ, ρ at the reading's L and p),
+ * null for ρ ≤ 0 (no fixed point above 0).
+ * @param modes - the modes.
+ * @param reading - objective, L and p (ε is not read here).
+ * @returns one target (or null) per mode.
+ */
+export function modeTargets(modes: readonly { lambda: number; rho: number }[], reading: ModeReading): (number | null)[] {
+  const { objective, depth, fraction } = reading;
+  return modes.map((m) => (m.rho > 0 ? fraction * fixedPoint({ lambda: m.lambda, rho: m.rho }, objective, depth).wbar : null));
+}
+
+/**
+ * Reads a `trainModes` run in its modes: each mode's target p·w̄∞ (null for ρ ≤ 0), and when
+ * its amplitude ‖W̄u_k‖ reached the target for good (`componentLearning`), beside its prediction.
+ * @param modes - the modes the run was read in.
+ * @param run - its records (times and amplitudes).
+ * @param predicted - {@link modePredictions} of the modes.
+ * @param reading - objective, L and p (the targets'); ε is not read here.
+ * @returns one entry per mode.
+ */
+export function readModes(
+  modes: readonly GeneralizedMode[],
+  run: Pick<TrainModesResult, 't' | 'amplitude'>,
+  predicted: readonly (number | null)[],
+  reading: ModeReading,
+): SimulatedMode[] {
+  const targets = modeTargets(modes, reading);
+  const learning = componentLearning(
+    run.t,
+    run.amplitude,
+    targets.map((x) => x ?? Number.POSITIVE_INFINITY),
+    null,
+  );
+  return modes.map((m, k) => ({
+    rho: m.rho,
+    sigma2: m.sigma2,
+    lambda: m.lambda,
+    dual: Array.from(m.dual),
+    target: targets[k],
+    predicted: predicted[k],
+    learnedAt: learning[k].learnedAt,
+    transientCrossing: learning[k].transientCrossing,
+  }));
 }

@@ -290,9 +290,7 @@ function runBdf(setup: RunSetup, sink: StepSink): RunEnd {
       jacobianFresh = false;
       stepsSinceSetup++;
       stepsSinceJacobian++;
-      {
-        updateDifferences(D, n, k, corr);
-      }
+      updateDifferences(D, n, k, corr);
       const tOld = t;
       t = tNew;
       hLast = h;

@@ -6,11 +6,10 @@
  * (docs/math.md §8).
  * @module
  */
-import { criticalTime, fixedPoint, generalizedModes, type GeneralizedMode, type Objective } from '@jepa-dynamics/ode';
+import { generalizedModes, type GeneralizedMode, type Objective } from '@jepa-dynamics/ode';
 import { orderByCriticalTime, rotatedStaticCovariances, trainModes, type TrainModesResult } from '@jepa-dynamics/sim';
-import { componentLearning } from '../../arrange/componentLearning.js';
 import { quantile } from '../../arrange/quantile.js';
-import { timeOrNull } from '../../arrange/timeOrNull.js';
+import { modePredictions, readModes } from '../../arrange/simulateModes.js';
 import { randomVariations } from '../../ensemble/randomVariations.js';
 import type { Progress } from '../../progress.js';
 import { flowCheck, type FlowCheck } from './flowCheck.js';
@@ -147,16 +146,6 @@ export function drawFeatures(settings: NonDiagonalCovariancesSettings, seed: num
   });
 }
 
-function predictedTimes(
-  modes: readonly { lambda: number; rho: number }[],
-  objective: Objective,
-  depth: number,
-  epsilon: number,
-  fraction: number,
-): (number | null)[] {
-  return modes.map((m) => timeOrNull(criticalTime({ lambda: m.lambda, rho: m.rho }, { objective, depth, epsilon, fraction })));
-}
-
 /**
  * One training run on the rotated model of a seed's features, read in its modes, for as many
  * steps as `schedule` makes of the predicted times that exist; null when none exists.
@@ -179,7 +168,7 @@ function trainRotated(
 } | null {
   const cov = rotatedStaticCovariances(drawFeatures(settings, seed), theta);
   const modes = generalizedModes(cov.sigmaXX, cov.sigmaYX, settings.d);
-  const predicted = predictedTimes(modes, objective, depth, epsilon, settings.fraction);
+  const predicted = modePredictions(modes, { objective, depth, epsilon, fraction: settings.fraction });
   const known = predicted.filter((t): t is number => t !== null);
   if (known.length === 0) return null;
   const learningRate = settings.learningRate[objective];
@@ -228,10 +217,9 @@ function runOne(
   if (run === null)
     throw new RangeError(`nonDiagonalCovariances: no mode has a critical time at L = ${depth}, ε = ${epsilon}, θ = ${theta}, seed ${seed}`);
   const { modes, predicted, r, learningRate, steps, recordEvery } = run;
-  const targets = modes.map((m) => fraction * fixedPoint({ lambda: m.lambda, rho: m.rho }, objective, depth).wbar);
-  const learning = componentLearning(r.t, r.amplitude, targets, null);
+  const read = readModes(modes, r, predicted, { objective, depth, epsilon, fraction });
   const outcomes: ModeOutcome[] = modes.map((m, k) => {
-    const measured = learning[k].learnedAt;
+    const measured = read[k].learnedAt;
     const p = predicted[k];
     return {
       rho: m.rho,
@@ -276,8 +264,9 @@ function thetaZeroDeviation(settings: NonDiagonalCovariancesSettings): number {
     for (const objective of settings.objectives)
       for (const depth of settings.depths)
         for (const epsilon of settings.epsilons) {
-          const fromModes = predictedTimes(modes, objective, depth, epsilon, settings.fraction);
-          const fromFeatures = predictedTimes(byRho, objective, depth, epsilon, settings.fraction);
+          const reading = { objective, depth, epsilon, fraction: settings.fraction };
+          const fromModes = modePredictions(modes, reading);
+          const fromFeatures = modePredictions(byRho, reading);
           fromModes.forEach((t, k) => {
             const f = fromFeatures[k];
             if (t !== null && f !== null) worst = Math.max(worst, rel(t, f));
@@ -354,7 +343,7 @@ async function computeGrid(
                   features: drawFeatures(settings, seed),
                   tEnd: run.steps * run.learningRate,
                   outputs: settings.records,
-                  targets: run.modes.map((m) => settings.fraction * fixedPoint({ lambda: m.lambda, rho: m.rho }, objective, depth).wbar),
+                  fraction: settings.fraction,
                   training: run.modes.map((m) => m.measured),
                 }),
               );

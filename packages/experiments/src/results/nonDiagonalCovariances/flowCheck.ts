@@ -6,6 +6,7 @@
 import { generalizedModes, matrixFlow, solveIvp, type Objective } from '@jepa-dynamics/ode';
 import { rotatedStaticCovariances } from '@jepa-dynamics/sim';
 import { componentLearning } from '../../arrange/componentLearning.js';
+import { modeTargets } from '../../arrange/simulateModes.js';
 
 /** The flow's per-mode times at one grid point, beside training's. */
 export interface FlowCheck {
@@ -36,7 +37,7 @@ const ATOL = 1e-12;
 /**
  * Integrates the matrix flow from the aligned start `ε^{1/L} I` to `tEnd` (BDF, rtol 1e-8,
  * atol 1e-12) with `outputs + 1` equally spaced output times, and times each mode as training is timed.
- * @param input - the grid point, its features and the training run's times and targets.
+ * @param input - the grid point, its features, p and the training run's times.
  * @returns the comparison.
  */
 export function flowCheck(input: {
@@ -48,7 +49,8 @@ export function flowCheck(input: {
   features: readonly { lambda: number; rho: number }[];
   tEnd: number;
   outputs: number;
-  targets: readonly number[];
+  /** p: a mode counts as learned when its amplitude reaches p·w̄∞ for good, as in training. */
+  fraction: number;
   training: readonly (number | null)[];
 }): FlowCheck {
   const { objective, depth, epsilon, theta, seed, tEnd, outputs } = input;
@@ -72,7 +74,12 @@ export function flowCheck(input: {
   // a failed integration ends early: its records stop there, and a mode that had not crossed by then counts as not reached
   const times =
     sol.status === 'success'
-      ? componentLearning(Array.from(sol.t), amplitude, input.targets, null).map((l) => l.learnedAt)
+      ? componentLearning(
+          Array.from(sol.t),
+          amplitude,
+          modeTargets(modes, { objective, depth, epsilon, fraction: input.fraction }).map((x) => x ?? Number.POSITIVE_INFINITY),
+          null,
+        ).map((l) => l.learnedAt)
       : modes.map(() => null);
   // a mode whose amplitude starts at or above its target (a small ρ: p·w̄∞ below the start) is
   // "learned" at t = 0 by both and has no crossing time to compare (0/0)
