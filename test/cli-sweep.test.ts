@@ -52,7 +52,7 @@ describe('sweep: bad input exits 2 with one sentence naming the field', () => {
     expectFailure(
       runCli(['sweep', spec('cmd', { command: 'train' })]),
       2,
-      /cmd\.json: command must be 'critical-time', 'solve', 'simulate' or 'matrix-flow'; got "train"\./,
+      /cmd\.json: command must be 'critical-time', 'solve', 'simulate', 'matrix-flow' or 'simulate-modes'; got "train"\./,
     );
     const base = { command: 'critical-time', settings: { objective: 'jepa', lambda: 1, rho: 1, epsilon: 1e-3 } };
     expectFailure(

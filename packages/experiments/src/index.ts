@@ -58,6 +58,8 @@ export type { TrajectoryRunSettings, TrajectoryRunResult } from './ensemble/traj
 export type { TrainingRunSettings, TrainingRunResult } from './ensemble/trainingRun.js';
 export { MAX_MATRIX_FLOW_WIDTH } from './ensemble/matrixFlowRun.js';
 export type { MatrixFlowRunSettings, MatrixFlowRunResult } from './ensemble/matrixFlowRun.js';
+export { MAX_MODE_TRAINING_WIDTH } from './ensemble/modeTrainingRun.js';
+export type { ModeTrainingRunSettings, ModeTrainingRunResult, ModeTrainingRunMode } from './ensemble/modeTrainingRun.js';
 export { validateRunSpec, checkRunSetting } from './ensemble/validateRunSpec.js';
 export { executeRun, runColumns } from './ensemble/executeRun.js';
 export { runOutcome } from './ensemble/runOutcome.js';

@@ -47,7 +47,7 @@ export const registerSweep: CommandRegistrar = (program: Command) => {
   program
     .command('sweep')
     .description(
-      'Many runs of critical-time, solve, simulate or matrix-flow over axes of settings, from a JSON specification (docs/sweeps.md). ' +
+      'Many runs of critical-time, solve, simulate, matrix-flow or simulate-modes over axes of settings, from a JSON specification (docs/sweeps.md). ' +
         'Runs locally on every core by default, or on a BullMQ queue (--queue) served by `jepa-dynamics worker`. Results are appended to ' +
         'DIR/results.jsonl and DIR/results.csv as runs finish; rerunning resumes (finished runs are skipped). `sweep status SPEC --queue URL` ' +
         'and `sweep collect SPEC --queue URL` follow a detached sweep. Exit 3 when some runs failed, 130 when interrupted.',

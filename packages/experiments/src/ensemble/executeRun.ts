@@ -32,6 +32,8 @@ export function executeRun(spec: RunSpec): RunResult {
       return RUN_KIND_DEFINITIONS[spec.kind].execute(spec.settings);
     case 'matrix-flow':
       return RUN_KIND_DEFINITIONS[spec.kind].execute(spec.settings);
+    case 'mode-training':
+      return RUN_KIND_DEFINITIONS[spec.kind].execute(spec.settings);
     default: {
       const never: never = spec;
       return never;
@@ -63,6 +65,8 @@ export function runColumns(spec: RunSpec, result: RunResult): Record<string, Cel
     case 'training':
       return RUN_KIND_DEFINITIONS[spec.kind].columns(spec.settings, result as never);
     case 'matrix-flow':
+      return RUN_KIND_DEFINITIONS[spec.kind].columns(spec.settings, result as never);
+    case 'mode-training':
       return RUN_KIND_DEFINITIONS[spec.kind].columns(spec.settings, result as never);
     default: {
       const never: never = spec;

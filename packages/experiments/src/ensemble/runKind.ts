@@ -17,7 +17,7 @@ export type Cell = number | string | boolean | null;
  * @typeParam Result - what one run computes (JSON data: finite numbers or null, strings, booleans, arrays, objects).
  */
 export interface RunKindDefinition<Settings, Result> {
-  /** The command of `jepa-dynamics` a sweep specification names for this kind (`critical-time`, `solve`, `simulate`, `matrix-flow`). */
+  /** The command of `jepa-dynamics` a sweep specification names for this kind (`critical-time`, `solve`, `simulate`, `matrix-flow`, `simulate-modes`). */
   readonly command: string;
   /** One sentence: what one run computes. */
   readonly description: string;

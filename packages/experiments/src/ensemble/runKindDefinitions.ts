@@ -5,6 +5,7 @@
  */
 import { criticalTimeRun } from './criticalTimeRun.js';
 import { matrixFlowRun } from './matrixFlowRun.js';
+import { modeTrainingRun } from './modeTrainingRun.js';
 import type { RunKindDefinition } from './runKind.js';
 import type { RunKind, RunResultByKind, RunSettingsByKind } from './runSpec.js';
 import { trainingRun } from './trainingRun.js';
@@ -26,4 +27,5 @@ export const RUN_KIND_DEFINITIONS: { readonly [K in RunKind]: RunKindDefinition<
   trajectory: trajectoryRun,
   training: trainingRun,
   'matrix-flow': matrixFlowRun,
+  'mode-training': modeTrainingRun,
 };

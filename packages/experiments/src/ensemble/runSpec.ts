@@ -5,6 +5,7 @@
  */
 import type { CriticalTimeRunResult, CriticalTimeRunSettings } from './criticalTimeRun.js';
 import type { MatrixFlowRunResult, MatrixFlowRunSettings } from './matrixFlowRun.js';
+import type { ModeTrainingRunResult, ModeTrainingRunSettings } from './modeTrainingRun.js';
 import type { TrainingRunResult, TrainingRunSettings } from './trainingRun.js';
 import type { TrajectoryRunResult, TrajectoryRunSettings } from './trajectoryRun.js';
 
@@ -13,14 +14,16 @@ import type { TrajectoryRunResult, TrajectoryRunSettings } from './trajectoryRun
  * - `'critical-time'`: critical times t*_p (`jepa-dynamics critical-time`);
  * - `'trajectory'`: gradient-flow trajectories w̄_i(t) (`jepa-dynamics solve`);
  * - `'training'`: gradient descent on the network compared with the ODE (`jepa-dynamics simulate`);
- * - `'matrix-flow'`: the full matrix gradient flow (singular values of W̄ over time).
+ * - `'matrix-flow'`: the full matrix gradient flow (singular values of W̄ over time);
+ * - `'mode-training'`: gradient descent on full covariances read in the modes of Σyx v = ρ Σxx v
+ *   (`jepa-dynamics simulate --covariances`; sweeps name it `simulate-modes`).
  *
  * @example
  * ```ts
- * RUN_KINDS; // => ["critical-time", "trajectory", "training", "matrix-flow"]
+ * RUN_KINDS; // => ["critical-time", "trajectory", "training", "matrix-flow", "mode-training"]
  * ```
  */
-export const RUN_KINDS = ['critical-time', 'trajectory', 'training', 'matrix-flow'] as const;
+export const RUN_KINDS = ['critical-time', 'trajectory', 'training', 'matrix-flow', 'mode-training'] as const;
 
 /** One of {@link RUN_KINDS}. */
 export type RunKind = (typeof RUN_KINDS)[number];
@@ -31,6 +34,7 @@ export interface RunSettingsByKind {
   trajectory: TrajectoryRunSettings;
   training: TrainingRunSettings;
   'matrix-flow': MatrixFlowRunSettings;
+  'mode-training': ModeTrainingRunSettings;
 }
 
 /** The result of each run kind. */
@@ -39,6 +43,7 @@ export interface RunResultByKind {
   trajectory: TrajectoryRunResult;
   training: TrainingRunResult;
   'matrix-flow': MatrixFlowRunResult;
+  'mode-training': ModeTrainingRunResult;
 }
 
 /**

@@ -59,10 +59,11 @@ export function arrayRule(
   doc: string,
   entry: (where: string, name: string, value: unknown) => SettingValue,
   maxLength: number,
+  required = false,
 ): SettingRule {
   return {
     doc,
-    required: false,
+    required,
     check: (where, name, value) => {
       if (!Array.isArray(value) || value.length === 0 || value.length > maxLength) {
         throw new InvalidArgumentError(where, name, `must be an array of 1 to ${maxLength} entries`, value);

@@ -15,11 +15,12 @@ import { gridVariations, listVariations, productVariations, type Variations } fr
 
 /**
  * The commands a sweep can run, each a run kind: `critical-time` (kind `critical-time`),
- * `solve` (`trajectory`), `simulate` (`training`), `matrix-flow` (`matrix-flow`).
+ * `solve` (`trajectory`), `simulate` (`training`), `matrix-flow` (`matrix-flow`), `simulate-modes`
+ * (`mode-training`).
  *
  * @example
  * ```ts
- * SWEEP_COMMANDS; // => ["critical-time", "solve", "simulate", "matrix-flow"]
+ * SWEEP_COMMANDS; // => ["critical-time", "solve", "simulate", "matrix-flow", "simulate-modes"]
  * ```
  */
 export const SWEEP_COMMANDS = RUN_KINDS.map((kind) => RUN_KIND_DEFINITIONS[kind].command);

@@ -105,6 +105,8 @@ function checkTogether(where: string, spec: RunSpec): void {
       return RUN_KIND_DEFINITIONS[spec.kind].checkTogether(where, spec.settings);
     case 'matrix-flow':
       return RUN_KIND_DEFINITIONS[spec.kind].checkTogether(where, spec.settings);
+    case 'mode-training':
+      return RUN_KIND_DEFINITIONS[spec.kind].checkTogether(where, spec.settings);
     default: {
       const never: never = spec;
       return never;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { criticalTime, flowTrajectories } from '@jepa-dynamics/ode';
 import { simulateFeatures } from '@jepa-dynamics/sim';
+import { simulateModes } from '../../src/arrange/simulateModes.js';
 import { executeRun, runColumns } from '../../src/ensemble/executeRun.js';
 import { runOutcome } from '../../src/ensemble/runOutcome.js';
 import type { RunSpec } from '../../src/ensemble/runSpec.js';
@@ -22,7 +23,7 @@ describe('validateRunSpec(value) checks a run completely, naming the field', () 
     bad({ ...critical, code: 'x' }, /invalid argument code: is not a field of a run/);
     bad(
       { kind: 'training-run', settings: {} },
-      /invalid argument kind: must be 'critical-time', 'trajectory', 'training' or 'matrix-flow'/,
+      /invalid argument kind: must be 'critical-time', 'trajectory', 'training', 'matrix-flow' or 'mode-training'/,
     );
     bad({ kind: 'critical-time', settings: [] }, /invalid argument settings: must be an object/);
     bad(
@@ -92,6 +93,52 @@ describe('validateRunSpec(value) checks a run completely, naming the field', () 
       /settings\.sigmaXX: must be positive definite/,
     );
     bad({ kind: 'matrix-flow', settings: { ...matrix, sigmaXX: [[1]] } }, /settings\.sigmaYX: must be given together/);
+    const modes = { objective: 'jepa', depth: 1, epsilon: 0.1, lr: 0.1, steps: 10 };
+    const identity = [
+      [1, 0],
+      [0, 1],
+    ];
+    bad({ kind: 'mode-training', settings: { ...modes, sigmaXX: identity } }, /settings\.sigmaYX: is required/);
+    bad(
+      { kind: 'mode-training', settings: { ...modes, sigmaXX: identity, sigmaYX: [[1, 0], [0]] } },
+      /settings\.sigmaYX\[1\]: must hold 2 numbers/,
+    );
+    bad(
+      { kind: 'mode-training', settings: { ...modes, sigmaXX: identity, sigmaYX: [[1, 0]] } },
+      /settings\.sigmaYX: must have 2 rows like sigmaXX/,
+    );
+    bad(
+      {
+        kind: 'mode-training',
+        settings: {
+          ...modes,
+          sigmaXX: [
+            [1, 2],
+            [2, 1],
+          ],
+          sigmaYX: identity,
+        },
+      },
+      /settings\.sigmaXX: must be .*positive definite/,
+    );
+    bad(
+      {
+        kind: 'mode-training',
+        settings: {
+          ...modes,
+          sigmaXX: identity,
+          sigmaYX: [
+            [1, 0.5],
+            [0, 1],
+          ],
+        },
+      },
+      /settings\.sigmaYX: must be symmetric/,
+    );
+    bad(
+      { kind: 'mode-training', settings: { ...modes, sigmaXX: identity, sigmaYX: identity, steps: 0 } },
+      /settings\.steps: must be an integer ≥ 1/,
+    );
   });
   it('returns a copy holding the checked values', () => {
     const input = { kind: 'critical-time', settings: { ...critical.settings } };
@@ -156,6 +203,63 @@ describe('executeRun(spec) is the library call of its kind, to the last bit', ()
       // W̄ is diagonal with positive entries: its singular values are those entries, sorted
       expect(r.singularValues[k]).toEqual([...r.diagonal[k]].sort((a, b) => (b ?? 0) - (a ?? 0)));
     }
+  });
+  it('mode-training: the result of simulateModes as JSON; with diagonal covariances the modes are the features (ρ-descending), each predicted by its exact t* and learned by training within O(η)', () => {
+    // two features (λ, ρ) on the diagonal: σ² = λ/ρ, Σyx = diag(λ); the second has the larger ρ
+    const features = [
+      { lambda: 0.6, rho: 0.5 },
+      { lambda: 1.2, rho: 1.5 },
+    ];
+    const settings = {
+      objective: 'jepa',
+      depth: 2,
+      sigmaXX: [
+        [features[0].lambda / features[0].rho, 0],
+        [0, features[1].lambda / features[1].rho],
+      ],
+      sigmaYX: [
+        [features[0].lambda, 0],
+        [0, features[1].lambda],
+      ],
+      epsilon: 1e-2,
+      lr: 0.05,
+      steps: 20000,
+      recordEvery: 10,
+    } as const;
+    const spec = validateRunSpec({ kind: 'mode-training', settings });
+    const r = executeRun(spec);
+    if (!('orderTrained' in r)) throw new Error('not a mode-training result');
+    const direct = simulateModes({
+      objective: 'jepa',
+      depth: 2,
+      sigmaXX: Float64Array.from(settings.sigmaXX.flat()),
+      sigmaYX: Float64Array.from(settings.sigmaYX.flat()),
+      init: { kind: 'aligned', epsilon: 1e-2 },
+      learningRate: 0.05,
+      steps: 20000,
+      recordEvery: 10,
+      fraction: 0.5,
+    });
+    expect(r.modes).toEqual(direct.modes);
+    expect(r.t).toEqual(direct.t);
+    expect(r.status).toBe('completed');
+    [features[1], features[0]].forEach((f, k) => {
+      const c = criticalTime(f, { objective: 'jepa', depth: 2, epsilon: 1e-2, fraction: 0.5 });
+      if (!c.exists) throw new Error(c.message);
+      const exact = c.t;
+      expect(Math.abs((r.modes[k].predicted ?? 0) / exact - 1)).toBeLessThan(1e-12);
+      // t* = 309 and 774 (to t = 1000, records 0.5 apart): explicit Euler at η = 0.05 is a first-order error well under 1 %
+      expect(Math.abs((r.modes[k].learnedAt ?? 0) / exact - 1)).toBeLessThan(0.01);
+    });
+    expect(runColumns(spec, r)).toEqual({
+      status: 'completed',
+      tTrained_0: r.modes[0].learnedAt,
+      tTrained_1: r.modes[1].learnedAt,
+      tPredicted_0: r.modes[0].predicted,
+      tPredicted_1: r.modes[1].predicted,
+      orderAgrees: true,
+      maxLeakage: 0,
+    });
   });
   it('runOutcome captures a failed computation as data', () => {
     // t* ~ ε^{−3/2} = 1e450 at L = 2: the integration of t(ln u) overflows and ends with a status, which criticalTime throws

@@ -107,7 +107,7 @@ describe('readSweepSpec(value) expands a sweep specification, naming the field o
     bad([], /sweep: invalid argument specification: must be an object/);
     bad(
       { ...base, command: 'sweep' },
-      /invalid argument command: must be 'critical-time', 'solve', 'simulate' or 'matrix-flow'; got "sweep"/,
+      /invalid argument command: must be 'critical-time', 'solve', 'simulate', 'matrix-flow' or 'simulate-modes'; got "sweep"/,
     );
     bad({ ...base, axis: {} }, /invalid argument axis: is not a field of a sweep specification/);
     bad({ ...base, settings: { ...base.settings, depth: 0 } }, /invalid argument settings\.depth: must be an integer ≥ 1; got 0/);

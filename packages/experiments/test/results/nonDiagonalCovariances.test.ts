@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { criticalTime } from '@jepa-dynamics/ode';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { EnsembleExecutor } from '../../src/ensemble/ensembleExecutor.js';
+import { runOutcome } from '../../src/ensemble/runOutcome.js';
 import { nonDiagonalCovariances } from '../../src/results/nonDiagonalCovariances/nonDiagonalCovariances.js';
 import type { NonDiagonalCovariancesData } from '../../src/results/nonDiagonalCovariances/compute.js';
 import { widthStudyGrids } from '../../src/results/nonDiagonalCovariances/setting.js';
@@ -49,6 +51,26 @@ describe('nonDiagonalCovariances', () => {
     // η = 0.2 (JEPA) and 0.02 (MAE): a first-order error of a few per mille
     for (const f of data.flowChecks) expect(f.maxRelativeDifference).toBeLessThan(0.02);
   });
+
+  it('runs its training runs on the executor of its context (here one that runs them last to first): each once, the same data', async () => {
+    const executed: string[] = [];
+    const reversed: EnsembleExecutor = {
+      name: 'last to first',
+      async execute(runs, report) {
+        for (let i = runs.length - 1; i >= 0; i--) {
+          executed.push(JSON.stringify(runs[i]));
+          await report(i, runOutcome(runs[i]));
+        }
+      },
+      close: () => Promise.resolve(),
+    };
+    const other = await nonDiagonalCovariances.run(settings, undefined, { executor: reversed });
+    // grid runs: 2 objectives × 2 L × 1 ε × 2 θ × 2 seeds; leakage runs: 2 objectives × 3 ε
+    expect(executed).toHaveLength(2 * 2 * 2 * 2 + 2 * 3);
+    expect(new Set(executed).size).toBe(executed.length);
+    expect(executed.every((r) => r.startsWith('{"kind":"mode-training"'))).toBe(true);
+    expect(other).toEqual(data);
+  }, 120_000);
 
   it('summary, table and figure state the measured numbers', () => {
     const summary = nonDiagonalCovariances.summary(data);

@@ -6,11 +6,16 @@
  * (docs/math.md §8).
  * @module
  */
-import { generalizedModes, type GeneralizedMode, type Objective } from '@jepa-dynamics/ode';
-import { orderByCriticalTime, rotatedStaticCovariances, trainModes, type TrainModesResult } from '@jepa-dynamics/sim';
+import { generalizedModes, type Objective } from '@jepa-dynamics/ode';
+import { orderByCriticalTime, rotatedStaticCovariances } from '@jepa-dynamics/sim';
 import { quantile } from '../../arrange/quantile.js';
-import { modePredictions, readModes } from '../../arrange/simulateModes.js';
+import { modePredictions } from '../../arrange/simulateModes.js';
+import type { EnsembleExecutor } from '../../ensemble/ensembleExecutor.js';
+import type { ModeTrainingRunResult } from '../../ensemble/modeTrainingRun.js';
 import { randomVariations } from '../../ensemble/randomVariations.js';
+import { runEnsemble } from '../../ensemble/runEnsemble.js';
+import type { RunSpec } from '../../ensemble/runSpec.js';
+import type { ExperimentContext } from '../../experiment.js';
 import type { Progress } from '../../progress.js';
 import { flowCheck, type FlowCheck } from './flowCheck.js';
 import { widthStudyGrids, type NonDiagonalCovariancesSettings } from './setting.js';
@@ -146,11 +151,26 @@ export function drawFeatures(settings: NonDiagonalCovariancesSettings, seed: num
   });
 }
 
+/** One training run of a grid, planned: where it is, its schedule and its run specification. */
+interface PlannedRun {
+  objective: Objective;
+  depth: number;
+  epsilon: number;
+  theta: number;
+  seed: number;
+  learningRate: number;
+  steps: number;
+  recordEvery: number;
+  /** The `mode-training` run: the rotated model of the seed's features, aligned start ε^{1/L} I. */
+  spec: RunSpec;
+}
+
 /**
- * One training run on the rotated model of a seed's features, read in its modes, for as many
- * steps as `schedule` makes of the predicted times that exist; null when none exists.
+ * Plans one training run on the rotated model of a seed's features, for as many steps as
+ * `schedule` makes of the predicted times that exist (computed here, cheaply, from the modes);
+ * null when none exists.
  */
-function trainRotated(
+function planRotated(
   settings: NonDiagonalCovariancesSettings,
   objective: Objective,
   depth: number,
@@ -158,14 +178,7 @@ function trainRotated(
   theta: number,
   seed: number,
   schedule: (known: number[]) => { steps: number; recordEvery: number },
-): {
-  modes: GeneralizedMode[];
-  predicted: (number | null)[];
-  r: TrainModesResult;
-  learningRate: number;
-  steps: number;
-  recordEvery: number;
-} | null {
+): PlannedRun | null {
   const cov = rotatedStaticCovariances(drawFeatures(settings, seed), theta);
   const modes = generalizedModes(cov.sigmaXX, cov.sigmaYX, settings.d);
   const predicted = modePredictions(modes, { objective, depth, epsilon, fraction: settings.fraction });
@@ -173,18 +186,50 @@ function trainRotated(
   if (known.length === 0) return null;
   const learningRate = settings.learningRate[objective];
   const { steps, recordEvery } = schedule(known);
-  const r = trainModes({
-    objective,
-    depth,
-    sigmaXX: cov.sigmaXX,
-    sigmaYX: cov.sigmaYX,
-    modes,
-    init: { kind: 'aligned', epsilon },
-    learningRate,
-    steps,
-    recordEvery,
-  });
-  return { modes, predicted, r, learningRate, steps, recordEvery };
+  const d = settings.d;
+  const rows = (a: Float64Array): number[][] => Array.from({ length: d }, (_, i) => Array.from(a.subarray(i * d, (i + 1) * d)));
+  const spec: RunSpec = {
+    kind: 'mode-training',
+    settings: {
+      objective,
+      depth,
+      sigmaXX: rows(cov.sigmaXX),
+      sigmaYX: rows(cov.sigmaYX),
+      epsilon,
+      lr: learningRate,
+      steps,
+      recordEvery,
+      fraction: settings.fraction,
+    },
+  };
+  return { objective, depth, epsilon, theta, seed, learningRate, steps, recordEvery, spec };
+}
+
+/**
+ * Executes planned runs through {@link runEnsemble} on `executor` (default serially), calling
+ * `progress` with each run's label as its outcome arrives; the results in the runs' order.
+ * @throws `Error` naming the first run that failed and why.
+ */
+async function executePlanned(
+  planned: readonly PlannedRun[],
+  label: (run: PlannedRun) => string,
+  progress: Progress | undefined,
+  executor: EnsembleExecutor | undefined,
+): Promise<ModeTrainingRunResult[]> {
+  if (planned.length === 0) return [];
+  const result = await runEnsemble(
+    { runs: planned.map((p) => p.spec), output: (r) => r as ModeTrainingRunResult },
+    {
+      ...(executor === undefined ? {} : { executor }),
+      onOutcome: async (index) => progress?.(label(planned[index])),
+    },
+  );
+  const failed = result.failures[0];
+  if (failed !== undefined)
+    throw new Error(
+      `nonDiagonalCovariances: the training run ${label(planned[failed.index])} failed: ${failed.error.name}: ${failed.error.message}`,
+    );
+  return result.outputs.map((o) => o as ModeTrainingRunResult);
 }
 
 /** The fraction of pairs (j, k) of modes with both times whose measured order is the predicted one. */
@@ -201,37 +246,38 @@ function pairAgreement(modes: readonly ModeOutcome[]): number {
   return pairs === 0 ? 1 : agreeing / pairs;
 }
 
-function runOne(
+/** Plans the grid run at one (objective, L, ε, θ, seed): horizon × the largest predicted t*, `records` records. */
+function planOne(
   settings: NonDiagonalCovariancesSettings,
   objective: Objective,
   depth: number,
   epsilon: number,
   theta: number,
   seed: number,
-): CovarianceRun {
-  const { fraction } = settings;
-  const run = trainRotated(settings, objective, depth, epsilon, theta, seed, (known) => {
+): PlannedRun {
+  const run = planRotated(settings, objective, depth, epsilon, theta, seed, (known) => {
     const steps = Math.max(1, Math.ceil((settings.horizon * Math.max(...known)) / settings.learningRate[objective]));
     return { steps, recordEvery: Math.max(1, Math.round(steps / settings.records)) };
   });
   if (run === null)
     throw new RangeError(`nonDiagonalCovariances: no mode has a critical time at L = ${depth}, ε = ${epsilon}, θ = ${theta}, seed ${seed}`);
-  const { modes, predicted, r, learningRate, steps, recordEvery } = run;
-  const read = readModes(modes, r, predicted, { objective, depth, epsilon, fraction });
-  const outcomes: ModeOutcome[] = modes.map((m, k) => {
-    const measured = read[k].learnedAt;
-    const p = predicted[k];
-    return {
-      rho: m.rho,
-      sigma2: m.sigma2,
-      lambda: m.lambda,
-      predicted: p,
-      measured,
-      relativeError: measured === null || p === null ? null : measured / p - 1,
-      dual: Array.from(m.dual),
-    };
-  });
-  const predictedOrder = orderByCriticalTime(predicted).order;
+  return run;
+}
+
+/** A grid run's outcome from its `mode-training` result: each mode's prediction and measurement, both orders. */
+function readRun(planned: PlannedRun, r: ModeTrainingRunResult): CovarianceRun {
+  const { objective, depth, epsilon, theta, seed, learningRate, steps, recordEvery } = planned;
+  const finite = (x: number | null): number => x ?? Number.NaN;
+  const outcomes: ModeOutcome[] = r.modes.map((m) => ({
+    rho: finite(m.rho),
+    sigma2: finite(m.sigma2),
+    lambda: finite(m.lambda),
+    predicted: m.predicted,
+    measured: m.learnedAt,
+    relativeError: m.learnedAt === null || m.predicted === null ? null : m.learnedAt / m.predicted - 1,
+    dual: m.dual.map(finite),
+  }));
+  const predictedOrder = orderByCriticalTime(outcomes.map((o) => o.predicted)).order;
   const measuredOrder = orderByCriticalTime(outcomes.map((o) => o.measured)).order;
   return {
     objective,
@@ -248,7 +294,8 @@ function runOne(
     measuredOrder,
     orderAgrees: predictedOrder.length === measuredOrder.length && predictedOrder.every((k, i) => measuredOrder[i] === k),
     pairsAgreeing: pairAgreement(outcomes),
-    maxLeakage: Math.max(...r.leakage),
+    // a diverged run's non-finite leakage travels as null: NaN, as Math.max of the records gave before
+    maxLeakage: Math.max(...r.leakage.map(finite)),
   };
 }
 
@@ -280,21 +327,12 @@ function thetaZeroDeviation(settings: NonDiagonalCovariancesSettings): number {
   return worst;
 }
 
-function leakageAt(settings: NonDiagonalCovariancesSettings, objective: Objective, depth: number, epsilon: number): LeakagePoint | null {
-  const run = trainRotated(settings, objective, depth, epsilon, settings.leakage.theta, settings.seeds[0], (known) => {
+/** Plans the leakage run at one (objective, L, ε): to ½ the smallest predicted t*, read at its end. */
+function planLeakage(settings: NonDiagonalCovariancesSettings, objective: Objective, depth: number, epsilon: number): PlannedRun | null {
+  return planRotated(settings, objective, depth, epsilon, settings.leakage.theta, settings.seeds[0], (known) => {
     const steps = Math.max(1, Math.round((0.5 * Math.min(...known)) / settings.learningRate[objective]));
     return { steps, recordEvery: steps };
   });
-  if (run === null) return null;
-  const { r, steps, learningRate } = run;
-  return {
-    objective,
-    depth,
-    epsilon,
-    layerScale: epsilon ** (1 / depth),
-    t: steps * learningRate,
-    leakage: r.leakage[r.leakage.length - 1],
-  };
 }
 
 /** Least-squares slope of log y against log x. */
@@ -314,44 +352,49 @@ function logSlope(xs: readonly number[], ys: readonly number[]): number {
 
 /**
  * The runs, θ-curves and matrix-flow checks of one grid: objective × L × ε × θ × seed of
- * `settings`, the flow for the first seed at `flowThetas`; progress labels start with `prefix`.
+ * `settings`, the training runs through {@link runEnsemble} on `executor`, then the flow (in
+ * the calling thread) for the first seed at `flowThetas`; progress labels start with `prefix`.
  */
 async function computeGrid(
   settings: NonDiagonalCovariancesSettings,
   progress: Progress | undefined,
   prefix: string,
+  executor: EnsembleExecutor | undefined,
 ): Promise<{ runs: CovarianceRun[]; points: CovariancePoint[]; flowChecks: FlowCheck[] }> {
-  const runs: CovarianceRun[] = [];
+  const planned: PlannedRun[] = [];
+  for (const objective of settings.objectives)
+    for (const depth of settings.depths)
+      for (const epsilon of settings.epsilons)
+        for (const theta of settings.thetas)
+          for (const seed of settings.seeds) planned.push(planOne(settings, objective, depth, epsilon, theta, seed));
+  const label = (p: PlannedRun): string => `${prefix}${p.objective} L=${p.depth} ε=${p.epsilon} θ=${p.theta.toFixed(3)} seed ${p.seed}`;
+  const results = await executePlanned(planned, label, progress, executor);
+  const runs = planned.map((p, i) => readRun(p, results[i]));
   const points: CovariancePoint[] = [];
   const flowChecks: FlowCheck[] = [];
   for (const objective of settings.objectives)
     for (const depth of settings.depths)
       for (const epsilon of settings.epsilons)
         for (const theta of settings.thetas) {
-          const here: CovarianceRun[] = [];
-          for (const seed of settings.seeds) {
-            const run = runOne(settings, objective, depth, epsilon, theta, seed);
-            here.push(run);
-            if (seed === settings.seeds[0] && settings.flowThetas.includes(theta)) {
-              flowChecks.push(
-                flowCheck({
-                  objective,
-                  depth,
-                  epsilon,
-                  theta,
-                  seed,
-                  features: drawFeatures(settings, seed),
-                  tEnd: run.steps * run.learningRate,
-                  outputs: settings.records,
-                  fraction: settings.fraction,
-                  training: run.modes.map((m) => m.measured),
-                }),
-              );
-              await progress?.(`${prefix}matrix flow ${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
-            }
-            await progress?.(`${prefix}${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${seed}`);
+          const here = runs.filter((r) => r.objective === objective && r.depth === depth && r.epsilon === epsilon && r.theta === theta);
+          const first = here[0];
+          if (settings.flowThetas.includes(theta)) {
+            flowChecks.push(
+              flowCheck({
+                objective,
+                depth,
+                epsilon,
+                theta,
+                seed: first.seed,
+                features: drawFeatures(settings, first.seed),
+                tEnd: first.steps * first.learningRate,
+                outputs: settings.records,
+                fraction: settings.fraction,
+                training: first.modes.map((m) => m.measured),
+              }),
+            );
+            await progress?.(`${prefix}matrix flow ${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${first.seed}`);
           }
-          runs.push(...here);
           const errors = here.flatMap((r) => r.modes.flatMap((m) => (m.relativeError === null ? [] : [Math.abs(m.relativeError)])));
           points.push({
             objective,
@@ -377,29 +420,48 @@ function seedFeatures(settings: NonDiagonalCovariancesSettings): WidthStudyResul
 /**
  * Computes result 7: the main grid (objective × L × ε × θ × seed) of training runs read in
  * the modes, their θ-curves, the θ = 0 check, the leakage study with its fitted slopes, and,
- * with `settings.width`, the same grid computation at each width of the width study.
+ * with `settings.width`, the same grid computation at each width of the width study. Every
+ * training run is a `mode-training` run of an ensemble ({@link runEnsemble} on
+ * `context.executor`, default serially: the same data on every executor); the matrix-flow
+ * checks run in the calling thread after their grid's training runs.
  * Cost: one training run of horizon × (largest t*) ÷ η steps on d×d matrices per grid point, and one
  * of ½ (smallest t*) ÷ η steps per leakage point.
  * @param settings - see {@link NonDiagonalCovariancesSettings}.
- * @param progress - called after each training run.
+ * @param progress - called after each training run (as its outcome arrives) and each flow check.
+ * @param context - where the training runs execute (e.g. a pool of worker threads).
  * @returns the runs, curves and leakage.
- * @throws `InvalidArgumentError` (@jepa-dynamics/sim, ode) for invalid settings; `RangeError` where no mode of a run has a critical time.
+ * @throws `InvalidArgumentError` (@jepa-dynamics/sim, ode) for invalid settings; `RangeError` where no mode of a run has a critical time;
+ *   `Error` naming a training run that failed.
  */
 export async function computeNonDiagonalCovariances(
   settings: NonDiagonalCovariancesSettings,
   progress?: Progress,
+  context?: ExperimentContext,
 ): Promise<NonDiagonalCovariancesData> {
-  const { runs, points, flowChecks } = await computeGrid(settings, progress, '');
+  const executor = context?.executor;
+  const { runs, points, flowChecks } = await computeGrid(settings, progress, '', executor);
+  const planned: PlannedRun[] = [];
+  for (const objective of settings.objectives)
+    for (const depth of settings.leakage.depths)
+      for (const epsilon of settings.leakage.epsilons) {
+        const p = planLeakage(settings, objective, depth, epsilon);
+        if (p !== null) planned.push(p);
+        else await progress?.(`leakage ${objective} L=${depth} ε=${epsilon}`);
+      }
+  const results = await executePlanned(planned, (p) => `leakage ${p.objective} L=${p.depth} ε=${p.epsilon}`, progress, executor);
+  const read: LeakagePoint[] = planned.map((p, i) => ({
+    objective: p.objective,
+    depth: p.depth,
+    epsilon: p.epsilon,
+    layerScale: p.epsilon ** (1 / p.depth),
+    t: p.steps * p.learningRate,
+    leakage: results[i].leakage.at(-1) ?? Number.NaN,
+  }));
   const leakage: LeakagePoint[] = [];
   const leakageFits: LeakageFit[] = [];
   for (const objective of settings.objectives)
     for (const depth of settings.leakage.depths) {
-      const these: LeakagePoint[] = [];
-      for (const epsilon of settings.leakage.epsilons) {
-        const p = leakageAt(settings, objective, depth, epsilon);
-        if (p !== null && p.leakage > 0) these.push(p);
-        await progress?.(`leakage ${objective} L=${depth} ε=${epsilon}`);
-      }
+      const these = read.filter((p) => p.objective === objective && p.depth === depth && p.leakage > 0);
       leakage.push(...these);
       if (these.length >= 2)
         leakageFits.push({
@@ -414,7 +476,7 @@ export async function computeNonDiagonalCovariances(
     }
   const widths: WidthStudyResult[] = [];
   for (const grid of widthStudyGrids(settings)) {
-    const { runs, points, flowChecks } = await computeGrid(grid, progress, `d=${grid.d} `);
+    const { runs, points, flowChecks } = await computeGrid(grid, progress, `d=${grid.d} `, executor);
     widths.push({
       d: grid.d,
       epsilon: grid.epsilons[0],
