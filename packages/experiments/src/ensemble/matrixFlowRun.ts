@@ -22,7 +22,8 @@ import type { Cell, RunKindDefinition } from './runKind.js';
 import { arrayRule, choiceRule, integerRule, positiveRule, type SettingValue } from './settingRule.js';
 
 /**
- * Largest width d of a matrix-flow run (its state has (L + 1)d² entries; the stiff solver's Jacobian is dense).
+ * Largest width d of a matrix-flow run (its state has (L + 1)d² entries; with a method other
+ * than `'bdf'` the solver's Jacobian is dense, (L + 1)²d⁴ numbers).
  *
  * @example
  * ```ts
@@ -50,7 +51,11 @@ export interface MatrixFlowRunSettings extends FeatureSettings {
   tEnd: number;
   /** Output times from 0 to T, evenly spaced; default 11. */
   points?: number;
-  /** Integrator; default `'rodas4'` (the flow is stiff across its plateaus). */
+  /**
+   * Integrator; default `'bdf'`, with matrix-free GMRES on the flow's exact Jacobian-vector
+   * product and its block preconditioner (`matrixFlow(…).stiffOptions()`, as `solve --matrix`);
+   * any other method of `solveIvp` (e.g. `'rodas4'`) gets a dense finite-difference Jacobian.
+   */
   method?: Method;
   /** Relative tolerance; default 1e-8. */
   rtol?: number;
@@ -109,7 +114,7 @@ export const matrixFlowRun: RunKindDefinition<MatrixFlowRunSettings, MatrixFlowR
     tEnd: positiveRule('end time T > 0 (gradient-flow time)', true),
     points: integerRule('output times from 0 to T, integer from 2 to 10000 (default 11)', 2, 10_000),
     method: choiceRule(
-      'integrator (default rodas4)',
+      'integrator (default bdf with GMRES on the exact JVP and the flow’s preconditioner)',
       solverMethods().map((m) => m.name),
     ),
     rtol: positiveRule('relative tolerance (default 1e-8)'),
@@ -145,7 +150,9 @@ export const matrixFlowRun: RunKindDefinition<MatrixFlowRunSettings, MatrixFlowR
     const y0 = flow.pack({ V: rows(network.predictor), W: network.layers.map(rows) });
     const points = s.points ?? 11;
     const tEval = Array.from({ length: points }, (_, k) => (k === points - 1 ? s.tEnd : (s.tEnd * k) / (points - 1)));
-    const r = solveIvp(flow.rhs, [0, s.tEnd], y0, { method: s.method ?? 'rodas4', rtol: s.rtol ?? 1e-8, atol: 1e-14, tEval });
+    const method = s.method ?? 'bdf';
+    const solver = method === 'bdf' ? flow.stiffOptions() : { method };
+    const r = solveIvp(flow.rhs, [0, s.tEnd], y0, { ...solver, rtol: s.rtol ?? 1e-8, atol: 1e-14, tEval });
     if (r.status !== 'success') {
       const reached = r.t.length > 0 ? r.t[r.t.length - 1] : 0;
       throw new IntegrationError(
