@@ -59,6 +59,10 @@ export interface MatrixFlowRunSettings extends FeatureSettings {
   method?: Method;
   /** Relative tolerance; default 1e-8. */
   rtol?: number;
+  /** Absolute tolerance; default 1e-14. */
+  atol?: number;
+  /** Directions u_k (each d numbers) along which to read W̄: the result's `amplitude[k][r] = ‖W̄(t_r) u_k‖`. */
+  directions?: readonly (readonly number[])[];
 }
 
 /** Result of a `matrix-flow` run. */
@@ -69,6 +73,8 @@ export interface MatrixFlowRunResult {
   singularValues: (number | null)[][];
   /** `diagonal[k][i] = W̄_ii` at `t[k]` (the per-feature strengths when the covariances and the init are diagonal). */
   diagonal: (number | null)[][];
+  /** With `directions`: `amplitude[j][k] = ‖W̄(t[k]) u_j‖` (e.g. a mode's amplitude along its dual direction). */
+  amplitude?: (number | null)[][];
 }
 
 const matrixRows = (where: string, name: string, value: unknown): SettingValue => {
@@ -118,6 +124,12 @@ export const matrixFlowRun: RunKindDefinition<MatrixFlowRunSettings, MatrixFlowR
       solverMethods().map((m) => m.name),
     ),
     rtol: positiveRule('relative tolerance (default 1e-8)'),
+    atol: positiveRule('absolute tolerance (default 1e-14)'),
+    directions: arrayRule(
+      'directions u_j (d numbers each) to read ‖W̄u_j‖ along',
+      matrixRows,
+      MAX_MATRIX_FLOW_WIDTH * MAX_MATRIX_FLOW_WIDTH,
+    ),
   },
   checkTogether(where, s) {
     const c = covariances(where, s);
@@ -129,6 +141,10 @@ export const matrixFlowRun: RunKindDefinition<MatrixFlowRunSettings, MatrixFlowR
         c.sigmaXX.length,
       );
     }
+    s.directions?.forEach((u, j) => {
+      if (u.length !== c.sigmaXX.length)
+        throw new InvalidArgumentError(where, `settings.directions[${j}]`, `must hold d = ${c.sigmaXX.length} numbers`, u.length);
+    });
     try {
       matrixFlow({ objective: s.objective, depth: s.depth, ...c }); // shapes, finiteness, Σxx symmetric positive definite
     } catch (error) {
@@ -152,7 +168,7 @@ export const matrixFlowRun: RunKindDefinition<MatrixFlowRunSettings, MatrixFlowR
     const tEval = Array.from({ length: points }, (_, k) => (k === points - 1 ? s.tEnd : (s.tEnd * k) / (points - 1)));
     const method = s.method ?? 'bdf';
     const solver = method === 'bdf' ? flow.stiffOptions() : { method };
-    const r = solveIvp(flow.rhs, [0, s.tEnd], y0, { ...solver, rtol: s.rtol ?? 1e-8, atol: 1e-14, tEval });
+    const r = solveIvp(flow.rhs, [0, s.tEnd], y0, { ...solver, rtol: s.rtol ?? 1e-8, atol: s.atol ?? 1e-14, tEval });
     if (r.status !== 'success') {
       const reached = r.t.length > 0 ? r.t[r.t.length - 1] : 0;
       throw new IntegrationError(
@@ -163,12 +179,17 @@ export const matrixFlowRun: RunKindDefinition<MatrixFlowRunSettings, MatrixFlowR
     }
     const singularValues: (number | null)[][] = [];
     const diagonal: (number | null)[][] = [];
+    const amplitude: (number | null)[][] = (s.directions ?? []).map(() => []);
     for (const y of r.y) {
-      const product = Float64Array.from(flow.encoder(y).flat());
+      const wbar = flow.encoder(y);
+      const product = Float64Array.from(wbar.flat());
       singularValues.push(jsonNumbers(singularValueDecomposition(product, d).values));
       diagonal.push(Array.from({ length: d }, (_, i) => jsonNumber(product[i * d + i])));
+      s.directions?.forEach((u, j) =>
+        amplitude[j].push(jsonNumber(Math.hypot(...wbar.map((row) => row.reduce((sum, x, i) => sum + x * u[i], 0))))),
+      );
     }
-    return { t: jsonNumbers(r.t), singularValues, diagonal };
+    return { t: jsonNumbers(r.t), singularValues, diagonal, ...(s.directions === undefined ? {} : { amplitude }) };
   },
   columns(_s, r) {
     const cells: Record<string, Cell> = {};

@@ -193,9 +193,21 @@ describe('executeRun(spec) is the library call of its kind, to the last bit', ()
       { lambda: 1, rho: 2 },
       { lambda: 0.8, rho: 0.5 },
     ];
-    const settings = { objective: 'mae', depth: 2, features, epsilon: 1e-2, tEnd: 20, points: 5, rtol: 1e-10 } as const;
-    const r = executeRun({ kind: 'matrix-flow', settings });
+    const directions = [
+      [1, 0],
+      [0.6, 0.8],
+    ];
+    const settings = { objective: 'mae', depth: 2, features, epsilon: 1e-2, tEnd: 20, points: 5, rtol: 1e-10, directions } as const;
+    const r = executeRun(validateRunSpec({ kind: 'matrix-flow', settings }));
     if (!('singularValues' in r)) throw new Error('not a matrix-flow result');
+    // W̄ diagonal: ‖W̄u‖ = hypot(u_0 W̄_00, u_1 W̄_11)
+    r.diagonal.forEach(([a, b], k) => {
+      expect(r.amplitude?.[0][k]).toBe(Math.abs(a ?? Number.NaN));
+      expect(Math.abs((r.amplitude?.[1][k] ?? 0) - Math.hypot(0.6 * (a ?? 0), 0.8 * (b ?? 0)))).toBeLessThan(1e-15);
+    });
+    expect(() => validateRunSpec({ kind: 'matrix-flow', settings: { ...settings, directions: [[1, 0, 0]] } })).toThrow(
+      /settings\.directions\[0\]: must hold d = 2 numbers; got 3/,
+    );
     const ref = flowTrajectories(features, { objective: 'mae', depth: 2, epsilon: 1e-2, tEnd: 20, points: 5, rtol: 1e-12 });
     // both integrations to rtol ≤ 1e-10 of the same exact solution: 1e-7 relative leaves a margin for the accumulated error of the stiff solver over 20 time units
     for (let k = 0; k < 5; k++) {

@@ -52,7 +52,7 @@ describe('nonDiagonalCovariances', () => {
     for (const f of data.flowChecks) expect(f.maxRelativeDifference).toBeLessThan(0.02);
   });
 
-  it('runs its training runs on the executor of its context (here one that runs them last to first): each once, the same data', async () => {
+  it('runs its training runs and flow checks on the executor of its context (here one that runs them last to first): each once, the same data', async () => {
     const executed: string[] = [];
     const reversed: EnsembleExecutor = {
       name: 'last to first',
@@ -65,10 +65,12 @@ describe('nonDiagonalCovariances', () => {
       close: () => Promise.resolve(),
     };
     const other = await nonDiagonalCovariances.run(settings, undefined, { executor: reversed });
-    // grid runs: 2 objectives × 2 L × 1 ε × 2 θ × 2 seeds; leakage runs: 2 objectives × 3 ε
-    expect(executed).toHaveLength(2 * 2 * 2 * 2 + 2 * 3);
+    // training: 2 objectives × 2 L × 1 ε × 2 θ × 2 seeds, and 2 objectives × 3 ε for the leakage; flows: 2 × 2 × 2 θ (first seed)
+    const kinds = executed.map((r) => (JSON.parse(r) as { kind: string }).kind);
+    expect(kinds.filter((k) => k === 'mode-training')).toHaveLength(2 * 2 * 2 * 2 + 2 * 3);
+    expect(kinds.filter((k) => k === 'matrix-flow')).toHaveLength(2 * 2 * 2);
+    expect(kinds).toHaveLength(16 + 6 + 8);
     expect(new Set(executed).size).toBe(executed.length);
-    expect(executed.every((r) => r.startsWith('{"kind":"mode-training"'))).toBe(true);
     expect(other).toEqual(data);
   }, 120_000);
 

@@ -11,13 +11,15 @@ import { orderByCriticalTime, rotatedStaticCovariances } from '@jepa-dynamics/si
 import { quantile } from '../../arrange/quantile.js';
 import { modePredictions } from '../../arrange/simulateModes.js';
 import type { EnsembleExecutor } from '../../ensemble/ensembleExecutor.js';
+import type { MatrixFlowRunResult } from '../../ensemble/matrixFlowRun.js';
 import type { ModeTrainingRunResult } from '../../ensemble/modeTrainingRun.js';
+import type { RunError } from '../../ensemble/runOutcome.js';
 import { randomVariations } from '../../ensemble/randomVariations.js';
 import { runEnsemble } from '../../ensemble/runEnsemble.js';
-import type { RunSpec } from '../../ensemble/runSpec.js';
+import type { RunResult, RunSpec } from '../../ensemble/runSpec.js';
 import type { ExperimentContext } from '../../experiment.js';
 import type { Progress } from '../../progress.js';
-import { flowCheck, type FlowCheck } from './flowCheck.js';
+import { flowCheckRun, readFlowCheck, type FlowCheck, type FlowCheckInput } from './flowCheck.js';
 import { widthStudyGrids, type NonDiagonalCovariancesSettings } from './setting.js';
 
 /** One mode of one run: the prediction and the measurement. */
@@ -205,31 +207,39 @@ function planRotated(
   return { objective, depth, epsilon, theta, seed, learningRate, steps, recordEvery, spec };
 }
 
+/** What {@link executeRuns} returns per run: its result, or its error. */
+type Executed = { ok: true; result: RunResult } | { ok: false; error: RunError };
+
 /**
- * Executes planned runs through {@link runEnsemble} on `executor` (default serially), calling
- * `progress` with each run's label as its outcome arrives; the results in the runs' order.
- * @throws `Error` naming the first run that failed and why.
+ * Executes runs through {@link runEnsemble} on `executor` (default serially), calling
+ * `progress` with a run's label as its outcome arrives; the outcomes in the runs' order.
  */
-async function executePlanned(
-  planned: readonly PlannedRun[],
-  label: (run: PlannedRun) => string,
+async function executeRuns(
+  runs: readonly RunSpec[],
+  labels: readonly string[],
   progress: Progress | undefined,
   executor: EnsembleExecutor | undefined,
-): Promise<ModeTrainingRunResult[]> {
-  if (planned.length === 0) return [];
+): Promise<Executed[]> {
+  if (runs.length === 0) return [];
   const result = await runEnsemble(
-    { runs: planned.map((p) => p.spec), output: (r) => r as ModeTrainingRunResult },
+    { runs },
     {
       ...(executor === undefined ? {} : { executor }),
-      onOutcome: async (index) => progress?.(label(planned[index])),
+      onOutcome: async (index) => progress?.(labels[index]),
     },
   );
-  const failed = result.failures[0];
-  if (failed !== undefined)
-    throw new Error(
-      `nonDiagonalCovariances: the training run ${label(planned[failed.index])} failed: ${failed.error.name}: ${failed.error.message}`,
-    );
-  return result.outputs.map((o) => o as ModeTrainingRunResult);
+  const failed = new Map(result.failures.map((f) => [f.index, f.error]));
+  return result.outputs.map((o, i) => {
+    const error = failed.get(i);
+    return error === undefined ? { ok: true, result: o as RunResult } : { ok: false, error };
+  });
+}
+
+/** A training run's result; a failed one throws, naming the run. */
+function trainingResult(outcome: Executed, label: string): ModeTrainingRunResult {
+  if (!outcome.ok)
+    throw new Error(`nonDiagonalCovariances: the training run ${label} failed: ${outcome.error.name}: ${outcome.error.message}`);
+  return outcome.result as ModeTrainingRunResult;
 }
 
 /** The fraction of pairs (j, k) of modes with both times whose measured order is the predicted one. */
@@ -352,8 +362,8 @@ function logSlope(xs: readonly number[], ys: readonly number[]): number {
 
 /**
  * The runs, θ-curves and matrix-flow checks of one grid: objective × L × ε × θ × seed of
- * `settings`, the training runs through {@link runEnsemble} on `executor`, then the flow (in
- * the calling thread) for the first seed at `flowThetas`; progress labels start with `prefix`.
+ * `settings`, and the flow for the first seed at `flowThetas`, all as runs of one ensemble on
+ * `executor`; progress labels start with `prefix`.
  */
 async function computeGrid(
   settings: NonDiagonalCovariancesSettings,
@@ -367,34 +377,34 @@ async function computeGrid(
       for (const epsilon of settings.epsilons)
         for (const theta of settings.thetas)
           for (const seed of settings.seeds) planned.push(planOne(settings, objective, depth, epsilon, theta, seed));
-  const label = (p: PlannedRun): string => `${prefix}${p.objective} L=${p.depth} ε=${p.epsilon} θ=${p.theta.toFixed(3)} seed ${p.seed}`;
-  const results = await executePlanned(planned, label, progress, executor);
-  const runs = planned.map((p, i) => readRun(p, results[i]));
+  // the flow of the first seed at each of flowThetas, to the training run's end, timed on its records' count of outputs
+  const flowed = planned.filter((p) => p.seed === settings.seeds[0] && settings.flowThetas.includes(p.theta));
+  const flowInputs: FlowCheckInput[] = flowed.map((p) => ({
+    objective: p.objective,
+    depth: p.depth,
+    epsilon: p.epsilon,
+    theta: p.theta,
+    seed: p.seed,
+    features: drawFeatures(settings, p.seed),
+    tEnd: p.steps * p.learningRate,
+    outputs: settings.records,
+    fraction: settings.fraction,
+  }));
+  const label = (p: PlannedRun): string => `${p.objective} L=${p.depth} ε=${p.epsilon} θ=${p.theta.toFixed(3)} seed ${p.seed}`;
+  const labels = [...planned.map((p) => `${prefix}${label(p)}`), ...flowed.map((p) => `${prefix}matrix flow ${label(p)}`)];
+  const outcomes = await executeRuns([...planned.map((p) => p.spec), ...flowInputs.map(flowCheckRun)], labels, progress, executor);
+  const runs = planned.map((p, i) => readRun(p, trainingResult(outcomes[i], labels[i])));
+  const flowChecks = flowInputs.map((input, j) => {
+    const outcome = outcomes[planned.length + j];
+    const training = runs[planned.indexOf(flowed[j])].modes.map((m) => m.measured);
+    return readFlowCheck(input, outcome.ok ? { ok: true, result: outcome.result as MatrixFlowRunResult } : outcome, training);
+  });
   const points: CovariancePoint[] = [];
-  const flowChecks: FlowCheck[] = [];
   for (const objective of settings.objectives)
     for (const depth of settings.depths)
       for (const epsilon of settings.epsilons)
         for (const theta of settings.thetas) {
           const here = runs.filter((r) => r.objective === objective && r.depth === depth && r.epsilon === epsilon && r.theta === theta);
-          const first = here[0];
-          if (settings.flowThetas.includes(theta)) {
-            flowChecks.push(
-              flowCheck({
-                objective,
-                depth,
-                epsilon,
-                theta,
-                seed: first.seed,
-                features: drawFeatures(settings, first.seed),
-                tEnd: first.steps * first.learningRate,
-                outputs: settings.records,
-                fraction: settings.fraction,
-                training: first.modes.map((m) => m.measured),
-              }),
-            );
-            await progress?.(`${prefix}matrix flow ${objective} L=${depth} ε=${epsilon} θ=${theta.toFixed(3)} seed ${first.seed}`);
-          }
           const errors = here.flatMap((r) => r.modes.flatMap((m) => (m.relativeError === null ? [] : [Math.abs(m.relativeError)])));
           points.push({
             objective,
@@ -421,9 +431,8 @@ function seedFeatures(settings: NonDiagonalCovariancesSettings): WidthStudyResul
  * Computes result 7: the main grid (objective × L × ε × θ × seed) of training runs read in
  * the modes, their θ-curves, the θ = 0 check, the leakage study with its fitted slopes, and,
  * with `settings.width`, the same grid computation at each width of the width study. Every
- * training run is a `mode-training` run of an ensemble ({@link runEnsemble} on
- * `context.executor`, default serially: the same data on every executor); the matrix-flow
- * checks run in the calling thread after their grid's training runs.
+ * training run is a `mode-training` run and every matrix-flow check a `matrix-flow` run of an
+ * ensemble ({@link runEnsemble} on `context.executor`, default serially: the same data on every executor).
  * Cost: one training run of horizon × (largest t*) ÷ η steps on d×d matrices per grid point, and one
  * of ½ (smallest t*) ÷ η steps per leakage point.
  * @param settings - see {@link NonDiagonalCovariancesSettings}.
@@ -448,7 +457,15 @@ export async function computeNonDiagonalCovariances(
         if (p !== null) planned.push(p);
         else await progress?.(`leakage ${objective} L=${depth} ε=${epsilon}`);
       }
-  const results = await executePlanned(planned, (p) => `leakage ${p.objective} L=${p.depth} ε=${p.epsilon}`, progress, executor);
+  const labels = planned.map((p) => `leakage ${p.objective} L=${p.depth} ε=${p.epsilon}`);
+  const results = (
+    await executeRuns(
+      planned.map((p) => p.spec),
+      labels,
+      progress,
+      executor,
+    )
+  ).map((o, i) => trainingResult(o, labels[i]));
   const read: LeakagePoint[] = planned.map((p, i) => ({
     objective: p.objective,
     depth: p.depth,

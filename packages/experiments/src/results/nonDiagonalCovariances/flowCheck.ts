@@ -1,12 +1,14 @@
 /**
  * The matrix flow against training for result 7: the same covariances and start integrated
- * as an ODE (ode's `matrixFlow`, stiff method), read in the same modes.
+ * as an ODE (a `matrix-flow` run: ode's `matrixFlow`, stiff method), read in the same modes.
  * @module
  */
-import { generalizedModes, matrixFlow, solveIvp, type Objective } from '@jepa-dynamics/ode';
+import { generalizedModes, type GeneralizedMode, type Objective } from '@jepa-dynamics/ode';
 import { rotatedStaticCovariances } from '@jepa-dynamics/sim';
 import { componentLearning } from '../../arrange/componentLearning.js';
 import { modeTargets } from '../../arrange/simulateModes.js';
+import type { MatrixFlowRunResult } from '../../ensemble/matrixFlowRun.js';
+import type { RunSpec } from '../../ensemble/runSpec.js';
 
 /** The flow's per-mode times at one grid point, beside training's. */
 export interface FlowCheck {
@@ -15,7 +17,7 @@ export interface FlowCheck {
   epsilon: number;
   theta: number;
   seed: number;
-  /** solveIvp's status (`'success'` unless the integration failed) and the solver settings. */
+  /** `'success'`, or the message of the failed integration (with its status and the time reached); and the solver settings. */
   status: string;
   method: 'bdf';
   rtol: number;
@@ -34,13 +36,8 @@ export interface FlowCheck {
 const RTOL = 1e-8;
 const ATOL = 1e-12;
 
-/**
- * Integrates the matrix flow from the aligned start `ε^{1/L} I` to `tEnd` (BDF, rtol 1e-8,
- * atol 1e-12) with `outputs + 1` equally spaced output times, and times each mode as training is timed.
- * @param input - the grid point, its features, p and the training run's times.
- * @returns the comparison.
- */
-export function flowCheck(input: {
+/** A grid point whose matrix flow is compared with its training run. */
+export interface FlowCheckInput {
   objective: Objective;
   depth: number;
   epsilon: number;
@@ -51,41 +48,78 @@ export function flowCheck(input: {
   outputs: number;
   /** p: a mode counts as learned when its amplitude reaches p·w̄∞ for good, as in training. */
   fraction: number;
-  training: readonly (number | null)[];
-}): FlowCheck {
-  const { objective, depth, epsilon, theta, seed, tEnd, outputs } = input;
-  const cov = rotatedStaticCovariances(input.features, theta);
+}
+
+/** The grid point's rotated covariances as rows and its modes. */
+function pointModes(input: FlowCheckInput): {
+  rows: (a: Float64Array) => number[][];
+  cov: ReturnType<typeof rotatedStaticCovariances>;
+  modes: GeneralizedMode[];
+} {
+  const cov = rotatedStaticCovariances(input.features, input.theta);
   const d = cov.d;
-  const modes = generalizedModes(cov.sigmaXX, cov.sigmaYX, d);
   const rows = (a: Float64Array): number[][] => Array.from({ length: d }, (_, i) => Array.from(a.subarray(i * d, (i + 1) * d)));
-  const flow = matrixFlow({ objective, depth, sigmaXX: rows(cov.sigmaXX), sigmaYX: rows(cov.sigmaYX) });
-  const f = epsilon ** (1 / depth);
-  const start = (): number[][] => Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? f : 0)));
-  const y0 = flow.pack({ V: start(), W: Array.from({ length: depth }, start) });
-  const tEval = Array.from({ length: outputs + 1 }, (_, k) => (tEnd * k) / outputs);
-  // BDF with matrix-free GMRES on the exact JVP and the flow's block preconditioner: with BDF's
-  // dense finite-difference Jacobian (n = (L + 1)d² columns) d = 32 did not finish in 900 s
-  const sol = solveIvp(flow.rhs, [0, tEnd], y0, { ...flow.stiffOptions(), rtol: RTOL, atol: ATOL, tEval });
-  // W̄ once per output time, then every mode's amplitude ‖W̄u_k‖ from it
-  const encoders = sol.y.map((y) => flow.encoder(y));
-  const amplitude = modes.map((m) =>
-    encoders.map((wbar) => Math.hypot(...wbar.map((row) => row.reduce((s, x, i) => s + x * m.dual[i], 0)))),
-  );
-  // a failed integration ends early: its records stop there, and a mode that had not crossed by then counts as not reached
-  const times =
-    sol.status === 'success'
-      ? componentLearning(
-          Array.from(sol.t),
-          amplitude,
-          modeTargets(modes, { objective, depth, epsilon, fraction: input.fraction }).map((x) => x ?? Number.POSITIVE_INFINITY),
-          null,
-        ).map((l) => l.learnedAt)
-      : modes.map(() => null);
+  return { rows, cov, modes: generalizedModes(cov.sigmaXX, cov.sigmaYX, d) };
+}
+
+/**
+ * The `matrix-flow` run of a grid point: from the aligned start `ε^{1/L} I` to `tEnd` by BDF
+ * with GMRES on the exact JVP and the flow's preconditioner (rtol 1e-8, atol 1e-12), `outputs + 1`
+ * equally spaced output times, W̄ read along every mode's dual direction.
+ * @param input - the grid point.
+ * @returns the run specification.
+ */
+export function flowCheckRun(input: FlowCheckInput): RunSpec {
+  const { rows, cov, modes } = pointModes(input);
+  return {
+    kind: 'matrix-flow',
+    settings: {
+      objective: input.objective,
+      depth: input.depth,
+      sigmaXX: rows(cov.sigmaXX),
+      sigmaYX: rows(cov.sigmaYX),
+      epsilon: input.epsilon,
+      init: 'aligned',
+      tEnd: input.tEnd,
+      points: input.outputs + 1,
+      method: 'bdf',
+      rtol: RTOL,
+      atol: ATOL,
+      directions: modes.map((m) => Array.from(m.dual)),
+    },
+  };
+}
+
+/**
+ * Times each mode of a grid point's flow (its {@link flowCheckRun}) as training is timed, and
+ * compares with training's times.
+ * @param input - the grid point.
+ * @param outcome - the flow run's result, or its error (then every flow time is null and
+ *   `status` holds the error's message, which names the time the integration reached).
+ * @param training - per mode, training's time (the grid run's `measured`).
+ * @returns the comparison.
+ */
+export function readFlowCheck(
+  input: FlowCheckInput,
+  outcome: { ok: true; result: MatrixFlowRunResult } | { ok: false; error: { message: string } },
+  training: readonly (number | null)[],
+): FlowCheck {
+  const { objective, depth, epsilon, theta, seed, tEnd, outputs } = input;
+  const { modes } = pointModes(input);
+  // a failed integration has no records: no mode has a flow time
+  const times = outcome.ok
+    ? componentLearning(
+        outcome.result.t.map((t) => t ?? Number.NaN),
+        (outcome.result.amplitude ?? []).map((a) => a.map((x) => x ?? Number.NaN)),
+        modeTargets(modes, { objective, depth, epsilon, fraction: input.fraction }).map((x) => x ?? Number.POSITIVE_INFINITY),
+        null,
+      ).map((l) => l.learnedAt)
+    : modes.map(() => null);
   // a mode whose amplitude starts at or above its target (a small ρ: p·w̄∞ below the start) is
   // "learned" at t = 0 by both and has no crossing time to compare (0/0)
   let worst = 0;
   times.forEach((t, k) => {
-    const train = input.training[k];
+    const train = training[k];
     if (t !== null && train !== null && t > 0) worst = Math.max(worst, Math.abs(train - t) / t);
   });
   return {
@@ -94,12 +128,12 @@ export function flowCheck(input: {
     epsilon,
     theta,
     seed,
-    status: sol.status,
+    status: outcome.ok ? 'success' : outcome.error.message,
     method: 'bdf',
     rtol: RTOL,
     atol: ATOL,
     flow: times,
-    training: [...input.training],
+    training: [...training],
     maxRelativeDifference: worst,
     resolution: tEnd / outputs,
   };
