@@ -154,15 +154,10 @@ export function drawFeatures(settings: NonDiagonalCovariancesSettings, seed: num
 }
 
 /** One training run of a grid, planned: where it is, its schedule and its run specification. */
-interface PlannedRun {
-  objective: Objective;
-  depth: number;
-  epsilon: number;
-  theta: number;
-  seed: number;
-  learningRate: number;
-  steps: number;
-  recordEvery: number;
+interface PlannedRun extends Pick<
+  CovarianceRun,
+  'objective' | 'depth' | 'epsilon' | 'theta' | 'seed' | 'learningRate' | 'steps' | 'recordEvery'
+> {
   /** The `mode-training` run: the rotated model of the seed's features, aligned start ε^{1/L} I. */
   spec: RunSpec;
 }
