@@ -66,6 +66,12 @@ const LEARNED_RATIO = 1e3;
  */
 const COUPLING_THRESHOLD = 100;
 /**
+ * The other learned modes' blocks are built only when γ times the most learned mode's coupling
+ * exceeds COUPLING_THRESHOLD / PROBE_MARGIN (building each block to measure its coupling was most
+ * of the cost from ε = 1e-3, where few blocks are used).
+ */
+const PROBE_MARGIN = 10;
+/**
  * A block on U whose off-diagonal entries are at most this fraction of its largest entry counts
  * as diagonal. From the rotated init they are 1e-12 … 3e-6 (the integration's errors on nearly
  * equal singular values), where coupling changed nothing (d = 16: 75,451 GMRES iterations, not
@@ -169,7 +175,7 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
    * the blocks of the learned × unlearned entries; none (the pair blocks alone) when either set is
    * empty, |U| < 2, or every block on U is diagonal (then the pair blocks are these blocks).
    */
-  const buildSector = (): void => {
+  const buildSector = (gamma: number): void => {
     learned = [];
     unlearned = [];
     const q = Array.from({ length: d }, (_, i) => {
@@ -211,18 +217,26 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     if (sectorPivots.length < learned.length * n) sectorPivots = new Int32Array(learned.length * n);
     if (sectorX.length < n) sectorX = new Float64Array(n);
     if (sectorScratch === null || sectorScratch.u !== u) sectorScratch = createSectorJacobianScratch(L, u);
-    coupling = [];
-    for (let p = 0; p < learned.length; p++) {
-      const b = sectorJacobianBlock(settings, all[learned[p]], forward, sectorJacobian.subarray(p * n * n, (p + 1) * n * n), sectorScratch);
-      // the part the pair blocks miss: entries between different unlearned indices (∞-norm)
+    const scratch = sectorScratch;
+    // builds learned mode p's block and returns what its pair blocks miss: the ∞-norm of its entries between different unlearned indices
+    const build = (p: number): number => {
+      const b = sectorJacobianBlock(settings, all[learned[p]], forward, sectorJacobian.subarray(p * n * n, (p + 1) * n * n), scratch);
       let worst = 0;
       for (let r = 0; r < n; r++) {
         let sum = 0;
         for (let c = 0; c < n; c++) if (r % u !== c % u) sum += Math.abs(b[r * n + c]);
         worst = Math.max(worst, sum);
       }
-      coupling.push(worst);
-    }
+      return worst;
+    };
+    // the most learned mode first: its coupling was the largest at every setup measured (random init, d = 16,
+    // ε = 1e-6: the couplings fall with the modes' W̄ entries), so while γ times it stays PROBE_MARGIN below
+    // COUPLING_THRESHOLD no block would be used, and the others are not built (they count as uncoupled)
+    const first = learned.reduce((best, i, p) => (q[i] > q[learned[best]] ? p : best), 0);
+    coupling = learned.map(() => 0);
+    coupling[first] = build(first);
+    if (gamma * coupling[first] * PROBE_MARGIN <= COUPLING_THRESHOLD) return;
+    for (let p = 0; p < learned.length; p++) if (p !== first) coupling[p] = build(p);
   };
 
   /** Factors `I − γ·J` in place (n × n at `lu[offset …]`), pivots at `piv[pivOffset …]`; the identity if singular. */
@@ -317,7 +331,7 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     all = Array.from({ length: d }, (_, i) => entries(i));
     learned = [];
     unlearned = [];
-    if (rotate) buildSector();
+    if (rotate) buildSector(gamma);
     for (let i = 0; i < d; i++) pairJacobianBlock(settings, all[i], all[i], true, diagLu.subarray(i * K * K, (i + 1) * K * K), scratch);
     let p = 0;
     for (let i = 0; i < d; i++)
