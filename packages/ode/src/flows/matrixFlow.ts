@@ -110,9 +110,16 @@ export interface MatrixFlow {
   }): Pick<SolveOptions, 'method' | 'linearSolver' | 'jvp' | 'psetup' | 'psolve' | 'gmres'>;
   /**
    * Preconditioner setups so far, how many needed the change of basis of a non-aligned
-   * state, and how many reused the Jacobian blocks of the previous full setup (`reuse`).
+   * state, how many reused the Jacobian blocks of the previous full setup (`reuse`), and how many
+   * full setups coupled the learned with the unlearned modes (blocks of order 2K·u, K = L + 1 or
+   * 2L + 1 with EMA, u the number of unlearned modes; see matrixFlowPreconditioner.ts).
    */
-  readonly preconditionerCounts: { readonly setups: number; readonly rotated: number; readonly reused: number };
+  readonly preconditionerCounts: {
+    readonly setups: number;
+    readonly rotated: number;
+    readonly reused: number;
+    readonly coupled: number;
+  };
   /** Flattens matrices into a state vector. @throws {@link InvalidArgumentError} on a shape mismatch or non-finite entry. */
   pack(state: MatrixFlowState): Float64Array;
   /** Reads a state vector back into matrices. */
@@ -188,7 +195,7 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
   });
   // The preconditioner (≈ 2K²d² doubles) is built on its first setup only.
   let preconditioner: MatrixFlowPreconditioner | null = null;
-  const counts = { setups: 0, rotated: 0, reused: 0 };
+  const counts = { setups: 0, rotated: 0, reused: 0, coupled: 0 };
   const psetup: PreconditionerSetup = (_t, y, gamma, reuse) => {
     if (preconditioner === null) {
       const pws = createMatrixWorkspace({ capacity: matrixFlowPreconditionerCapacity(d, L, ema), largestMatrix: d2, backend });
@@ -198,6 +205,7 @@ export function matrixFlow(input: MatrixFlowInput): MatrixFlow {
     counts.setups = preconditioner.counts.setups;
     counts.rotated = preconditioner.counts.rotated;
     counts.reused = preconditioner.counts.reused;
+    counts.coupled = preconditioner.counts.coupled;
   };
   const psolve: PreconditionerSolve = (t, y, gamma, r, z) => {
     if (preconditioner === null) psetup(t, y, gamma, false);

@@ -16,18 +16,68 @@
  *   orthogonal: 4(L + 1) extra d×d products per application). Exact when the transformed
  *   state and covariances are diagonal (the rotated init; the random init once its modes
  *   have aligned); an approximation GMRES corrects otherwise.
+ * - **Learned × unlearned modes** (the random init once some modes are learned): on the
+ *   modes still at the start's scale (the set U, u modes) the singular values are nearly
+ *   equal, and balancedness (`VᵀV = W_L W_Lᵀ`) leaves the predictor's block there `O·S`
+ *   with O a full rotation frozen from the init, not diagonal; J couples the entries (i, j),
+ *   (j, i) of a learned mode i with all j ∈ U through it, and the diagonal surrogate's error
+ *   grew ∝ γ (docs/flows.md, "A limit"). So a mode whose diagonal entry of the transformed W̄
+ *   is `LEARNED_RATIO` times the smallest counts as learned, and when U has u ≥ 2 modes on
+ *   which V′ or a layer is not diagonal (off-diagonal above `DIAGONAL_TOLERANCE` of the
+ *   block's largest entry), the surrogate keeps the full u × u blocks of every matrix and
+ *   of Σ′ on U: its Jacobian is then block diagonal with, per learned i, one block of order
+ *   2Ku over {(i, j), (j, i) : j ∈ U} of every matrix
+ *   (matrixFlowSectorJacobian.ts, exact for that surrogate), the pair blocks elsewhere (the
+ *   pairs inside U keep only the diagonals: what is left of the error, still growing ∝ γ).
+ *   A learned mode's block is factored only while γ times what it adds to the pair blocks
+ *   exceeds `COUPLING_THRESHOLD` (its LU costs more than the GMRES iterations it saves below).
+ *   MAE has the same structure (V′ = U_0ᵀ V U_L) and is treated alike.
  *
  * Setup: an eigendecomposition and L QR factorizations (non-aligned states), then
  * d(d − 1)/2 LU factorizations of order 2K and d of order K (K = L + 1, or 2L + 1 with an
- * EMA target). The blocks of J are kept, so that a setup with `reuse` (the solver keeps
- * its Jacobian and only γ changed: CVODE's `jok`) skips the bases and the blocks and only
- * refactors `I − γJ` (measured at d = 64, L = 4, aligned: 89 % of the setups, the whole
- * integration 13 % faster for 1 % more GMRES iterations). Memory ≈ 4K² d² doubles.
+ * EMA target), and with unlearned modes coupled, ℓ of order 2Ku (ℓ learned modes:
+ * O(ℓ (2Ku)³/3) operations, their solves ℓ (2Ku)² per application). The blocks of J are
+ * kept, so that a setup with `reuse` (the solver keeps its Jacobian and only γ changed:
+ * CVODE's `jok`) skips the bases and the blocks and only refactors `I − γJ` (measured at
+ * d = 64, L = 4, aligned: 89 % of the setups, the whole integration 13 % faster for 1 % more
+ * GMRES iterations). Memory ≈ 4K² d² doubles, and 2ℓ (2Ku)² more with coupled modes.
  *
  * @module
  */
 import { householderQr, luDecomposeKernel, symmetricEigen, type MatrixWorkspace, type Objective } from '@jepa-dynamics/core';
 import { createPairJacobianScratch, pairJacobianBlock, type DiagonalEntries, type PairJacobianSettings } from './matrixFlowPairJacobian.js';
+import { createSectorJacobianScratch, sectorForward, sectorJacobianBlock, type SectorJacobianScratch } from './matrixFlowSectorJacobian.js';
+
+/**
+ * A mode counts as learned when its diagonal entry of the transformed W̄ exceeds the smallest
+ * one this many times. Measured from the random init, d = 16, L = 4, ε = 1e-6, seed 1 (every
+ * block used, before COUPLING_THRESHOLD): 30, 100, 1e3, 1e4, 1e5 took 6.4, 5.5, 5.0, 4.8, 4.9
+ * GMRES iterations per Newton iteration; at 10 and 3 the modes still rising from the start's scale are split off with their O(ε^{1/L})
+ * couplings through V′ dropped, and the spectral radius of (I − γJ)P⁻¹ − I is back at 1e5.
+ */
+const LEARNED_RATIO = 1e3;
+/**
+ * A learned mode's block is factored and used only when γ times the ∞-norm of its entries between
+ * different unlearned modes (what the pair blocks miss) exceeds this; else its pair blocks serve.
+ * Measured (random init, L = 4, seed 1): at ε = 1e-3, d = 32, 0 (always), 1, 10, 100 took 56, 45,
+ * 31, 25 s (20.7 s without the blocks: they halve the GMRES iterations there, 35,526 → 21,580, but
+ * their LU factorizations cost more than the iterations saved); at ε = 1e-6, d = 16, 20, 20, 17,
+ * 18 s; at ε = 1e-6, d = 64, 100 instead of 0 advanced 6,158 instead of 4,866 steps in 120 s.
+ */
+const COUPLING_THRESHOLD = 100;
+/**
+ * The other learned modes' blocks are built only when γ times the most learned mode's coupling
+ * exceeds COUPLING_THRESHOLD / PROBE_MARGIN (building each block to measure its coupling was most
+ * of the cost from ε = 1e-3, where few blocks are used).
+ */
+const PROBE_MARGIN = 10;
+/**
+ * A block on U whose off-diagonal entries are at most this fraction of its largest entry counts
+ * as diagonal. From the rotated init they are 1e-12 … 3e-6 (the integration's errors on nearly
+ * equal singular values), where coupling changed nothing (d = 16: 75,451 GMRES iterations, not
+ * coupled 75,214) and cost 40 % more time; from the random init they are O(1).
+ */
+const DIAGONAL_TOLERANCE = 1e-3;
 
 /** What {@link createMatrixFlowPreconditioner} is built for. */
 export interface MatrixFlowPreconditionerOptions {
@@ -50,8 +100,11 @@ export interface MatrixFlowPreconditioner {
   setup(y: Float64Array, gamma: number, reuse?: boolean): void;
   /** `z = P⁻¹ r` (r is not modified). */
   solve(r: Float64Array, z: Float64Array): void;
-  /** Setups so far, how many of them needed the change of basis, and how many reused J. */
-  readonly counts: { setups: number; rotated: number; reused: number };
+  /**
+   * Setups so far, how many of them needed the change of basis, how many reused J, and how many
+   * full setups built the blocks of the learned × unlearned entries (see the module comment).
+   */
+  readonly counts: { setups: number; rotated: number; reused: number; coupled: number };
 }
 
 /** Doubles of workspace the preconditioner takes: L + 1 bases, 2 state-sized buffers, Σ′ and a scratch. */
@@ -93,7 +146,98 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
   // transposed copies of the K blocks of r and z, so that entries (j, i) are read row by row
   const sourceT = new Float64Array(dimension);
   const targetT = new Float64Array(dimension);
-  const counts = { setups: 0, rotated: 0, reused: 0 };
+  const counts = { setups: 0, rotated: 0, reused: 0, coupled: 0 };
+  // the learned × unlearned sector: learned indices, U, and per learned index the block of J and its LU factors
+  let learned: number[] = [];
+  let unlearned: number[] = [];
+  let sectorJacobian = new Float64Array(0);
+  let sectorLu = new Float64Array(0);
+  let sectorPivots = new Int32Array(0);
+  let sectorScratch: SectorJacobianScratch | null = null;
+  let sectorX = new Float64Array(0);
+  // the diagonal entries of the transformed state at each index (of the last full setup)
+  let all: DiagonalEntries[] = [];
+  const sectorSize = (): number => 2 * K * unlearned.length;
+  // per learned mode: the ∞-norm of what its pair blocks miss, and whether its block is used at this γ
+  let coupling: number[] = [];
+  let active: boolean[] = [];
+  const factorSector = (gamma: number): void => {
+    const n = sectorSize();
+    active = coupling.map((c) => gamma * c > COUPLING_THRESHOLD);
+    for (let p = 0; p < learned.length; p++) {
+      if (!active[p]) continue;
+      sectorLu.set(sectorJacobian.subarray(p * n * n, (p + 1) * n * n), p * n * n);
+      factorBlock(n, gamma, sectorLu, p * n * n, sectorPivots, p * n);
+    }
+  };
+  /**
+   * Partitions the modes of the transformed state (`moved`, covariances `sxx`, `syx`) and builds
+   * the blocks of the learned × unlearned entries; none (the pair blocks alone) when either set is
+   * empty, |U| < 2, or every block on U is diagonal (then the pair blocks are these blocks).
+   */
+  const buildSector = (gamma: number): void => {
+    learned = [];
+    unlearned = [];
+    const q = Array.from({ length: d }, (_, i) => {
+      let p = 1;
+      for (let a = 1; a <= L; a++) p *= moved[a * dd + i * d + i];
+      return Math.abs(p);
+    });
+    const smallest = Math.min(...q);
+    const isLearned = q.map((x) => x > LEARNED_RATIO * smallest);
+    const u = isLearned.filter((x) => !x).length;
+    if (u === d || u < 2) return;
+    for (let i = 0; i < d; i++) (isLearned[i] ? learned : unlearned).push(i);
+    const restrict = (m: Float64Array): Float64Array => {
+      const out = new Float64Array(u * u);
+      for (let r = 0; r < u; r++) for (let c = 0; c < u; c++) out[r * u + c] = m[unlearned[r] * d + unlearned[c]];
+      return out;
+    };
+    const blocks = {
+      u,
+      v: restrict(block(moved, 0)),
+      w: Array.from({ length: L }, (_, a) => restrict(block(moved, a + 1))),
+      wt: Array.from({ length: ema ? L : 0 }, (_, a) => restrict(block(moved, L + 1 + a))),
+      sxx: restrict(sxx),
+      syx: restrict(syx),
+    };
+    if ([blocks.v, ...blocks.w, ...blocks.wt].every((m) => nearlyDiagonal(m, u))) {
+      learned = [];
+      unlearned = [];
+      return;
+    }
+    counts.coupled++;
+    const forward = sectorForward(objective, blocks);
+    const n = sectorSize();
+    const size = learned.length * n * n;
+    if (sectorJacobian.length < size) {
+      sectorJacobian = new Float64Array(size);
+      sectorLu = new Float64Array(size);
+    }
+    if (sectorPivots.length < learned.length * n) sectorPivots = new Int32Array(learned.length * n);
+    if (sectorX.length < n) sectorX = new Float64Array(n);
+    if (sectorScratch === null || sectorScratch.u !== u) sectorScratch = createSectorJacobianScratch(L, u);
+    const scratch = sectorScratch;
+    // builds learned mode p's block and returns what its pair blocks miss: the ∞-norm of its entries between different unlearned indices
+    const build = (p: number): number => {
+      const b = sectorJacobianBlock(settings, all[learned[p]], forward, sectorJacobian.subarray(p * n * n, (p + 1) * n * n), scratch);
+      let worst = 0;
+      for (let r = 0; r < n; r++) {
+        let sum = 0;
+        for (let c = 0; c < n; c++) if (r % u !== c % u) sum += Math.abs(b[r * n + c]);
+        worst = Math.max(worst, sum);
+      }
+      return worst;
+    };
+    // the most learned mode first: its coupling was the largest at every setup measured (random init, d = 16,
+    // ε = 1e-6: the couplings fall with the modes' W̄ entries), so while γ times it stays PROBE_MARGIN below
+    // COUPLING_THRESHOLD no block would be used, and the others are not built (they count as uncoupled)
+    const first = learned.reduce((best, i, p) => (q[i] > q[learned[best]] ? p : best), 0);
+    coupling = learned.map(() => 0);
+    coupling[first] = build(first);
+    if (gamma * coupling[first] * PROBE_MARGIN <= COUPLING_THRESHOLD) return;
+    for (let p = 0; p < learned.length; p++) if (p !== first) coupling[p] = build(p);
+  };
 
   /** Factors `I − γ·J` in place (n × n at `lu[offset …]`), pivots at `piv[pivOffset …]`; the identity if singular. */
   const factorBlock = (n: number, gamma: number, lu: Float64Array, offset: number, piv: Int32Array, pivOffset: number): void => {
@@ -160,6 +304,7 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
       diagLu.set(diagJacobian);
       for (let i = 0; i < d; i++) factorBlock(K, gamma, diagLu, i * K * K, diagPivots, i * K);
       for (let p = 0; p < pairs; p++) factorBlock(size2, gamma, pairLu, p * size2 * size2, pairPivots, p * size2);
+      if (learned.length > 0) factorSector(gamma);
       return;
     }
     moved.set(y.subarray(0, dimension));
@@ -183,7 +328,10 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
         syx: syx[i * d + i],
       };
     };
-    const all = Array.from({ length: d }, (_, i) => entries(i));
+    all = Array.from({ length: d }, (_, i) => entries(i));
+    learned = [];
+    unlearned = [];
+    if (rotate) buildSector(gamma);
     for (let i = 0; i < d; i++) pairJacobianBlock(settings, all[i], all[i], true, diagLu.subarray(i * K * K, (i + 1) * K * K), scratch);
     let p = 0;
     for (let i = 0; i < d; i++)
@@ -194,6 +342,7 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     haveJacobian = true;
     for (let i = 0; i < d; i++) factorBlock(K, gamma, diagLu, i * K * K, diagPivots, i * K);
     for (let p = 0; p < pairs; p++) factorBlock(size2, gamma, pairLu, p * size2 * size2, pairPivots, p * size2);
+    if (learned.length > 0) factorSector(gamma);
   };
 
   const x = new Float64Array(size2);
@@ -231,6 +380,24 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     for (let m = 0; m < K; m++) {
       const off = m * dd;
       for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) target[off + j * d + i] = targetT[off + i * d + j];
+    }
+    // the learned × unlearned entries: their blocks overwrite what the pair blocks gave them above
+    const u = unlearned.length;
+    const n = sectorSize();
+    for (let p = 0; p < learned.length; p++) {
+      if (!active[p]) continue;
+      const i = learned[p];
+      for (let m = 0; m < K; m++)
+        for (let c = 0; c < u; c++) {
+          sectorX[2 * m * u + c] = source[m * dd + i * d + unlearned[c]];
+          sectorX[2 * m * u + u + c] = source[m * dd + unlearned[c] * d + i];
+        }
+      solveFactored(sectorLu, p * n * n, n, sectorPivots, p * n, sectorX);
+      for (let m = 0; m < K; m++)
+        for (let c = 0; c < u; c++) {
+          target[m * dd + i * d + unlearned[c]] = sectorX[2 * m * u + c];
+          target[m * dd + unlearned[c] * d + i] = sectorX[2 * m * u + u + c];
+        }
     }
     if (rotate) changeBasis(solved, z, false);
   };
@@ -285,6 +452,19 @@ function shiftAndScale(j: Float64Array, n: number, gamma: number): void {
 function isDiagonal(m: Float64Array, d: number): boolean {
   for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) if (i !== j && m[i * d + j] !== 0) return false;
   return true;
+}
+
+/** Whether a u×u block's off-diagonal entries are at most DIAGONAL_TOLERANCE times its largest entry. */
+function nearlyDiagonal(m: Float64Array, u: number): boolean {
+  let largest = 0;
+  let offDiagonal = 0;
+  for (let i = 0; i < u; i++)
+    for (let j = 0; j < u; j++) {
+      const x = Math.abs(m[i * u + j]);
+      largest = Math.max(largest, x);
+      if (i !== j) offDiagonal = Math.max(offDiagonal, x);
+    }
+  return offDiagonal <= DIAGONAL_TOLERANCE * largest;
 }
 
 /** Whether all K blocks of a state are diagonal. */
