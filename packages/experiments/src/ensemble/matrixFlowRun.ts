@@ -10,16 +10,16 @@ import {
   InvalidArgumentError,
   OBJECTIVES,
   singularValueDecomposition,
-  validateFinite,
   type InitializationKind,
   type Objective,
 } from '@jepa-dynamics/core';
 import { matrixFlow, solveIvp, solverMethods, type Matrix, type Method } from '@jepa-dynamics/ode';
 import { initialNetwork, type Initialization } from '@jepa-dynamics/sim';
+import { matrixRows } from '../arrange/matrixRows.js';
 import { FEATURE_SETTING_RULES, featureColumns, runFeatures, type FeatureSettings } from './featureSettings.js';
 import { jsonNumber, jsonNumbers } from './jsonNumber.js';
 import type { Cell, RunKindDefinition } from './runKind.js';
-import { arrayRule, choiceRule, integerRule, positiveRule, type SettingValue } from './settingRule.js';
+import { arrayRule, choiceRule, integerRule, positiveRule, finiteNumbers } from './settingRule.js';
 
 /**
  * Largest width d of a matrix-flow run (its state has (L + 1)d² entries; with a method other
@@ -77,11 +77,6 @@ export interface MatrixFlowRunResult {
   amplitude?: (number | null)[][];
 }
 
-const matrixRows = (where: string, name: string, value: unknown): SettingValue => {
-  if (!Array.isArray(value)) throw new InvalidArgumentError(where, name, 'must be an array of numbers', value);
-  return value.map((x: unknown, j) => validateFinite(where, `${name}[${j}]`, x));
-};
-
 function covariances(where: string, s: MatrixFlowRunSettings): { sigmaXX: Matrix; sigmaYX: Matrix } {
   if ((s.sigmaXX === undefined) !== (s.sigmaYX === undefined)) {
     throw new InvalidArgumentError(
@@ -112,8 +107,8 @@ export const matrixFlowRun: RunKindDefinition<MatrixFlowRunSettings, MatrixFlowR
     objective: choiceRule('jepa or mae', OBJECTIVES, true),
     depth: integerRule('encoder depth L, integer ≥ 1', 1, undefined, true),
     ...FEATURE_SETTING_RULES,
-    sigmaXX: arrayRule(`full Σxx as rows (instead of features), d ≤ ${MAX_MATRIX_FLOW_WIDTH}`, matrixRows, MAX_MATRIX_FLOW_WIDTH),
-    sigmaYX: arrayRule('full Σyx as rows (with sigmaXX)', matrixRows, MAX_MATRIX_FLOW_WIDTH),
+    sigmaXX: arrayRule(`full Σxx as rows (instead of features), d ≤ ${MAX_MATRIX_FLOW_WIDTH}`, finiteNumbers, MAX_MATRIX_FLOW_WIDTH),
+    sigmaYX: arrayRule('full Σyx as rows (with sigmaXX)', finiteNumbers, MAX_MATRIX_FLOW_WIDTH),
     epsilon: positiveRule('initialisation scale ε > 0', true),
     init: choiceRule('aligned (default), rotated or random', INITIALIZATION_KINDS),
     seed: integerRule('seed of a rotated or random init, integer 0 … 4294967295 (default 0)', 0, 4294967295),
@@ -127,7 +122,7 @@ export const matrixFlowRun: RunKindDefinition<MatrixFlowRunSettings, MatrixFlowR
     atol: positiveRule('absolute tolerance (default 1e-14)'),
     directions: arrayRule(
       'directions u_j (d numbers each) to read ‖W̄u_j‖ along',
-      matrixRows,
+      finiteNumbers,
       MAX_MATRIX_FLOW_WIDTH * MAX_MATRIX_FLOW_WIDTH,
     ),
   },
@@ -162,8 +157,7 @@ export const matrixFlowRun: RunKindDefinition<MatrixFlowRunSettings, MatrixFlowR
     const kind = s.init ?? 'aligned';
     const init: Initialization = kind === 'aligned' ? { kind, epsilon: s.epsilon } : { kind, epsilon: s.epsilon, seed: s.seed ?? 0 };
     const { network } = initialNetwork(init, d, L, s.objective);
-    const rows = (m: Float64Array): number[][] => Array.from({ length: d }, (_, i) => Array.from(m.subarray(i * d, (i + 1) * d)));
-    const y0 = flow.pack({ V: rows(network.predictor), W: network.layers.map(rows) });
+    const y0 = flow.pack({ V: matrixRows(network.predictor, d), W: network.layers.map((w) => matrixRows(w, d)) });
     const points = s.points ?? 11;
     const tEval = Array.from({ length: points }, (_, k) => (k === points - 1 ? s.tEnd : (s.tEnd * k) / (points - 1)));
     const method = s.method ?? 'bdf';

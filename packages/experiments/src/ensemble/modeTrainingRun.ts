@@ -5,14 +5,14 @@
  *
  * @module
  */
-import { INITIALIZATION_KINDS, InvalidArgumentError, OBJECTIVES, validateFinite, type Objective } from '@jepa-dynamics/core';
+import { INITIALIZATION_KINDS, InvalidArgumentError, OBJECTIVES, type Objective } from '@jepa-dynamics/core';
 import { generalizedModes } from '@jepa-dynamics/ode';
 import type { InitializationKind } from '@jepa-dynamics/core';
 import { simulateModes } from '../arrange/simulateModes.js';
 import { featureColumns } from './featureSettings.js';
 import { jsonNumber, jsonNumbers } from './jsonNumber.js';
 import type { Cell, RunKindDefinition } from './runKind.js';
-import { arrayRule, choiceRule, integerRule, positiveRule, unitIntervalRule, type SettingValue } from './settingRule.js';
+import { arrayRule, choiceRule, integerRule, positiveRule, unitIntervalRule, finiteNumbers } from './settingRule.js';
 
 /**
  * Largest width d of a `mode-training` run (its covariances are d×d matrices in the run's JSON;
@@ -83,11 +83,6 @@ export interface ModeTrainingRunResult {
   orderTrained: { order: number[]; never: number[] };
 }
 
-const matrixRow = (where: string, name: string, value: unknown): SettingValue => {
-  if (!Array.isArray(value)) throw new InvalidArgumentError(where, name, 'must be an array of numbers', value);
-  return value.map((x: unknown, j) => validateFinite(where, `${name}[${j}]`, x));
-};
-
 /** The two covariances as row-major arrays, d, and their modes (which checks them). */
 function covariances(where: string, s: ModeTrainingRunSettings): { sxx: Float64Array; syx: Float64Array; d: number } {
   for (const name of ['sigmaXX', 'sigmaYX'] as const)
@@ -115,11 +110,11 @@ export const modeTrainingRun: RunKindDefinition<ModeTrainingRunSettings, ModeTra
     depth: integerRule('encoder depth L, integer ≥ 1', 1, undefined, true),
     sigmaXX: arrayRule(
       `Σxx as d rows of d numbers, symmetric positive definite, d ≤ ${MAX_MODE_TRAINING_WIDTH}`,
-      matrixRow,
+      finiteNumbers,
       MAX_MODE_TRAINING_WIDTH,
       true,
     ),
-    sigmaYX: arrayRule('Σyx as d rows of d numbers, symmetric', matrixRow, MAX_MODE_TRAINING_WIDTH, true),
+    sigmaYX: arrayRule('Σyx as d rows of d numbers, symmetric', finiteNumbers, MAX_MODE_TRAINING_WIDTH, true),
     epsilon: positiveRule('initialisation scale ε > 0 (also the prediction’s)', true),
     lr: positiveRule('learning rate η > 0', true),
     steps: integerRule('number of steps K, integer ≥ 1', 1, undefined, true),

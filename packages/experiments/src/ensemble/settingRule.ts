@@ -54,6 +54,12 @@ export function unitIntervalRule(doc: string, interval: UnitInterval, required =
   return { doc, required, check: (where, name, value) => validateUnitInterval(where, name, value, interval) };
 }
 
+/** An array of finite numbers (e.g. one row of a matrix), each named `name[j]` in an error. */
+export function finiteNumbers(where: string, name: string, value: unknown): SettingValue {
+  if (!Array.isArray(value)) throw new InvalidArgumentError(where, name, 'must be an array of numbers', value);
+  return value.map((x: unknown, j) => validateFinite(where, `${name}[${j}]`, x));
+}
+
 /** A non-empty array (at most `maxLength` entries) whose entries each obey `entry`. */
 export function arrayRule(
   doc: string,

@@ -21,7 +21,7 @@
  *
  * @module
  */
-import type { Objective } from '@jepa-dynamics/core';
+import { matmulReference, matmulTransAReference, type Objective } from '@jepa-dynamics/core';
 import type { DiagonalEntries, PairJacobianSettings } from './matrixFlowPairJacobian.js';
 
 /** The u × u blocks on U (row-major) of V, W_1…W_L, the EMA target's layers, Σxx and Σyx. */
@@ -48,28 +48,6 @@ export interface SectorForward {
   g: Float64Array[];
 }
 
-/** `c = A·B` (u × u). */
-function product(c: Float64Array, a: Float64Array, b: Float64Array, u: number): void {
-  c.fill(0);
-  for (let i = 0; i < u; i++)
-    for (let k = 0; k < u; k++) {
-      const aik = a[i * u + k];
-      if (aik === 0) continue;
-      for (let j = 0; j < u; j++) c[i * u + j] += aik * b[k * u + j];
-    }
-}
-
-/** `c = Aᵀ·B` (u × u). */
-function productTransA(c: Float64Array, a: Float64Array, b: Float64Array, u: number): void {
-  c.fill(0);
-  for (let k = 0; k < u; k++)
-    for (let i = 0; i < u; i++) {
-      const aki = a[k * u + i];
-      if (aki === 0) continue;
-      for (let j = 0; j < u; j++) c[i * u + j] += aki * b[k * u + j];
-    }
-}
-
 /**
  * The forward quantities on U of docs/math.md §1 (kernels/matrixFlowKernel.ts):
  * `X = Q_L Σxx`, `R = V X − T̄ Σyx` (JEPA) | `V X − Σyx` (MAE), `G_L = Vᵀ R`, `G_{a−1} = W_aᵀ G_a`.
@@ -81,20 +59,20 @@ export function sectorForward(objective: Objective, blocks: SectorBlocks): Secto
   const uu = u * u;
   const none = new Float64Array(0);
   const q = Array.from({ length: L + 1 }, (_, a) => (a === 0 ? none : a === 1 ? w[0] : new Float64Array(uu)));
-  for (let a = 2; a <= L; a++) product(q[a], w[a - 1], q[a - 1], u);
+  for (let a = 2; a <= L; a++) matmulReference(q[a], w[a - 1], q[a - 1], u, u, u);
   let qt = q;
   if (ema) {
     qt = Array.from({ length: L + 1 }, (_, a) => (a === 0 ? none : a === 1 ? wt[0] : new Float64Array(uu)));
-    for (let a = 2; a <= L; a++) product(qt[a], wt[a - 1], qt[a - 1], u);
+    for (let a = 2; a <= L; a++) matmulReference(qt[a], wt[a - 1], qt[a - 1], u, u, u);
   }
   const x = new Float64Array(uu);
-  product(x, q[L], blocks.sxx, u);
+  matmulReference(x, q[L], blocks.sxx, u, u, u);
   const r = new Float64Array(uu);
-  product(r, blocks.v, x, u);
+  matmulReference(r, blocks.v, x, u, u, u);
   const tmp = new Float64Array(uu);
   switch (objective) {
     case 'jepa':
-      product(tmp, qt[L], blocks.syx, u);
+      matmulReference(tmp, qt[L], blocks.syx, u, u, u);
       break;
     case 'mae':
       tmp.set(blocks.syx);
@@ -106,8 +84,8 @@ export function sectorForward(objective: Objective, blocks: SectorBlocks): Secto
   }
   for (let k = 0; k < uu; k++) r[k] -= tmp[k];
   const g = Array.from({ length: L + 1 }, (_, a) => (a === 0 ? none : new Float64Array(uu)));
-  productTransA(g[L], blocks.v, r, u);
-  for (let a = L; a >= 2; a--) productTransA(g[a - 1], w[a - 1], g[a], u);
+  matmulTransAReference(g[L], blocks.v, r, u, u, u);
+  for (let a = L; a >= 2; a--) matmulTransAReference(g[a - 1], w[a - 1], g[a], u, u, u);
   return { blocks, q, qt, x, r, g };
 }
 

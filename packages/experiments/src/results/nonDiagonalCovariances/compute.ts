@@ -6,9 +6,10 @@
  * (docs/math.md §8).
  * @module
  */
-import { generalizedModes, type Objective } from '@jepa-dynamics/ode';
+import { generalizedModes, type GeneralizedMode, type Objective } from '@jepa-dynamics/ode';
 import { orderByCriticalTime, rotatedStaticCovariances } from '@jepa-dynamics/sim';
 import { quantile } from '../../arrange/quantile.js';
+import { matrixRows } from '../../arrange/matrixRows.js';
 import { modePredictions } from '../../arrange/simulateModes.js';
 import type { EnsembleExecutor } from '../../ensemble/ensembleExecutor.js';
 import type { MatrixFlowRunResult } from '../../ensemble/matrixFlowRun.js';
@@ -158,7 +159,11 @@ interface PlannedRun extends Pick<
   CovarianceRun,
   'objective' | 'depth' | 'epsilon' | 'theta' | 'seed' | 'learningRate' | 'steps' | 'recordEvery'
 > {
-  /** The `mode-training` run: the rotated model of the seed's features, aligned start ε^{1/L} I. */
+  /** The rotated model of the seed's features as rows, and its modes. */
+  sigmaXX: number[][];
+  sigmaYX: number[][];
+  modes: GeneralizedMode[];
+  /** The `mode-training` run: those covariances, aligned start ε^{1/L} I. */
   spec: RunSpec;
 }
 
@@ -183,15 +188,15 @@ function planRotated(
   if (known.length === 0) return null;
   const learningRate = settings.learningRate[objective];
   const { steps, recordEvery } = schedule(known);
-  const d = settings.d;
-  const rows = (a: Float64Array): number[][] => Array.from({ length: d }, (_, i) => Array.from(a.subarray(i * d, (i + 1) * d)));
+  const sigmaXX = matrixRows(cov.sigmaXX, settings.d);
+  const sigmaYX = matrixRows(cov.sigmaYX, settings.d);
   const spec: RunSpec = {
     kind: 'mode-training',
     settings: {
       objective,
       depth,
-      sigmaXX: rows(cov.sigmaXX),
-      sigmaYX: rows(cov.sigmaYX),
+      sigmaXX,
+      sigmaYX,
       epsilon,
       lr: learningRate,
       steps,
@@ -199,7 +204,7 @@ function planRotated(
       fraction: settings.fraction,
     },
   };
-  return { objective, depth, epsilon, theta, seed, learningRate, steps, recordEvery, spec };
+  return { objective, depth, epsilon, theta, seed, learningRate, steps, recordEvery, sigmaXX, sigmaYX, modes, spec };
 }
 
 /** What {@link executeRuns} returns per run: its result, or its error. */
@@ -380,7 +385,9 @@ async function computeGrid(
     epsilon: p.epsilon,
     theta: p.theta,
     seed: p.seed,
-    features: drawFeatures(settings, p.seed),
+    sigmaXX: p.sigmaXX,
+    sigmaYX: p.sigmaYX,
+    modes: p.modes,
     tEnd: p.steps * p.learningRate,
     outputs: settings.records,
     fraction: settings.fraction,

@@ -3,8 +3,7 @@
  * as an ODE (a `matrix-flow` run: ode's `matrixFlow`, stiff method), read in the same modes.
  * @module
  */
-import { generalizedModes, type GeneralizedMode, type Objective } from '@jepa-dynamics/ode';
-import { rotatedStaticCovariances } from '@jepa-dynamics/sim';
+import type { GeneralizedMode, Objective } from '@jepa-dynamics/ode';
 import { componentLearning } from '../../arrange/componentLearning.js';
 import { modeTargets } from '../../arrange/simulateModes.js';
 import type { MatrixFlowRunResult } from '../../ensemble/matrixFlowRun.js';
@@ -43,23 +42,15 @@ export interface FlowCheckInput {
   epsilon: number;
   theta: number;
   seed: number;
-  features: readonly { lambda: number; rho: number }[];
+  /** The point's covariances as rows (those of its training run). */
+  sigmaXX: number[][];
+  sigmaYX: number[][];
+  /** Their modes (`generalizedModes`), in which the flow is read as training is. */
+  modes: readonly GeneralizedMode[];
   tEnd: number;
   outputs: number;
   /** p: a mode counts as learned when its amplitude reaches p·w̄∞ for good, as in training. */
   fraction: number;
-}
-
-/** The grid point's rotated covariances as rows and its modes. */
-function pointModes(input: FlowCheckInput): {
-  rows: (a: Float64Array) => number[][];
-  cov: ReturnType<typeof rotatedStaticCovariances>;
-  modes: GeneralizedMode[];
-} {
-  const cov = rotatedStaticCovariances(input.features, input.theta);
-  const d = cov.d;
-  const rows = (a: Float64Array): number[][] => Array.from({ length: d }, (_, i) => Array.from(a.subarray(i * d, (i + 1) * d)));
-  return { rows, cov, modes: generalizedModes(cov.sigmaXX, cov.sigmaYX, d) };
 }
 
 /**
@@ -70,14 +61,13 @@ function pointModes(input: FlowCheckInput): {
  * @returns the run specification.
  */
 export function flowCheckRun(input: FlowCheckInput): RunSpec {
-  const { rows, cov, modes } = pointModes(input);
   return {
     kind: 'matrix-flow',
     settings: {
       objective: input.objective,
       depth: input.depth,
-      sigmaXX: rows(cov.sigmaXX),
-      sigmaYX: rows(cov.sigmaYX),
+      sigmaXX: input.sigmaXX,
+      sigmaYX: input.sigmaYX,
       epsilon: input.epsilon,
       init: 'aligned',
       tEnd: input.tEnd,
@@ -85,7 +75,7 @@ export function flowCheckRun(input: FlowCheckInput): RunSpec {
       method: 'bdf',
       rtol: RTOL,
       atol: ATOL,
-      directions: modes.map((m) => Array.from(m.dual)),
+      directions: input.modes.map((m) => Array.from(m.dual)),
     },
   };
 }
@@ -104,8 +94,7 @@ export function readFlowCheck(
   outcome: { ok: true; result: MatrixFlowRunResult } | { ok: false; error: { message: string } },
   training: readonly (number | null)[],
 ): FlowCheck {
-  const { objective, depth, epsilon, theta, seed, tEnd, outputs } = input;
-  const { modes } = pointModes(input);
+  const { objective, depth, epsilon, theta, seed, tEnd, outputs, modes } = input;
   // a failed integration has no records: no mode has a flow time
   const times = outcome.ok
     ? componentLearning(
