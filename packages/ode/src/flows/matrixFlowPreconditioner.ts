@@ -201,7 +201,7 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
       sxx: restrict(sxx),
       syx: restrict(syx),
     };
-    if ([blocks.v, ...blocks.w, ...blocks.wt].every((m) => nearlyDiagonal(m, u))) {
+    if ([blocks.v, ...blocks.w, ...blocks.wt].every((m) => isDiagonal(m, u, DIAGONAL_TOLERANCE))) {
       learned = [];
       unlearned = [];
       return;
@@ -448,23 +448,20 @@ function shiftAndScale(j: Float64Array, n: number, gamma: number): void {
     }
 }
 
-/** Whether a d×d matrix has only zeros off its diagonal. */
-function isDiagonal(m: Float64Array, d: number): boolean {
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) if (i !== j && m[i * d + j] !== 0) return false;
-  return true;
-}
-
-/** Whether a u×u block's off-diagonal entries are at most DIAGONAL_TOLERANCE times its largest entry. */
-function nearlyDiagonal(m: Float64Array, u: number): boolean {
+/**
+ * Whether a d×d matrix's off-diagonal entries are at most `tolerance` times its largest entry
+ * (with the default 0: exactly diagonal).
+ */
+function isDiagonal(m: Float64Array, d: number, tolerance = 0): boolean {
   let largest = 0;
   let offDiagonal = 0;
-  for (let i = 0; i < u; i++)
-    for (let j = 0; j < u; j++) {
-      const x = Math.abs(m[i * u + j]);
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++) {
+      const x = Math.abs(m[i * d + j]);
       largest = Math.max(largest, x);
       if (i !== j) offDiagonal = Math.max(offDiagonal, x);
     }
-  return offDiagonal <= DIAGONAL_TOLERANCE * largest;
+  return offDiagonal <= tolerance * largest;
 }
 
 /** Whether all K blocks of a state are diagonal. */

@@ -4,8 +4,7 @@
  * @module
  */
 import type { GeneralizedMode, Objective } from '@jepa-dynamics/ode';
-import { componentLearning } from '../../arrange/componentLearning.js';
-import { modeTargets } from '../../arrange/simulateModes.js';
+import { readModes } from '../../arrange/simulateModes.js';
 import type { MatrixFlowRunResult } from '../../ensemble/matrixFlowRun.js';
 import type { RunSpec } from '../../ensemble/runSpec.js';
 
@@ -97,12 +96,15 @@ export function readFlowCheck(
   const { objective, depth, epsilon, theta, seed, tEnd, outputs, modes } = input;
   // a failed integration has no records: no mode has a flow time
   const times = outcome.ok
-    ? componentLearning(
-        outcome.result.t.map((t) => t ?? Number.NaN),
-        (outcome.result.amplitude ?? []).map((a) => a.map((x) => x ?? Number.NaN)),
-        modeTargets(modes, { objective, depth, epsilon, fraction: input.fraction }).map((x) => x ?? Number.POSITIVE_INFINITY),
-        null,
-      ).map((l) => l.learnedAt)
+    ? readModes(
+        modes,
+        {
+          t: outcome.result.t.map((t) => t ?? Number.NaN),
+          amplitude: (outcome.result.amplitude ?? []).map((a) => a.map((x) => x ?? Number.NaN)),
+        },
+        modes.map(() => null),
+        { objective, depth, epsilon, fraction: input.fraction },
+      ).map((m) => m.learnedAt)
     : modes.map(() => null);
   // a mode whose amplitude starts at or above its target (a small ρ: p·w̄∞ below the start) is
   // "learned" at t = 0 by both and has no crossing time to compare (0/0)
