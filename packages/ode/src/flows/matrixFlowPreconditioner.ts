@@ -48,7 +48,13 @@
  */
 import { householderQr, luDecomposeKernel, luSolveKernel, symmetricEigen, type MatrixWorkspace, type Objective } from '@jepa-dynamics/core';
 import { createPairJacobianScratch, pairJacobianBlock, type DiagonalEntries, type PairJacobianSettings } from './matrixFlowPairJacobian.js';
-import { createSectorJacobianScratch, sectorForward, sectorJacobianBlock, type SectorJacobianScratch } from './matrixFlowSectorJacobian.js';
+import {
+  createSectorJacobianScratch,
+  sectorForward,
+  sectorJacobianBlock,
+  type SectorForward,
+  type SectorJacobianScratch,
+} from './matrixFlowSectorJacobian.js';
 
 /**
  * A mode counts as learned when its diagonal entry of the transformed W̄ exceeds the smallest
@@ -68,16 +74,8 @@ const LEARNED_RATIO = 1e3;
  */
 const COUPLING_THRESHOLD = 100;
 /**
- * The learned modes' blocks are built from the most learned down, and no further once γ times one's
- * coupling is at most COUPLING_THRESHOLD / PROBE_MARGIN (building each block to measure its coupling
- * was most of the cost from ε = 1e-3, where few blocks are used); the margin leaves room for γ to
- * grow at the setups that reuse J.
- */
-const PROBE_MARGIN = 10;
-/**
  * The most learned mode's coupling, once measured, stands for this many later full setups with the same
- * learned set (its block is then not built while γ times it stays PROBE_MARGIN · PROBE_DRIFT below
- * COUPLING_THRESHOLD). From one full setup to the next it changed by a factor 0.92 … 1.05 (random init,
+ * learned set (its block is then not built while γ times it stays PROBE_DRIFT below COUPLING_THRESHOLD). From one full setup to the next it changed by a factor 0.92 … 1.05 (random init,
  * L = 4, ε = 1e-3, seed 1: d = 32, 183 pairs; d = 64, 312 pairs), so by at most 1.05⁸ ≈ 1.5 < PROBE_DRIFT
  * over REPROBE_AFTER setups.
  */
@@ -172,12 +170,48 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
   let all: DiagonalEntries[] = [];
   const sectorSize = (): number => 2 * K * unlearned.length;
   // per learned mode: the ∞-norm of what its pair blocks miss, and whether its block is used at this γ
+  // the learned × unlearned sector of the last full setup: the forward quantities on U, its learned set,
+  // the learned modes from the most learned down, how many of their blocks are built (in that order,
+  // at the setups that need them), and the coupling of each built one (0 for the others)
+  let forwardOnU: SectorForward | null = null;
+  let partition = '';
+  let order: number[] = [];
+  let built = 0;
   let coupling: number[] = [];
   let active: boolean[] = [];
-  // the most learned mode's coupling at the last full setup that built its block, the learned set then,
-  // and the full setups since
+  // the most learned mode's coupling when its block was last built, the learned set then, and the full setups since
   let probe = { partition: '', coupling: 0, age: 0 };
+  /** Builds the next learned mode's block (in `order`) and records what its pair blocks miss: the ∞-norm of its entries between different unlearned indices. */
+  const buildNext = (forward: SectorForward, scratch: SectorJacobianScratch): void => {
+    const p = order[built++];
+    const n = sectorSize();
+    const u = unlearned.length;
+    const b = sectorJacobianBlock(settings, all[learned[p]], forward, sectorJacobian.subarray(p * n * n, (p + 1) * n * n), scratch);
+    let worst = 0;
+    for (let r = 0; r < n; r++) {
+      let sum = 0;
+      for (let c = 0; c < n; c++) if (r % u !== c % u) sum += Math.abs(b[r * n + c]);
+      worst = Math.max(worst, sum);
+    }
+    coupling[p] = worst;
+    if (built === 1) {
+      counts.coupled++;
+      probe = { partition, coupling: worst, age: 0 };
+    }
+  };
+  /**
+   * Factors the blocks used at this γ: those whose γ times coupling exceeds COUPLING_THRESHOLD. The couplings
+   * fell with the modes' W̄ entries at every setup measured (random init, d = 16, ε = 1e-6), so the blocks are
+   * built from the most learned mode down, and no further than the first that is not used; none while the
+   * most learned mode's last measured coupling says it would not be (see REPROBE_AFTER).
+   */
   const factorSector = (gamma: number): void => {
+    const forward = forwardOnU;
+    const scratch = sectorScratch;
+    if (forward === null || scratch === null) return;
+    const stands = partition === probe.partition && probe.age < REPROBE_AFTER && gamma * probe.coupling * PROBE_DRIFT <= COUPLING_THRESHOLD;
+    if (built > 0 || !stands)
+      while (built < order.length && (built === 0 || gamma * coupling[order[built - 1]] > COUPLING_THRESHOLD)) buildNext(forward, scratch);
     const n = sectorSize();
     active = coupling.map((c) => gamma * c > COUPLING_THRESHOLD);
     for (let p = 0; p < learned.length; p++) {
@@ -186,12 +220,14 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
       factorBlock(n, gamma, sectorLu, p * n * n, sectorPivots, p * n);
     }
   };
+
   /**
-   * Partitions the modes of the transformed state (`moved`, covariances `sxx`, `syx`) and builds
-   * the blocks of the learned × unlearned entries; none (the pair blocks alone) when either set is
-   * empty, |U| < 2, or every block on U is diagonal (then the pair blocks are these blocks).
+   * Partitions the modes of the transformed state (`moved`, covariances `sxx`, `syx`) and prepares
+   * the blocks of the learned × unlearned entries (factorSector builds those it needs); none (the
+   * pair blocks alone) when either set is empty, |U| < 2, or every block on U is diagonal (then the
+   * pair blocks are these blocks).
    */
-  const buildSector = (gamma: number): void => {
+  const buildSector = (): void => {
     learned = [];
     unlearned = [];
     const q = Array.from({ length: d }, (_, i) => {
@@ -217,20 +253,14 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
       sxx: restrict(sxx),
       syx: restrict(syx),
     };
-    const partition = learned.join(',');
-    if (
-      [blocks.v, ...blocks.w, ...blocks.wt].every((m) => isDiagonal(m, u, DIAGONAL_TOLERANCE)) ||
-      (partition === probe.partition &&
-        probe.age < REPROBE_AFTER &&
-        gamma * probe.coupling * PROBE_MARGIN * PROBE_DRIFT <= COUPLING_THRESHOLD)
-    ) {
-      probe.age++;
+    if ([blocks.v, ...blocks.w, ...blocks.wt].every((m) => isDiagonal(m, u, DIAGONAL_TOLERANCE))) {
       learned = [];
       unlearned = [];
       return;
     }
-    counts.coupled++;
-    const forward = sectorForward(objective, blocks);
+    partition = learned.join(',');
+    if (partition === probe.partition) probe.age++;
+    forwardOnU = sectorForward(objective, blocks);
     const n = sectorSize();
     const size = learned.length * n * n;
     if (sectorJacobian.length < size) {
@@ -240,28 +270,9 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     if (sectorPivots.length < learned.length * n) sectorPivots = new Int32Array(learned.length * n);
     if (sectorX.length < n) sectorX = new Float64Array(n);
     if (sectorScratch === null || sectorScratch.u !== u) sectorScratch = createSectorJacobianScratch(L, u);
-    const scratch = sectorScratch;
-    // builds learned mode p's block and returns what its pair blocks miss: the ∞-norm of its entries between different unlearned indices
-    const build = (p: number): number => {
-      const b = sectorJacobianBlock(settings, all[learned[p]], forward, sectorJacobian.subarray(p * n * n, (p + 1) * n * n), scratch);
-      let worst = 0;
-      for (let r = 0; r < n; r++) {
-        let sum = 0;
-        for (let c = 0; c < n; c++) if (r % u !== c % u) sum += Math.abs(b[r * n + c]);
-        worst = Math.max(worst, sum);
-      }
-      return worst;
-    };
-    // the most learned modes first: the couplings fell with the modes' W̄ entries at every setup measured
-    // (random init, d = 16, ε = 1e-6), so once γ times one stays PROBE_MARGIN below COUPLING_THRESHOLD the
-    // less learned modes' blocks would not be used, and they are not built (they count as uncoupled)
-    const order = learned.map((_, p) => p).sort((a, b) => q[learned[b]] - q[learned[a]]);
+    order = learned.map((_, p) => p).sort((a, b) => q[learned[b]] - q[learned[a]]);
+    built = 0;
     coupling = learned.map(() => 0);
-    for (const p of order) {
-      coupling[p] = build(p);
-      if (p === order[0]) probe = { partition, coupling: coupling[p], age: 0 };
-      if (gamma * coupling[p] * PROBE_MARGIN <= COUPLING_THRESHOLD) return;
-    }
   };
 
   /** Factors `I − γ·J` in place (n × n at `lu[offset …]`), pivots at `piv[pivOffset …]`; the identity if singular. */
@@ -356,7 +367,7 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     all = Array.from({ length: d }, (_, i) => entries(i));
     learned = [];
     unlearned = [];
-    if (rotate) buildSector(gamma);
+    if (rotate) buildSector();
     for (let i = 0; i < d; i++) pairJacobianBlock(settings, all[i], all[i], true, diagLu.subarray(i * K * K, (i + 1) * K * K), scratch);
     let p = 0;
     for (let i = 0; i < d; i++)
