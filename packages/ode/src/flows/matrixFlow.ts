@@ -110,9 +110,10 @@ export interface MatrixFlow {
   }): Pick<SolveOptions, 'method' | 'linearSolver' | 'jvp' | 'psetup' | 'psolve' | 'gmres'>;
   /**
    * Preconditioner setups so far, how many needed the change of basis of a non-aligned
-   * state, how many reused the Jacobian blocks of the previous full setup (`reuse`), and how many
-   * full setups coupled the learned with the unlearned modes (blocks of order 2K·u, K = L + 1 or
-   * 2L + 1 with EMA, u the number of unlearned modes; see matrixFlowPreconditioner.ts).
+   * state, how many reused the Jacobian blocks of the previous full setup (`reuse`), and for how
+   * many full setups the learned modes were coupled with the unlearned ones (blocks of order 2K·u,
+   * K = L + 1 or 2L + 1 with EMA, u the number of unlearned modes, built at that setup or at one
+   * reusing its Jacobian; see matrixFlowPreconditioner.ts).
    */
   readonly preconditionerCounts: {
     readonly setups: number;

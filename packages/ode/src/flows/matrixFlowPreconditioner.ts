@@ -74,10 +74,11 @@ const LEARNED_RATIO = 1e3;
  */
 const COUPLING_THRESHOLD = 100;
 /**
- * The most learned mode's coupling, once measured, stands for this many later full setups with the same
- * learned set (its block is then not built while γ times it stays PROBE_DRIFT below COUPLING_THRESHOLD). From one full setup to the next it changed by a factor 0.92 … 1.05 (random init,
- * L = 4, ε = 1e-3, seed 1: d = 32, 183 pairs; d = 64, 312 pairs), so by at most 1.05⁸ ≈ 1.5 < PROBE_DRIFT
- * over REPROBE_AFTER setups.
+ * The most learned mode's coupling, once measured, stands for this many later full setups with
+ * the same learned set: its block is then not built while γ times it stays PROBE_DRIFT below
+ * COUPLING_THRESHOLD. From one full setup to the next it changed by a factor 0.92 … 1.05 (random
+ * init, L = 4, ε = 1e-3, seed 1: d = 32, 183 pairs of setups; d = 64, 312), so by at most
+ * 1.05⁸ ≈ 1.5 < PROBE_DRIFT over REPROBE_AFTER setups.
  */
 const REPROBE_AFTER = 8;
 /** See REPROBE_AFTER. */
@@ -112,8 +113,9 @@ export interface MatrixFlowPreconditioner {
   /** `z = P⁻¹ r` (r is not modified). */
   solve(r: Float64Array, z: Float64Array): void;
   /**
-   * Setups so far, how many of them needed the change of basis, how many reused J, and how many
-   * full setups built the blocks of the learned × unlearned entries (see the module comment).
+   * Setups so far, how many of them needed the change of basis, how many reused J, and for how
+   * many full setups blocks of the learned × unlearned entries were built (at that setup or at
+   * one reusing its J; see the module comment).
    */
   readonly counts: { setups: number; rotated: number; reused: number; coupled: number };
 }
@@ -169,7 +171,6 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
   // the diagonal entries of the transformed state at each index (of the last full setup)
   let all: DiagonalEntries[] = [];
   const sectorSize = (): number => 2 * K * unlearned.length;
-  // per learned mode: the ∞-norm of what its pair blocks miss, and whether its block is used at this γ
   // the learned × unlearned sector of the last full setup: the forward quantities on U, its learned set,
   // the learned modes from the most learned down, how many of their blocks are built (in that order,
   // at the setups that need them), and the coupling of each built one (0 for the others)
@@ -178,10 +179,15 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
   let order: number[] = [];
   let built = 0;
   let coupling: number[] = [];
+  // per learned mode: whether its block is used at this γ
   let active: boolean[] = [];
-  // the most learned mode's coupling when its block was last built, the learned set then, and the full setups since
+  // the most learned mode's coupling when its block was last built, the learned set then, and the
+  // full setups since
   let probe = { partition: '', coupling: 0, age: 0 };
-  /** Builds the next learned mode's block (in `order`) and records what its pair blocks miss: the ∞-norm of its entries between different unlearned indices. */
+  /**
+   * Builds the next learned mode's block (in `order`) and records what its pair blocks miss: the
+   * ∞-norm of its entries between different unlearned indices.
+   */
   const buildNext = (forward: SectorForward, scratch: SectorJacobianScratch): void => {
     const p = order[built++];
     const n = sectorSize();
@@ -200,10 +206,11 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     }
   };
   /**
-   * Factors the blocks used at this γ: those whose γ times coupling exceeds COUPLING_THRESHOLD. The couplings
-   * fell with the modes' W̄ entries at every setup measured (random init, d = 16, ε = 1e-6), so the blocks are
-   * built from the most learned mode down, and no further than the first that is not used; none while the
-   * most learned mode's last measured coupling says it would not be (see REPROBE_AFTER).
+   * Factors the blocks used at this γ: those whose γ times coupling exceeds COUPLING_THRESHOLD.
+   * The couplings fell with the modes' W̄ entries at every setup measured (random init, d = 16,
+   * ε = 1e-6), so the blocks are built from the most learned mode down, and no further than the
+   * first that is not used; none while the most learned mode's last measured coupling says it
+   * would not be (see REPROBE_AFTER).
    */
   const factorSector = (gamma: number): void => {
     const forward = forwardOnU;
