@@ -16,10 +16,13 @@
  * 5. the matrix flow from a random orthogonal init, d = 64, L = 4, ε = 1e-1, 1e-2 (and 1e-3 with
  *    MATRIX_BENCH_FULL=1), and d = 8, 16 (and 32) at ε = 1e-6, seeds 1, 2, and its η → 0 agreement with `train` at ε = 0.1 (the
  *    deviation at η, η/2, η/4 and its ratios);
- * 6. with MATRIX_BENCH_FULL=1: 100 training steps at d = 1024, L = 8 and the peak resident memory.
+ * 6. with MATRIX_BENCH_FULL=1: 100 training steps at d = 1024, L = 8 and the peak resident memory;
+ * 7. LU factorization (core's `luDecomposeKernel`, which the preconditioner's learned × unlearned
+ *    blocks of order 2(L + 1)u use) against column-at-a-time elimination written here, n = 20 … 500,
+ *    and whether the two factorizations are bit-identical.
  *
  * Run: `pnpm bench matrix` (or `MATRIX_BENCH_FULL=1 pnpm bench matrix`; `MATRIX_BENCH_SECTIONS=flow,memory`
- * runs only the sections named: rhs, setup, training, flow, random, memory). CPU time is the
+ * runs only the sections named: rhs, setup, training, flow, random, memory, lu). CPU time is the
  * fairer figure on a shared machine; the load average is printed.
  */
 import { loadavg } from 'node:os';
@@ -31,12 +34,13 @@ import {
   solveIvp,
   type EventFunction,
 } from '../packages/ode/dist/index.js';
+import { luDecomposeKernel } from '../packages/core/dist/index.js';
 import { initialNetwork, train, type Covariances } from '../packages/sim/dist/index.js';
 import type { BenchSuite } from './suites.js';
 import { printTable, timeIt } from './timing.js';
 
 const full = process.env.MATRIX_BENCH_FULL === '1';
-/** MATRIX_BENCH_SECTIONS=rhs,setup,training,flow,random,memory runs only those sections. */
+/** MATRIX_BENCH_SECTIONS=rhs,setup,training,flow,random,memory,lu runs only those sections. */
 const only = process.env.MATRIX_BENCH_SECTIONS?.split(',');
 const wanted = (name: string): boolean => (only === undefined ? name !== 'memory' || full : only.includes(name));
 const fmt = (x: number, digits = 3): string => x.toPrecision(digits);
@@ -404,6 +408,64 @@ function memory(): void {
   printTable(['status', 'wall s', 'CPU s', 'peak RSS MiB'], [[t.value.status, fmt(t.ms / 1000), fmt(t.cpuMs / 1000), fmt(peak / 2 ** 20)]]);
 }
 
+/** The baseline of section 7: right-looking elimination with partial pivoting, one column at a time. */
+function columnAtATimeLu(a: Float64Array, n: number, pivots: Int32Array): number {
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    let big = Math.abs(a[k * n + k]);
+    for (let i = k + 1; i < n; i++) {
+      const v = Math.abs(a[i * n + k]);
+      if (v > big) {
+        big = v;
+        p = i;
+      }
+    }
+    pivots[k] = p;
+    if (big === 0 || !Number.isFinite(big)) return k + 1;
+    const rk = k * n;
+    if (p !== k)
+      for (let j = 0, rp = p * n; j < n; j++) {
+        const t = a[rk + j];
+        a[rk + j] = a[rp + j];
+        a[rp + j] = t;
+      }
+    const inv = 1 / a[rk + k];
+    for (let i = k + 1; i < n; i++) {
+      const ri = i * n;
+      const m = a[ri + k] * inv;
+      a[ri + k] = m;
+      if (m !== 0) for (let j = k + 1; j < n; j++) a[ri + j] -= m * a[rk + j];
+    }
+  }
+  return 0;
+}
+
+function lu(): void {
+  process.stdout.write(
+    `\n### LU factorization: luDecomposeKernel (four columns at a time) against column-at-a-time elimination, random n × n\n\n`,
+  );
+  const rows: (string | number)[][] = [];
+  for (const n of [20, 60, 180, 350, 500]) {
+    const next = uniform(n);
+    const a = Float64Array.from({ length: n * n }, next);
+    const work = new Float64Array(n * n);
+    const pivots = new Int32Array(n);
+    const factor = (kernel: typeof columnAtATimeLu) => (): void => {
+      work.set(a);
+      kernel(work, n, pivots);
+    };
+    const baseline = rate(factor(columnAtATimeLu), 300);
+    const blocked = rate(factor(luDecomposeKernel), 300);
+    const mine = Float64Array.from(a);
+    const theirs = Float64Array.from(a);
+    luDecomposeKernel(mine, n, new Int32Array(n));
+    columnAtATimeLu(theirs, n, new Int32Array(n));
+    const identical = mine.every((x, i) => Object.is(x, theirs[i]));
+    rows.push([n, fmt(1000 / baseline.cpu), fmt(1000 / blocked.cpu), fmt(blocked.cpu / baseline.cpu), identical ? 'yes' : 'no']);
+  }
+  printTable(['n', 'column at a time ms (CPU)', 'luDecomposeKernel ms (CPU)', 'ratio', 'bit-identical'], rows);
+}
+
 export const matrixSuite: BenchSuite = {
   name: 'matrix',
   description: `full-matrix dynamics: flow RHS/JVP, training, setup, stiff flow${full ? ', d = 1024 memory' : ''} (MATRIX_BENCH_FULL=1 for d = 512, 1024)`,
@@ -419,6 +481,7 @@ export const matrixSuite: BenchSuite = {
     if (wanted('flow')) stiffFlow();
     if (wanted('random')) randomFlow();
     if (wanted('memory')) memory();
+    if (wanted('lu')) lu();
     process.stdout.write(
       `\nload average at end: ${loadavg()
         .map((x) => x.toFixed(2))

@@ -20,8 +20,9 @@ const PANEL = 4;
  * Right-looking elimination with partial pivoting, the columns taken four at a time: each
  * panel of four columns is eliminated first, then the rows of U to its right, then every
  * row below receives the panel's four updates in one pass (rank-1 updates one column at a
- * time stream the whole trailing matrix through memory once per column; measured against
- * that at n = 20, 60, 180, 350, 500 in one process: 1.6, 2.3, 2.5, 3.6, 2.5× as fast). Each entry still receives the same subtractions in the same order as in
+ * time stream the whole trailing matrix through memory once per column; against that, in the
+ * `lu` section of `pnpm bench matrix`, 1.2, 1.8, 2.1, 2.1, 2.2× as fast at n = 20, 60, 180,
+ * 350, 500, CPU time on the 2-core development machine at load ≈ 2.6). Each entry still receives the same subtractions in the same order as in
  * column-at-a-time elimination, so the factors are bit-identical to it (tested).
  *
  * @param a - the matrix, row-major, length ≥ n²; overwritten by L and U.
