@@ -29,7 +29,12 @@
  *   2Ku over {(i, j), (j, i) : j ∈ U} of every matrix
  *   (matrixFlowSectorJacobian.ts, exact for that surrogate), the pair blocks elsewhere (the
  *   pairs inside U keep only the diagonals: what is left of the error, still growing ∝ γ).
- *   A learned mode's block is factored only while γ times what it adds to the pair blocks
+ *   Of that block P keeps two diagonal blocks of order Ku, the entries (i, U) and the entries
+ *   (U, i) of every matrix: across modes J couples each side with itself (W_1(i, U) through
+ *   Σxx′, V(U, i) and W_L(U, i) through V′) and hardly with the other (d = 16, ε = 1e-6: γ times
+ *   the parts between the sides at most 75 where those within reached 4.5e6), and two blocks of
+ *   order Ku cost a quarter of the LU and half the solve (d = 32, ε = 1e-6: 194 → 159 s CPU
+ *   side by side for 6 % more GMRES iterations). A learned mode's block is factored only while γ times what it adds to the pair blocks
  *   exceeds `COUPLING_THRESHOLD` (its LU costs more than the GMRES iterations it saves below);
  *   the blocks are built from the most learned mode down only as far as they could be used, and
  *   the most learned mode's coupling, once measured, stands for `REPROBE_AFTER` full setups.
@@ -37,12 +42,12 @@
  *
  * Setup: an eigendecomposition and L QR factorizations (non-aligned states), then
  * d(d − 1)/2 LU factorizations of order 2K and d of order K (K = L + 1, or 2L + 1 with an
- * EMA target), and with unlearned modes coupled, ℓ of order 2Ku (ℓ learned modes:
- * O(ℓ (2Ku)³/3) operations, their solves ℓ (2Ku)² per application). The blocks of J are
+ * EMA target), and with unlearned modes coupled, 2ℓ of order Ku (ℓ learned modes in use:
+ * O(2ℓ (Ku)³/3) operations, their solves 2ℓ (Ku)² per application). The blocks of J are
  * kept, so that a setup with `reuse` (the solver keeps its Jacobian and only γ changed:
  * CVODE's `jok`) skips the bases and the blocks and only refactors `I − γJ` (measured at
  * d = 64, L = 4, aligned: 89 % of the setups, the whole integration 13 % faster for 1 % more
- * GMRES iterations). Memory ≈ 4K² d² doubles, and 2ℓ (2Ku)² more with coupled modes.
+ * GMRES iterations). Memory ≈ 4K² d² doubles, and 4ℓ (Ku)² + (2Ku)² more with coupled modes.
  *
  * @module
  */
@@ -163,11 +168,15 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
   // the learned × unlearned sector: learned indices, U, and per learned index the block of J and its LU factors
   let learned: number[] = [];
   let unlearned: number[] = [];
+  // per learned mode two blocks of order h = Ku (its entries (i, U), then (U, i), of every matrix),
+  // the block of order 2Ku they are taken from, and the two sides of a vector
   let sectorJacobian = new Float64Array(0);
   let sectorLu = new Float64Array(0);
   let sectorPivots = new Int32Array(0);
   let sectorScratch: SectorJacobianScratch | null = null;
-  let sectorX = new Float64Array(0);
+  let sectorBlock = new Float64Array(0);
+  let sectorRow = new Float64Array(0);
+  let sectorColumn = new Float64Array(0);
   // the diagonal entries of the transformed state at each index (of the last full setup)
   let all: DiagonalEntries[] = [];
   const sectorSize = (): number => 2 * K * unlearned.length;
@@ -192,7 +201,8 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     const p = order[built++];
     const n = sectorSize();
     const u = unlearned.length;
-    const b = sectorJacobianBlock(settings, all[learned[p]], forward, sectorJacobian.subarray(p * n * n, (p + 1) * n * n), scratch);
+    const h = K * u;
+    const b = sectorJacobianBlock(settings, all[learned[p]], forward, sectorBlock, scratch);
     let worst = 0;
     for (let r = 0; r < n; r++) {
       let sum = 0;
@@ -200,6 +210,16 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
       worst = Math.max(worst, sum);
     }
     coupling[p] = worst;
+    // the two sides' blocks (b orders its unknowns per matrix m: (i, U) at 2mu + c, (U, i) at 2mu + u + c)
+    for (let side = 0; side < 2; side++) {
+      const out = p * 2 * h * h + side * h * h;
+      for (let m1 = 0; m1 < K; m1++)
+        for (let c1 = 0; c1 < u; c1++) {
+          const from = (2 * m1 * u + side * u + c1) * n + side * u;
+          const to = out + (m1 * u + c1) * h;
+          for (let m2 = 0; m2 < K; m2++) sectorJacobian.set(b.subarray(from + 2 * m2 * u, from + 2 * m2 * u + u), to + m2 * u);
+        }
+    }
     if (built === 1) {
       counts.coupled++;
       probe = { partition, coupling: worst, age: 0 };
@@ -219,12 +239,15 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     const stands = partition === probe.partition && probe.age < REPROBE_AFTER && gamma * probe.coupling * PROBE_DRIFT <= COUPLING_THRESHOLD;
     if (built > 0 || !stands)
       while (built < order.length && (built === 0 || gamma * coupling[order[built - 1]] > COUPLING_THRESHOLD)) buildNext(forward, scratch);
-    const n = sectorSize();
+    const h = K * unlearned.length;
     active = coupling.map((c) => gamma * c > COUPLING_THRESHOLD);
     for (let p = 0; p < learned.length; p++) {
       if (!active[p]) continue;
-      sectorLu.set(sectorJacobian.subarray(p * n * n, (p + 1) * n * n), p * n * n);
-      factorBlock(n, gamma, sectorLu, p * n * n, sectorPivots, p * n);
+      for (let side = 0; side < 2; side++) {
+        const at = (2 * p + side) * h * h;
+        sectorLu.set(sectorJacobian.subarray(at, at + h * h), at);
+        factorBlock(h, gamma, sectorLu, at, sectorPivots, (2 * p + side) * h);
+      }
     }
   };
 
@@ -269,13 +292,18 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     if (partition === probe.partition) probe.age++;
     forwardOnU = sectorForward(objective, blocks);
     const n = sectorSize();
-    const size = learned.length * n * n;
+    const h = K * u;
+    const size = learned.length * 2 * h * h;
     if (sectorJacobian.length < size) {
       sectorJacobian = new Float64Array(size);
       sectorLu = new Float64Array(size);
     }
-    if (sectorPivots.length < learned.length * n) sectorPivots = new Int32Array(learned.length * n);
-    if (sectorX.length < n) sectorX = new Float64Array(n);
+    if (sectorPivots.length < learned.length * 2 * h) sectorPivots = new Int32Array(learned.length * 2 * h);
+    if (sectorBlock.length !== n * n) sectorBlock = new Float64Array(n * n);
+    if (sectorRow.length < h) {
+      sectorRow = new Float64Array(h);
+      sectorColumn = new Float64Array(h);
+    }
     if (sectorScratch === null || sectorScratch.u !== u) sectorScratch = createSectorJacobianScratch(L, u);
     order = learned.map((_, p) => p).sort((a, b) => q[learned[b]] - q[learned[a]]);
     built = 0;
@@ -429,20 +457,21 @@ export function createMatrixFlowPreconditioner(ws: MatrixWorkspace, options: Mat
     }
     // the learned × unlearned entries: their blocks overwrite what the pair blocks gave them above
     const u = unlearned.length;
-    const n = sectorSize();
+    const h = K * u;
     for (let p = 0; p < learned.length; p++) {
       if (!active[p]) continue;
       const i = learned[p];
       for (let m = 0; m < K; m++)
         for (let c = 0; c < u; c++) {
-          sectorX[2 * m * u + c] = source[m * dd + i * d + unlearned[c]];
-          sectorX[2 * m * u + u + c] = source[m * dd + unlearned[c] * d + i];
+          sectorRow[m * u + c] = source[m * dd + i * d + unlearned[c]];
+          sectorColumn[m * u + c] = source[m * dd + unlearned[c] * d + i];
         }
-      luSolveKernel(sectorLu, n, sectorPivots, sectorX, p * n * n, p * n);
+      luSolveKernel(sectorLu, h, sectorPivots, sectorRow, 2 * p * h * h, 2 * p * h);
+      luSolveKernel(sectorLu, h, sectorPivots, sectorColumn, (2 * p + 1) * h * h, (2 * p + 1) * h);
       for (let m = 0; m < K; m++)
         for (let c = 0; c < u; c++) {
-          target[m * dd + i * d + unlearned[c]] = sectorX[2 * m * u + c];
-          target[m * dd + unlearned[c] * d + i] = sectorX[2 * m * u + u + c];
+          target[m * dd + i * d + unlearned[c]] = sectorRow[m * u + c];
+          target[m * dd + unlearned[c] * d + i] = sectorColumn[m * u + c];
         }
     }
     if (rotate) {
