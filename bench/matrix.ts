@@ -14,11 +14,11 @@
  *    diagonal entries of W̄ at the end against the per-feature closed form
  *    (`closedFormTrajectory`), and of the per-feature crossing times against `criticalTime`;
  * 5. the matrix flow from a random orthogonal init, d = 64, L = 4, ε = 1e-1, 1e-2 (and 1e-3 with
- *    MATRIX_BENCH_FULL=1), and d = 8, 16 (and 32) at ε = 1e-6, seeds 1, 2, and its η → 0 agreement with `train` at ε = 0.1 (the
- *    deviation at η, η/2, η/4 and its ratios);
+ *    MATRIX_BENCH_FULL=1), and d = 8, 16 (and 32) at ε = 1e-6, seeds 1, 2, and its η → 0
+ *    agreement with `train` at ε = 0.1 (the deviation at η, η/2, η/4 and its ratios);
  * 6. with MATRIX_BENCH_FULL=1: 100 training steps at d = 1024, L = 8 and the peak resident memory;
  * 7. LU factorization (core's `luDecomposeKernel`, which the preconditioner's learned × unlearned
- *    blocks of order 2(L + 1)u use) against column-at-a-time elimination written here, n = 20 … 500,
+ *    blocks of order (L + 1)u use) against column-at-a-time elimination written here, n = 20 … 500,
  *    and whether the two factorizations are bit-identical.
  *
  * Run: `pnpm bench matrix` (or `MATRIX_BENCH_FULL=1 pnpm bench matrix`; `MATRIX_BENCH_SECTIONS=flow,memory`

@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { randomOrthogonal } from '@jepa-dynamics/core';
 import { matrixFlow, type MatrixFlow } from '../../src/flows/matrixFlow.js';
 import { pairJacobianBlock } from '../../src/flows/matrixFlowPairJacobian.js';
+import { denseJacobian } from '../denseJacobian.js';
 import { mulberry32, normalSource } from '../../../../test/support/oracles/index.js';
-
-/** The dense Jacobian, column by column from the Jacobian-vector product (itself checked against complex steps). */
-function denseJacobian(flow: MatrixFlow, y: Float64Array): Float64Array[] {
-  const n = flow.dimension;
-  return Array.from({ length: n }, (_, c) => {
-    const e = new Float64Array(n);
-    e[c] = 1;
-    const col = new Float64Array(n);
-    flow.jvp(0, y, e, col);
-    return col;
-  });
-}
 
 const diag = (values: number[]): number[][] => values.map((x, i) => values.map((_, j) => (i === j ? x : 0)));
 

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matrixFlow, type MatrixFlow } from '../../src/flows/matrixFlow.js';
+import { matrixFlow } from '../../src/flows/matrixFlow.js';
 import { pairJacobianBlock } from '../../src/flows/matrixFlowPairJacobian.js';
+import { denseJacobian } from '../denseJacobian.js';
 import { sectorForward, sectorJacobianBlock, type SectorBlocks } from '../../src/flows/matrixFlowSectorJacobian.js';
 import { mulberry32 } from '../../../../test/support/oracles/index.js';
-
-/** The dense Jacobian, column by column from the flow's exact Jacobian-vector product: J[c][r] = ∂f_r/∂y_c. */
-function denseJacobian(flow: MatrixFlow, y: Float64Array): Float64Array[] {
-  const n = flow.dimension;
-  return Array.from({ length: n }, (_, c) => {
-    const e = new Float64Array(n);
-    e[c] = 1;
-    const col = new Float64Array(n);
-    flow.jvp(0, y, e, col);
-    return col;
-  });
-}
 
 const rows = (m: Float64Array, d: number): number[][] => Array.from({ length: d }, (_, i) => Array.from(m.subarray(i * d, (i + 1) * d)));
 
