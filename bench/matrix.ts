@@ -19,10 +19,13 @@
  * 6. with MATRIX_BENCH_FULL=1: 100 training steps at d = 1024, L = 8 and the peak resident memory;
  * 7. LU factorization (core's `luDecomposeKernel`, which the preconditioner's learned × unlearned
  *    blocks of order (L + 1)u use) against column-at-a-time elimination written here, n = 20 … 500,
- *    and whether the two factorizations are bit-identical.
+ *    and whether the two factorizations are bit-identical;
+ * 8. products and training split across two threads (a team of one helper thread,
+ *    `startNodeProductTeam`) against one thread: wall time (CPU time counts both threads),
+ *    d = 128 … 512 (1024 with MATRIX_BENCH_FULL=1), and whether the results are bit-identical.
  *
  * Run: `pnpm bench matrix` (or `MATRIX_BENCH_FULL=1 pnpm bench matrix`; `MATRIX_BENCH_SECTIONS=flow,memory`
- * runs only the sections named: rhs, setup, training, flow, random, memory, lu). CPU time is the
+ * runs only the sections named: rhs, setup, training, flow, random, memory, lu, team). CPU time is the
  * fairer figure on a shared machine; the load average is printed.
  */
 import { loadavg } from 'node:os';
@@ -34,13 +37,14 @@ import {
   solveIvp,
   type EventFunction,
 } from '../packages/ode/dist/index.js';
-import { luDecomposeKernel } from '../packages/core/dist/index.js';
+import { createMatrixWorkspace, luDecomposeKernel, type ProductTeam } from '../packages/core/dist/index.js';
+import { startNodeProductTeam } from '../packages/cli/dist/index.js';
 import { initialNetwork, train, type Covariances } from '../packages/sim/dist/index.js';
 import type { BenchSuite } from './suites.js';
 import { printTable, timeIt } from './timing.js';
 
 const full = process.env.MATRIX_BENCH_FULL === '1';
-/** MATRIX_BENCH_SECTIONS=rhs,setup,training,flow,random,memory,lu runs only those sections. */
+/** MATRIX_BENCH_SECTIONS=rhs,setup,training,flow,random,memory,lu,team runs only those sections. */
 const only = process.env.MATRIX_BENCH_SECTIONS?.split(',');
 const wanted = (name: string): boolean => (only === undefined ? name !== 'memory' || full : only.includes(name));
 const fmt = (x: number, digits = 3): string => x.toPrecision(digits);
@@ -466,6 +470,79 @@ function lu(): void {
   printTable(['n', 'column at a time ms (CPU)', 'luDecomposeKernel ms (CPU)', 'ratio', 'bit-identical'], rows);
 }
 
+/** Products and training on one thread against two (a team of one helper thread); wall time. */
+function team(): void {
+  const helpers = startNodeProductTeam(1);
+  process.stdout.write(
+    `\n### Two threads (one helper; products of ≥ 64³ multiply-adds, 96³ when packed, split into bands of rows) against one: wall time, 'wasm' kernels\n\n`,
+  );
+  const productRows: (string | number)[][] = [];
+  for (const d of full ? [64, 96, 128, 256, 512, 1024] : [64, 96, 128, 256, 512]) {
+    const next = uniform(d);
+    const spaces = [undefined, helpers].map((t?: ProductTeam) => {
+      const ws = createMatrixWorkspace({ capacity: 3 * d * d, largestMatrix: d * d, backend: 'wasm', team: t });
+      const a = ws.alloc(d * d),
+        b = ws.alloc(d * d),
+        c = ws.alloc(d * d);
+      return { ws, a, b, c };
+    });
+    for (let i = 0; i < d * d; i++) {
+      const [x, y] = [next(), next()];
+      for (const s of spaces) [s.a[i], s.b[i]] = [x, y];
+    }
+    for (const kind of ['A·B', 'Aᵀ·B'] as const) {
+      const [alone, two] = spaces.map((s) =>
+        rate(() => (kind === 'A·B' ? s.ws.matmul(s.c, s.a, s.b, d, d, d) : s.ws.matmulTransA(s.c, s.a, s.b, d, d, d)), 300),
+      );
+      const same = spaces[0].c.every((v, i) => Object.is(v, spaces[1].c[i]));
+      productRows.push([
+        d,
+        kind,
+        fmt(1000 / alone.wall),
+        fmt(1000 / two.wall),
+        fmt(two.wall / alone.wall),
+        fmt((2 * d ** 3 * two.wall) / 1e9),
+        same ? 'yes' : 'NO',
+      ]);
+    }
+  }
+  printTable(['d', 'product', 'one thread ms', 'two threads ms', 'speed-up', 'GFLOP/s (two)', 'bit-identical'], productRows);
+
+  process.stdout.write(
+    '\n### Training steps/s on two threads against one (JEPA, L = 4, population moments, diagonal Σ, random init ε = 0.05, η = 0.01; wall time)\n\n',
+  );
+  const trainRows: (string | number)[][] = [];
+  for (const d of full ? [128, 256, 512, 1024] : [128, 256, 512]) {
+    const L = 4;
+    const steps = Math.max(5, Math.round(4e10 / (3 * L * 2 * d ** 3)));
+    const run = (t: ProductTeam | undefined, n = steps) =>
+      timeIt(() =>
+        train({
+          objective: 'jepa',
+          depth: L,
+          covariances: trainingCovariances(d),
+          init: { kind: 'random', epsilon: 0.05, seed: 1 },
+          learningRate: 0.01,
+          steps: n,
+          recordEvery: Math.max(1, n),
+          measure: { loss: false },
+          backend: 'wasm',
+          team: t,
+        }),
+      );
+    // the setup (init, one thread either way) is subtracted: a zero-step run of each
+    const [alone0, alone] = [run(undefined, 0), run(undefined)];
+    const [two0, two] = [run(helpers, 0), run(helpers)];
+    const [aloneMs, twoMs] = [alone.ms - alone0.ms, two.ms - two0.ms];
+    const flat = (r: typeof alone.value) => [...r.network.predictor, ...r.network.layers.flatMap((w) => [...w])];
+    const [x, y] = [flat(alone.value), flat(two.value)];
+    const same = x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
+    trainRows.push([d, steps, fmt((steps / aloneMs) * 1000), fmt((steps / twoMs) * 1000), fmt(aloneMs / twoMs), same ? 'yes' : 'NO']);
+  }
+  printTable(['d', 'steps', 'one thread steps/s', 'two threads steps/s', 'speed-up', 'bit-identical'], trainRows);
+  void helpers.close();
+}
+
 export const matrixSuite: BenchSuite = {
   name: 'matrix',
   description: `full-matrix dynamics: flow RHS/JVP, training, setup, stiff flow${full ? ', d = 1024 memory' : ''} (MATRIX_BENCH_FULL=1 for d = 512, 1024)`,
@@ -482,6 +559,7 @@ export const matrixSuite: BenchSuite = {
     if (wanted('random')) randomFlow();
     if (wanted('memory')) memory();
     if (wanted('lu')) lu();
+    if (wanted('team')) team();
     process.stdout.write(
       `\nload average at end: ${loadavg()
         .map((x) => x.toFixed(2))

@@ -35,6 +35,7 @@ beforeAll(() => {
   chmodSync(dir, 0o755);
   writeFileSync(join(dir, 'not-json.json'), '[{"lambda": 1, "rho": 3},');
   writeFileSync(join(dir, 'empty.json'), '[]');
+  writeFileSync(join(dir, 'covariances-2.json'), '{"sxx": [[1, 0], [0, 2]], "syx": [[0.5, 0], [0, 1]]}');
   writeFileSync(join(dir, 'dynamic-unknown-key.json'), '[{"a": 0.5, "q": 1, "noise": 0}]');
   writeFileSync(join(dir, 'dynamic-a.json'), '[{"a": 1, "q": 1, "gamma2": 0}]');
   writeFileSync(join(dir, 'dynamic-q.json'), '[{"a": 0.5, "q": 1, "gamma2": 0}, {"a": 0.5, "q": 0, "gamma2": 0}]');
@@ -275,6 +276,12 @@ const SPECIFIC: Record<string, Record<string, [string, (string | RegExp)[]][]>> 
     ],
     '--backend': [
       ['gpu', ['auto, wasm-fma, wasm, js, reference']],
+      ['', []],
+    ],
+    '--threads': [
+      ['0', ['from 1 to 64']],
+      ['65', []],
+      ['1.5', []],
       ['', []],
     ],
   },
@@ -578,6 +585,8 @@ function table(): Row[] {
     mentions: ['per-layer formulation only'],
   });
   add('simulate', '--ema', '0.5', withFlag(BASE.simulate, '--objective', 'mae'), ['only to --objective jepa']);
+  add('simulate', '--threads', '2', withFlag(BASE.simulate, '--backend', 'js'), ['needs --backend auto, wasm or wasm-fma']);
+  add('simulate', '--threads', '2', [...FILE_BASE.simulate, '--covariances', file('covariances-2.json')], ['trains on one thread']);
   rows.push({
     command: 'derive',
     flag: '--standalone',

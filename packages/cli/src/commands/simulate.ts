@@ -11,6 +11,7 @@ import { simulateFeatures, type SimulateFeaturesResult } from '@jepa-dynamics/si
 import { NoAnswerError, UsageError } from '../errors.js';
 import { printJson } from '../output.js';
 import { featuresOptions, parseFeatures, type FeaturesFlags } from '../features.js';
+import { startNodeProductTeam } from '../nodeProductTeam.js';
 import { simulateCovariances } from './simulateCovariances.js';
 import { parseChoice, parseFiniteNumber, parseFraction, parseInteger, parsePositiveNumber, required } from '../options.js';
 
@@ -30,6 +31,7 @@ export interface SimulateFlags extends FeaturesFlags {
   fraction: string;
   stepControl?: string;
   backend: string;
+  threads: string;
   json?: boolean;
   d?: string;
   covariances?: string;
@@ -75,6 +77,11 @@ export function registerSimulate(program: Command): void {
       '--backend <b>',
       'matrix-product kernel: auto, wasm-fma (relaxed SIMD; rounding differs), wasm, js or reference (wasm, js, reference: identical results)',
       'auto',
+    )
+    .option(
+      '--threads <N>',
+      'threads for the matrix products, 1 … 64: N − 1 helper threads compute bands of rows of every product of ≥ 64³ multiply-adds (d ≥ 64; 96³ for transposed ones); identical results',
+      '1',
     )
     .option('--json', 'print one JSON document')
     .option(
@@ -123,6 +130,12 @@ export function registerSimulate(program: Command): void {
       const stepControl =
         flags.stepControl !== undefined ? { maxRelativeChange: parsePositiveNumber('--step-control', flags.stepControl) } : undefined;
       const backend = parseChoice('--backend', flags.backend, ['auto', ...KERNEL_BACKENDS] as const);
+      const threads = parseInteger('--threads', flags.threads, 1, 64);
+      if (threads > 1 && (backend === 'js' || backend === 'reference'))
+        throw new UsageError(
+          `--threads ${threads} needs --backend auto, wasm or wasm-fma (the helper threads run the WebAssembly kernels); got --backend ${backend}.`,
+        );
+      const team = threads > 1 ? startNodeProductTeam(threads - 1) : undefined;
 
       const bar =
         process.stderr.isTTY === true && steps >= PROGRESS_MIN_STEPS
@@ -153,11 +166,14 @@ export function registerSimulate(program: Command): void {
           fraction,
           stepControl,
           backend,
+          team,
           // the library reports every ⌈K/100⌉ steps: a bar of 100 updates
           onProgress: bar === null ? undefined : (k) => bar.update(k),
         });
       } finally {
         bar?.stop();
+        // the helpers do not keep the process alive; stopping them releases their memory at once
+        void team?.close();
       }
       const r = result;
       const diverged = r.train.status === 'diverged';
@@ -179,6 +195,7 @@ export function registerSimulate(program: Command): void {
           message: r.train.message,
           stoppedAt: r.train.stoppedAt,
           backend: r.train.backend,
+          threads,
           objective,
           depth,
           features: features.map((f) => ({ lambda: f.lambda, rho: f.rho, sigma2: f.sigma2 })),
@@ -197,7 +214,7 @@ export function registerSimulate(program: Command): void {
       } else {
         const fmt = (x: number | null): string => (x === null ? '—' : Number.isFinite(x) ? x.toPrecision(6) : String(x));
         const lines = [
-          `${objective.toUpperCase()}, L = ${depth}, d = ${features.length}, ${init} init, ε = ${epsilon}, η = ${learningRate}, ${r.train.stoppedAt} of ${steps} steps (t = ${fmt(r.t.at(-1) ?? 0)}), ${samples === undefined ? 'population moments' : `${samples} samples`}, backend ${r.train.backend}`,
+          `${objective.toUpperCase()}, L = ${depth}, d = ${features.length}, ${init} init, ε = ${epsilon}, η = ${learningRate}, ${r.train.stoppedAt} of ${steps} steps (t = ${fmt(r.t.at(-1) ?? 0)}), ${samples === undefined ? 'population moments' : `${samples} samples`}, backend ${r.train.backend}${threads > 1 ? `, ${threads} threads` : ''}`,
           `max |w̄_sim − w̄_ode| over ${r.t.length} recorded times: ${fmt(r.deviation.max)} (${r.measure === 'diagonal' ? 'w̄_i = (W̄)_ii in the feature basis' : 'w̄_i = ‖W̄ e_i‖'})`,
           '',
           'feature  lambda      rho         w̄∞          w̄ sim (end)  w̄ ode (end)  t* sim      t* formula',

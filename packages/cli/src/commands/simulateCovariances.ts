@@ -25,6 +25,7 @@ export function simulateCovariances(flags: SimulateFlags & { covariances: string
     if (value !== undefined)
       throw new UsageError(`--${flag} is not available with --covariances (population moments, StopGrad target, fixed η).`);
   if (flags.backend !== 'auto') throw new UsageError(`--covariances trains on the default kernels; drop --backend ${flags.backend}.`);
+  if (flags.threads !== '1') throw new UsageError(`--covariances trains on one thread; drop --threads ${flags.threads}.`);
   const objective = parseChoice('--objective', required('--objective', flags.objective), OBJECTIVES);
   const depth = parseInteger('--depth', required('--depth', flags.depth), 1);
   const epsilon = parsePositiveNumber('--epsilon', required('--epsilon', flags.epsilon));

@@ -10,6 +10,7 @@ import {
   type InitializationKind,
   type Objective,
   type KernelBackend,
+  type ProductTeam,
 } from '@jepa-dynamics/core';
 import { criticalTimes, fixedPoint, resolveFeature, type FeatureInput } from '@jepa-dynamics/ode';
 import type { Initialization } from '../model/initialNetwork.js';
@@ -63,6 +64,8 @@ export interface SimulateFeaturesOptions {
   /** Also record singular values of W̄ and V. */
   singularValues?: boolean;
   backend?: KernelBackend | 'auto';
+  /** Helper threads for the large products; see `TrainOptions.team`. */
+  team?: ProductTeam;
   onProgress?: (step: number, steps: number) => void;
   progressEvery?: number;
 }
@@ -159,6 +162,7 @@ export function simulateFeatures(options: SimulateFeaturesOptions): SimulateFeat
     recordAt: options.recordAt,
     stepControl: options.stepControl,
     backend: options.backend,
+    team: options.team,
     onProgress: options.onProgress,
     progressEvery: options.progressEvery,
     measure: { loss: true, singularValues: options.singularValues ?? false },

@@ -20,6 +20,7 @@ import {
   validateUnitInterval,
   type KernelBackend,
   type Objective,
+  type ProductTeam,
 } from '@jepa-dynamics/core';
 import { initialNetwork, type Initialization } from '../model/initialNetwork.js';
 import { addWeightDecay } from './addWeightDecay.js';
@@ -77,6 +78,12 @@ export interface TrainOptions {
   criticalTimes?: CriticalTimeOptions;
   /** Matrix-product backend; default `'auto'`. All backends give identical results. */
   backend?: KernelBackend | 'auto';
+  /**
+   * Helper threads for the large products (core's {@link ProductTeam}; in Node,
+   * `startNodeProductTeam` of @jepa-dynamics/cli); needs a WebAssembly backend.
+   * Results are bit-identical with and without.
+   */
+  team?: ProductTeam;
   /** Called with the step count every `progressEvery` steps (default ⌈K/100⌉). */
   onProgress?: (step: number, steps: number) => void;
   progressEvery?: number;
@@ -141,6 +148,7 @@ export function train(options: TrainOptions): TrainResult {
     capacity: kernelCapacity(kernelOptions) + source.capacity,
     largestMatrix: Math.max(d * d, source.largestMatrix),
     backend: options.backend ?? 'auto',
+    team: options.team,
   });
   const kernel = createTrainingKernel(ws, kernelOptions);
   kernel.load(start);

@@ -106,13 +106,20 @@ function section(id: number, body: number[]): number[] {
   return [id, ...uleb(body.length), ...body];
 }
 
+/** The largest memory a 32-bit WebAssembly module can address, in 64 KiB pages (4 GiB). */
+export const MAX_MEMORY_PAGES = 65536;
+
 /**
  * A module that imports `env.memory` and exports the given functions (each with its own
- * type: i32 parameters, no result).
+ * type: i32 parameters, no result). With `sharedMemory` the import is a shared memory
+ * (limits flag 0x03: at least one page, at most {@link MAX_MEMORY_PAGES}), which a module
+ * must declare to run on a `WebAssembly.Memory` created with `shared: true`; without it, a
+ * plain memory of at least one page.
  */
-export function assembleModule(functions: readonly WasmFunction[]): Uint8Array {
+export function assembleModule(functions: readonly WasmFunction[], sharedMemory = false): Uint8Array {
   const types = section(1, vector(functions.map((f) => [0x60, ...uleb(f.params), ...new Array<number>(f.params).fill(I32), 0])));
-  const imports = section(2, [1, ...encodeName('env'), ...encodeName('memory'), 0x02, 0x00, 1]);
+  const limits = sharedMemory ? [0x03, ...uleb(1), ...uleb(MAX_MEMORY_PAGES)] : [0x00, ...uleb(1)];
+  const imports = section(2, [1, ...encodeName('env'), ...encodeName('memory'), 0x02, ...limits]);
   const declared = section(3, vector(functions.map((_, i) => uleb(i))));
   const exported = section(7, vector(functions.map((f, i) => [...encodeName(f.name), 0x00, ...uleb(i)])));
   const bodies = functions.map((f) => {

@@ -56,7 +56,7 @@ interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number; maximum?: number }) => { buffer: ArrayBuffer };
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => { buffer: ArrayBuffer };
 }
 
 /** Emits `acc += a·b` on three v128 locals: mul then add (plain), or one relaxed madd (FMA). */
@@ -212,32 +212,35 @@ function macro(fma: boolean): WasmFunction {
  * `env.memory`, exports `gemm4`, `pack` and `macro` (see the module comment).
  *
  * @param options - `fma: true` for the relaxed-SIMD module (needs an engine with relaxed
- *   SIMD: {@link relaxedSimdAvailable}); default the plain SIMD module.
+ *   SIMD: {@link relaxedSimdAvailable}); default the plain SIMD module. `shared: true` for
+ *   the variant that imports a shared memory (`WebAssembly.Memory` with `shared: true`, as
+ *   the threads of a `ProductTeam` use); the functions are the same.
  * @returns the module's bytes (a fresh array on each call).
  * @example
  * ```ts
  * wasmGemmBytes().subarray(0, 4); // => Uint8Array [0, 97, 115, 109]  (the magic number "\0asm")
  * ```
  */
-export function wasmGemmBytes(options: { fma?: boolean } = {}): Uint8Array {
+export function wasmGemmBytes(options: { fma?: boolean; shared?: boolean } = {}): Uint8Array {
   const fma = options.fma === true;
-  return assembleModule([gemm4(fma), pack(), macro(fma)]);
+  return assembleModule([gemm4(fma), pack(), macro(fma)], options.shared === true);
 }
 
 function wasmApi(): WasmApi | undefined {
   return (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 }
 
-const compiled: { plain?: object | null; fma?: object | null } = {};
+/** The compiled modules by key: `plain`, `fma`, and the shared-memory variants `plain-shared`, `fma-shared`. */
+const compiled = new Map<string, object | null>();
 /** Why the plain kernel is unavailable (set with `compiled.plain = null`). */
 let unavailable = '';
 
-function compiledModule(fma: boolean): object | null {
-  const key = fma ? 'fma' : 'plain';
-  const cached = compiled[key];
+function compiledModule(fma: boolean, shared = false): object | null {
+  const key = `${fma ? 'fma' : 'plain'}${shared ? '-shared' : ''}`;
+  const cached = compiled.get(key);
   if (cached !== undefined) return cached;
   const api = wasmApi();
-  const bytes = wasmGemmBytes({ fma });
+  const bytes = wasmGemmBytes({ fma, shared });
   let module: object | null = null;
   let reason = '';
   if (api === undefined) {
@@ -254,8 +257,8 @@ function compiledModule(fma: boolean): object | null {
       reason = refusalReason(e);
     }
   }
-  compiled[key] = module;
-  if (!fma) unavailable = reason;
+  compiled.set(key, module);
+  if (!fma && !shared) unavailable = reason;
   return module;
 }
 
@@ -324,16 +327,37 @@ export function relaxedSimdAvailable(): boolean {
 }
 
 /**
- * Instantiates the kernels on a fresh memory of at least `bytes` bytes.
+ * Instantiates the kernels on a fresh memory of at least `bytes` bytes (`shared`: a shared
+ * memory of exactly that many pages, which cannot grow).
  * Returns `null` when the engine lacks WebAssembly SIMD (or relaxed SIMD, for `fma`).
+ * Throws when `shared` is asked for and the engine has no shared memory (a browser page
+ * that is not cross-origin isolated has no `SharedArrayBuffer`).
  */
-export function instantiateWasmGemm(bytes: number, fma: boolean): WasmGemm | null {
-  const module = compiledModule(fma);
+export function instantiateWasmGemm(bytes: number, fma: boolean, shared = false): WasmGemm | null {
+  const api = wasmApi();
+  if (api === undefined || compiledModule(fma, shared) === null) return null;
+  const pages = Math.max(1, Math.ceil(bytes / 65536));
+  const memory = shared ? new api.Memory({ initial: pages, maximum: pages, shared: true }) : new api.Memory({ initial: pages });
+  return instantiateWasmGemmOn(memory, fma);
+}
+
+/**
+ * Instantiates the kernels on an existing memory (a shared one: another thread's arena).
+ * Returns `null` when the engine cannot compile the module.
+ */
+export function instantiateWasmGemmOn(memory: { readonly buffer: ArrayBuffer | SharedArrayBuffer }, fma: boolean): WasmGemm | null {
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const module = compiledModule(fma, shared);
   const api = wasmApi();
   if (module === null || api === undefined) return null;
-  const memory = new api.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
   const { exports } = new api.Instance(module, { env: { memory } });
   const { gemm4: g, pack: p, macro: m } = exports;
   if (typeof g !== 'function' || typeof p !== 'function' || typeof m !== 'function') return null;
-  return { memory, fma, gemm4: g as WasmGemm['gemm4'], pack: p as WasmGemm['pack'], macro: m as WasmGemm['macro'] };
+  return {
+    memory: memory as { readonly buffer: ArrayBuffer },
+    fma,
+    gemm4: g as WasmGemm['gemm4'],
+    pack: p as WasmGemm['pack'],
+    macro: m as WasmGemm['macro'],
+  };
 }
