@@ -48,10 +48,11 @@ export function startNodeProductTeam(helpers: number, timeoutMs = 30000): NodePr
   });
   // core as Node resolves it (its build), whether this module runs from dist or, under a test runner, from source
   const core = pathToFileURL(createRequire(import.meta.url).resolve('@jepa-dynamics/core')).href;
-  const source = [
-    "const { parentPort } = require('node:worker_threads');",
-    `import(${JSON.stringify(core)}).then(({ serveProductHelper }) => parentPort.on('message', (m) => { serveProductHelper(m); }));`,
-  ].join('\n');
+  // dynamic imports only: the source must run as CommonJS and as an ES module alike, because an eval'd
+  // worker takes its module type from the process's flags (`node --input-type=module -e …`)
+  const source = `Promise.all([import('node:worker_threads'), import(${JSON.stringify(core)})]).then(([{ parentPort }, { serveProductHelper }]) => {
+    parentPort.on('message', (m) => { serveProductHelper(m); });
+  });`;
   for (let h = 0; h < team.helpers; h++) {
     const worker = new Worker(source, { eval: true });
     worker.unref();
