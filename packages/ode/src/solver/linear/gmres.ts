@@ -129,21 +129,34 @@ export function gmres(
       }
       products++;
       iterations++;
-      // Modified Gram–Schmidt against v_0 … v_j (the last subtraction and the norm in one pass).
+      // Modified Gram–Schmidt against v_0 … v_j: w ← w − (w·v_k)v_k for k = 0 … j in turn. Each pass
+      // subtracts v_k and forms the next dot product w·v_{k+1} from the updated entries (the last pass
+      // the norm): j + 2 passes over w instead of 2j + 2, with every operation and every sum in the
+      // order of the textbook loops, so the results are bit-identical to them.
       const col = j * h1;
-      let norm = 0;
-      for (let k = 0; k <= j; k++) {
-        const vk = k * n;
-        let dot = 0;
-        for (let i = 0; i < n; i++) dot += w[i] * basis[vk + i];
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += w[i] * basis[i];
+      for (let k = 0; k < j; k++) {
         h[col + k] = dot;
-        if (k < j) for (let i = 0; i < n; i++) w[i] -= dot * basis[vk + i];
-        else
-          for (let i = 0; i < n; i++) {
-            const wi = w[i] - dot * basis[vk + i];
-            w[i] = wi;
-            norm += wi * wi;
-          }
+        const vk = k * n;
+        const next = vk + n;
+        let following = 0;
+        for (let i = 0; i < n; i++) {
+          const wi = w[i] - dot * basis[vk + i];
+          w[i] = wi;
+          following += wi * basis[next + i];
+        }
+        dot = following;
+      }
+      h[col + j] = dot;
+      let norm = 0;
+      {
+        const vj = j * n;
+        for (let i = 0; i < n; i++) {
+          const wi = w[i] - dot * basis[vj + i];
+          w[i] = wi;
+          norm += wi * wi;
+        }
       }
       norm = Math.sqrt(norm);
       h[col + j + 1] = norm;
