@@ -19,9 +19,10 @@
  *   `'wasm-unsafe-eval'`), else `'js'`.
  *
  * With a `team` ({@link ProductTeam}: helper threads on a shared memory), products of at
- * least {@link TEAM_PRODUCT_VOLUME} multiply-adds ({@link TEAM_PACKED_VOLUME} when packed) on a
- * WebAssembly backend with at least 8 rows are split into bands of rows of C, one per thread; each entry is still computed by one thread in the
- * same order, so the results are bit-identical with and without a team.
+ * least {@link TEAM_PRODUCT_VOLUME} multiply-adds ({@link TEAM_PACKED_VOLUME} when packed) on
+ * a WebAssembly backend with at least 8 rows are split into bands of rows of C, one per
+ * thread; each entry is still computed by one thread in the same order, so the results are
+ * bit-identical with and without a team.
  *
  * @module
  */
@@ -49,16 +50,17 @@ export const PACKED_PRODUCT_VOLUME = 256 ** 3;
  * Products read in place (A·B below {@link PACKED_PRODUCT_VOLUME}) of at least this many
  * multiply-adds (m·k·n) are split across a workspace's team, when it has one; smaller ones
  * run on the calling thread alone (handing out a band costs more than it saves). Measured
- * on the development machine, wall time, one helper, A·B of order d: d = 48 0.92×, 64 1.41×,
- * 96 1.88×, 128 1.93× as fast as one thread.
+ * on the development machine, wall time, one helper, A·B of order d (bench matrix, section
+ * team, best of rounds): d = 64 1.79×, 96 1.92×, 128 1.88× as fast as one thread; d = 48 0.92×
+ * in a single run.
  */
 export const TEAM_PRODUCT_VOLUME = 64 ** 3;
 
 /**
  * Packed products (transposed ones, and A·B from {@link PACKED_PRODUCT_VOLUME} on) are split
  * from this many multiply-adds on: every thread packs all of B̃ for its band, a cost that
- * only larger products repay. Measured as above, Aᵀ·B: d = 64 1.08×, 80 1.24×, 96 1.26×,
- * 128 1.34–1.58×, 256 1.89×, 512 1.96×.
+ * only larger products repay. Measured as above, Aᵀ·B: d = 96 1.30×, 128 1.40×, 256 1.61×,
+ * 512 1.81×; in single runs d = 64 1.08×, 80 1.24×.
  */
 export const TEAM_PACKED_VOLUME = 96 ** 3;
 
@@ -93,8 +95,9 @@ export interface MatrixWorkspaceOptions {
   /** Kernel backend; default `'auto'`. */
   backend?: KernelBackend | 'auto';
   /**
-   * Helper threads that compute bands of large products ({@link TEAM_PRODUCT_VOLUME}, {@link TEAM_PACKED_VOLUME});
-   * needs a WebAssembly backend. Results are bit-identical with and without.
+   * Helper threads that compute bands of large products ({@link TEAM_PRODUCT_VOLUME},
+   * {@link TEAM_PACKED_VOLUME}); needs a WebAssembly backend. Results are bit-identical with
+   * and without.
    */
   team?: ProductTeam;
 }
@@ -156,6 +159,23 @@ export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWo
   // the packing scratch sits at the end of the arena, out of alloc's reach (one per thread)
   const packA = (total - packing) * 8;
   const packB = packA + 8 * PACK_MC * PACK_KC;
+  /** Band records, reused by every product (products never allocate): `bandLists[c]` holds the first c. */
+  const bandRecords = Array.from({ length: threads }, (_, t) => ({
+    kind: 'packed' as ProductBand['kind'],
+    c: 0,
+    a: 0,
+    b: 0,
+    m: 0,
+    k: 0,
+    n: 0,
+    rows: 0,
+    n4: 0,
+    transA: false,
+    transB: false,
+    packA: packA + t * 8 * PACK_SCRATCH,
+    packB: packA + t * 8 * PACK_SCRATCH + 8 * PACK_MC * PACK_KC,
+  }));
+  const bandLists = Array.from({ length: threads + 1 }, (_, c) => bandRecords.slice(0, c));
   /** Bands of rows of C, one per thread, 4-aligned and as even as 4-row panels allow. */
   const bands = (
     kind: ProductBand['kind'],
@@ -168,29 +188,24 @@ export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWo
     m4: number,
     n4: number,
     trans: 'n' | 'ta' | 'tb',
-  ): ProductBand[] => {
+  ): readonly ProductBand[] => {
     const per = 4 * Math.ceil(m4 / 4 / threads);
-    const out: ProductBand[] = [];
-    for (let r0 = 0, t = 0; r0 < m4; r0 += per, t++) {
-      const rows = Math.min(per, m4 - r0);
-      const scratchA = packA + t * 8 * PACK_SCRATCH;
-      out.push({
-        kind,
-        c: c + r0 * n * 8,
-        a: a + (trans === 'ta' ? r0 : r0 * k) * 8,
-        b,
-        m,
-        k,
-        n,
-        rows,
-        n4,
-        transA: trans === 'ta',
-        transB: trans === 'tb',
-        packA: scratchA,
-        packB: scratchA + 8 * PACK_MC * PACK_KC,
-      });
+    let t = 0;
+    for (let r0 = 0; r0 < m4; r0 += per, t++) {
+      const band = bandRecords[t];
+      band.kind = kind;
+      band.c = c + r0 * n * 8;
+      band.a = a + (trans === 'ta' ? r0 : r0 * k) * 8;
+      band.b = b;
+      band.m = m;
+      band.k = k;
+      band.n = n;
+      band.rows = Math.min(per, m4 - r0);
+      band.n4 = n4;
+      band.transA = trans === 'ta';
+      band.transB = trans === 'tb';
     }
-    return out;
+    return bandLists[t];
   };
   const runPacked = (band: ProductBand): void => {
     if (wasm !== null)

@@ -174,6 +174,8 @@ export function createProductTeam(host: ProductTeamHost): ProductTeam {
   }
   let attached: SharedMemory | null = null;
   let attachedFma = false;
+  /** The sequence number of each helper's command in the current product (no allocation per product). */
+  const sequences = new Int32Array(helpers);
 
   /** Waits until `word` of helper h equals `value`; false on timeout. */
   const waitFor = (h: number, word: number, value: number): boolean => {
@@ -225,7 +227,7 @@ export function createProductTeam(host: ProductTeamHost): ProductTeam {
     attach,
     run(memory, fma, bands, own) {
       attach(memory, fma);
-      const sequences: number[] = [];
+      let started = 0;
       for (let h = 0; h + 1 < bands.length && h < helpers; h++) {
         const band = bands[h + 1];
         const base = h * WORDS + ARGS;
@@ -242,14 +244,14 @@ export function createProductTeam(host: ProductTeamHost): ProductTeam {
         control[base + 10] = band.packA;
         control[base + 11] = band.packB;
         Atomics.store(control, h * WORDS + FAILED, 0);
-        sequences.push(command(h, PRODUCT));
+        sequences[started++] = command(h, PRODUCT);
       }
       let problem = '';
       try {
         own(bands[0]);
       } finally {
         // the helpers' bands are awaited even when the own band threw: no product may still run when this returns
-        for (let h = 0; h < sequences.length; h++) {
+        for (let h = 0; h < started; h++) {
           if (!waitFor(h, DONE, sequences[h])) problem ||= `helper ${h} did not finish its band within ${timeoutMs} ms`;
           else if (Atomics.load(control, h * WORDS + FAILED) === 1) problem ||= `helper ${h} failed while computing its band`;
         }
