@@ -61,10 +61,11 @@ const SHAPES: readonly (readonly [number, number, number])[] = [
   [33, 257, 530],
 ];
 
+/** A workspace on `backend` (with `team`) holding seeded A, Aᵀ-shaped, B, Bᵀ-shaped operands, and its three products. */
 function products(backend: KernelBackend, team: ProductTeam | undefined, m: number, k: number, n: number, seed: number) {
   const source = normalSource(seed);
   const ws = createMatrixWorkspace({ capacity: 2 * m * k + 2 * k * n + m * n, largestMatrix: Math.max(m, n) * k, backend, team });
-  const a = ws.alloc(m * k).fill(0),
+  const a = ws.alloc(m * k),
     at = ws.alloc(k * m),
     b = ws.alloc(k * n),
     bt = ws.alloc(n * k),
