@@ -35,7 +35,7 @@ import { matmulReferenceKernel, matmulTransAReferenceKernel, matmulTransBReferen
 import { PACK_KC, PACK_MC, PACK_SCRATCH, packedProduct } from './kernels/packedGemm.js';
 import { transposeKernel } from './kernels/transposeKernel.js';
 import { instantiateWasmGemm, relaxedSimdAvailable, wasmSimdAvailable, wasmUnavailableReason } from './kernels/wasmGemm.js';
-import type { ProductBand, ProductTeam, SharedMemory } from './productTeam.js';
+import { computeBand, emptyBand, type ProductBand, type ProductTeam, type SharedMemory } from './productTeam.js';
 
 /**
  * Products `A·B` of at least this many multiply-adds (m·k·n) take the packed path of the
@@ -160,21 +160,12 @@ export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWo
   const packA = (total - packing) * 8;
   const packB = packA + 8 * PACK_MC * PACK_KC;
   /** Band records, reused by every product (products never allocate): `bandLists[c]` holds the first c. */
-  const bandRecords = Array.from({ length: threads }, (_, t) => ({
-    kind: 'packed' as ProductBand['kind'],
-    c: 0,
-    a: 0,
-    b: 0,
-    m: 0,
-    k: 0,
-    n: 0,
-    rows: 0,
-    n4: 0,
-    transA: false,
-    transB: false,
-    packA: packA + t * 8 * PACK_SCRATCH,
-    packB: packA + t * 8 * PACK_SCRATCH + 8 * PACK_MC * PACK_KC,
-  }));
+  const bandRecords = Array.from({ length: threads }, (_, t) => {
+    const band = emptyBand();
+    band.packA = packA + t * 8 * PACK_SCRATCH;
+    band.packB = band.packA + 8 * PACK_MC * PACK_KC;
+    return band;
+  });
   const bandLists = Array.from({ length: threads + 1 }, (_, c) => bandRecords.slice(0, c));
   /** Bands of rows of C, one per thread, 4-aligned and as even as 4-row panels allow. */
   const bands = (
@@ -207,28 +198,9 @@ export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWo
     }
     return bandLists[t];
   };
-  const runPacked = (band: ProductBand): void => {
-    if (wasm !== null)
-      packedProduct(
-        wasm,
-        band.c,
-        band.a,
-        band.b,
-        band.m,
-        band.k,
-        band.n,
-        band.rows,
-        band.n4,
-        band.transA,
-        band.transB,
-        band.packA,
-        band.packB,
-      );
-  };
-  const runGemm4 = (band: ProductBand): void => {
-    if (wasm !== null) wasm.gemm4(band.a, band.b, band.c, band.rows, band.n4, band.k, band.k * 8, band.n * 8, band.n * 8);
-  };
-  const split = team !== undefined && shared !== null ? { team, shared } : null;
+  // a team's helpers and the calling thread, which computes the first band itself
+  const split =
+    team !== undefined && shared !== null && wasm !== null ? { team, shared, own: (band: ProductBand) => computeBand(wasm, band) } : null;
   const checkScratch = (fn: string, size: number): void => {
     // a typed-array view ignores out-of-range writes, so an undersized scratch would corrupt silently
     if (size > scratch.length)
@@ -257,7 +229,7 @@ export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWo
     const n4 = n - (n % 4);
     if (inArena && packing > 0 && m4 > 0 && n4 > 0 && (trans !== 'n' || m * k * n >= PACKED_PRODUCT_VOLUME)) {
       if (split !== null && m * k * n >= TEAM_PACKED_VOLUME && m4 >= 8)
-        split.team.run(split.shared, fma, bands('packed', c.byteOffset, a.byteOffset, b.byteOffset, m, k, n, m4, n4, trans), runPacked);
+        split.team.run(split.shared, fma, bands('packed', c.byteOffset, a.byteOffset, b.byteOffset, m, k, n, m4, n4, trans), split.own);
       else packedProduct(wasm, c.byteOffset, a.byteOffset, b.byteOffset, m, k, n, m4, n4, trans === 'ta', trans === 'tb', packA, packB);
       // the edges, read through the same strides as the reference loops
       if (trans === 'ta') matmulEdges(c, a, b, m, k, n, m4, n4, 1, m, n, 1);
@@ -279,7 +251,7 @@ export function createMatrixWorkspace(options: MatrixWorkspaceOptions): MatrixWo
     if (!inArena || left.buffer !== buffer || right.buffer !== buffer) return matmulBlockedKernel(c, left, right, m, k, n);
     if (m4 > 0 && n4 > 0) {
       if (split !== null && m * k * n >= TEAM_PRODUCT_VOLUME && m4 >= 8)
-        split.team.run(split.shared, fma, bands('gemm4', c.byteOffset, left.byteOffset, right.byteOffset, m, k, n, m4, n4, 'n'), runGemm4);
+        split.team.run(split.shared, fma, bands('gemm4', c.byteOffset, left.byteOffset, right.byteOffset, m, k, n, m4, n4, 'n'), split.own);
       else wasm.gemm4(left.byteOffset, right.byteOffset, c.byteOffset, m4, n4, k, k * 8, n * 8, n * 8);
     }
     matmulEdges(c, left, right, m, k, n, m4, n4);

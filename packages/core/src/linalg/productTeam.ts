@@ -261,6 +261,35 @@ export function createProductTeam(host: ProductTeamHost): ProductTeam {
   };
 }
 
+/** A band record to be filled in (products reuse their records rather than allocate). */
+export function emptyBand(): Mutable<ProductBand> {
+  return { kind: 'packed', c: 0, a: 0, b: 0, m: 0, k: 0, n: 0, rows: 0, n4: 0, transA: false, transB: false, packA: 0, packB: 0 };
+}
+
+/** What every thread of a team does with its band: the band's loop nest with the kernels `gemm`. */
+export function computeBand(gemm: WasmGemm, band: ProductBand): void {
+  if (band.kind === 'packed')
+    packedProduct(
+      gemm,
+      band.c,
+      band.a,
+      band.b,
+      band.m,
+      band.k,
+      band.n,
+      band.rows,
+      band.n4,
+      band.transA,
+      band.transB,
+      band.packA,
+      band.packB,
+    );
+  else gemm.gemm4(band.a, band.b, band.c, band.rows, band.n4, band.k, band.k * 8, band.n * 8, band.n * 8);
+}
+
+/** `T` with its fields writable. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** The kernels on `memory`, or `null` when the engine cannot instantiate them there. */
 function instantiate(memory: SharedMemory, fma: boolean): WasmGemm | null {
   try {
@@ -307,6 +336,8 @@ export function serveProductHelper(message: unknown): boolean {
     return true;
   }
   helperKernels = { memoryId, gemm };
+  // the band of each command, read from the control words into one record
+  const band = emptyBand();
   Atomics.store(control, base + ATTACHED, memoryId);
   Atomics.notify(control, base + ATTACHED);
   for (;;) {
@@ -318,9 +349,20 @@ export function serveProductHelper(message: unknown): boolean {
     if (Atomics.load(control, base + TYPE) === YIELD) return true;
     try {
       const a = base + ARGS;
-      const [kind, c, aPtr, b, m, k, n, rows, n4, flags, packA, packB] = control.subarray(a, a + 12);
-      if (kind === KIND_PACKED) packedProduct(gemm, c, aPtr, b, m, k, n, rows, n4, (flags & 1) !== 0, (flags & 2) !== 0, packA, packB);
-      else gemm.gemm4(aPtr, b, c, rows, n4, k, k * 8, n * 8, n * 8);
+      band.kind = control[a] === KIND_PACKED ? 'packed' : 'gemm4';
+      band.c = control[a + 1];
+      band.a = control[a + 2];
+      band.b = control[a + 3];
+      band.m = control[a + 4];
+      band.k = control[a + 5];
+      band.n = control[a + 6];
+      band.rows = control[a + 7];
+      band.n4 = control[a + 8];
+      band.transA = (control[a + 9] & 1) !== 0;
+      band.transB = (control[a + 9] & 2) !== 0;
+      band.packA = control[a + 10];
+      band.packB = control[a + 11];
+      computeBand(gemm, band);
     } catch {
       Atomics.store(control, base + FAILED, 1);
     }

@@ -34,8 +34,9 @@
  *   Σxx′, V(U, i) and W_L(U, i) through V′) and hardly with the other (d = 16, ε = 1e-6: γ times
  *   the parts between the sides at most 75 where those within reached 4.5e6), and two blocks of
  *   order Ku cost a quarter of the LU and half the solve (d = 32, ε = 1e-6: 194 → 159 s CPU
- *   side by side for 6 % more GMRES iterations). A learned mode's block is factored only while γ times what it adds to the pair blocks
- *   exceeds `COUPLING_THRESHOLD` (its LU costs more than the GMRES iterations it saves below);
+ *   side by side for 6 % more GMRES iterations). A learned mode's block is factored only while
+ *   γ times what it adds to the pair blocks exceeds `COUPLING_THRESHOLD` (its LU costs more
+ *   than the GMRES iterations it saves below);
  *   the blocks are built from the most learned mode down only as far as they could be used, and
  *   the most learned mode's coupling, once measured, stands for `REPROBE_AFTER` full setups.
  *   MAE has the same structure (V′ = U_0ᵀ V U_L) and is treated alike.
@@ -494,8 +495,8 @@ function transposeBlock(v: Float64Array, out: Float64Array, offset: number, d: n
  * (earlier) unknown at once. The updates of one column are independent, where the
  * row-by-row dot products of the usual substitution form one chain of dependent
  * operations; on these small blocks (n = 2K) the solve ran about twice as fast. (The
- * learned × unlearned blocks, n = 2Ku, use core's row-by-row luSolveKernel: from n = 20 on
- * its contiguous reads made it 1.5–1.6× as fast as this one.)
+ * learned × unlearned blocks, of order Ku, use core's row-by-row luSolveKernel: from order 20
+ * on its contiguous reads made it 1.5–1.6× as fast as this one.)
  */
 function solveFactored(lu: Float64Array, offset: number, n: number, pivots: Int32Array, pivotOffset: number, x: Float64Array): void {
   for (let k = 0; k < n; k++) {

@@ -22,8 +22,9 @@ const PANEL = 4;
  * row below receives the panel's four updates in one pass (rank-1 updates one column at a
  * time stream the whole trailing matrix through memory once per column; against that, in the
  * `lu` section of `pnpm bench matrix`, 1.2, 1.8, 2.1, 2.1, 2.2× as fast at n = 20, 60, 180,
- * 350, 500, CPU time on the 2-core development machine at load ≈ 2.6). Each entry still receives the same subtractions in the same order as in
- * column-at-a-time elimination, so the factors are bit-identical to it (tested).
+ * 350, 500, CPU time on the 2-core development machine at load ≈ 2.6). Each entry still
+ * receives the same subtractions in the same order as in column-at-a-time elimination, so the
+ * factors are bit-identical to it (tested).
  *
  * @param a - the matrix, row-major, length ≥ n²; overwritten by L and U.
  * @param n - the order, an integer ≥ 1 (not checked).
