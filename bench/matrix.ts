@@ -22,10 +22,13 @@
  *    and whether the two factorizations are bit-identical;
  * 8. products and training split across two threads (a team of one helper thread,
  *    `startNodeProductTeam`) against one thread: wall time (CPU time counts both threads),
- *    d = 128 … 512 (1024 with MATRIX_BENCH_FULL=1), and whether the results are bit-identical.
+ *    d = 128 … 512 (1024 with MATRIX_BENCH_FULL=1), and whether the results are bit-identical;
+ * 9. why the weakest modes wait (docs/flows.md; not a speed): from the random init at ε = 1e-6,
+ *    at 1.5 × the slowest t*, the predictor on the modes still at ε's scale, and what aligning it
+ *    changes when the flow is integrated on to 10 × that time.
  *
  * Run: `pnpm bench matrix` (or `MATRIX_BENCH_FULL=1 pnpm bench matrix`; `MATRIX_BENCH_SECTIONS=flow,memory`
- * runs only the sections named: rhs, setup, training, flow, random, memory, lu, team). CPU time is the
+ * runs only the sections named: rhs, setup, training, flow, random, memory, lu, team, waiting). CPU time is the
  * fairer figure on a shared machine; the load average is printed.
  */
 import { loadavg } from 'node:os';
@@ -37,14 +40,21 @@ import {
   solveIvp,
   type EventFunction,
 } from '../packages/ode/dist/index.js';
-import { createMatrixWorkspace, luDecomposeKernel, type ProductTeam } from '../packages/core/dist/index.js';
+import {
+  createMatrixWorkspace,
+  determinant,
+  luDecomposeKernel,
+  singularValueDecomposition,
+  symmetricEigen,
+  type ProductTeam,
+} from '../packages/core/dist/index.js';
 import { startNodeProductTeam } from '../packages/cli/dist/index.js';
 import { initialNetwork, train, type Covariances } from '../packages/sim/dist/index.js';
 import type { BenchSuite } from './suites.js';
 import { printTable, timeIt } from './timing.js';
 
 const full = process.env.MATRIX_BENCH_FULL === '1';
-/** MATRIX_BENCH_SECTIONS=rhs,setup,training,flow,random,memory,lu,team runs only those sections. */
+/** MATRIX_BENCH_SECTIONS=rhs,setup,training,flow,random,memory,lu,team,waiting runs only those sections. */
 const only = process.env.MATRIX_BENCH_SECTIONS?.split(',');
 const wanted = (name: string): boolean => (only === undefined ? name !== 'memory' || full : only.includes(name));
 const fmt = (x: number, digits = 3): string => x.toPrecision(digits);
@@ -380,6 +390,152 @@ function randomFlow(): void {
   process.stdout.write(`flow: ${ref.status}, largest change of any parameter from the start ${moved.toExponential(3)}\n`);
 }
 
+type Rows = readonly (readonly number[])[];
+const transpose = (m: Rows): number[][] => m[0].map((_, j) => m.map((row) => row[j]));
+const product = (a: Rows, b: Rows): number[][] => a.map((row) => b[0].map((_, j) => row.reduce((acc, v, k) => acc + v * b[k][j], 0)));
+
+/**
+ * How V is aligned on the subspace spanned by the orthonormal columns of Q, where balancedness makes
+ * it `s·O` (s the per-layer singular values there): O = QᵀVQ·diag(1/s), the largest deviation of OᵀO from I,
+ * the mean eigenvalue of O's symmetric part (trace/u), how many of those eigenvalues are positive, and det O.
+ */
+function alignment(V: Rows, Q: Rows, s: readonly number[]): { orthogonality: number; mean: number; positive: number; det: number } {
+  const u = s.length;
+  const O = product(product(transpose(Q), V), Q).map((row) => row.map((v, j) => v / s[j]));
+  const OtO = product(transpose(O), O);
+  const orthogonality = Math.max(...OtO.flatMap((row, i) => row.map((v, j) => Math.abs(v - (i === j ? 1 : 0)))));
+  const values = symmetricEigen(Float64Array.from(O.flatMap((row, i) => row.map((v, j) => (v + O[j][i]) / 2))), u).values;
+  return {
+    orthogonality,
+    mean: values.reduce((a, b) => a + b, 0) / u,
+    positive: values.filter((v) => v > 0).length,
+    det: determinant(Float64Array.from(O.flat()), u),
+  };
+}
+
+/**
+ * Why the weakest modes wait (docs/flows.md, "Why the weakest modes wait"): JEPA, L = 4, the bench's features, random
+ * init at ε = 1e-6, to tEnd = 1.5 × the slowest per-feature t* (rtol 1e-8, atol 1e-14·ε). At the start and at tEnd, V's
+ * alignment (see {@link alignment}) on all modes and on the modes whose singular value of W̄ is still ≤ 100ε. For seed 1,
+ * integrated on to 10·tEnd as it is and with V's block on those modes replaced by s (O → I, still balanced): the features
+ * still unlearned at tEnd that reach half their fixed point ρ^L, and when (121 log-spaced outputs, ±6 %).
+ */
+function waiting(): void {
+  const L = 4;
+  const eps = 1e-6;
+  const cases = [
+    ...[1, 2, 3, 4, 5].map((seed) => ({ width: 8, seed })),
+    ...[1, 2, 3].map((seed) => ({ width: 16, seed })),
+    ...(full ? [{ width: 32, seed: 1 }] : []),
+  ];
+  process.stdout.write(
+    `\n### Why the weakest modes wait: V = s·O on the modes still at ε's scale (JEPA, L = ${L}, random init ε = 1e-6, at 1.5 × the slowest t*)\n\n`,
+  );
+  const rows: (string | number)[][] = [];
+  const later: (string | number)[][] = [];
+  for (const { width, seed } of cases) {
+    const { flow, tEnd, rho } = benchFlow(width, L, eps);
+    const start = networkState(initialNetwork({ kind: 'random', epsilon: eps, seed }, width, L, 'jepa').network, width);
+    const options = { ...flow.stiffOptions(), rtol: 1e-8, atol: 1e-14 * eps };
+    const r = solveIvp(flow.rhs, [0, tEnd], flow.pack(start), { ...options, tEval: [tEnd] });
+    if (r.status !== 'success') {
+      rows.push([width, seed, r.status, r.message, '', '', '', '']);
+      continue;
+    }
+    const yT = Float64Array.from(r.y[r.y.length - 1]);
+    const { V, W } = flow.unpack(yT);
+    const svd = singularValueDecomposition(Float64Array.from(flow.encoder(yT).flat()), width);
+    const unlearned = Array.from(svd.values.keys()).filter((k) => svd.values[k] <= 100 * eps);
+    const Q = Array.from({ length: width }, (_, i) => unlearned.map((k) => svd.u[i * width + k]));
+    const s = unlearned.map((k) => svd.values[k] ** (1 / L));
+    const identity = Array.from({ length: width }, (_, i) => Array.from({ length: width }, (_, j) => (i === j ? 1 : 0)));
+    const atStart = alignment(start.V, identity, new Array<number>(width).fill(eps ** (1 / L)));
+    const atEnd = unlearned.length > 0 ? alignment(V, Q, s) : null;
+    rows.push([
+      width,
+      seed,
+      `${atStart.positive} of ${width}`,
+      fmt(atStart.det, 2),
+      width - unlearned.length,
+      unlearned.length,
+      atEnd === null ? '—' : `${atEnd.positive} of ${unlearned.length}`,
+      atEnd === null ? '—' : fmt(atEnd.mean, 2),
+      atEnd === null ? '—' : fmt(atEnd.det, 2),
+      atEnd === null ? '—' : atEnd.orthogonality.toExponential(1),
+    ]);
+    if (seed !== 1 || atEnd === null) continue;
+    // integrate on to 10·tEnd, as it is and with O → I
+    const tStarMax = tEnd / 1.5;
+    const outputs = Array.from({ length: 121 }, (_, k) => tEnd * 10 ** (k / 120));
+    const features = rho.map((_, j) => j).filter((j) => Math.hypot(...flow.encoder(yT).map((row) => row[j])) <= 100 * eps);
+    const correction = product(
+      product(
+        Q,
+        product(product(transpose(Q), V), Q).map((row, i) => row.map((v, j) => (i === j ? s[i] : 0) - v)),
+      ),
+      transpose(Q),
+    );
+    const alignedV = V.map((row, i) => row.map((v, j) => v + correction[i][j]));
+    const variants = [
+      ['as it is', yT],
+      ['O → I', Float64Array.from(flow.pack({ V: alignedV, W: W.map((m) => m.map((row) => [...row])) }))],
+    ] as const;
+    for (const [name, y0] of variants) {
+      const t = timeIt(() => solveIvp(flow.rhs, [tEnd, 10 * tEnd], y0, { ...options, tEval: outputs }));
+      const run = t.value;
+      if (run.status !== 'success') {
+        later.push([width, name, run.status, run.message, '', fmt(t.cpuMs / 1000)]);
+        continue;
+      }
+      const crossings = features
+        .map((j) => {
+          const k = run.y.findIndex((y) => Math.hypot(...flow.encoder(y).map((row) => row[j])) >= 0.5 * rho[j] ** L);
+          return k < 0 ? null : run.t[k] / tStarMax;
+        })
+        .filter((x): x is number => x !== null)
+        .sort((a, b) => a - b);
+      const finalValues = singularValueDecomposition(Float64Array.from(flow.encoder(run.y[run.y.length - 1]).flat()), width).values;
+      const targets = rho.map((p) => p ** L).sort((a, b) => b - a);
+      const distance = Math.max(...Array.from(finalValues, (v, k) => Math.abs(v - targets[k]) / targets[k]));
+      later.push([
+        width,
+        name,
+        `${crossings.length} of ${features.length}`,
+        crossings.map((x) => fmt(x, 2)).join(', ') || '—',
+        distance.toExponential(1),
+        fmt(t.cpuMs / 1000),
+      ]);
+    }
+  }
+  printTable(
+    [
+      'd',
+      'seed',
+      'start: positive eigenvalues of (O + Oᵀ)/2',
+      'start: det O',
+      'learned at 1.5 × t*',
+      'unlearned u',
+      'unlearned: positive eigenvalues',
+      'unlearned: trace/u',
+      'unlearned: det O',
+      'max |OᵀO − I|',
+    ],
+    rows,
+  );
+  process.stdout.write(`\nSeed 1 integrated on from 1.5 × t* to 15 × t* (t* the slowest per-feature critical time):\n\n`);
+  printTable(
+    [
+      'd',
+      'V on the unlearned modes',
+      'unlearned features learned by 15 × t*',
+      'half of ρ^L reached at (× t*)',
+      'max relative distance of the singular values from ρ^L at 15 × t*',
+      'CPU s',
+    ],
+    later,
+  );
+}
+
 /** A network's matrices as {@link MatrixFlow.pack} takes them. */
 function networkState(network: { predictor: Float64Array; layers: readonly Float64Array[] }, d: number) {
   const rowsOf = (m: Float64Array): number[][] => Array.from({ length: d }, (_, i) => Array.from(m.subarray(i * d, (i + 1) * d)));
@@ -578,6 +734,7 @@ export const matrixSuite: BenchSuite = {
     if (wanted('memory')) memory();
     if (wanted('lu')) lu();
     if (wanted('team')) team();
+    if (wanted('waiting')) waiting();
     process.stdout.write(
       `\nload average at end: ${loadavg()
         .map((x) => x.toFixed(2))
