@@ -51,6 +51,11 @@ function trainingDeviations(
   return deviations;
 }
 
+/** Transpose and textbook product of dense matrices given as rows. */
+const tr = (m: readonly (readonly number[])[]): number[][] => m[0].map((_, j) => m.map((row) => row[j]));
+const mul = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number[][] =>
+  a.map((row) => b[0].map((_, j) => row.reduce((acc, v, k) => acc + v * b[k][j], 0)));
+
 /** The bench's features at d = 8, L = 4, from the random init at ε = 1e-6 (seed 1); see {@link width8Run}. */
 const WIDTH8 = { w: 8, depth: 4, eps: 1e-6 } as const;
 let width8Cache:
@@ -159,9 +164,6 @@ describe('matrixFlow (ode) against sim', () => {
     // Balancedness W_{a+1}ᵀW_{a+1} = W_a W_aᵀ, VᵀV = W_L W_Lᵀ holds exactly for the flow; BDF keeps it to about its
     // tolerance (measured 1.3e-8 of the largest |W_a W_aᵀ|).
     const { V, W } = wflow.unpack(yT);
-    const tr = (m: readonly (readonly number[])[]): number[][] => m[0].map((_, j) => m.map((row) => row[j]));
-    const mul = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number[][] =>
-      a.map((row) => b[0].map((_, j) => row.reduce((acc, v, k) => acc + v * b[k][j], 0)));
     const grams = W.map((m) => mul(m, tr(m)));
     const scale = Math.max(...grams.flat(2).map(Math.abs));
     const pairs = [...W.slice(1).map((m, a) => [mul(tr(m), m), grams[a]]), [mul(tr(V), V), grams[depth - 1]]];
@@ -184,9 +186,6 @@ describe('matrixFlow (ode) against sim', () => {
     expect(u).toBeGreaterThan(1);
     const Q = Array.from({ length: w }, (_, i) => unlearned.map((k) => svd.u[i * w + k]));
     const s = unlearned.map((k) => svd.values[k] ** (1 / depth));
-    const tr = (m: readonly (readonly number[])[]): number[][] => m[0].map((_, j) => m.map((row) => row[j]));
-    const mul = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number[][] =>
-      a.map((row) => b[0].map((_, j) => row.reduce((acc, v, k) => acc + v * b[k][j], 0)));
     const VU = mul(mul(tr(Q), V), Q);
     const O = VU.map((row) => row.map((v, j) => v / s[j]));
     // O orthogonal: balancedness drifts by at most 1e-8 of max|W_a W_aᵀ| ≈ 0.8 (the test above), about 2e-5 of s² ≈ 5e-4.
