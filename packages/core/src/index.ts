@@ -53,3 +53,5 @@ export { symmetricEigen } from './linalg/symmetricEigen.js';
 export type { SymmetricEigen } from './linalg/symmetricEigen.js';
 export { singularValueDecomposition } from './linalg/singularValueDecomposition.js';
 export type { SingularValueDecomposition } from './linalg/singularValueDecomposition.js';
+export { adaptiveQuadrature } from './numerics/adaptiveQuadrature.js';
+export type { QuadratureResult } from './numerics/adaptiveQuadrature.js';

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, validateFinite, validateInteger } from '@jepa-dynamics/core';
+import { adaptiveQuadrature, InvalidArgumentError, validateFinite, validateInteger } from '@jepa-dynamics/core';
 import { cas, casBatch } from '../cas.js';
 import { casFunction } from '../casFunction.js';
 import { casCertificate, numericCertificate, spotCheck, type Certificate } from '../Certificate.js';
@@ -6,7 +6,6 @@ import { DerivationError } from '../DerivationError.js';
 import type { Expression } from '../Expression.js';
 import { lazyExpression } from './lazyExpression.js';
 import { seededUniform } from '../seededUniform.js';
-import { adaptiveQuadrature } from './adaptiveQuadrature.js';
 import { casLinearFactors } from './casFactorisation.js';
 import { clearedIdentityCertificate } from './clearedIdentity.js';
 import { exactPartialFractions, type ExactRoot } from './exactPartialFractions.js';

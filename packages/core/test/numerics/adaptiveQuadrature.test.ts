@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adaptiveQuadrature } from '../../src/scalarFlow/adaptiveQuadrature.js';
+import { adaptiveQuadrature } from '../../src/numerics/adaptiveQuadrature.js';
 
 describe('adaptiveQuadrature (G7/K15, globally adaptive)', () => {
   it('integrates closed forms to 1e-13 relative: ∫ 1/x = ln, ∫ x^{-5} near 0, ∫ 1/(1 + x²) = atan, backwards limits', () => {

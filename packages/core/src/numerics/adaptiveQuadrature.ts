@@ -1,7 +1,7 @@
 /**
  * Globally adaptive Gauss–Kronrod quadrature (7-point Gauss, 15-point Kronrod, as QUADPACK's
- * QAG with key 2): the independent route the scalar-flow certificates check t(u) against,
- * sharing no code with the partial fractions.
+ * QAG with key 2). Symbolic's scalar-flow certificates check t(u) against it (it shares no code
+ * with their partial fractions); ode's turned-plane times are computed with it.
  *
  * @module
  */
@@ -65,9 +65,13 @@ function kronrod(f: (x: number) => number, a: number, b: number): Piece {
  * @param rtol - relative tolerance (default 1e-13).
  * @param atol - absolute tolerance (default 0).
  * @param maxPieces - largest number of subintervals (default 2000).
- * @returns value, error estimate, and whether it converged.
+ * @returns value, error estimate, and whether it converged (a non-finite sum, the piece budget
+ *   spent, or a piece too short to bisect: `converged: false`, never thrown).
  * @example
- * adaptiveQuadrature((x) => 1 / x, 1, Math.E).value; // ≈ 1
+ * ```ts
+ * adaptiveQuadrature((x) => 1 / x, 1, Math.E).value;
+ * // => ≈ 1
+ * ```
  */
 export function adaptiveQuadrature(
   f: (x: number) => number,
