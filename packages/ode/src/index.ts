@@ -50,6 +50,8 @@ export type { LeadingOrderOptions } from './flows/leadingOrderCriticalTime.js';
 export { leadingOrderTerms } from './flows/leadingOrderTerms.js';
 export type { LeadingOrderTerms } from './flows/leadingOrderTerms.js';
 export { criticalTime, criticalTimes } from './flows/criticalTime.js';
+export { turnedPlaneCriticalTime, turnedPlaneDelayFactor } from './flows/turnedPlane.js';
+export type { TurnedPlaneOptions, TurnedPlaneResult } from './flows/turnedPlane.js';
 export type { CriticalTimeMethod, CriticalTimeOptions } from './flows/criticalTime.js';
 export { resolveFeatureArrays } from './flows/featureArrays.js';
 export type { FeatureArrays, ResolvedFeatureArrays, NumberColumn } from './flows/featureArrays.js';
