@@ -1,4 +1,4 @@
-import { alignedMatrixInit, criticalTime, matrixFlow, solveIvp } from '@jepa-dynamics/ode';
+import { alignedMatrixInit, criticalTime, matrixFlow, solveIvp, turnedPlaneCriticalTime } from '@jepa-dynamics/ode';
 import { initialNetwork, networkGradients, train, type Covariances, type Network } from '@jepa-dynamics/sim';
 import { describe, expect, it } from 'vitest';
 import { determinant, singularValueDecomposition, symmetricEigen } from '@jepa-dynamics/core';
@@ -222,6 +222,60 @@ describe('matrixFlow (ode) against sim', () => {
     });
     const fixedPoints = rho.map((p) => p ** depth).sort((a, b) => b - a);
     valuesAt(Float64Array.from(aligned)).forEach((v, k) => expect(Math.abs(v - fixedPoints[k]) / fixedPoints[k]).toBeLessThan(1e-6));
+  });
+
+  it('JEPA with alike features (Σxx = σ²I, Σyx = λI), d = 8, L = 2, random init: each plane of the predictor’s rotation is learned at turnedPlaneCriticalTime of its angle, to 1e-6; the direction with O = −1 never', () => {
+    // docs/math.md §9.1: with Σ ∝ I, dV/dt = (λI − σ²V)(VᵀV)^L, so the planes of V(0)/ε^{1/L} = O_V (Haar) evolve apart,
+    // each as the turned plane of its angle; the layers' rotations do not enter. The angles are the arccosines of the
+    // eigenvalues of (O + Oᵀ)/2 (double for a plane). Measured for seed 1: 0°, 47.0° (twice), 111.5° (twice),
+    // 129.4° (twice), 180°; every crossing of ½ρ^L inside ±1e-6 of its prediction (rtol 1e-10).
+    const w = 8;
+    const depth = 2;
+    const eps = 1e-4;
+    const sigma2 = 1.5;
+    const rho = 0.6;
+    const scaledIdentity = (x: number): number[][] =>
+      Array.from({ length: w }, (_, i) => Array.from({ length: w }, (_, j) => (i === j ? x : 0)));
+    const iflow = matrixFlow({ objective: 'jepa', depth, sigmaXX: scaledIdentity(sigma2), sigmaYX: scaledIdentity(sigma2 * rho) });
+    const network = initialNetwork({ kind: 'random', epsilon: eps, seed: 1 }, w, depth, 'jepa').network;
+    const s0 = eps ** (1 / depth);
+    const O = Array.from(network.predictor, (v) => v / s0);
+    const cosines = symmetricEigen(
+      Float64Array.from({ length: w * w }, (_, k) => (O[k] + O[(k % w) * w + Math.floor(k / w)]) / 2),
+      w,
+    ).values;
+    const predicted = Array.from(cosines, (c) => {
+      // ±1 to rounding: the aligned and the opposed directions
+      const angle = c > 1 - 1e-12 ? 0 : c < -1 + 1e-12 ? Math.PI : Math.acos(c);
+      const r = turnedPlaneCriticalTime({ sigma2, rho }, { depth, epsilon: eps, angle });
+      return r.exists ? r.t : Number.POSITIVE_INFINITY;
+    });
+    expect(predicted.filter((t) => t === Number.POSITIVE_INFINITY).length).toBe(1);
+    // a plane's two cosines agree to rounding, and so do their times: one time per plane (or aligned direction)
+    const times = predicted
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b)
+      .filter((t, k, all) => k === 0 || t > all[k - 1] * (1 + 1e-9));
+    expect(times.length).toBe(4);
+    const tEval = times.flatMap((t) => [t * (1 - 1e-6), t * (1 + 1e-6)]);
+    const r = solveIvp(iflow.rhs, [0, tEval[tEval.length - 1]], toState(network), {
+      ...iflow.stiffOptions(),
+      rtol: 1e-10,
+      // not below the rounding of the right-hand side (about 1e-16 of entries ≤ 0.6): once a plane has learned, its
+      // rotation part decays to 0, and with atol 1e-20 bdf, rodas4 and radau5 all crawled there (d = 2, θ0 = 170°:
+      // 50,000 steps within 200 time units after the crossing at 3.8e8)
+      atol: 1e-14,
+      tEval,
+    });
+    expect(r.status).toBe('success');
+    const target = 0.5 * rho ** depth;
+    r.y.forEach((y, k) => {
+      const values = singularValueDecomposition(Float64Array.from(iflow.encoder(y).flat()), w).values;
+      const expected = predicted.filter((t) => t < r.t[k]).length;
+      expect(Array.from(values).filter((v) => v > target).length).toBe(expected);
+      // the opposed direction has shrunk below ε
+      expect(values[w - 1]).toBeLessThan(eps);
+    });
   });
 
   it('aligned init, diagonal covariances: sim (η = 5e-3) and the flow agree on every diagonal w̄_i through the transitions', () => {
