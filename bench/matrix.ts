@@ -391,17 +391,19 @@ function randomFlow(): void {
 }
 
 type Rows = readonly (readonly number[])[];
+/** ‖W̄e_j‖ for every j: the strength of feature j (rotation invariant). */
+const columnNorms = (m: Rows): number[] => m[0].map((_, j) => Math.hypot(...m.map((row) => row[j])));
 const transpose = (m: Rows): number[][] => m[0].map((_, j) => m.map((row) => row[j]));
 const product = (a: Rows, b: Rows): number[][] => a.map((row) => b[0].map((_, j) => row.reduce((acc, v, k) => acc + v * b[k][j], 0)));
 
 /**
- * How V is aligned on the subspace spanned by the orthonormal columns of Q, where balancedness makes
- * it `s·O` (s the per-layer singular values there): O = QᵀVQ·diag(1/s), the largest deviation of OᵀO from I,
- * the mean eigenvalue of O's symmetric part (trace/u), how many of those eigenvalues are positive, and det O.
+ * How V is aligned on a subspace where balancedness makes its block `QᵀVQ = s·O` (Q orthonormal columns, s the
+ * per-layer singular values there): O = block·diag(1/s), the largest deviation of OᵀO from I, the mean eigenvalue of
+ * O's symmetric part (trace/u), how many of those eigenvalues are positive, and det O.
  */
-function alignment(V: Rows, Q: Rows, s: readonly number[]): { orthogonality: number; mean: number; positive: number; det: number } {
+function alignment(block: Rows, s: readonly number[]): { orthogonality: number; mean: number; positive: number; det: number } {
   const u = s.length;
-  const O = product(product(transpose(Q), V), Q).map((row) => row.map((v, j) => v / s[j]));
+  const O = block.map((row) => row.map((v, j) => v / s[j]));
   const OtO = product(transpose(O), O);
   const orthogonality = Math.max(...OtO.flatMap((row, i) => row.map((v, j) => Math.abs(v - (i === j ? 1 : 0)))));
   const values = symmetricEigen(Float64Array.from(O.flatMap((row, i) => row.map((v, j) => (v + O[j][i]) / 2))), u).values;
@@ -439,18 +441,20 @@ function waiting(): void {
     const options = { ...flow.stiffOptions(), rtol: 1e-8, atol: 1e-14 * eps };
     const r = solveIvp(flow.rhs, [0, tEnd], flow.pack(start), { ...options, tEval: [tEnd] });
     if (r.status !== 'success') {
-      rows.push([width, seed, r.status, r.message, '', '', '', '']);
+      rows.push([width, seed, r.status, r.message, '', '', '', '', '', '']);
       continue;
     }
     const yT = Float64Array.from(r.y[r.y.length - 1]);
     const { V, W } = flow.unpack(yT);
-    const svd = singularValueDecomposition(Float64Array.from(flow.encoder(yT).flat()), width);
+    const encoder = flow.encoder(yT);
+    const svd = singularValueDecomposition(Float64Array.from(encoder.flat()), width);
     const unlearned = Array.from(svd.values.keys()).filter((k) => svd.values[k] <= 100 * eps);
     const Q = Array.from({ length: width }, (_, i) => unlearned.map((k) => svd.u[i * width + k]));
     const s = unlearned.map((k) => svd.values[k] ** (1 / L));
-    const identity = Array.from({ length: width }, (_, i) => Array.from({ length: width }, (_, j) => (i === j ? 1 : 0)));
-    const atStart = alignment(start.V, identity, new Array<number>(width).fill(eps ** (1 / L)));
-    const atEnd = unlearned.length > 0 ? alignment(V, Q, s) : null;
+    // at the start every direction is unlearned: the block is V itself
+    const atStart = alignment(start.V, new Array<number>(width).fill(eps ** (1 / L)));
+    const block = product(product(transpose(Q), V), Q);
+    const atEnd = unlearned.length > 0 ? alignment(block, s) : null;
     rows.push([
       width,
       seed,
@@ -467,11 +471,12 @@ function waiting(): void {
     // integrate on to 10·tEnd, as it is and with O → I
     const tStarMax = tEnd / 1.5;
     const outputs = Array.from({ length: 121 }, (_, k) => tEnd * 10 ** (k / 120));
-    const features = rho.map((_, j) => j).filter((j) => Math.hypot(...flow.encoder(yT).map((row) => row[j])) <= 100 * eps);
+    const strengthsAtEnd = columnNorms(encoder);
+    const features = rho.map((_, j) => j).filter((j) => strengthsAtEnd[j] <= 100 * eps);
     const correction = product(
       product(
         Q,
-        product(product(transpose(Q), V), Q).map((row, i) => row.map((v, j) => (i === j ? s[i] : 0) - v)),
+        block.map((row, i) => row.map((v, j) => (i === j ? s[i] : 0) - v)),
       ),
       transpose(Q),
     );
@@ -487,9 +492,10 @@ function waiting(): void {
         later.push([width, name, run.status, run.message, '', fmt(t.cpuMs / 1000)]);
         continue;
       }
+      const strengths = run.y.map((y) => columnNorms(flow.encoder(y)));
       const crossings = features
         .map((j) => {
-          const k = run.y.findIndex((y) => Math.hypot(...flow.encoder(y).map((row) => row[j])) >= 0.5 * rho[j] ** L);
+          const k = strengths.findIndex((norms) => norms[j] >= 0.5 * rho[j] ** L);
           return k < 0 ? null : run.t[k] / tStarMax;
         })
         .filter((x): x is number => x !== null)

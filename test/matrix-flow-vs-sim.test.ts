@@ -1,4 +1,4 @@
-import { alignedMatrixInit, criticalTime, matrixFlow, solveIvp, turnedPlaneCriticalTime } from '@jepa-dynamics/ode';
+import { alignedMatrixInit, criticalTime, matrixFlow, solveIvp, turnedPlaneCriticalTime, type SolveOptions } from '@jepa-dynamics/ode';
 import { initialNetwork, networkGradients, train, type Covariances, type Network } from '@jepa-dynamics/sim';
 import { describe, expect, it } from 'vitest';
 import { determinant, singularValueDecomposition, symmetricEigen } from '@jepa-dynamics/core';
@@ -59,8 +59,7 @@ const mul = (a: readonly (readonly number[])[], b: readonly (readonly number[])[
 /** The bench's features at d = 8, L = 4, from the random init at ε = 1e-6 (seed 1); see {@link width8Run}. */
 const WIDTH8 = { w: 8, depth: 4, eps: 1e-6 } as const;
 let width8Cache:
-  | { wflow: ReturnType<typeof matrixFlow>; rho: number[]; tEnd: number; yT: Float64Array; solveOptions: Record<string, unknown> }
-  | undefined;
+  { wflow: ReturnType<typeof matrixFlow>; rho: number[]; tEnd: number; yT: Float64Array; solveOptions: SolveOptions } | undefined;
 
 /**
  * JEPA with the bench's features at d = 8 (σ²_i = 0.5 + 1.5i/7, ρ_i = 0.3 + 0.6((7i) mod 8)/7), L = 4, from

@@ -22,6 +22,13 @@ import { resolveFeature } from './resolveFeature.js';
 import { timeFactor } from './timeFactor.js';
 import type { FeatureInput } from './types.js';
 
+/** The turn θ0 of the predictor: a finite number of radians in [0, π]. */
+function validateAngle(where: string, angle: unknown): number {
+  const theta = validateFinite(where, 'angle', angle);
+  if (!(theta >= 0 && theta <= Math.PI)) throw new InvalidArgumentError(where, 'angle', 'must be in [0, π] (radians)', theta);
+  return theta;
+}
+
 /** Settings of {@link turnedPlaneCriticalTime}. */
 export interface TurnedPlaneOptions {
   /** Encoder depth L, integer ≥ 1. */
@@ -92,8 +99,7 @@ export function turnedPlaneCriticalTime(feature: FeatureInput, options: TurnedPl
   const epsilon = validateEpsilon(where, options.epsilon);
   const fraction = validateFraction(where, options.fraction ?? 0.5);
   const factor = timeFactor(validateTimeUnit(where, options.timeUnit), L);
-  const theta0 = validateFinite(where, 'angle', options.angle);
-  if (!(theta0 >= 0 && theta0 <= Math.PI)) throw new InvalidArgumentError(where, 'angle', 'must be in [0, π] (radians)', theta0);
+  const theta0 = validateAngle(where, options.angle);
 
   const target = criticalTarget('jepa', rho, L, epsilon, fraction);
   if (!target.exists) return { exists: false, reason: target.reason, message: target.message };
@@ -174,8 +180,7 @@ export function turnedPlaneCriticalTime(feature: FeatureInput, options: TurnedPl
 export function turnedPlaneDelayFactor(depth: number, angle: number): number {
   const where = 'turnedPlaneDelayFactor';
   const L = validateDepth(where, depth);
-  const theta = validateFinite(where, 'angle', angle);
-  if (!(theta >= 0 && theta <= Math.PI)) throw new InvalidArgumentError(where, 'angle', 'must be in [0, π] (radians)', theta);
+  const theta = validateAngle(where, angle);
   if (theta === 0) return 1;
   if (theta === Math.PI) return Number.POSITIVE_INFINITY;
   const m = 2 * L - 2;
