@@ -244,9 +244,15 @@ describe.skipIf(!chromiumObtainable())('the explorer in Chromium', () => {
 
   it('exports CSV, JSON, SVG and PNG from every view (the derivation: CSV, JSON, LaTeX)', async () => {
     const save = async (selector: string): Promise<{ name: string; bytes: Buffer }> => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-      const path = await download.path();
-      return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+      try {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+        const path = await download.path();
+        return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+      } catch (error) {
+        // once (CI, 2 cores shared with the other test files) a button gave no download within 30 s: say which, and what the page announced
+        const announced = await page.textContent('#announcer');
+        throw new Error(`no download from ${selector}; the page announced: ${JSON.stringify(announced)}`, { cause: error });
+      }
     };
     await page.click('#integrate-ode');
     await page.waitForSelector('#ode-status[data-max-deviation]');
