@@ -364,7 +364,8 @@ function errorWeights(w: Float64Array, atol: ArrayLike<number>, rtol: number, a:
  * The predictor `y = Σ_{j≤k} ∇^j y_n` and `ψ = Σ_{j=1}^{k} c_j ∇^j y_n` (rows j of D), in one
  * pass over the components, the sums in the order j = 0, 1, …, k. Written out for each order
  * (1 … BDF_MAX_ORDER = 5) so that a component is one expression: at n = 20,480, k = 5, 2.1× as
- * fast as a loop over j, bit-identical.
+ * fast as a loop over j, bit-identical (ψ's `0 + …` is the loop's sum from 0, which turns a −0
+ * first term into +0).
  */
 function predict(D: Float64Array, n: number, k: number, c: Float64Array, y: Float64Array, psi: Float64Array): void {
   const c1 = c[1];
